@@ -1,0 +1,33 @@
+package hyoka.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * A parsed report together with its identity in the warehouse. A report is its content: {@code
+ * reportId} is derived from the sha256 of the file's bytes.
+ *
+ * @param reportId the first 16 hex digits of {@code sha256}
+ * @param series the series name (the {@code --series} option, by default the file's folder name)
+ */
+public record IngestedReport(
+    String reportId,
+    String sourceFile,
+    String sha256,
+    String series,
+    Instant ingestedAt,
+    ParsedReport report) {
+  public IngestedReport {
+    requireNonNull(reportId, "reportId is null");
+    requireNonNull(sourceFile, "sourceFile is null");
+    requireNonNull(sha256, "sha256 is null");
+    requireNonNull(series, "series is null");
+    requireNonNull(ingestedAt, "ingestedAt is null");
+    requireNonNull(report, "report is null");
+  }
+
+  public static String reportIdOf(String sha256) {
+    return sha256.substring(0, 16);
+  }
+}

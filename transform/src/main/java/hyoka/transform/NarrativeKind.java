@@ -1,0 +1,19 @@
+package hyoka.transform;
+
+/** The kinds of commentary text in a report. */
+public enum NarrativeKind {
+  /** 《現状分析》 of a project. */
+  STATUS_ANALYSIS,
+  /** ５年間の総括 of a project. */
+  FIVE_YEAR_SUMMARY,
+  /** 概要 of a budget item. */
+  OVERVIEW,
+  /** 目的 of a budget item. */
+  PURPOSE,
+  /** 《…実施内容》 of a budget item. */
+  IMPLEMENTATION;
+
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,41 @@
+package hyoka.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * Everything the parser read from one report.
+ *
+ * @param fiscalYear the report year (Western), from the text (e.g. H31年度 → 2019)
+ * @param title the report's title when the text prints one, else null
+ * @param residue every non-blank line that is not data, with its class
+ */
+public record ParsedReport(
+    String sourceFile,
+    int fiscalYear,
+    String title,
+    int pageCount,
+    List<Project> projects,
+    List<ResidueLine> residue) {
+  public ParsedReport {
+    requireNonNull(sourceFile, "sourceFile is null");
+    projects = List.copyOf(requireNonNull(projects, "projects is null"));
+    residue = List.copyOf(requireNonNull(residue, "residue is null"));
+  }
+
+  public long kpiCount() {
+    return projects.stream().mapToLong(p -> p.kpis().size()).sum();
+  }
+
+  public long scoreMismatches() {
+    return projects.stream()
+        .flatMap(p -> p.kpis().stream())
+        .filter(k -> k.scoreStatus() == ScoreStatus.MISMATCH)
+        .count();
+  }
+
+  public long unknownResidue() {
+    return residue.stream().filter(r -> r.cls() == ResidueClass.UNKNOWN).count();
+  }
+}

@@ -1,0 +1,31 @@
+package hyoka.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The extracted text of one report, page by page, as Tika gives it.
+ *
+ * <p>The single-string form separates pages with a form feed ({@code \f}); that is how the
+ * extractor hands text to the parser and how the page-split test fixtures are stored.
+ */
+public record ReportText(String sourceFile, List<String> pages) {
+  public static final char PAGE_BREAK = '\f';
+
+  public ReportText {
+    requireNonNull(sourceFile, "sourceFile is null");
+    pages = List.copyOf(requireNonNull(pages, "pages is null"));
+  }
+
+  /** Splits {@code text} into pages at form feeds. */
+  public static ReportText of(String sourceFile, String text) {
+    return new ReportText(sourceFile, Arrays.asList(text.split(String.valueOf(PAGE_BREAK), -1)));
+  }
+
+  /** The pages joined with form feeds, the inverse of {@link #of}. */
+  public String joined() {
+    return String.join(String.valueOf(PAGE_BREAK), pages);
+  }
+}
