@@ -11,7 +11,7 @@ package hyoka.transform;
  * @param page 1-based page where the item's texts are printed
  */
 public record BudgetItem(
-    int itemNo, String name, String overview, String purpose, String implementation, int page) {
+    int itemNo, String name, String overview, String purpose, String implementation, int page) implements java.io.Serializable {
   public BudgetItem {
     if (itemNo < 1) {
       throw new IllegalArgumentException("itemNo must be >= 1: " + itemNo);

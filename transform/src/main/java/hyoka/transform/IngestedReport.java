@@ -17,7 +17,7 @@ public record IngestedReport(
     String sha256,
     String series,
     Instant ingestedAt,
-    ParsedReport report) {
+    ParsedReport report) implements java.io.Serializable {
   public IngestedReport {
     requireNonNull(reportId, "reportId is null");
     requireNonNull(sourceFile, "sourceFile is null");

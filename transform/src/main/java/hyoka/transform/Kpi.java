@@ -53,7 +53,7 @@ public record Kpi(
     String targetBasis,
     List<Integer> sharedNoteWith,
     MatchEvidence matchEvidence,
-    int page) {
+    int page) implements java.io.Serializable {
   public Kpi {
     if (kpiNo < 1) {
       throw new IllegalArgumentException("kpiNo must be >= 1: " + kpiNo);

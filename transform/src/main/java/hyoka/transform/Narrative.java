@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param text the text as printed, wrapped lines joined
  * @param page 1-based page
  */
-public record Narrative(Integer itemNo, NarrativeKind kind, String text, int page) {
+public record Narrative(Integer itemNo, NarrativeKind kind, String text, int page) implements java.io.Serializable {
   public Narrative {
     requireNonNull(kind, "kind is null");
     requireNonNull(text, "text is null");

@@ -13,7 +13,7 @@ import java.math.BigDecimal;
  * @param nullReason why {@code value} is null ({@code not_printed}, {@code dash}, {@code pending},
  *     {@code undetermined}, {@code unparseable}); null when value is present
  */
-public record PrintedValue(String printed, BigDecimal value, String unit, String nullReason) {
+public record PrintedValue(String printed, BigDecimal value, String unit, String nullReason) implements java.io.Serializable {
   public PrintedValue {
     if (value == null && nullReason == null) {
       throw new IllegalArgumentException("a null value needs a reason: " + printed);

@@ -22,7 +22,7 @@ public record Project(
     int page,
     List<Kpi> kpis,
     List<BudgetItem> budgetItems,
-    List<Narrative> narratives) {
+    List<Narrative> narratives) implements java.io.Serializable {
   public Project {
     if (projectNo < 1) {
       throw new IllegalArgumentException("projectNo must be >= 1: " + projectNo);

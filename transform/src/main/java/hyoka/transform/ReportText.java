@@ -11,7 +11,7 @@ import java.util.List;
  * <p>The single-string form separates pages with a form feed ({@code \f}); that is how the
  * extractor hands text to the parser and how the page-split test fixtures are stored.
  */
-public record ReportText(String sourceFile, List<String> pages) {
+public record ReportText(String sourceFile, List<String> pages) implements java.io.Serializable {
   public static final char PAGE_BREAK = '\f';
 
   public ReportText {

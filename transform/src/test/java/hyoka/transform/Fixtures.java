@@ -1,0 +1,63 @@
+package hyoka.transform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The sample reports for tests in every module (shipped in the transform test-jar).
+ *
+ * <p>{@code h31} is the FY2019 report; {@code h30} an FY2018 report of the same series derived
+ * from it for testing (not a published document). The {@code .pages.txt} resources hold the text
+ * Tika extracts from the PDFs in {@code samples/}, pages separated by form feeds.
+ */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** The extracted text of a sample, page by page: {@code text("h31")}. */
+  public static ReportText text(String name) {
+    String file = "otaru-sogo-senryaku-" + name;
+    return ReportText.of(file + ".pdf", resource("fixtures/" + file + ".pages.txt"));
+  }
+
+  /** The plain .txt fixture as shipped in shared/ (no page breaks). */
+  public static String plainText(String name) {
+    return resource("fixtures/otaru-sogo-senryaku-" + name + ".txt");
+  }
+
+  /** The repository's {@code samples/} folder with the sample PDFs. */
+  public static Path samplesDir() {
+    String prop = System.getProperty("hyoka.samples");
+    if (prop != null) {
+      return Path.of(prop);
+    }
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      Path candidate = dir.resolve("samples");
+      if (Files.isRegularFile(candidate.resolve("otaru-sogo-senryaku-h31.pdf"))) {
+        return candidate;
+      }
+      dir = dir.getParent();
+    }
+    throw new IllegalStateException("samples/ not found above " + Path.of("").toAbsolutePath());
+  }
+
+  /** A sample PDF: {@code samplePdf("h31")}. */
+  public static Path samplePdf(String name) {
+    return samplesDir().resolve("otaru-sogo-senryaku-" + name + ".pdf");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("test resource missing: " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
