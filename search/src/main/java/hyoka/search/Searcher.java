@@ -108,7 +108,7 @@ public final class Searcher implements AutoCloseable {
           field = TEXT_BIGRAM;
         }
       }
-      int n = Math.max(1, request.limit());
+      int n = Math.max(1, Math.min(request.limit(), reader.maxDoc()));
       FacetsCollectorManager.FacetsResult result =
           FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
