@@ -50,6 +50,8 @@ public final class EvaluationReportParser implements ReportParser {
     Set<Line> used = new HashSet<>();
     List<Project> projects = new ArrayList<>();
     KpiReader kpiReader = new KpiReader();
+    NarrativeReader narrativeReader = new NarrativeReader();
+    Set<String> placed = new HashSet<>();
     int previous = 0;
     for (int i = 0; i < layout.heads().size(); i++) {
       ProjectHead head = layout.heads().get(i);
@@ -63,6 +65,13 @@ public final class EvaluationReportParser implements ReportParser {
       }
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
+      NarrativeReader.Result nr = narrativeReader.read(
+          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs());
+      used.addAll(nr.used());
+      residue.addAll(nr.residue());
+      for (ResidueLine r : nr.residue()) {
+        placed.add(r.page() + ":" + r.lineNo());
+      }
       projects.add(new Project(
           no,
           head.groupNo(),
@@ -73,12 +82,12 @@ public final class EvaluationReportParser implements ReportParser {
           block == null ? null : joined(block.description()),
           head.page(),
           kr.kpis(),
-          List.of(),
-          List.of()));
+          nr.items(),
+          nr.narratives()));
     }
     for (Block b : split.blocks()) {
       for (Line l : b.body()) {
-        if (!used.contains(l)) {
+        if (!used.contains(l) && !placed.contains(l.page() + ":" + l.lineNo())) {
           residue.add(PageReader.residue(l, residueClass(l)));
         }
       }

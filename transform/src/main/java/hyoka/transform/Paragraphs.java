@@ -1,0 +1,62 @@
+package hyoka.transform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a run of text lines into paragraphs without relying on blank lines (producers differ on
+ * them): a line wrapped by the layout is long and does not end a sentence, so a paragraph ends at
+ * a line that ends with 。 or is short, unless the next line carries on with a connective
+ * (また、なお、…).
+ */
+final class Paragraphs {
+  private Paragraphs() {}
+
+  /** A line shorter than this (folded, in chars) was not wrapped by the layout. */
+  static final int SHORT = 40;
+
+  private static final Pattern CONTINUES = Pattern.compile("^(また|なお|さらに|併せて|あわせて|ただし|加えて)");
+
+  static List<List<Line>> split(List<Line> run) {
+    List<List<Line>> out = new ArrayList<>();
+    List<Line> cur = new ArrayList<>();
+    for (int i = 0; i < run.size(); i++) {
+      Line l = run.get(i);
+      cur.add(l);
+      boolean last = i == run.size() - 1;
+      if (last || endsParagraph(l) && !CONTINUES.matcher(run.get(i + 1).tight()).find()) {
+        out.add(cur);
+        cur = new ArrayList<>();
+      }
+    }
+    return out;
+  }
+
+  static boolean endsParagraph(Line l) {
+    String f = l.folded().strip();
+    return f.endsWith("。") || f.length() < SHORT;
+  }
+
+  /** Wrapped lines joined as printed; paragraphs separated by a newline. */
+  static String text(List<List<Line>> paragraphs) {
+    StringBuilder b = new StringBuilder();
+    for (List<Line> p : paragraphs) {
+      if (b.length() > 0) {
+        b.append('\n');
+      }
+      for (Line l : p) {
+        String s = l.printed().strip();
+        if (s.startsWith("➭")) {
+          s = s.substring(1).strip();
+        }
+        b.append(s);
+      }
+    }
+    return b.toString();
+  }
+
+  static String text(List<Line> lines, boolean splitParagraphs) {
+    return splitParagraphs ? text(split(lines)) : text(List.of(lines));
+  }
+}
