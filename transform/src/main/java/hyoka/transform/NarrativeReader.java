@@ -311,7 +311,7 @@ final class NarrativeReader {
       return false;
     }
     String f = l.folded().strip();
-    if (f.length() > MAX_NAME || f.endsWith("。") || f.startsWith("・") || f.startsWith("<")
+    if (l.tight().length() > MAX_NAME || f.endsWith("。") || f.startsWith("・") || f.startsWith("<")
         || f.startsWith("(") || f.startsWith("+") || f.startsWith("➭")) {
       return false;
     }

@@ -34,8 +34,8 @@ final class Paragraphs {
   }
 
   static boolean endsParagraph(Line l) {
-    String f = l.folded().strip();
-    return f.endsWith("。") || f.length() < SHORT;
+    // lengths without spaces: producers differ on the spaces they insert
+    return l.tight().endsWith("。") || l.tight().length() < SHORT;
   }
 
   /** Wrapped lines joined as printed; paragraphs separated by a newline. */
