@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class NarrativeReader {
   private static final Pattern NAME_END =
-      Pattern.compile("^.*(費|金|事業|経費|業務)(\\(.*\\)|\\(.*)?$");
+      Pattern.compile("^.*(費|金|事業|経費|業務)$");
   private static final int MAX_NAME = 40;
   private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている)。?$");
 
@@ -181,6 +181,18 @@ final class NarrativeReader {
       addNarrative(narratives, no, NarrativeKind.PURPOSE, pu, it.purpose);
       addNarrative(narratives, no, NarrativeKind.IMPLEMENTATION, im, it.impl);
     }
+    // the 現状分析 can stand inside the summary's run (between the summary and an item name),
+    // sometimes as a repeat of the summary; with no 現状分析 elsewhere, take it from there
+    if (status.isEmpty() && summary.size() >= 2) {
+      int half = summary.size() / 2;
+      boolean repeated = summary.size() % 2 == 0;
+      for (int k = 0; repeated && k < half; k++) {
+        repeated = tightText(summary.get(k)).equals(tightText(summary.get(k + half)));
+      }
+      int from = repeated ? half : summary.size() - 1;
+      status.addAll(summary.subList(from, summary.size()));
+      summary = new ArrayList<>(summary.subList(0, from));
+    }
     String sum = textOf(summary, used);
     addNarrative(narratives, null, NarrativeKind.FIVE_YEAR_SUMMARY, sum, summary);
     String st = textOf(status, used);
@@ -220,6 +232,14 @@ final class NarrativeReader {
     } else {
       status.addAll(paras);
     }
+  }
+
+  private static String tightText(List<Line> paragraph) {
+    StringBuilder b = new StringBuilder();
+    for (Line l : paragraph) {
+      b.append(l.tight());
+    }
+    return b.toString();
   }
 
   private static String textOf(List<List<Line>> paras, Set<Line> used) {
@@ -291,7 +311,7 @@ final class NarrativeReader {
             // a name starts a paragraph and is not the second of two name-like lines
             Line before = i > 0 ? body.get(i - 1) : null;
             boolean afterBreak = before == null || !before.is(LineKind.TEXT)
-                || Paragraphs.endsParagraph(before);
+                || Paragraphs.endsParagraph(before) || before.tight().startsWith("・");
             boolean afterName = !els.isEmpty() && els.get(els.size() - 1).type() == Type.NAME
                 && els.get(els.size() - 1).line() == before;
             els.add(new El(isName(l) && afterBreak && !afterName ? Type.NAME : Type.TEXT, l));
@@ -315,6 +335,25 @@ final class NarrativeReader {
         || f.startsWith("(") || f.startsWith("+") || f.startsWith("➭")) {
       return false;
     }
-    return NAME_END.matcher(l.tight()).matches();
+    // a name can end with parenthesised parts: 防災関係経費(防災行政無線(同報系)整備事業)
+    String t = l.tight();
+    while (t.endsWith(")")) {
+      int depth = 0;
+      int open = -1;
+      for (int k = t.length() - 1; k >= 0; k--) {
+        char c = t.charAt(k);
+        if (c == ')') {
+          depth++;
+        } else if (c == '(' && --depth == 0) {
+          open = k;
+          break;
+        }
+      }
+      if (open <= 0) {
+        return false;
+      }
+      t = t.substring(0, open);
+    }
+    return NAME_END.matcher(t).matches();
   }
 }
