@@ -95,6 +95,40 @@ public final class EvaluationReportParser implements ReportParser {
     for (Line l : split.leftover()) {
       residue.add(PageReader.residue(l, residueClass(l)));
     }
+    // every line is data or residue: whatever no step placed is reported, never dropped
+    Set<String> accounted = new HashSet<>();
+    for (ResidueLine r : residue) {
+      accounted.add(r.page() + ":" + r.lineNo());
+    }
+    for (Line l : used) {
+      accounted.add(l.page() + ":" + l.lineNo());
+    }
+    for (ProjectHead h : layout.heads()) {
+      for (Line l : h.nameLines()) {
+        accounted.add(l.page() + ":" + l.lineNo());
+      }
+      for (ProjectHead.HeadRow r : h.rows()) {
+        accounted.add(r.row().page() + ":" + r.row().lineNo());
+        for (Line n : r.notes()) {
+          accounted.add(n.page() + ":" + n.lineNo());
+        }
+      }
+    }
+    for (Block b : split.blocks()) {
+      for (Line l : b.frame()) {
+        accounted.add(l.page() + ":" + l.lineNo());
+      }
+      for (Line l : b.description()) {
+        accounted.add(l.page() + ":" + l.lineNo());
+      }
+    }
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        if (!l.is(LineKind.BLANK) && !accounted.contains(l.page() + ":" + l.lineNo())) {
+          residue.add(PageReader.residue(l, ResidueClass.UNKNOWN));
+        }
+      }
+    }
     residue.sort((a, b) -> a.page() != b.page() ? Integer.compare(a.page(), b.page())
         : Integer.compare(a.lineNo(), b.lineNo()));
     return new ParsedReport(
