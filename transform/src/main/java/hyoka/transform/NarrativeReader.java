@@ -99,6 +99,12 @@ final class NarrativeReader {
           // the first paragraphs are the text of the label before (implementation, summary,
           // 現状分析); the item's own 概要 and 目的 are the last two
           int own = j >= 3 ? 2 : j - 1;
+          // a paragraph under a ＜item＞ sub-heading is the label's text, never an item's own
+          int plain = 0;
+          while (plain < own && !Paragraphs.isSubHeading(paras.get(j - 1 - plain).get(0))) {
+            plain++;
+          }
+          own = plain;
           giveTo(prev, paras.subList(0, j - own), itemOfLabel, summary, status);
           if (own == 2) {
             it.overview.add(paras.get(j - 2));

@@ -34,8 +34,18 @@ final class Paragraphs {
   }
 
   static boolean endsParagraph(Line l) {
+    // a ＜item＞ sub-heading belongs to the paragraph under it
+    if (isSubHeading(l)) {
+      return false;
+    }
     // lengths without spaces: producers differ on the spaces they insert
     return l.tight().endsWith("。") || l.tight().length() < SHORT;
+  }
+
+  /** `＜海外販路拡大支援事業＞`: an item's heading inside a summary or 現状分析. */
+  static boolean isSubHeading(Line l) {
+    String t = l.tight();
+    return t.startsWith("<") && t.endsWith(">");
   }
 
   /** Wrapped lines joined as printed; paragraphs separated by a newline. */
@@ -51,6 +61,9 @@ final class Paragraphs {
           s = s.substring(1).strip();
         }
         b.append(s);
+        if (isSubHeading(l)) {
+          b.append('\n');
+        }
       }
     }
     return b.toString();
