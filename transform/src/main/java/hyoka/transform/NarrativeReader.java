@@ -23,7 +23,7 @@ final class NarrativeReader {
   private static final Pattern NAME_END =
       Pattern.compile("^.*(費|金|事業|経費|業務)$");
   private static final int MAX_NAME = 40;
-  private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている)。?$");
+  private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
 
   /** The items and texts read, the lines they used, and the block's layout residue. */
   record Result(

@@ -25,7 +25,10 @@ final class Paragraphs {
       Line l = run.get(i);
       cur.add(l);
       boolean last = i == run.size() - 1;
-      if (last || endsParagraph(l) && !CONTINUES.matcher(run.get(i + 1).tight()).find()) {
+      Line next = last ? null : run.get(i + 1);
+      boolean ends = last || (endsParagraph(l) || endsWithoutStop(l, next))
+          && !CONTINUES.matcher(next.tight()).find();
+      if (ends) {
         out.add(cur);
         cur = new ArrayList<>();
       }
@@ -40,6 +43,14 @@ final class Paragraphs {
     }
     // lengths without spaces: producers differ on the spaces they insert
     return l.tight().endsWith("。") || l.tight().length() < SHORT;
+  }
+
+  private static final Pattern NOUN_END = Pattern.compile("(事業|もの|ため)$");
+  private static final Pattern PARTICLE_START = Pattern.compile("^(を|に|の|は|が|と|で|や|へ|及び|等|、)");
+
+  /** A paragraph can end without 。 on a noun (…につなげる事業) when the next line does not go on. */
+  private static boolean endsWithoutStop(Line l, Line next) {
+    return NOUN_END.matcher(l.tight()).find() && !PARTICLE_START.matcher(next.tight()).find();
   }
 
   /** `＜海外販路拡大支援事業＞`: an item's heading inside a summary or 現状分析. */
