@@ -168,6 +168,32 @@ final class NarrativeReader {
       items.add(new Item());
     }
 
+    // the 現状分析 can stand inside the summary's run (between the summary and an item name),
+    // sometimes as a repeat of the summary; with no 現状分析 elsewhere, take it from there
+    if (status.isEmpty() && summary.size() >= 2) {
+      int half = summary.size() / 2;
+      boolean repeated = summary.size() % 2 == 0;
+      for (int k = 0; repeated && k < half; k++) {
+        repeated = tightText(summary.get(k)).equals(tightText(summary.get(k + half)));
+      }
+      int from = repeated ? half : summary.size() - 1;
+      status.addAll(summary.subList(from, summary.size()));
+      summary = new ArrayList<>(summary.subList(0, from));
+    }
+    // likewise between an implementation text and the next item's name (no summary printed)
+    if (status.isEmpty()) {
+      for (Item it : items) {
+        int k = 1;
+        while (k < it.impl.size() && it.impl.get(k).get(0).tight().startsWith("・")) {
+          k++;
+        }
+        if (k < it.impl.size()) {
+          status.addAll(it.impl.subList(k, it.impl.size()));
+          it.impl.subList(k, it.impl.size()).clear();
+          break;
+        }
+      }
+    }
     Set<Line> used = new HashSet<>();
     List<BudgetItem> budget = new ArrayList<>();
     List<Narrative> narratives = new ArrayList<>();
@@ -186,18 +212,6 @@ final class NarrativeReader {
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
       addNarrative(narratives, no, NarrativeKind.PURPOSE, pu, it.purpose);
       addNarrative(narratives, no, NarrativeKind.IMPLEMENTATION, im, it.impl);
-    }
-    // the 現状分析 can stand inside the summary's run (between the summary and an item name),
-    // sometimes as a repeat of the summary; with no 現状分析 elsewhere, take it from there
-    if (status.isEmpty() && summary.size() >= 2) {
-      int half = summary.size() / 2;
-      boolean repeated = summary.size() % 2 == 0;
-      for (int k = 0; repeated && k < half; k++) {
-        repeated = tightText(summary.get(k)).equals(tightText(summary.get(k + half)));
-      }
-      int from = repeated ? half : summary.size() - 1;
-      status.addAll(summary.subList(from, summary.size()));
-      summary = new ArrayList<>(summary.subList(0, from));
     }
     String sum = textOf(summary, used);
     addNarrative(narratives, null, NarrativeKind.FIVE_YEAR_SUMMARY, sum, summary);
