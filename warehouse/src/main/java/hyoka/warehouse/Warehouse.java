@@ -117,6 +117,7 @@ public final class Warehouse {
     }
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
+    props.setProperty("jdbc_instance_cache", "false");
     try {
       return DriverManager.getConnection("jdbc:duckdb:" + dbFile(), props);
     } catch (SQLException e) {
