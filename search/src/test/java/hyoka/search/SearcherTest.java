@@ -136,7 +136,7 @@ class SearcherTest {
     assertThatThrownBy(() -> search("除雪", SearchFilters.NONE.withKind("summary")))
         .isInstanceOf(HyokaException.class)
         .hasMessage(
-            "unknown kind 'summary': one of five_year_summary, implementation, kpi, overview, purpose, status_analysis");
+            "unknown kind 'summary': one of description, five_year_summary, implementation, kpi, overview, purpose, status_analysis");
     assertThatThrownBy(() -> SearchRequest.of(" "))
         .isInstanceOf(HyokaException.class)
         .hasMessage("the search query is empty");
