@@ -1,7 +1,10 @@
 package hyoka.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
 import hyoka.transform.IngestedReport;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,5 +64,49 @@ class SearchIndexTest {
             .containsOnly(b.reportId());
       }
     }
+  }
+
+  @Test
+  void aSyncThatFailsHalfWayLeavesThePreviousCommit() throws Exception {
+    Path index = tmp.resolve("index");
+    try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
+      IngestedReport a = MiniSample.report(SHA_A, "otaru", 2019);
+      TestWarehouse.insert(c, a, 1);
+      SearchIndex.sync(c, index, 1);
+      IngestedReport b = MiniSample.report(SHA_B, "otaru", 2018);
+      TestWarehouse.insert(c, b, 2);
+      TestWarehouse.delete(c, a.reportId());
+      try (var s = c.createStatement()) {
+        // b's texts cannot be read: the sync fails after deleting a's documents
+        s.execute("ALTER TABLE kpis RENAME TO kpis_gone");
+      }
+      assertThatThrownBy(() -> SearchIndex.sync(c, index, 2))
+          .isInstanceOf(HyokaException.class)
+          .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.WAREHOUSE_ERROR))
+          .hasMessageStartingWith("cannot read the warehouse for indexing: ");
+      assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
+      try (Searcher s = new Searcher(index)) {
+        assertThat(s.search(SearchRequest.of("除雪").withSuperseded(true)).hits())
+            .extracting(SearchHit::reportId)
+            .containsOnly(a.reportId());
+      }
+      try (var s = c.createStatement()) {
+        s.execute("ALTER TABLE kpis_gone RENAME TO kpis");
+      }
+      assertThat(SearchIndex.sync(c, index, 2)).isEqualTo(22 + 22);
+      assertThat(SearchIndex.indexedRun(index)).isEqualTo(2);
+      try (Searcher s = new Searcher(index)) {
+        assertThat(s.search(SearchRequest.of("除雪").withSuperseded(true)).hits())
+            .extracting(SearchHit::reportId)
+            .containsOnly(b.reportId());
+      }
+    }
+  }
+
+  @Test
+  void noIndexIsAnInputError() {
+    assertThatThrownBy(() -> new Searcher(tmp.resolve("none")))
+        .isInstanceOf(HyokaException.class)
+        .hasMessage("no search index in " + tmp.resolve("none") + ": run hyoka ingest first");
   }
 }
