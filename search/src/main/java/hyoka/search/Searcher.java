@@ -55,7 +55,7 @@ public final class Searcher implements AutoCloseable {
   static final Set<String> KINDS =
       Set.of(
           "status_analysis", "five_year_summary", "overview", "purpose", "implementation", "kpi",
-          "description");
+          "description", "name");
 
   private final Path indexDir;
   private final Directory dir;

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Reads what the index holds from the warehouse tables over plain JDBC: the reports and, per
- * report, one {@link TextDoc} per narrative, budget-item text, KPI and project description. The warehouse is the
+ * report, one {@link TextDoc} per narrative, budget-item text, KPI, project description and
+ * project (its name with its budget items' names). The warehouse is the
  * source of truth; this is the only place that knows its column names.
  */
 final class WarehouseTexts {
@@ -158,6 +159,19 @@ final class WarehouseTexts {
               key(p.projectNo(), "kpi", kpiNo), new TextDoc(p, "kpi", kpiNo, null, text, rs.getInt(5)));
         }
       }
+    }
+    // The names say what a project is about (こんにちは赤ちゃん事業 is never repeated in its texts):
+    // one document per project with its name and its budget items' names.
+    for (ProjectRow p : projects.values()) {
+      java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+      names.add(p.name().strip());
+      itemNames.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(p.projectNo() + "/") && !blank(e.getValue()))
+          .sorted(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(e.getKey().indexOf('/') + 1))))
+          .forEach(e -> names.add(e.getValue().strip()));
+      docs.putIfAbsent(
+          key(p.projectNo(), "name", null),
+          new TextDoc(p, "name", null, null, String.join("\n", names), p.page()));
     }
     // The project's one-line description says what the project is about: findable too.
     for (ProjectRow p : projects.values()) {

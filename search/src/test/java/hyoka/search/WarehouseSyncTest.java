@@ -34,7 +34,7 @@ class WarehouseSyncTest {
     IngestedReport first = MiniSample.report("d".repeat(64), "otaru", 2019);
     PublishResult run1 = publish(w, first);
     try (Connection c = w.openReadOnly()) {
-      assertThat(SearchIndex.sync(c, index, run1.runId())).isEqualTo(22);
+      assertThat(SearchIndex.sync(c, index, run1.runId())).isEqualTo(25);
     }
     assertThat(SearchIndex.indexedRun(index)).isEqualTo(run1.runId());
     try (Searcher s = new Searcher(index)) {
@@ -52,7 +52,7 @@ class WarehouseSyncTest {
     PublishResult run2 = publish(w, second);
     try (Connection c = w.openReadOnly()) {
       // the first report is re-indexed as superseded, the second added
-      assertThat(SearchIndex.sync(c, index, run2.runId())).isEqualTo(66);
+      assertThat(SearchIndex.sync(c, index, run2.runId())).isEqualTo(75);
     }
     try (Searcher s = new Searcher(index)) {
       assertThat(s.search(SearchRequest.of("除雪")).hits())
