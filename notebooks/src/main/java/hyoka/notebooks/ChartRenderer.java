@@ -1,0 +1,257 @@
+package hyoka.notebooks;
+
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Draws a {@link ResultTable} as a PNG line or bar chart with JFreeChart. Labels are Japanese, so
+ * the chart uses the first installed font that can show kanji and kana (e.g. IPAGothic from
+ * Debian's fonts-ipafont-gothic); without one they come out as boxes, and {@link #fontFamily()}
+ * says so.
+ */
+final class ChartRenderer {
+  /** Preferred CJK fonts, tried before scanning every installed family. */
+  private static final List<String> PREFERRED_FONTS =
+      List.of(
+          "IPAexGothic", "IPAGothic", "IPAPGothic", "Noto Sans CJK JP", "Noto Sans JP",
+          "Source Han Sans JP", "TakaoGothic", "VL Gothic", "Hiragino Sans", "Yu Gothic",
+          "Meiryo", "MS Gothic");
+  private static final String SAMPLE = "小樽市の交通事故件数カ";
+
+  /** One chart: the PNG and a sentence describing it for the text/plain fallback. */
+  record Chart(byte[] png, String description) {}
+
+  private final String fontFamily;
+  private final boolean fontShowsJapanese;
+
+  ChartRenderer() {
+    String[] families =
+        GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT);
+    String found = null;
+    for (String preferred : PREFERRED_FONTS) {
+      for (String f : families) {
+        if (f.equalsIgnoreCase(preferred) && shows(f)) {
+          found = f;
+          break;
+        }
+      }
+      if (found != null) {
+        break;
+      }
+    }
+    if (found == null) {
+      for (String f : families) {
+        if (shows(f)) {
+          found = f;
+          break;
+        }
+      }
+    }
+    this.fontShowsJapanese = found != null;
+    this.fontFamily = found != null ? found : Font.SANS_SERIF;
+  }
+
+  private static boolean shows(String family) {
+    return new Font(family, Font.PLAIN, 12).canDisplayUpTo(SAMPLE) == -1;
+  }
+
+  /** The font family charts use, and whether it can show Japanese. */
+  String fontFamily() {
+    return fontFamily + (fontShowsJapanese ? "" : " (no Japanese font installed)");
+  }
+
+  Chart render(ResultTable t, ChartSpec spec) {
+    if (t.rows().isEmpty()) {
+      throw bad("the result has no rows to draw");
+    }
+    int xi = spec.x() == null ? 0 : index(t, spec.x());
+    Integer si = spec.series() == null ? null : index(t, spec.series());
+    List<Integer> yis = new ArrayList<>();
+    if (spec.y().isEmpty()) {
+      for (int c = 0; c < t.columns().size(); c++) {
+        if (c != xi && (si == null || c != si) && t.numeric().get(c)) {
+          yis.add(c);
+        }
+      }
+      if (yis.isEmpty()) {
+        throw bad("no numeric column to draw; name one with y=COL");
+      }
+    } else {
+      for (String y : spec.y()) {
+        yis.add(index(t, y));
+      }
+    }
+    // Series keep the order in which they first appear, so ORDER BY decides the legend.
+    Map<String, List<double[]>> xy = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> byCategory = new LinkedHashMap<>();
+    List<String> categories = new ArrayList<>();
+    boolean numericX = t.numeric().get(xi);
+    boolean integralX = true;
+    int points = 0;
+    for (List<Object> row : t.rows()) {
+      Object xv = row.get(xi);
+      if (xv == null) {
+        continue;
+      }
+      Double xNum = ResultTable.number(xv);
+      if (xNum == null || xNum != Math.rint(xNum)) {
+        integralX = false;
+      }
+      String category = TableRenderer.format(xv);
+      if (!categories.contains(category)) {
+        categories.add(category);
+      }
+      for (int yi : yis) {
+        String key = seriesName(t, row, si, yi, yis.size());
+        Double yv = ResultTable.number(row.get(yi));
+        byCategory.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(category, yv);
+        if (yv != null && xNum != null) {
+          xy.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {xNum, yv});
+        }
+        if (yv != null) {
+          points++;
+        }
+      }
+    }
+    if (points == 0) {
+      throw bad("every value to draw is NULL");
+    }
+    String xLabel = t.columns().get(xi);
+    String yLabel = yis.size() == 1 ? t.columns().get(yis.get(0)) : "";
+    JFreeChart chart;
+    if (spec.kind() == ChartSpec.Kind.LINE && numericX) {
+      XYSeriesCollection data = new XYSeriesCollection();
+      for (Map.Entry<String, List<double[]>> e : xy.entrySet()) {
+        XYSeries s = new XYSeries(e.getKey(), true, true);
+        for (double[] p : e.getValue()) {
+          s.addOrUpdate(p[0], p[1]);
+        }
+        data.addSeries(s);
+      }
+      chart =
+          ChartFactory.createXYLineChart(
+              spec.title(), xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+      XYPlot plot = chart.getXYPlot();
+      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+      for (int i = 0; i < data.getSeriesCount(); i++) {
+        r.setSeriesStroke(i, new BasicStroke(2f));
+      }
+      plot.setRenderer(r);
+      NumberAxis domain = (NumberAxis) plot.getDomainAxis();
+      domain.setAutoRangeIncludesZero(false);
+      if (integralX) {
+        // Fiscal years: whole ticks, printed 2019 rather than 2,019.
+        domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        domain.setNumberFormatOverride(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+      }
+      ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    } else {
+      DefaultCategoryDataset data = new DefaultCategoryDataset();
+      for (Map.Entry<String, Map<String, Double>> e : byCategory.entrySet()) {
+        for (String c : categories) {
+          data.addValue(e.getValue().get(c), e.getKey(), c);
+        }
+      }
+      chart =
+          spec.kind() == ChartSpec.Kind.LINE
+              ? ChartFactory.createLineChart(
+                  spec.title(), xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false)
+              : ChartFactory.createBarChart(
+                  spec.title(), xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+      CategoryPlot plot = chart.getCategoryPlot();
+      CategoryAxis axis = plot.getDomainAxis();
+      if (categories.size() > 8) {
+        axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+      }
+      axis.setMaximumCategoryLabelWidthRatio(2.5f);
+    }
+    if (byCategory.size() == 1) {
+      chart.removeLegend();
+    }
+    theme().apply(chart);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.getPlot().setBackgroundPaint(Color.WHITE);
+    if (chart.getPlot() instanceof XYPlot p) {
+      p.setDomainGridlinePaint(Color.LIGHT_GRAY);
+      p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    } else if (chart.getPlot() instanceof CategoryPlot p) {
+      p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      ChartUtils.writeChartAsPNG(png, chart, spec.width(), spec.height());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String description =
+        String.format(
+            Locale.ROOT,
+            "%s chart%s: x=%s, %d series, %d points: %s",
+            spec.kind().name().toLowerCase(Locale.ROOT),
+            spec.title() == null ? "" : " \"" + spec.title() + "\"",
+            xLabel,
+            byCategory.size(),
+            points,
+            String.join("; ", byCategory.keySet()));
+    return new Chart(png.toByteArray(), description);
+  }
+
+  private static String seriesName(ResultTable t, List<Object> row, Integer si, int yi, int ys) {
+    String y = t.columns().get(yi);
+    if (si == null) {
+      return y;
+    }
+    Object s = row.get(si);
+    String name = s == null ? "NULL" : TableRenderer.format(s);
+    return ys == 1 ? name : name + " " + y;
+  }
+
+  private StandardChartTheme theme() {
+    StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+    theme.setExtraLargeFont(new Font(fontFamily, Font.BOLD, 18));
+    theme.setLargeFont(new Font(fontFamily, Font.BOLD, 14));
+    theme.setRegularFont(new Font(fontFamily, Font.PLAIN, 12));
+    theme.setSmallFont(new Font(fontFamily, Font.PLAIN, 10));
+    return theme;
+  }
+
+  private static int index(ResultTable t, String column) {
+    try {
+      return t.columnIndex(column);
+    } catch (IllegalArgumentException e) {
+      throw bad(e.getMessage());
+    }
+  }
+
+  private static HyokaException bad(String why) {
+    return new HyokaException(ErrorCode.BAD_ARGUMENT, "%chart: " + why);
+  }
+}
