@@ -26,6 +26,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -111,6 +113,10 @@ final class ChartRenderer {
     }
     // Series keep the order in which they first appear, so ORDER BY decides the legend.
     Map<String, List<double[]>> xy = new LinkedHashMap<>();
+    // Per series: {group (series value), position of its y column}; a group keeps one colour and
+    // its second and later y columns (e.g. the target beside the actual) are dashed.
+    Map<String, int[]> style = new LinkedHashMap<>();
+    Map<String, Integer> groups = new LinkedHashMap<>();
     Map<String, Map<String, Double>> byCategory = new LinkedHashMap<>();
     List<String> categories = new ArrayList<>();
     boolean numericX = t.numeric().get(xi);
@@ -131,6 +137,11 @@ final class ChartRenderer {
       }
       for (int yi : yis) {
         String key = seriesName(t, row, si, yi, yis.size());
+        if (!style.containsKey(key)) {
+          String group = si == null ? "" : String.valueOf(row.get(si));
+          int g = si == null ? style.size() : groups.computeIfAbsent(group, k -> groups.size());
+          style.put(key, new int[] {g, si == null ? 0 : yis.indexOf(yi)});
+        }
         Double yv = ResultTable.number(row.get(yi));
         byCategory.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(category, yv);
         if (yv != null && xNum != null) {
@@ -160,11 +171,7 @@ final class ChartRenderer {
           ChartFactory.createXYLineChart(
               spec.title(), xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
       XYPlot plot = chart.getXYPlot();
-      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-      for (int i = 0; i < data.getSeriesCount(); i++) {
-        r.setSeriesStroke(i, new BasicStroke(2f));
-      }
-      plot.setRenderer(r);
+      plot.setRenderer(new XYLineAndShapeRenderer(true, true));
       NumberAxis domain = (NumberAxis) plot.getDomainAxis();
       domain.setAutoRangeIncludesZero(false);
       if (integralX) {
@@ -197,6 +204,7 @@ final class ChartRenderer {
       chart.removeLegend();
     }
     theme().apply(chart);
+    applyStyle(chart, style);
     chart.setBackgroundPaint(Color.WHITE);
     chart.getPlot().setBackgroundPaint(Color.WHITE);
     if (chart.getPlot() instanceof XYPlot p) {
@@ -223,6 +231,46 @@ final class ChartRenderer {
             String.join("; ", byCategory.keySet()));
     return new Chart(png.toByteArray(), description);
   }
+
+  /** Colours and strokes after the theme, which would reset them. */
+  private static void applyStyle(JFreeChart chart, Map<String, int[]> style) {
+    List<int[]> styles = new ArrayList<>(style.values());
+    if (chart.getPlot() instanceof XYPlot p) {
+      XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) p.getRenderer();
+      XYSeriesCollection data = (XYSeriesCollection) p.getDataset();
+      for (int i = 0; i < data.getSeriesCount(); i++) {
+        int[] st = style.get(String.valueOf(data.getSeriesKey(i)));
+        if (st == null) {
+          st = styles.get(Math.min(i, styles.size() - 1));
+        }
+        r.setSeriesPaint(i, PALETTE[st[0] % PALETTE.length]);
+        r.setSeriesStroke(i, st[1] == 0 ? SOLID : DASHED);
+        r.setSeriesShapesVisible(i, st[1] == 0);
+      }
+    } else if (chart.getPlot() instanceof CategoryPlot p) {
+      var r = p.getRenderer();
+      var data = p.getDataset();
+      for (int i = 0; i < data.getRowCount(); i++) {
+        int[] st = style.get(String.valueOf(data.getRowKey(i)));
+        int g = st == null ? i : st[0];
+        r.setSeriesPaint(i, PALETTE[g % PALETTE.length]);
+        r.setSeriesStroke(i, st == null || st[1] == 0 ? SOLID : DASHED);
+      }
+      if (r instanceof BarRenderer br) {
+        br.setBarPainter(new StandardBarPainter());
+        br.setShadowVisible(false);
+      }
+    }
+  }
+
+  private static final BasicStroke SOLID = new BasicStroke(2f);
+  private static final BasicStroke DASHED =
+      new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+  /** Colours that stay apart on white and in print (Okabe-Ito, without yellow). */
+  private static final Color[] PALETTE = {
+    new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+    new Color(0x56B4E9), new Color(0xE69F00), new Color(0x000000), new Color(0x999999)
+  };
 
   private static String seriesName(ResultTable t, List<Object> row, Integer si, int yi, int ys) {
     String y = t.columns().get(yi);

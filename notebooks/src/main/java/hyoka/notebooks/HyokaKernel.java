@@ -98,6 +98,10 @@ public final class HyokaKernel extends BaseKernel {
       connection.waitUntilClose();
     } finally {
       kernel.cells.shutdownNow();
+      // jjava keeps the running kernel in a static field; a second kernel in the same JVM (tests)
+      // may only start once this one has left it, even when the connection closed without a
+      // shutdown_request.
+      kernel.uninstallNotebookKernel();
     }
   }
 
@@ -150,6 +154,7 @@ public final class HyokaKernel extends BaseKernel {
   @Override
   public void onShutdown(boolean restart) {
     cells.shutdownNow();
+    super.onShutdown(restart);
   }
 
   /** The error text Jupyter shows: the message only; a JVM stack trace helps no notebook reader. */
