@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Warehouse warehouse = Warehouse.requireExisting(data.dataDir);
+    Warehouse warehouse = data.requireWarehouse();
     List<Path> written = new Exporter(warehouse).export(outDir, format);
     for (Path p : written) {
       spec.commandLine().getOut().println("wrote " + p);

@@ -50,6 +50,7 @@ public final class HyokaCommand implements Runnable {
     CommandLine cl = new CommandLine(new HyokaCommand());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();

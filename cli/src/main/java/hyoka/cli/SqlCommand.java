@@ -39,10 +39,10 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    Warehouse warehouse = Warehouse.requireExisting(data.dataDir);
+    Warehouse warehouse = data.requireWarehouse();
     try (Connection conn = warehouse.openReadOnly()) {
       String sql = SearchSql.prepare(conn, data.indexDir(), query);
-      QueryResult result = QueryResult.run(conn, sql);
+      QueryResult result = Warehouse.query(conn, sql);
       spec.commandLine().getOut().print(format.format(result));
       spec.commandLine().getOut().flush();
     }

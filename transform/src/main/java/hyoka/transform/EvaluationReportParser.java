@@ -1,0 +1,166 @@
+package hyoka.transform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The parser of the まち・ひと・しごと創生総合戦略 KPI evaluation reports (see
+ * shared/report-format.md): page heads with the projects' value rows, then one narrative block per
+ * project. Stateless: one instance can be shared by any number of threads.
+ */
+public final class EvaluationReportParser implements ReportParser {
+  private final LineClassifier classifier = new LineClassifier();
+
+  public EvaluationReportParser() {}
+
+  @Override
+  public ParsedReport parse(ReportText text) {
+    List<List<Line>> pages = new ArrayList<>();
+    for (int p = 0; p < text.pages().size(); p++) {
+      String[] raw = text.pages().get(p).split("\r?\n", -1);
+      List<Line> lines = new ArrayList<>(raw.length);
+      for (int i = 0; i < raw.length; i++) {
+        lines.add(classifier.classify(p + 1, i + 1, raw[i]));
+      }
+      pages.add(lines);
+    }
+    PageReader.Layout layout = new PageReader().read(pages);
+    if (layout.heads().isEmpty()) {
+      throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
+    }
+    int fiscalYear = fiscalYear(text.sourceFile(), pages);
+    BlockSplitter.Result split = new BlockSplitter().split(layout.narrative());
+    if (split.blocks().isEmpty()) {
+      throw notAReport(text.sourceFile(), "no project number and department line (N ＜部)");
+    }
+    Map<Integer, Block> blocks = new HashMap<>();
+    for (Block b : split.blocks()) {
+      blocks.putIfAbsent(b.projectNo(), b);
+    }
+    List<Integer> numbers = new ArrayList<>(new TreeSet<>(blocks.keySet()));
+
+    Integer targetYear = mostFrequentYear(pages, LineKind.TARGET_HEAD);
+    List<ResidueLine> residue = new ArrayList<>(layout.residue());
+    Set<Line> used = new HashSet<>();
+    List<Project> projects = new ArrayList<>();
+    KpiReader kpiReader = new KpiReader();
+    int previous = 0;
+    for (int i = 0; i < layout.heads().size(); i++) {
+      ProjectHead head = layout.heads().get(i);
+      // the heads come in project order and every project has one block with its number
+      int no = i < numbers.size() && numbers.size() == layout.heads().size()
+          ? numbers.get(i) : previous + 1;
+      previous = no;
+      Block block = blocks.get(no);
+      for (Line l : head.labels()) {
+        residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+      }
+      KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
+      used.addAll(kr.used());
+      projects.add(new Project(
+          no,
+          head.groupNo(),
+          head.groupName(),
+          head.name(),
+          block == null ? null : String.join("・", block.departments()),
+          block == null ? null : String.join("・", block.sections()),
+          block == null ? null : joined(block.description()),
+          head.page(),
+          kr.kpis(),
+          List.of(),
+          List.of()));
+    }
+    for (Block b : split.blocks()) {
+      for (Line l : b.body()) {
+        if (!used.contains(l)) {
+          residue.add(PageReader.residue(l, residueClass(l)));
+        }
+      }
+    }
+    for (Line l : split.leftover()) {
+      residue.add(PageReader.residue(l, residueClass(l)));
+    }
+    residue.sort((a, b) -> a.page() != b.page() ? Integer.compare(a.page(), b.page())
+        : Integer.compare(a.lineNo(), b.lineNo()));
+    return new ParsedReport(
+        text.sourceFile(), fiscalYear, null, text.pages().size(), projects, residue);
+  }
+
+  private static ResidueClass residueClass(Line l) {
+    return switch (l.kind()) {
+      case NUMBERS, CHART_LEGEND, CHART_AXIS -> ResidueClass.CHART_LABEL;
+      case TEXT, VALUE_ROW, NOTE, DEPT, BLANK -> ResidueClass.UNKNOWN;
+      case PAGE_MARKER -> ResidueClass.PAGE_MARKER;
+      case SCORE_LABEL, TARGET_LABEL, STATUS_LABEL, BUDGET_LABEL, OVERVIEW_LABEL, PURPOSE_LABEL,
+          IMPL_LABEL, SUMMARY_LABEL, SUMMARY_RANGE, TARGET_HEAD, ACTUAL_HEAD, YEAR_HEAD,
+          KPI_HEADER, HEADER_FRAGMENT -> ResidueClass.SECTION_LABEL;
+    };
+  }
+
+  static String joined(List<Line> lines) {
+    if (lines.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (Line l : lines) {
+      b.append(l.printed().strip());
+    }
+    return b.toString();
+  }
+
+  /**
+   * The report year: the year of the 《…年度実施内容》 labels, else of the report-year column of
+   * the KPI headers (`H31年度`); the most frequent one wins.
+   */
+  private static int fiscalYear(String source, List<List<Line>> pages) {
+    Map<Integer, Integer> impl = new TreeMap<>();
+    Map<Integer, Integer> head = new TreeMap<>();
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        if (l.is(LineKind.IMPL_LABEL)) {
+          Integer y = Eras.first(l.tight());
+          if (y != null) {
+            impl.merge(y, 1, Integer::sum);
+          }
+        } else if (l.is(LineKind.YEAR_HEAD)) {
+          Integer y = Eras.first(l.tight());
+          if (y != null) {
+            head.merge(y, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    Map<Integer, Integer> votes = impl.isEmpty() ? head : impl;
+    if (votes.isEmpty()) {
+      throw notAReport(source, "no fiscal year (no 《…年度実施内容》 label and no H..年度 column)");
+    }
+    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+  }
+
+  private static Integer mostFrequentYear(List<List<Line>> pages, LineKind kind) {
+    Map<Integer, Integer> votes = new TreeMap<>();
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        if (l.is(kind)) {
+          Integer y = Eras.first(l.tight());
+          if (y != null) {
+            votes.merge(y, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        .orElse(null);
+  }
+
+  private static HyokaException notAReport(String source, String what) {
+    return new HyokaException(ErrorCode.NOT_A_REPORT,
+        source + ": not a KPI evaluation report: " + what);
+  }
+}

@@ -1,0 +1,42 @@
+package hyoka.transform;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One line of a report's text with where it stands and its matching forms.
+ *
+ * @param page 1-based page
+ * @param lineNo 1-based line within the page's text, blank lines counted
+ * @param text printed and folded forms
+ * @param tight the folded form without any spaces, for labels and names
+ * @param kind what the line is, from its own text
+ */
+record Line(int page, int lineNo, FoldedText text, String tight, LineKind kind) {
+  Line {
+    requireNonNull(text, "text is null");
+    requireNonNull(tight, "tight is null");
+    requireNonNull(kind, "kind is null");
+  }
+
+  String printed() {
+    return text.printed();
+  }
+
+  String folded() {
+    return text.folded();
+  }
+
+  /** The same place with another kind (after the line's position decided what it is). */
+  Line as(LineKind newKind) {
+    return new Line(page, lineNo, text, tight, newKind);
+  }
+
+  boolean is(LineKind k) {
+    return kind == k;
+  }
+
+  @Override
+  public String toString() {
+    return page + ":" + lineNo + " " + kind + " " + text.printed();
+  }
+}

@@ -1,0 +1,122 @@
+package hyoka.transform;
+
+import java.util.regex.Pattern;
+
+/**
+ * Tells what a line is from its own text (folded, spaces removed), so that producer differences
+ * (full-width forms, Kangxi radicals, inserted spaces) do not matter. Position-dependent kinds
+ * (the page marker, chart titles) are decided by the page reader.
+ */
+final class LineClassifier {
+  private static final Pattern IMPL = Pattern.compile("^《(?:平成|令和)(?:\\d+|元)年度(?:\\((?:令和)?元年度\\))?実施内容》");
+  private static final Pattern SUMMARY_RANGE = Pattern.compile("^\\(H\\d+~(?:H|R)\\d+\\)$");
+  private static final Pattern TARGET_HEAD = Pattern.compile("^目標値\\((?:H|R)(?:\\d+|元)\\)$");
+  private static final Pattern YEAR_HEAD = Pattern.compile("^(?:H|R)(?:\\d+|元)年度$");
+  private static final Pattern DEPT = Pattern.compile("^\\d{1,3}<.+");
+  private static final Pattern HEADER_FRAGMENT =
+      Pattern.compile("^(?:基準値\\(.*|\\d{1,4}\\)|(?:H\\d+実績値)+|\\d{1,4}\\)(?:H\\d+実績値)+)$");
+  private static final Pattern NUMBERS =
+      Pattern.compile("^-?\\d+(?:\\.\\d+)?%?(?: +-?\\d+(?:\\.\\d+)?%?)*$");
+  private static final Pattern AXIS = Pattern.compile("^(?:H\\d{2}){2,}$");
+
+  Line classify(int page, int lineNo, String printed) {
+    FoldedText text = FoldedText.of(printed);
+    String tight = FoldedText.tight(text.folded());
+    return new Line(page, lineNo, text, tight, kindOf(text.folded().strip(), tight));
+  }
+
+  static LineKind kindOf(String folded, String t) {
+    if (t.isEmpty()) {
+      return LineKind.BLANK;
+    }
+    if (t.equals("補正前スコアスコア")) {
+      return LineKind.SCORE_LABEL;
+    }
+    if (t.equals("[目標値]")) {
+      return LineKind.TARGET_LABEL;
+    }
+    if (t.equals("《現状分析》")) {
+      return LineKind.STATUS_LABEL;
+    }
+    if (t.startsWith("●個別事業")) {
+      return LineKind.BUDGET_LABEL;
+    }
+    if (t.startsWith("概要:")) {
+      return LineKind.OVERVIEW_LABEL;
+    }
+    if (t.startsWith("目的:")) {
+      return LineKind.PURPOSE_LABEL;
+    }
+    if (IMPL.matcher(t).find()) {
+      return LineKind.IMPL_LABEL;
+    }
+    if (t.startsWith("➭")) {
+      return LineKind.SUMMARY_LABEL;
+    }
+    if (SUMMARY_RANGE.matcher(t).matches()) {
+      return LineKind.SUMMARY_RANGE;
+    }
+    if (TARGET_HEAD.matcher(t).matches()) {
+      return LineKind.TARGET_HEAD;
+    }
+    if (t.equals("実績値")) {
+      return LineKind.ACTUAL_HEAD;
+    }
+    if (YEAR_HEAD.matcher(t).matches()) {
+      return LineKind.YEAR_HEAD;
+    }
+    if (t.startsWith("施策KPI")) {
+      return LineKind.KPI_HEADER;
+    }
+    if (HEADER_FRAGMENT.matcher(t).matches()) {
+      return LineKind.HEADER_FRAGMENT;
+    }
+    if (DEPT.matcher(t).matches()) {
+      return LineKind.DEPT;
+    }
+    if (t.startsWith("※")) {
+      return LineKind.NOTE;
+    }
+    if (t.equals("実績値目標値スコア")) {
+      return LineKind.CHART_LEGEND;
+    }
+    if (AXIS.matcher(t).matches()) {
+      return LineKind.CHART_AXIS;
+    }
+    if (Values.isValueRow(folded)) {
+      return LineKind.VALUE_ROW;
+    }
+    if (NUMBERS.matcher(folded).matches()) {
+      return LineKind.NUMBERS;
+    }
+    return LineKind.TEXT;
+  }
+
+  /** The text glued after a label (`目的： 男女共同…`), or "" when the label stands alone. */
+  static String gluedText(Line line) {
+    String p = line.printed();
+    String f = line.folded();
+    int colon = -1;
+    switch (line.kind()) {
+      case OVERVIEW_LABEL, PURPOSE_LABEL -> colon = f.indexOf(':');
+      case IMPL_LABEL -> colon = f.indexOf('》');
+      case SUMMARY_LABEL -> {
+        int range = f.indexOf(')');
+        int total = f.indexOf("総括");
+        if (total < 0) {
+          colon = f.indexOf('➭');
+        } else {
+          int c = f.indexOf(':', total);
+          colon = range > c ? range : c;
+        }
+      }
+      default -> {
+        return "";
+      }
+    }
+    if (colon < 0) {
+      return "";
+    }
+    return line.text().printedOf(colon + 1, f.length()).strip();
+  }
+}

@@ -1,0 +1,114 @@
+package hyoka.transform;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads printed KPI values (`1,199件`, `87.30%`, `―件`, `（後日報告）人`, `未確定`) from the folded
+ * form of a line, keeping each value's exact printed text. Spaces a producer inserts between a
+ * number and its unit are allowed; spaces between values separate them.
+ */
+final class Values {
+  private Values() {}
+
+  /** ― (U+2015), - (from －), — (U+2014), ‐ (U+2010), ‒ (U+2012). */
+  private static final String DASHES = "―\\-—‐‒";
+
+  private static final String UNIT = "[^\\s\\d.,+" + DASHES + "()\\[\\]:/~]+";
+  private static final Pattern TOKEN = Pattern.compile(
+      "(?:(?<num>[+\\-]?\\d[\\d,]*(?:\\.\\d+)?)|(?<dash>[" + DASHES + "])|(?<pend>\\(後日報告\\))"
+          + "|(?<und>未確定))(?: ?(?<unit>" + UNIT + "))?");
+  private static final Pattern NAME_AND_VALUE = Pattern.compile(
+      "^(?<name>.*?\\S) +(?<tok>(?:[+\\-]?\\d[\\d,]*(?:\\.\\d+)?|[" + DASHES + "]|\\(後日報告\\)|未確定)"
+          + "(?: ?" + UNIT + ")?) *$");
+
+  /** One value found in a folded line. */
+  record Token(int start, int end, PrintedValue value) {}
+
+  /** All values when the whole line is a sequence of values, else an empty list. */
+  static List<Token> tokens(FoldedText text) {
+    String f = text.folded();
+    List<Token> out = new ArrayList<>();
+    int i = skipSpaces(f, 0);
+    Matcher m = TOKEN.matcher(f);
+    while (i < f.length()) {
+      m.region(i, f.length());
+      if (!m.lookingAt()) {
+        return List.of();
+      }
+      int end = m.end();
+      if (end < f.length() && f.charAt(end) != ' ') {
+        return List.of();
+      }
+      out.add(new Token(m.start(), end, valueOf(m, text)));
+      i = skipSpaces(f, end);
+    }
+    return out;
+  }
+
+  static boolean isValueRow(String folded) {
+    List<Token> t = tokens(FoldedText.of(folded));
+    if (t.size() < 6) {
+      return false;
+    }
+    // the two score columns never carry a unit
+    Token raw = t.get(t.size() - 3);
+    Token score = t.get(t.size() - 2);
+    return raw.value().unit() == null && score.value().unit() == null;
+  }
+
+  /** A single value standing alone on a line (`9世帯`, `81.40`, `―`), or null. */
+  static PrintedValue single(FoldedText text) {
+    List<Token> t = tokens(text);
+    return t.size() == 1 ? t.get(0).value() : null;
+  }
+
+  /** A name followed by a value (`交通事故件数 173件`), or null when the line does not end so. */
+  static NameValue nameAndValue(FoldedText text) {
+    Matcher m = NAME_AND_VALUE.matcher(text.folded());
+    if (!m.matches()) {
+      return null;
+    }
+    FoldedText tok = FoldedText.of(m.group("tok"));
+    Matcher t = TOKEN.matcher(tok.folded());
+    if (!t.matches()) {
+      return null;
+    }
+    PrintedValue v = valueOf(t, tok);
+    String printed = text.printedOf(m.start("tok"), m.end("tok")).strip();
+    v = new PrintedValue(printed, v.value(), v.unit(), v.nullReason());
+    return new NameValue(text.printedOf(0, m.end("name")).strip(), v);
+  }
+
+  /** A line read as a KPI name and the value printed after it. */
+  record NameValue(String name, PrintedValue value) {}
+
+  private static PrintedValue valueOf(Matcher m, FoldedText text) {
+    String printed = text.printedOf(m.start(), m.end()).strip();
+    String unit = m.group("unit");
+    if (m.group("num") != null) {
+      String n = m.group("num").replace(",", "");
+      if (n.startsWith("+")) {
+        n = n.substring(1);
+      }
+      return PrintedValue.of(printed, new BigDecimal(n), unit);
+    }
+    if (m.group("dash") != null) {
+      return PrintedValue.missing(printed, unit, "dash");
+    }
+    if (m.group("pend") != null) {
+      return PrintedValue.missing(printed, unit, "pending");
+    }
+    return PrintedValue.missing(printed, unit, "undetermined");
+  }
+
+  private static int skipSpaces(String s, int i) {
+    while (i < s.length() && s.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+}

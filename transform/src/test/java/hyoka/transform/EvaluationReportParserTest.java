@@ -1,0 +1,150 @@
+package hyoka.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The parser on the two sample reports: counts, projects and hand-checked KPI rows. */
+class EvaluationReportParserTest {
+  private static ParsedReport h31;
+  private static ParsedReport h30;
+
+  @BeforeAll
+  static void parse() {
+    EvaluationReportParser parser = new EvaluationReportParser();
+    h31 = parser.parse(Fixtures.text("h31"));
+    h30 = parser.parse(Fixtures.text("h30"));
+  }
+
+  @Test
+  void readsTheFiscalYearFromTheText() {
+    assertThat(h31.fiscalYear()).isEqualTo(2019);
+    assertThat(h30.fiscalYear()).isEqualTo(2018);
+    assertThat(h31.pageCount()).isEqualTo(36);
+  }
+
+  @Test
+  void findsAllProjectsAndKpiRows() {
+    for (ParsedReport r : List.of(h31, h30)) {
+      assertThat(r.projects()).extracting(Project::projectNo)
+          .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 62).boxed().toList());
+      assertThat(r.kpiCount()).isEqualTo(73);
+      assertThat(r.projects()).allSatisfy(p -> {
+        assertThat(p.department()).isNotBlank();
+        assertThat(p.section()).isNotBlank();
+        assertThat(p.kpis()).isNotEmpty();
+      });
+    }
+  }
+
+  @Test
+  void projectGroupsStartAtTheirHeadings() {
+    assertThat(project(h31, 1).groupNo()).isEqualTo(1);
+    assertThat(project(h31, 1).groupName()).isEqualTo("あずましい暮らしプロジェクト");
+    assertThat(project(h31, 11).groupNo()).isEqualTo(1);
+    assertThat(project(h31, 12).groupNo()).isEqualTo(2);
+    assertThat(project(h31, 12).groupName()).isEqualTo("樽っ子プライド育成プロジェクト");
+    assertThat(project(h31, 30).groupNo()).isEqualTo(2);
+    assertThat(project(h31, 31).groupNo()).isEqualTo(3);
+    assertThat(project(h31, 48).groupNo()).isEqualTo(3);
+    assertThat(project(h31, 49).groupNo()).isEqualTo(4);
+    assertThat(project(h31, 49).groupName()).isEqualTo("あんしん絆再生プロジェクト");
+    assertThat(project(h31, 62).groupNo()).isEqualTo(4);
+  }
+
+  @Test
+  void project8IsSnowClearingWithTwoKpis() {
+    Project p = project(h31, 8);
+    assertThat(p.name()).isEqualTo("除雪事業");
+    assertThat(p.department()).isEqualTo("建設部");
+    assertThat(p.section()).isEqualTo("維持課");
+    assertThat(p.page()).isEqualTo(5);
+    assertThat(p.kpis()).hasSize(2);
+  }
+
+  @Test
+  void project6TrafficAccidents() {
+    Project p = project(h31, 6);
+    assertThat(p.name()).isEqualTo("交通事故防止啓発事業");
+    assertThat(p.department()).isEqualTo("生活環境部");
+    assertThat(p.section()).isEqualTo("生活安全課");
+    assertThat(p.page()).isEqualTo(3);
+    Kpi k = p.kpis().get(0);
+    assertThat(k.name()).isEqualTo("交通事故件数");
+    assertThat(k.unit()).isEqualTo("件");
+    assertThat(k.baselineYear()).isEqualTo(2014);
+    assertThat(k.baseline().value()).isEqualByComparingTo("213");
+    assertThat(k.baseline().printed()).isEqualTo("213件");
+    assertThat(k.actual().value()).isEqualByComparingTo("173");
+    assertThat(k.target().value()).isEqualByComparingTo("180");
+    assertThat(k.targetYear()).isEqualTo(2019);
+    assertThat(k.rawScore().value()).isEqualByComparingTo("121.21");
+    assertThat(k.score().value()).isEqualByComparingTo("100.00");
+    assertThat(k.rawScoreComputed()).isEqualByComparingTo("121.21");
+    assertThat(k.scoreComputed()).isEqualByComparingTo("100.00");
+    assertThat(k.scoreStatus()).isEqualTo(ScoreStatus.MATCH);
+    assertThat(k.scoreRule()).isEqualTo(ScoreRule.LINEAR);
+    assertThat(k.values()).extracting(KpiValue::fiscalYear, KpiValue::kind, v -> v.value().value())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2014, ValueKind.BASELINE, new BigDecimal("213")),
+            org.assertj.core.groups.Tuple.tuple(2015, ValueKind.ACTUAL, new BigDecimal("162")),
+            org.assertj.core.groups.Tuple.tuple(2016, ValueKind.ACTUAL, new BigDecimal("220")),
+            org.assertj.core.groups.Tuple.tuple(2017, ValueKind.ACTUAL, new BigDecimal("244")),
+            org.assertj.core.groups.Tuple.tuple(2018, ValueKind.ACTUAL, new BigDecimal("220")),
+            org.assertj.core.groups.Tuple.tuple(2019, ValueKind.ACTUAL, new BigDecimal("173")),
+            org.assertj.core.groups.Tuple.tuple(2019, ValueKind.TARGET, new BigDecimal("180")));
+  }
+
+  @Test
+  void fy2018ReportHasThreeYearlyActualsAndTheH30Actual() {
+    Kpi k = project(h30, 6).kpis().get(0);
+    assertThat(k.baseline().value()).isEqualByComparingTo("213");
+    assertThat(k.actual().value()).isEqualByComparingTo("220");
+    assertThat(k.rawScore().value()).isEqualByComparingTo("-21.21");
+    assertThat(k.scoreComputed()).isEqualByComparingTo("-21.21");
+    assertThat(k.values()).extracting(KpiValue::fiscalYear, KpiValue::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2014, ValueKind.BASELINE),
+            org.assertj.core.groups.Tuple.tuple(2015, ValueKind.ACTUAL),
+            org.assertj.core.groups.Tuple.tuple(2016, ValueKind.ACTUAL),
+            org.assertj.core.groups.Tuple.tuple(2017, ValueKind.ACTUAL),
+            org.assertj.core.groups.Tuple.tuple(2018, ValueKind.ACTUAL),
+            org.assertj.core.groups.Tuple.tuple(2019, ValueKind.TARGET));
+  }
+
+  @Test
+  void everyComputedScoreEqualsThePrintedOneExceptTheTwoThatFollowNoRule() {
+    // P7 KPI 2: 3件 against the printed five-year target 50件 gives 6.00; the printed 30.00 is
+    // 3 / 10 against the yearly target 10件/年 of its basis line.
+    // P59: 現状維持 with target = baseline (152町会): 151/152 gives 99.34; printed 86.67.
+    assertThat(h31.projects().stream().flatMap(p -> p.kpis().stream()
+            .filter(k -> k.scoreStatus() == ScoreStatus.MISMATCH)
+            .map(k -> p.projectNo() + "/" + k.kpiNo() + " " + k.rawScore().printed())))
+        .containsExactly("7/2 30.00", "59/1 86.67");
+    assertThat(h30.scoreMismatches()).isZero();
+  }
+
+  @Test
+  void rejectsTextThatIsNoReport() {
+    EvaluationReportParser parser = new EvaluationReportParser();
+    assertThatThrownBy(() -> parser.parse(ReportText.of("empty.pdf", "")))
+        .isInstanceOf(HyokaException.class)
+        .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.NOT_A_REPORT))
+        .hasMessage("empty.pdf: not a KPI evaluation report:"
+            + " no project with a 補正前ｽｺｱ スコア value table");
+    String prose = "吾輩は猫である。名前はまだ無い。\nどこで生れたかとんと見当がつかぬ。\f"
+        + "何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している。\n";
+    assertThatThrownBy(() -> parser.parse(ReportText.of("neko.pdf", prose)))
+        .isInstanceOf(HyokaException.class)
+        .hasMessageStartingWith("neko.pdf: not a KPI evaluation report:")
+        .hasMessageNotContaining("\n");
+  }
+
+  static Project project(ParsedReport r, int no) {
+    return r.projects().stream().filter(p -> p.projectNo() == no).findFirst().orElseThrow();
+  }
+}
