@@ -2,15 +2,16 @@ package hyoka.notebooks;
 
 import static java.util.Objects.requireNonNull;
 
+import hyoka.search.SearchSql;
+import hyoka.transform.HyokaException;
+import hyoka.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * The state of one notebook's kernel and the evaluation of its cells, without Jupyter: the data
@@ -104,7 +105,7 @@ final class NotebookSession {
     ChartSpec spec;
     try {
       spec = ChartSpec.parse(args);
-    } catch (hyoka.transform.HyokaException e) {
+    } catch (HyokaException e) {
       throw new UsageError(e.getMessage(), e);
     }
     ResultTable t;
@@ -123,14 +124,24 @@ final class NotebookSession {
     ChartRenderer.Chart c;
     try {
       c = charts.render(t, spec);
-    } catch (hyoka.transform.HyokaException e) {
+    } catch (HyokaException e) {
       throw new UsageError(e.getMessage(), e);
     }
     return new CellOutput(c.description(), null, c.png());
   }
 
   private CellOutput search(String args, String body) {
-    throw new UsageError("%search is not available yet");
+    if (!body.isEmpty()) {
+      throw new UsageError("%search takes one line. Usage: " + SearchMagic.USAGE);
+    }
+    requireWarehouse(dataDir);
+    SearchMagic.Result r = SearchMagic.run(dataDir.resolve("index"), SearchMagic.parse(args));
+    last = r.hits();
+    String html = tables.html(r.hits());
+    return new CellOutput(
+        tables.text(r.hits()) + r.facetsText() + "\n",
+        html + "<p>" + TableRenderer.escape(r.facetsText()).replace("\n", "<br>") + "</p>",
+        null);
   }
 
   private CellOutput sql(String sql) {
@@ -145,9 +156,15 @@ final class NotebookSession {
   /** Runs one statement; null when it returns no rows (e.g. SET). */
   private ResultTable query(String sql) {
     requireWarehouse(dataDir);
-    try (Connection c = openReadOnly(); Statement st = c.createStatement()) {
+    try (Connection c = new Warehouse(dataDir).openReadOnly(); Statement st = c.createStatement()) {
       running = st;
-      if (!st.execute(sql)) {
+      String prepared;
+      try {
+        prepared = SearchSql.prepare(c, dataDir.resolve("index"), sql);
+      } catch (HyokaException e) {
+        throw new UsageError("search(): " + e.getMessage(), e);
+      }
+      if (!st.execute(prepared)) {
         return null;
       }
       try (ResultSet rs = st.getResultSet()) {
@@ -158,13 +175,6 @@ final class NotebookSession {
     } finally {
       running = null;
     }
-  }
-
-  private Connection openReadOnly() throws SQLException {
-    Properties p = new Properties();
-    p.setProperty("duckdb.read_only", "true");
-    return DriverManager.getConnection(
-        "jdbc:duckdb:" + dataDir.resolve(DataDirs.WAREHOUSE_FILE).toAbsolutePath(), p);
   }
 
   private void requireWarehouse(Path dir) {

@@ -27,6 +27,7 @@ final class TableRenderer {
     this.maxRows = maxRows;
   }
 
+  /** The table as HTML; «…» (how search snippets mark matches) becomes highlighted. */
   String html(ResultTable t) {
     StringBuilder b = new StringBuilder(256 + t.rows().size() * 64);
     b.append("<table class=\"hyoka\">\n<thead><tr>");
@@ -49,7 +50,7 @@ final class TableRenderer {
           s = s.substring(0, HTML_CELL_CHARS) + "…";
         }
         b.append(v instanceof Number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">");
-        b.append(escape(s)).append("</td>");
+        b.append(escape(s).replace("«", "<mark>").replace("»", "</mark>")).append("</td>");
       }
       b.append("</tr>\n");
     }
