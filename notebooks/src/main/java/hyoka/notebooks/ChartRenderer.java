@@ -121,6 +121,7 @@ final class ChartRenderer {
     List<String> categories = new ArrayList<>();
     boolean numericX = t.numeric().get(xi);
     boolean integralX = true;
+    boolean integralY = true;
     int points = 0;
     for (List<Object> row : t.rows()) {
       Object xv = row.get(xi);
@@ -140,7 +141,13 @@ final class ChartRenderer {
         if (!style.containsKey(key)) {
           String group = si == null ? "" : String.valueOf(row.get(si));
           int g = si == null ? style.size() : groups.computeIfAbsent(group, k -> groups.size());
-          style.put(key, new int[] {g, si == null ? 0 : yis.indexOf(yi)});
+          // Without a series column each y column is its own colour; one named like a target
+          // (target, target_line, 目標値) is dashed all the same, so a goal reads as a goal.
+          boolean targetLike =
+              t.columns().get(yi).toLowerCase(Locale.ROOT).contains("target")
+                  || t.columns().get(yi).contains("目標");
+          int position = si == null ? (targetLike ? 1 : 0) : yis.indexOf(yi);
+          style.put(key, new int[] {g, position});
         }
         Double yv = ResultTable.number(row.get(yi));
         byCategory.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(category, yv);
@@ -149,6 +156,9 @@ final class ChartRenderer {
         }
         if (yv != null) {
           points++;
+          if (yv != Math.rint(yv)) {
+            integralY = false;
+          }
         }
       }
     }
@@ -192,10 +202,17 @@ final class ChartRenderer {
               ? ChartFactory.createLineChart(
                   spec.title(), xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false)
               : ChartFactory.createBarChart(
-                  spec.title(), xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+                  spec.title(),
+                  xLabel,
+                  yLabel,
+                  data,
+                  spec.kind() == ChartSpec.Kind.BARH ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL,
+                  true,
+                  false,
+                  false);
       CategoryPlot plot = chart.getCategoryPlot();
       CategoryAxis axis = plot.getDomainAxis();
-      if (categories.size() > 8) {
+      if (categories.size() > 8 && spec.kind() != ChartSpec.Kind.BARH) {
         axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
       }
       axis.setMaximumCategoryLabelWidthRatio(2.5f);
@@ -205,6 +222,13 @@ final class ChartRenderer {
     }
     theme().apply(chart);
     applyStyle(chart, style);
+    if (integralY) {
+      // Counts: no 0.5 ticks.
+      NumberAxis range =
+          (NumberAxis)
+              (chart.getPlot() instanceof XYPlot p ? p.getRangeAxis() : ((CategoryPlot) chart.getPlot()).getRangeAxis());
+      range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    }
     chart.setBackgroundPaint(Color.WHITE);
     chart.getPlot().setBackgroundPaint(Color.WHITE);
     if (chart.getPlot() instanceof XYPlot p) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code %chart} draws, parsed from the magic's line: {@code %chart line|bar [x=COL]
+ * What {@code %chart} draws, parsed from the magic's line: {@code %chart line|bar|barh [x=COL]
  * [y=COL,COL…] [series=COL] [title="…"] [width=PX] [height=PX]}.
  *
  * @param x the column on the x axis; null means the first column
@@ -22,7 +22,9 @@ public record ChartSpec(
   /** The kinds of chart. */
   public enum Kind {
     LINE,
-    BAR
+    BAR,
+    /** Horizontal bars: long Japanese labels stay readable on the vertical axis. */
+    BARH
   }
 
   public ChartSpec {
@@ -34,7 +36,7 @@ public record ChartSpec(
   }
 
   static final String USAGE =
-      "%chart line|bar [x=COL] [y=COL,COL...] [series=COL] [title=\"...\"] [width=PX] [height=PX],"
+      "%chart line|bar|barh [x=COL] [y=COL,COL...] [series=COL] [title=\"...\"] [width=PX] [height=PX],"
           + " then optionally a query on the next lines (else the previous result is drawn)";
 
   /** Parses the arguments after {@code %chart}. */
@@ -47,6 +49,7 @@ public record ChartSpec(
         switch (words.get(0).toLowerCase(Locale.ROOT)) {
           case "line" -> Kind.LINE;
           case "bar" -> Kind.BAR;
+          case "barh" -> Kind.BARH;
           default -> throw bad("unknown chart kind " + words.get(0));
         };
     String x = null;
