@@ -66,7 +66,7 @@ public final class EvaluationReportParser implements ReportParser {
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
       NarrativeReader.Result nr = narrativeReader.read(
-          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs());
+          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs(), head.page());
       used.addAll(nr.used());
       residue.addAll(nr.residue());
       for (ResidueLine r : nr.residue()) {
@@ -139,7 +139,6 @@ public final class EvaluationReportParser implements ReportParser {
     return switch (l.kind()) {
       case NUMBERS, CHART_LEGEND, CHART_AXIS -> ResidueClass.CHART_LABEL;
       case TEXT, VALUE_ROW, NOTE, DEPT, BLANK -> ResidueClass.UNKNOWN;
-      case PAGE_MARKER -> ResidueClass.PAGE_MARKER;
       case SCORE_LABEL, TARGET_LABEL, STATUS_LABEL, BUDGET_LABEL, OVERVIEW_LABEL, PURPOSE_LABEL,
           IMPL_LABEL, SUMMARY_LABEL, SUMMARY_RANGE, TARGET_HEAD, ACTUAL_HEAD, YEAR_HEAD,
           KPI_HEADER, HEADER_FRAGMENT -> ResidueClass.SECTION_LABEL;

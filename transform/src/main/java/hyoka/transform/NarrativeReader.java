@@ -42,7 +42,11 @@ final class NarrativeReader {
     Line label;
   }
 
-  Result read(List<Line> body, Set<Line> kpiUsed, int pairs) {
+  /**
+   * @param pairs the number of 概要/目的 label pairs of the project's head (its item count)
+   * @param headPage the page of the project's head, for an item that prints nothing at all
+   */
+  Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage) {
     List<ResidueLine> residue = new ArrayList<>();
     List<El> els = elements(body, kpiUsed, residue);
 
@@ -206,7 +210,7 @@ final class NarrativeReader {
       if (it.name != null) {
         used.add(it.name);
       }
-      int page = firstPage(it);
+      int page = firstPage(it, headPage);
       budget.add(new BudgetItem(no, it.name == null ? null : it.name.printed().strip(), ov, pu, im,
           page));
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
@@ -279,7 +283,7 @@ final class NarrativeReader {
     }
   }
 
-  private static int firstPage(Item it) {
+  private static int firstPage(Item it, int headPage) {
     for (List<List<Line>> t : List.of(it.overview, it.purpose)) {
       if (!t.isEmpty()) {
         return t.get(0).get(0).page();
@@ -291,7 +295,7 @@ final class NarrativeReader {
     if (it.label != null) {
       return it.label.page();
     }
-    return 0;
+    return headPage;
   }
 
   /** The block as a sequence of texts, names and the labels and KPI lines between them. */
