@@ -1,0 +1,45 @@
+package hyoka.cli;
+
+import hyoka.warehouse.ExportFormat;
+import hyoka.warehouse.Exporter;
+import hyoka.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hyoka export}: every table and view of the warehouse as files. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = "Write every table and view of the warehouse to OUT_DIR as Parquet, Arrow IPC or CSV.")
+final class ExportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DataDirOption data;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      required = true,
+      description = "parquet, arrow or csv.")
+  ExportFormat format;
+
+  @Parameters(paramLabel = "OUT_DIR", description = "Folder to write (created if missing).")
+  Path outDir;
+
+  @Override
+  public Integer call() {
+    Warehouse warehouse = data.requireWarehouse();
+    List<Path> written = new Exporter(warehouse).export(outDir, format);
+    for (Path p : written) {
+      spec.commandLine().getOut().println("wrote " + p);
+    }
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,89 @@
+package hyoka.cli;
+
+import hyoka.search.SearchFilters;
+import hyoka.search.SearchFormat;
+import hyoka.search.SearchRequest;
+import hyoka.search.SearchResponse;
+import hyoka.search.Searcher;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hyoka search}: Japanese full-text search over the narratives, with the KPI scores. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Full-text search (Kuromoji, NFKC-folded, with spelling-variant synonyms) over the",
+      "narratives: 現状分析, ５年間の総括, budget item texts and KPI names. All terms must match by",
+      "default; \"…\" for a phrase, OR between alternatives. Superseded reports are left out."
+    })
+final class SearchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DataDirOption data;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  SearchFormat format;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+      description = "Number of hits to show (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--year", paramLabel = "YEAR", description = "Report fiscal year, e.g. 2019.")
+  Integer year;
+
+  @Option(names = "--series", paramLabel = "NAME", description = "Report series.")
+  String series;
+
+  @Option(names = "--project", paramLabel = "NO|KEY", description = "Project number or key.")
+  String project;
+
+  @Option(names = "--department", paramLabel = "DEPT", description = "Department, e.g. 建設部.")
+  String department;
+
+  @Option(names = "--group", paramLabel = "GROUP", description = "Project group number or name.")
+  String group;
+
+  @Option(names = "--kind", paramLabel = "KIND",
+      description = "status_analysis, five_year_summary, overview, purpose, implementation or kpi.")
+  String kind;
+
+  @Option(names = "--min-score", paramLabel = "S",
+      description = "Only projects with a KPI scored at least S.")
+  Double minScore;
+
+  @Option(names = "--max-score", paramLabel = "S",
+      description = "Only projects with a KPI scored at most S.")
+  Double maxScore;
+
+  @Option(names = "--all-reports", description = "Include texts of superseded reports.")
+  boolean includeSuperseded;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Query words.")
+  java.util.List<String> words;
+
+  @Override
+  public Integer call() {
+    if (!Files.isDirectory(data.indexDir())) {
+      throw new HyokaException(ErrorCode.NO_WAREHOUSE,
+          "no search index in " + data.dataDir + ": run hyoka ingest first");
+    }
+    SearchFilters filters = new SearchFilters(
+        year, series, project, department, group, kind, minScore, maxScore);
+    SearchRequest request = new SearchRequest(String.join(" ", words), filters, limit, includeSuperseded);
+    try (Searcher searcher = new Searcher(data.indexDir())) {
+      SearchResponse response = searcher.search(request);
+      spec.commandLine().getOut().print(format.format(response));
+      spec.commandLine().getOut().flush();
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,93 @@
+package hyoka.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module dependency direction: transform depends on nobody; warehouse and search only
+ * on transform; ingest on transform and, for the pipeline's sinks, warehouse and search; notebooks
+ * on warehouse and search; nothing on cli. Maven already forbids cycles; this also forbids
+ * dependencies a pom could grow by accident.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("hyoka");
+  }
+
+  @Test
+  void everyModuleIsImported() {
+    for (String pkg :
+        new String[] {
+          "hyoka.transform", "hyoka.warehouse", "hyoka.search", "hyoka.ingest", "hyoka.cli"
+        }) {
+      org.assertj.core.api.Assertions.assertThat(
+              classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+          .as("classes of %s imported", pkg)
+          .isTrue();
+    }
+  }
+
+  @Test
+  void transformIsPlainJava() {
+    forbid("hyoka.transform..", "hyoka.warehouse..",
+            "hyoka.search..",
+            "hyoka.ingest..",
+            "hyoka.notebooks..",
+            "hyoka.cli..",
+            "org.apache.beam..",
+            "org.apache.tika..",
+            "org.apache.lucene..",
+            "org.apache.arrow..",
+            "org.duckdb..",
+            "picocli..");
+  }
+
+  @Test
+  void warehouseDependsOnlyOnTransform() {
+    forbid("hyoka.warehouse..", "hyoka.search..", "hyoka.ingest..", "hyoka.notebooks..", "hyoka.cli..");
+  }
+
+  @Test
+  void searchDependsOnlyOnTransform() {
+    forbid("hyoka.search..", "hyoka.warehouse..", "hyoka.ingest..", "hyoka.notebooks..", "hyoka.cli..");
+  }
+
+  @Test
+  void ingestDoesNotDependOnCliOrNotebooks() {
+    forbid("hyoka.ingest..", "hyoka.notebooks..", "hyoka.cli..");
+  }
+
+  @Test
+  void notebooksDoNotDependOnCliOrIngest() {
+    forbid("hyoka.notebooks..", "hyoka.cli..", "hyoka.ingest..");
+  }
+
+  @Test
+  void nothingDependsOnCli() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("hyoka.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("hyoka.cli..")
+        .check(classes);
+  }
+
+  private static void forbid(String pkg, String... forbidden) {
+    ArchRule rule =
+        noClasses().that().resideInAPackage(pkg).should().dependOnClassesThat().resideInAnyPackage(forbidden);
+    rule.check(classes);
+  }
+}

@@ -1,0 +1,50 @@
+package hyoka.search;
+
+/** Names of the index's fields and the values of its marker fields, shared by writer and reader. */
+final class IndexFields {
+  private IndexFields() {}
+
+  /** Bumped when the document layout or the analysis chain changes: a sync then rebuilds. */
+  static final String SCHEMA_VERSION = "1";
+
+  static final String COMMIT_RUN = "warehouse_run";
+  static final String COMMIT_SCHEMA = "schema";
+
+  static final String DOC_TYPE = "doc_type";
+  static final String TYPE_TEXT = "text";
+  /** One marker document per indexed report: what sync compares with the warehouse. */
+  static final String TYPE_REPORT = "report";
+
+  static final String ID = "id";
+  static final String REPORT_ID = "report_id";
+  static final String SUPERSEDED_BY = "superseded_by";
+  static final String CURRENT = "current";
+  static final String SERIES = "series";
+  static final String FISCAL_YEAR = "fiscal_year";
+  static final String PROJECT_NO = "project_no";
+  static final String PROJECT_KEY = "project_key";
+  static final String PROJECT_NAME = "project_name";
+  static final String GROUP_NO = "group_no";
+  static final String GROUP_NAME = "group_name";
+  static final String GROUP_KEY = "group_key";
+  static final String DEPARTMENT = "department";
+  static final String DEPARTMENT_KEY = "department_key";
+  static final String SECTION = "section";
+  static final String SECTION_KEY = "section_key";
+  static final String KIND = "kind";
+  static final String ITEM_NO = "item_no";
+  static final String ITEM_NAME = "item_name";
+  static final String PAGE = "page";
+  static final String TEXT = "text";
+  static final String TEXT_BIGRAM = "text_bigram";
+  /** One stored value per KPI of the project, encoded by {@link KpiScore#encode()}. */
+  static final String KPI = "kpi";
+  /** The effective score of each KPI of the project (printed, else computed), for ranges. */
+  static final String KPI_SCORE = "kpi_score";
+  static final String DOC_COUNT = "doc_count";
+
+  /** Facet dimensions. */
+  static final String FACET_DEPARTMENT = "department";
+  static final String FACET_KIND = "kind";
+  static final String FACET_YEAR = "fiscal_year";
+}

@@ -1,0 +1,65 @@
+package hyoka.search;
+
+/**
+ * Restrictions on a search; every null component means "any".
+ *
+ * @param fiscalYear report year (Western), e.g. 2019
+ * @param series the report series, exactly
+ * @param project a project number (e.g. {@code 3}) or a project key
+ * @param department a department as printed (NFKC, brackets and spaces ignored), e.g. 建設部
+ * @param group a project group number or its name as printed
+ * @param kind a text kind: status_analysis, five_year_summary, overview, purpose, implementation
+ *     kpi, description or name
+ * @param minScore keep projects with at least one KPI scored at least this (printed score, else
+ *     the computed one)
+ * @param maxScore keep projects with at least one KPI scored at most this; with {@code minScore},
+ *     one KPI must lie in the range
+ */
+public record SearchFilters(
+    Integer fiscalYear,
+    String series,
+    String project,
+    String department,
+    String group,
+    String kind,
+    Double minScore,
+    Double maxScore) {
+  public static final SearchFilters NONE =
+      new SearchFilters(null, null, null, null, null, null, null, null);
+
+  public SearchFilters {
+    if (minScore != null && maxScore != null && minScore > maxScore) {
+      throw new hyoka.transform.HyokaException(
+          hyoka.transform.ErrorCode.BAD_QUERY,
+          "--min-score " + minScore + " is greater than --max-score " + maxScore);
+    }
+  }
+
+  public SearchFilters withFiscalYear(Integer v) {
+    return new SearchFilters(v, series, project, department, group, kind, minScore, maxScore);
+  }
+
+  public SearchFilters withSeries(String v) {
+    return new SearchFilters(fiscalYear, v, project, department, group, kind, minScore, maxScore);
+  }
+
+  public SearchFilters withProject(String v) {
+    return new SearchFilters(fiscalYear, series, v, department, group, kind, minScore, maxScore);
+  }
+
+  public SearchFilters withDepartment(String v) {
+    return new SearchFilters(fiscalYear, series, project, v, group, kind, minScore, maxScore);
+  }
+
+  public SearchFilters withGroup(String v) {
+    return new SearchFilters(fiscalYear, series, project, department, v, kind, minScore, maxScore);
+  }
+
+  public SearchFilters withKind(String v) {
+    return new SearchFilters(fiscalYear, series, project, department, group, v, minScore, maxScore);
+  }
+
+  public SearchFilters withScoreRange(Double min, Double max) {
+    return new SearchFilters(fiscalYear, series, project, department, group, kind, min, max);
+  }
+}

@@ -1,0 +1,266 @@
+package hyoka.search;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a {@link SearchResponse} for {@code hyoka search}: {@code json} for programs (UTF-8,
+ * Japanese unescaped, one object with total, hits and facets) and {@code table} for people
+ * (columns aligned by display width, a full-width character counting two).
+ */
+public enum SearchFormat {
+  TABLE,
+  JSON;
+
+  private static final int SNIPPET_WIDTH = 70;
+  private static final int NAME_WIDTH = 24;
+
+  public String format(SearchResponse r) {
+    return switch (this) {
+      case TABLE -> table(r);
+      case JSON -> json(r);
+    };
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  private static String json(SearchResponse r) {
+    StringBuilder b = new StringBuilder(4096);
+    b.append("{\"total\":").append(r.total());
+    b.append(",\"field\":");
+    str(b, r.field());
+    b.append(",\"hits\":[");
+    for (int i = 0; i < r.hits().size(); i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      hit(b, r.hits().get(i), i + 1);
+    }
+    b.append("],\"facets\":{");
+    boolean first = true;
+    for (Map.Entry<String, List<FacetCount>> e : r.facets().entrySet()) {
+      if (!first) {
+        b.append(',');
+      }
+      first = false;
+      str(b, e.getKey());
+      b.append(":[");
+      for (int i = 0; i < e.getValue().size(); i++) {
+        FacetCount c = e.getValue().get(i);
+        if (i > 0) {
+          b.append(',');
+        }
+        b.append("{\"value\":");
+        str(b, c.value());
+        b.append(",\"count\":").append(c.count()).append('}');
+      }
+      b.append(']');
+    }
+    b.append("}}\n");
+    return b.toString();
+  }
+
+  private static void hit(StringBuilder b, SearchHit h, int rank) {
+    b.append("{\"rank\":").append(rank);
+    b.append(",\"report_id\":");
+    str(b, h.reportId());
+    b.append(",\"fiscal_year\":").append(h.fiscalYear());
+    b.append(",\"series\":");
+    str(b, h.series());
+    b.append(",\"project_no\":").append(h.projectNo());
+    b.append(",\"project_name\":");
+    str(b, h.projectName());
+    b.append(",\"group_name\":");
+    str(b, h.groupName());
+    b.append(",\"department\":");
+    str(b, h.department());
+    b.append(",\"section\":");
+    str(b, h.section());
+    b.append(",\"kind\":");
+    str(b, h.kind());
+    b.append(",\"item_no\":").append(h.itemNo());
+    b.append(",\"item_name\":");
+    str(b, h.itemName());
+    b.append(",\"page\":").append(h.page());
+    b.append(",\"score\":").append(String.format(Locale.ROOT, "%.4f", h.relevance()));
+    b.append(",\"snippet\":");
+    str(b, h.snippet());
+    b.append(",\"superseded_by\":");
+    str(b, h.supersededBy());
+    b.append(",\"kpis\":[");
+    for (int i = 0; i < h.kpis().size(); i++) {
+      KpiScore k = h.kpis().get(i);
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append("{\"kpi_no\":").append(k.kpiNo());
+      b.append(",\"name\":");
+      str(b, k.name());
+      b.append(",\"unit\":");
+      str(b, k.unit());
+      b.append(",\"score\":").append(num(k.score()));
+      b.append(",\"raw_score\":").append(num(k.rawScore()));
+      b.append(",\"score_computed\":").append(num(k.scoreComputed()));
+      b.append(",\"raw_score_computed\":").append(num(k.rawScoreComputed()));
+      b.append(",\"score_status\":");
+      str(b, k.scoreStatus());
+      b.append(",\"achieved\":").append(k.achieved());
+      b.append('}');
+    }
+    b.append("]}");
+  }
+
+  private static String num(BigDecimal d) {
+    return d == null ? "null" : d.toPlainString();
+  }
+
+  static void str(StringBuilder b, String s) {
+    if (s == null) {
+      b.append("null");
+      return;
+    }
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    b.append('"');
+  }
+
+  // ---------------------------------------------------------------- table
+
+  private static String table(SearchResponse r) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {"#", "year", "no", "project", "department", "kind", "page", "relevance", "kpi scores", "snippet"});
+    for (int i = 0; i < r.hits().size(); i++) {
+      SearchHit h = r.hits().get(i);
+      rows.add(
+          new String[] {
+            Integer.toString(i + 1),
+            Integer.toString(h.fiscalYear()),
+            Integer.toString(h.projectNo()),
+            clip(h.projectName(), NAME_WIDTH),
+            h.department() == null ? "" : h.department(),
+            h.kind(),
+            Integer.toString(h.page()),
+            String.format(Locale.ROOT, "%.2f", h.relevance()),
+            h.kpis().stream().map(SearchFormat::kpiCell).collect(Collectors.joining(" ")),
+            clip(h.snippet(), SNIPPET_WIDTH)
+          });
+    }
+    int cols = rows.get(0).length;
+    int[] w = new int[cols];
+    for (String[] row : rows) {
+      for (int c = 0; c < cols; c++) {
+        w[c] = Math.max(w[c], width(row[c]));
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    for (String[] row : rows) {
+      for (int c = 0; c < cols; c++) {
+        b.append(row[c]);
+        if (c < cols - 1) {
+          b.append(" ".repeat(w[c] - width(row[c]) + 2));
+        }
+      }
+      b.append('\n');
+    }
+    b.append(r.total()).append(r.total() == 1 ? " match" : " matches");
+    if (r.hits().size() < r.total()) {
+      b.append(", showing ").append(r.hits().size());
+    }
+    if (!r.field().equals(IndexFields.TEXT)) {
+      b.append(" (no word match; character bigram fallback)");
+    }
+    b.append('\n');
+    for (Map.Entry<String, List<FacetCount>> e : r.facets().entrySet()) {
+      b.append(e.getKey()).append(": ");
+      b.append(
+          e.getValue().stream()
+              .map(c -> c.value() + " " + c.count())
+              .collect(Collectors.joining(", ")));
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String kpiCell(KpiScore k) {
+    BigDecimal s = k.effectiveScore();
+    String v = s == null ? "―" : s.toPlainString();
+    Boolean a = k.achieved();
+    return v + (a == null ? "" : a ? "✓" : "");
+  }
+
+  /** Cuts {@code s} to at most {@code max} display columns, marking the cut with …. */
+  static String clip(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    if (width(s) <= max) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder();
+    int w = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int cw = width(cp);
+      if (w + cw > max - 1) {
+        break;
+      }
+      b.appendCodePoint(cp);
+      w += cw;
+      i += Character.charCount(cp);
+    }
+    return b.append('…').toString();
+  }
+
+  static int width(String s) {
+    int w = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      w += width(cp);
+      i += Character.charCount(cp);
+    }
+    return w;
+  }
+
+  /** East Asian Wide and Fullwidth characters take two terminal columns, combining marks none. */
+  static int width(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || cp == 0x200B) {
+      return 0;
+    }
+    boolean wide =
+        (cp >= 0x1100 && cp <= 0x115F)
+            || (cp >= 0x2E80 && cp <= 0x303E)
+            || (cp >= 0x3041 && cp <= 0x33FF)
+            || (cp >= 0x3400 && cp <= 0x4DBF)
+            || (cp >= 0x4E00 && cp <= 0x9FFF)
+            || (cp >= 0xA000 && cp <= 0xA4CF)
+            || (cp >= 0xAC00 && cp <= 0xD7A3)
+            || (cp >= 0xF900 && cp <= 0xFAFF)
+            || (cp >= 0xFE30 && cp <= 0xFE4F)
+            || (cp >= 0xFF00 && cp <= 0xFF60)
+            || (cp >= 0xFFE0 && cp <= 0xFFE6)
+            || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return wide ? 2 : 1;
+  }
+}

@@ -1,0 +1,283 @@
+package hyoka.search;
+
+import static hyoka.search.IndexFields.*;
+
+import hyoka.search.WarehouseTexts.ProjectRow;
+import hyoka.search.WarehouseTexts.ReportRow;
+import hyoka.search.WarehouseTexts.TextDoc;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.transform.Texts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The Lucene index of the report texts, derived from the warehouse so it can always be repaired
+ * from it. {@link #sync} makes the index equal to the warehouse: reports not yet indexed are
+ * added, reports gone are deleted, reports whose superseded state changed are re-indexed. Each
+ * sync ends in one Lucene commit carrying {@code warehouse_run}; a crash before it leaves the
+ * previous commit, which readers keep using.
+ */
+public final class SearchIndex {
+  private SearchIndex() {}
+
+  static final FieldType TEXT_TYPE = textType(true);
+  static final FieldType BIGRAM_TYPE = textType(false);
+
+  private static FieldType textType(boolean stored) {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(stored);
+    // Offsets in the postings let the UnifiedHighlighter skip re-analysis.
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  static FacetsConfig facetsConfig() {
+    return new FacetsConfig();
+  }
+
+  /** The analyzers of the analysed fields at index time. */
+  static Analyzer indexAnalyzer() {
+    return new PerFieldAnalyzerWrapper(
+        JapaneseTextAnalyzer.forIndex(), Map.of(TEXT_BIGRAM, new CjkBigramAnalyzer()));
+  }
+
+  /**
+   * Makes the index in {@code indexDir} equal to the warehouse behind {@code warehouse} and
+   * commits with {@code warehouse_run=runId}.
+   *
+   * @return the number of text documents added or deleted
+   */
+  public static long sync(Connection warehouse, Path indexDir, long runId) {
+    try {
+      Files.createDirectories(indexDir);
+      Map<String, ReportRow> wanted = WarehouseTexts.reports(warehouse);
+      try (Directory dir = FSDirectory.open(indexDir);
+          Analyzer analyzer = indexAnalyzer();
+          IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer))) {
+        long changed = 0;
+        Map<String, String> indexed = indexedReports(writer);
+        String schema = writer.getLiveCommitData() == null ? null : commitValue(writer, COMMIT_SCHEMA);
+        if (!indexed.isEmpty() && !SCHEMA_VERSION.equals(schema)) {
+          changed += countTexts(writer, null);
+          writer.deleteAll();
+          indexed = Map.of();
+        }
+        for (Map.Entry<String, String> e : indexed.entrySet()) {
+          ReportRow want = wanted.get(e.getKey());
+          boolean stale = want == null || !e.getValue().equals(nullToEmpty(want.supersededBy()));
+          if (stale) {
+            changed += countTexts(writer, e.getKey());
+            writer.deleteDocuments(new Term(REPORT_ID, e.getKey()));
+          }
+        }
+        FacetsConfig facets = facetsConfig();
+        for (ReportRow r : wanted.values()) {
+          String have = indexed.get(r.reportId());
+          if (have != null && have.equals(nullToEmpty(r.supersededBy()))) {
+            continue;
+          }
+          List<TextDoc> texts = WarehouseTexts.texts(warehouse, r.reportId());
+          for (TextDoc t : texts) {
+            writer.addDocument(facets.build(document(r, t)));
+          }
+          writer.addDocument(marker(r, texts.size()));
+          changed += texts.size();
+        }
+        Map<String, String> data = new HashMap<>();
+        data.put(COMMIT_RUN, Long.toString(runId));
+        data.put(COMMIT_SCHEMA, SCHEMA_VERSION);
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        return changed;
+      }
+    } catch (LockObtainFailedException e) {
+      throw new HyokaException(
+          ErrorCode.DATA_DIR_LOCKED, "search index " + indexDir + " is being written by another process");
+    } catch (SQLException e) {
+      throw new HyokaException(
+          ErrorCode.WAREHOUSE_ERROR, "cannot read the warehouse for indexing: " + oneLine(e), e);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot write search index " + indexDir + ": " + oneLine(e), e);
+    }
+  }
+
+  private static IndexWriterConfig writerConfig(Analyzer analyzer) {
+    IndexWriterConfig c = new IndexWriterConfig(analyzer);
+    // A sync that fails half-way must leave the previous commit: closing must not commit.
+    c.setCommitOnClose(false);
+    return c;
+  }
+
+  /** The {@code warehouse_run} of the index's last commit; 0 when there is no index. */
+  public static long indexedRun(Path indexDir) {
+    if (!Files.isDirectory(indexDir)) {
+      return 0;
+    }
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      if (!DirectoryReader.indexExists(dir)) {
+        return 0;
+      }
+      String run = SegmentInfos.readLatestCommit(dir).getUserData().get(COMMIT_RUN);
+      return run == null ? 0 : Long.parseLong(run);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot read search index " + indexDir + ": " + oneLine(e), e);
+    }
+  }
+
+  private static String commitValue(IndexWriter writer, String key) {
+    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+      if (e.getKey().equals(key)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** report_id → superseded_by ("" when current) of every report the index holds. */
+  private static Map<String, String> indexedReports(IndexWriter writer) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher s = new IndexSearcher(reader);
+      TermQuery q = new TermQuery(new Term(DOC_TYPE, TYPE_REPORT));
+      int n = Math.max(1, s.count(q));
+      StoredFields stored = s.storedFields();
+      for (ScoreDoc d : s.search(q, n).scoreDocs) {
+        Document doc = stored.document(d.doc);
+        out.put(doc.get(REPORT_ID), nullToEmpty(doc.get(SUPERSEDED_BY)));
+      }
+    }
+    return out;
+  }
+
+  private static long countTexts(IndexWriter writer, String reportId) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher s = new IndexSearcher(reader);
+      org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+      b.add(new TermQuery(new Term(DOC_TYPE, TYPE_TEXT)), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+      if (reportId != null) {
+        b.add(new TermQuery(new Term(REPORT_ID, reportId)), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+      }
+      return s.count(b.build());
+    }
+  }
+
+  private static Document marker(ReportRow r, int texts) {
+    Document d = new Document();
+    d.add(new StringField(DOC_TYPE, TYPE_REPORT, Field.Store.YES));
+    d.add(new StringField(REPORT_ID, r.reportId(), Field.Store.YES));
+    d.add(new StoredField(SUPERSEDED_BY, nullToEmpty(r.supersededBy())));
+    d.add(new StoredField(DOC_COUNT, texts));
+    return d;
+  }
+
+  private static Document document(ReportRow r, TextDoc t) {
+    ProjectRow p = t.project();
+    Document d = new Document();
+    d.add(new StringField(DOC_TYPE, TYPE_TEXT, Field.Store.NO));
+    d.add(
+        new StringField(
+            ID,
+            r.reportId() + "/" + p.projectNo() + "/" + t.kind() + "/" + (t.itemNo() == null ? "" : t.itemNo()),
+            Field.Store.YES));
+    d.add(new StringField(REPORT_ID, r.reportId(), Field.Store.YES));
+    d.add(new StringField(CURRENT, Boolean.toString(r.current()), Field.Store.NO));
+    if (r.supersededBy() != null) {
+      d.add(new StoredField(SUPERSEDED_BY, r.supersededBy()));
+    }
+    d.add(new StringField(SERIES, r.series(), Field.Store.YES));
+    d.add(new IntPoint(FISCAL_YEAR, r.fiscalYear()));
+    d.add(new StoredField(FISCAL_YEAR, r.fiscalYear()));
+    d.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(r.fiscalYear())));
+    d.add(new IntPoint(PROJECT_NO, p.projectNo()));
+    d.add(new StoredField(PROJECT_NO, p.projectNo()));
+    if (p.projectKey() != null) {
+      d.add(new StringField(PROJECT_KEY, p.projectKey(), Field.Store.YES));
+    }
+    d.add(new StoredField(PROJECT_NAME, p.name()));
+    if (p.groupNo() != null) {
+      d.add(new IntPoint(GROUP_NO, p.groupNo()));
+      d.add(new StoredField(GROUP_NO, p.groupNo()));
+    }
+    if (p.groupName() != null) {
+      d.add(new StoredField(GROUP_NAME, p.groupName()));
+      d.add(new StringField(GROUP_KEY, key(p.groupName()), Field.Store.NO));
+    }
+    if (p.department() != null) {
+      d.add(new StoredField(DEPARTMENT, p.department()));
+      d.add(new StringField(DEPARTMENT_KEY, key(p.department()), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(FACET_DEPARTMENT, p.department()));
+    }
+    if (p.section() != null) {
+      d.add(new StoredField(SECTION, p.section()));
+      d.add(new StringField(SECTION_KEY, key(p.section()), Field.Store.NO));
+    }
+    d.add(new StringField(KIND, t.kind(), Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField(FACET_KIND, t.kind()));
+    if (t.itemNo() != null) {
+      d.add(new StoredField(ITEM_NO, t.itemNo()));
+    }
+    if (t.itemName() != null) {
+      d.add(new StoredField(ITEM_NAME, t.itemName()));
+    }
+    d.add(new StoredField(PAGE, t.page()));
+    d.add(new Field(TEXT, t.text(), TEXT_TYPE));
+    d.add(new Field(TEXT_BIGRAM, t.text(), BIGRAM_TYPE));
+    for (KpiScore k : p.kpis()) {
+      d.add(new StoredField(KPI, k.encode()));
+      if (k.effectiveScore() != null) {
+        d.add(new DoublePoint(KPI_SCORE, k.effectiveScore().doubleValue()));
+      }
+    }
+    return d;
+  }
+
+  /** The filter form of a department, group or section: NFKC, no brackets or spaces. */
+  static String key(String s) {
+    return Texts.fold(s).replaceAll("[\\s()<>＜＞（）]", "");
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  static String oneLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

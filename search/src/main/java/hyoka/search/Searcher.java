@@ -1,0 +1,292 @@
+package hyoka.search;
+
+import static hyoka.search.IndexFields.*;
+
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.transform.Texts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Answers {@link SearchRequest}s from the last commit of the index: BM25 ranking, filters,
+ * facet counts and highlighted snippets. Open one per command (or per notebook session) and
+ * close it; it is safe for concurrent searches.
+ */
+public final class Searcher implements AutoCloseable {
+  static final String MARK_START = "«";
+  static final String MARK_END = "»";
+  private static final int SNIPPET_PASSAGES = 2;
+  private static final int FACET_TOP = 100;
+  static final Set<String> KINDS =
+      Set.of(
+          "status_analysis", "five_year_summary", "overview", "purpose", "implementation", "kpi",
+          "description", "name");
+
+  private final Path indexDir;
+  private final Directory dir;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final SortedSetDocValuesReaderState facetState;
+  private final Analyzer queryAnalyzer = JapaneseTextAnalyzer.forQuery();
+  private final Analyzer bigramAnalyzer = new CjkBigramAnalyzer();
+
+  public Searcher(Path indexDir) {
+    this.indexDir = indexDir;
+    try {
+      if (!Files.isDirectory(indexDir)) {
+        throw noIndex(indexDir);
+      }
+      this.dir = FSDirectory.open(indexDir);
+      if (!DirectoryReader.indexExists(dir)) {
+        dir.close();
+        throw noIndex(indexDir);
+      }
+      this.reader = DirectoryReader.open(dir);
+      this.searcher = new IndexSearcher(reader);
+      this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, SearchIndex.facetsConfig()) : null;
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot open search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
+    }
+  }
+
+  private static HyokaException noIndex(Path indexDir) {
+    return new HyokaException(
+        ErrorCode.NO_WAREHOUSE, "no search index in " + indexDir + ": run hyoka ingest first");
+  }
+
+  private static boolean hasFacets(DirectoryReader reader) throws IOException {
+    return reader.leaves().stream()
+        .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
+  }
+
+  public SearchResponse search(SearchRequest request) {
+    Query filters = filters(request);
+    Query text = QueryText.parse(request.query(), TEXT, queryAnalyzer);
+    String field = TEXT;
+    try {
+      Query query = and(text, filters);
+      if (searcher.count(query) == 0) {
+        Query bigram = QueryText.parse(request.query(), TEXT_BIGRAM, bigramAnalyzer);
+        Query q2 = and(bigram, filters);
+        if (searcher.count(q2) > 0) {
+          text = bigram;
+          query = q2;
+          field = TEXT_BIGRAM;
+        }
+      }
+      int n = Math.max(1, Math.min(request.limit(), reader.maxDoc()));
+      FacetsCollectorManager.FacetsResult result =
+          FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
+      TopDocs top = result.topDocs();
+      Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+      if (facetState != null) {
+        Facets counts = new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector());
+        for (String dim : List.of(FACET_DEPARTMENT, FACET_KIND, FACET_YEAR)) {
+          facets.put(dim, facet(counts, dim));
+        }
+      }
+      ScoreDoc[] docs = top.scoreDocs;
+      if (request.limit() == 0) {
+        docs = new ScoreDoc[0];
+      }
+      String[] snippets = snippets(field, text, docs);
+      StoredFields stored = searcher.storedFields();
+      List<SearchHit> hits = new ArrayList<>(docs.length);
+      for (int i = 0; i < docs.length; i++) {
+        hits.add(hit(stored.document(docs[i].doc), docs[i].score, snippets[i]));
+      }
+      return new SearchResponse(top.totalHits.value, hits, facets, field);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
+    }
+  }
+
+  private String[] snippets(String field, Query text, ScoreDoc[] docs) throws IOException {
+    if (docs.length == 0) {
+      return new String[0];
+    }
+    UnifiedHighlighter.Builder b =
+        UnifiedHighlighter.builder(searcher, queryAnalyzer)
+            .withFormatter(new DefaultPassageFormatter(MARK_START, MARK_END, " … ", false));
+    if (field.equals(TEXT_BIGRAM)) {
+      // The bigram field stores no text: highlight the stored text with the bigram postings.
+      b.withMaskedFieldsFunc(f -> f.equals(TEXT) ? Set.of(TEXT_BIGRAM) : Set.of());
+    }
+    UnifiedHighlighter h = b.build();
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
+    }
+    Map<String, String[]> out =
+        h.highlightFields(new String[] {TEXT}, text, ids, new int[] {SNIPPET_PASSAGES});
+    String[] s = out.get(TEXT);
+    for (int i = 0; i < s.length; i++) {
+      s[i] = s[i] == null ? "" : s[i].replace('\n', ' ');
+    }
+    return s;
+  }
+
+  private static List<FacetCount> facet(Facets counts, String dim) throws IOException {
+    List<FacetCount> out = new ArrayList<>();
+    FacetResult r;
+    try {
+      r = counts.getTopChildren(FACET_TOP, dim);
+    } catch (IllegalArgumentException e) {
+      return out; // the dimension has no value in this index
+    }
+    if (r != null) {
+      for (LabelAndValue lv : r.labelValues) {
+        out.add(new FacetCount(lv.label, lv.value.longValue()));
+      }
+    }
+    return out;
+  }
+
+  private static SearchHit hit(Document d, float score, String snippet) {
+    List<KpiScore> kpis = new ArrayList<>();
+    for (IndexableField f : d.getFields(KPI)) {
+      kpis.add(KpiScore.decode(f.stringValue()));
+    }
+    return new SearchHit(
+        d.get(REPORT_ID),
+        intValue(d, FISCAL_YEAR),
+        d.get(SERIES),
+        intValue(d, PROJECT_NO),
+        d.get(PROJECT_KEY),
+        d.get(PROJECT_NAME),
+        intOrNull(d, GROUP_NO),
+        d.get(GROUP_NAME),
+        d.get(DEPARTMENT),
+        d.get(SECTION),
+        d.get(KIND),
+        intOrNull(d, ITEM_NO),
+        d.get(ITEM_NAME),
+        intValue(d, PAGE),
+        score,
+        snippet,
+        d.get(SUPERSEDED_BY),
+        kpis);
+  }
+
+  private static int intValue(Document d, String field) {
+    return d.getField(field).numericValue().intValue();
+  }
+
+  private static Integer intOrNull(Document d, String field) {
+    IndexableField f = d.getField(field);
+    return f == null ? null : f.numericValue().intValue();
+  }
+
+  private static Query and(Query text, Query filters) {
+    return new BooleanQuery.Builder().add(text, Occur.MUST).add(filters, Occur.FILTER).build();
+  }
+
+  private static Query filters(SearchRequest request) {
+    SearchFilters f = request.filters();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new TermQuery(new Term(DOC_TYPE, TYPE_TEXT)), Occur.FILTER);
+    if (!request.includeSuperseded()) {
+      b.add(new TermQuery(new Term(CURRENT, "true")), Occur.FILTER);
+    }
+    if (f.fiscalYear() != null) {
+      b.add(IntPoint.newExactQuery(FISCAL_YEAR, f.fiscalYear()), Occur.FILTER);
+    }
+    if (f.series() != null) {
+      b.add(new TermQuery(new Term(SERIES, f.series())), Occur.FILTER);
+    }
+    if (f.project() != null) {
+      Integer no = integer(f.project());
+      b.add(
+          no != null
+              ? IntPoint.newExactQuery(PROJECT_NO, no)
+              : new TermQuery(new Term(PROJECT_KEY, f.project())),
+          Occur.FILTER);
+    }
+    if (f.department() != null) {
+      b.add(new TermQuery(new Term(DEPARTMENT_KEY, SearchIndex.key(f.department()))), Occur.FILTER);
+    }
+    if (f.group() != null) {
+      Integer no = integer(f.group());
+      b.add(
+          no != null
+              ? IntPoint.newExactQuery(GROUP_NO, no)
+              : new WildcardQuery(new Term(GROUP_KEY, "*" + wildcardEscape(SearchIndex.key(f.group())) + "*")),
+          Occur.FILTER);
+    }
+    if (f.kind() != null) {
+      String kind = f.kind().toLowerCase(Locale.ROOT).replace('-', '_');
+      if (!KINDS.contains(kind)) {
+        throw new HyokaException(
+            ErrorCode.BAD_QUERY,
+            "unknown kind '" + f.kind() + "': one of " + String.join(", ", new java.util.TreeSet<>(KINDS)));
+      }
+      b.add(new TermQuery(new Term(KIND, kind)), Occur.FILTER);
+    }
+    if (f.minScore() != null || f.maxScore() != null) {
+      double min = f.minScore() == null ? Double.NEGATIVE_INFINITY : f.minScore();
+      double max = f.maxScore() == null ? Double.POSITIVE_INFINITY : f.maxScore();
+      b.add(DoublePoint.newRangeQuery(KPI_SCORE, min, max), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static Integer integer(String s) {
+    String t = Texts.fold(s).strip();
+    return t.matches("\\d{1,9}") ? Integer.valueOf(t) : null;
+  }
+
+  private static String wildcardEscape(String s) {
+    return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+      dir.close();
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot close search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
+    } finally {
+      queryAnalyzer.close();
+      bigramAnalyzer.close();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package hyoka.warehouse;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+
+/**
+ * Moves rows (Object[] in the column order of a {@link TableSpec}) into and out of Arrow: fills a
+ * {@link VectorSchemaRoot}, writes Arrow IPC files, reads them back.
+ */
+public final class ArrowRows {
+  private ArrowRows() {}
+
+  /** A root holding {@code rows}; the caller closes it. */
+  public static VectorSchemaRoot toRoot(TableSpec table, List<Object[]> rows, BufferAllocator allocator) {
+    VectorSchemaRoot root = VectorSchemaRoot.create(table.arrowSchema(), allocator);
+    try {
+      root.allocateNew();
+      List<Column> columns = table.columns();
+      for (int c = 0; c < columns.size(); c++) {
+        FieldVector vector = root.getVector(c);
+        for (int r = 0; r < rows.size(); r++) {
+          Object[] row = rows.get(r);
+          if (row.length != columns.size()) {
+            throw new IllegalArgumentException(
+                table.name() + ": row has " + row.length + " values for " + columns.size() + " columns");
+          }
+          set(vector, columns.get(c).type(), r, row[c]);
+        }
+        vector.setValueCount(rows.size());
+      }
+      root.setRowCount(rows.size());
+      return root;
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  private static void set(FieldVector vector, ColumnType type, int index, Object value) {
+    if (value == null) {
+      vector.setNull(index);
+      return;
+    }
+    switch (type) {
+      case VARCHAR -> ((VarCharVector) vector)
+          .setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
+      case INTEGER -> ((IntVector) vector).setSafe(index, (Integer) value);
+      case BIGINT -> ((BigIntVector) vector).setSafe(index, ((Number) value).longValue());
+      case DOUBLE -> ((Float8Vector) vector).setSafe(index, (Double) value);
+      case TIMESTAMP -> ((TimeStampMicroVector) vector).setSafe(index, micros((Instant) value));
+    }
+  }
+
+  static long micros(Instant instant) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
+  /** The value at {@code index} as the Java type {@link ReportRows} uses. */
+  public static Object get(FieldVector vector, ColumnType type, int index) {
+    if (vector.isNull(index)) {
+      return null;
+    }
+    return switch (type) {
+      case VARCHAR -> new String(((VarCharVector) vector).get(index), StandardCharsets.UTF_8);
+      case INTEGER -> ((IntVector) vector).get(index);
+      case BIGINT -> ((BigIntVector) vector).get(index);
+      case DOUBLE -> ((Float8Vector) vector).get(index);
+      case TIMESTAMP -> Instant.EPOCH.plus(((TimeStampMicroVector) vector).get(index), ChronoUnit.MICROS);
+    };
+  }
+
+  /** Writes {@code rows} as one record batch of an Arrow IPC file. */
+  public static void writeFile(TableSpec table, List<Object[]> rows, Path file, BufferAllocator allocator)
+      throws IOException {
+    try (VectorSchemaRoot root = toRoot(table, rows, allocator);
+        FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+      writer.start();
+      writer.writeBatch();
+      writer.end();
+      channel.force(true);
+    }
+  }
+
+  /** Reads every row of an Arrow IPC file written for {@code table}. */
+  public static List<Object[]> readFile(TableSpec table, Path file, BufferAllocator allocator)
+      throws IOException {
+    List<Object[]> rows = new ArrayList<>();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      List<Column> columns = table.columns();
+      while (reader.loadNextBatch()) {
+        for (int r = 0; r < root.getRowCount(); r++) {
+          Object[] row = new Object[columns.size()];
+          for (int c = 0; c < columns.size(); c++) {
+            row[c] = get(root.getVector(columns.get(c).name()), columns.get(c).type(), r);
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,43 @@
+package hyoka.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/** What one publish did: the run id and, per shard, whether its report was added or already held. */
+public record PublishResult(long runId, List<Outcome> reports) {
+  public PublishResult {
+    reports = List.copyOf(requireNonNull(reports, "reports is null"));
+  }
+
+  public enum Status {
+    /** New content: its rows were loaded. */
+    ADDED,
+    /** The same content (sha256) was already held: nothing was loaded. */
+    UNCHANGED
+  }
+
+  /**
+   * @param supersededReportId the report this one replaced (same series and fiscal year), or null
+   */
+  public record Outcome(
+      String reportId, String sourceFile, Status status, String supersededReportId) {
+    public Outcome {
+      requireNonNull(reportId, "reportId is null");
+      requireNonNull(sourceFile, "sourceFile is null");
+      requireNonNull(status, "status is null");
+    }
+  }
+
+  public long added() {
+    return reports.stream().filter(o -> o.status() == Status.ADDED).count();
+  }
+
+  public long superseded() {
+    return reports.stream().filter(o -> o.supersededReportId() != null).count();
+  }
+
+  public long unchanged() {
+    return reports.stream().filter(o -> o.status() == Status.UNCHANGED).count();
+  }
+}

@@ -1,0 +1,135 @@
+package hyoka.warehouse;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The DuckDB schema: the tables of {@link Tables} and the views researchers query. Views are
+ * re-created on every publish, so a database written by an older hyoka gets the newest views.
+ */
+public final class Schema {
+  private Schema() {}
+
+  /**
+   * How two printed values are compared: by number when both are numbers, otherwise by the
+   * reason there is no number (a dash in one report and 173 in another disagree). The printed
+   * text is not compared: {@code 1,199件} and {@code 1199件} agree.
+   */
+  private static final String COMPARE_KEY =
+      "CASE WHEN value IS NOT NULL THEN CAST(value AS VARCHAR) ELSE 'null:' || null_reason END";
+
+  /** View name → SQL, in creation order (later views use earlier ones). */
+  public static final List<String[]> VIEWS =
+      List.of(
+          new String[] {
+            "current_reports", "SELECT * FROM reports WHERE superseded_by IS NULL"
+          },
+          new String[] {
+            "current_projects",
+            "SELECT p.*, r.series, r.fiscal_year AS report_fiscal_year"
+                + " FROM projects p JOIN current_reports r ON r.report_id = p.report_id"
+          },
+          new String[] {
+            "current_kpis",
+            "SELECT k.*, r.series, r.fiscal_year AS report_fiscal_year, p.name AS project_name,"
+                + " p.group_no, p.group_name, p.department, p.section"
+                + " FROM kpis k JOIN current_reports r ON r.report_id = k.report_id"
+                + " JOIN projects p ON p.report_id = k.report_id AND p.project_no = k.project_no"
+          },
+          new String[] {
+            "current_kpi_values",
+            "SELECT v.*, r.series, r.fiscal_year AS report_fiscal_year, r.ingested_at,"
+                + " k.name AS kpi_name, k.project_key, p.name AS project_name"
+                + " FROM kpi_values v JOIN current_reports r ON r.report_id = v.report_id"
+                + " JOIN kpis k ON k.report_id = v.report_id AND k.project_no = v.project_no"
+                + " AND k.kpi_no = v.kpi_no"
+                + " JOIN projects p ON p.report_id = v.report_id AND p.project_no = v.project_no"
+          },
+          new String[] {
+            "current_budget_items",
+            "SELECT b.* FROM budget_items b JOIN current_reports r ON r.report_id = b.report_id"
+          },
+          new String[] {
+            "current_narratives",
+            "SELECT n.* FROM narratives n JOIN current_reports r ON r.report_id = n.report_id"
+          },
+          new String[] {
+            "kpi_series_values",
+            "WITH printed AS ("
+                + " SELECT *, "
+                + COMPARE_KEY
+                + " AS compare_key FROM current_kpi_values"
+                + " WHERE fiscal_year IS NOT NULL AND printed IS NOT NULL),"
+                + " ranked AS ("
+                + " SELECT *, row_number() OVER (PARTITION BY series, kpi_key, fiscal_year, kind"
+                + "   ORDER BY report_fiscal_year DESC, ingested_at DESC, report_id DESC) AS rank,"
+                + " count(*) OVER (PARTITION BY series, kpi_key, fiscal_year, kind) AS reports,"
+                + " min(compare_key) OVER (PARTITION BY series, kpi_key, fiscal_year, kind)"
+                + "   <> max(compare_key) OVER (PARTITION BY series, kpi_key, fiscal_year, kind)"
+                + "   AS disagree"
+                + " FROM printed)"
+                + " SELECT series, kpi_key, project_key, project_name, kpi_name, fiscal_year, kind,"
+                + " value, printed, null_reason, unit, report_id, report_fiscal_year, reports,"
+                + " disagree FROM ranked WHERE rank = 1"
+          },
+          new String[] {
+            "kpi_series",
+            "SELECT series, kpi_key,"
+                + " arg_max(project_key, report_fiscal_year) AS project_key,"
+                + " arg_max(project_name, report_fiscal_year) AS project_name,"
+                + " arg_max(kpi_name, report_fiscal_year) AS kpi_name,"
+                + " fiscal_year,"
+                + " max(value) FILTER (WHERE kind = 'baseline') AS baseline,"
+                + " max(printed) FILTER (WHERE kind = 'baseline') AS baseline_printed,"
+                + " max(null_reason) FILTER (WHERE kind = 'baseline') AS baseline_null_reason,"
+                + " max(value) FILTER (WHERE kind = 'actual') AS actual,"
+                + " max(printed) FILTER (WHERE kind = 'actual') AS actual_printed,"
+                + " max(null_reason) FILTER (WHERE kind = 'actual') AS actual_null_reason,"
+                + " max(value) FILTER (WHERE kind = 'target') AS target,"
+                + " max(printed) FILTER (WHERE kind = 'target') AS target_printed,"
+                + " max(null_reason) FILTER (WHERE kind = 'target') AS target_null_reason,"
+                + " arg_max(unit, report_fiscal_year) AS unit,"
+                + " arg_max(report_id, report_fiscal_year) AS report_id,"
+                + " max(reports) AS reports,"
+                + " bool_or(disagree) AS disagree"
+                + " FROM kpi_series_values GROUP BY series, kpi_key, fiscal_year"
+          },
+          new String[] {
+            "kpi_conflicts",
+            "WITH printed AS ("
+                + " SELECT *, "
+                + COMPARE_KEY
+                + " AS compare_key FROM current_kpi_values"
+                + " WHERE fiscal_year IS NOT NULL AND printed IS NOT NULL)"
+                + " SELECT a.series, a.kpi_key, b.project_name, b.kpi_name, a.fiscal_year, a.kind,"
+                + " a.report_id AS older_report_id, a.report_fiscal_year AS older_report_fiscal_year,"
+                + " a.value AS older_value, a.printed AS older_printed,"
+                + " a.null_reason AS older_null_reason,"
+                + " b.report_id AS newer_report_id, b.report_fiscal_year AS newer_report_fiscal_year,"
+                + " b.value AS newer_value, b.printed AS newer_printed,"
+                + " b.null_reason AS newer_null_reason"
+                + " FROM printed a JOIN printed b ON a.series = b.series AND a.kpi_key = b.kpi_key"
+                + " AND a.fiscal_year = b.fiscal_year AND a.kind = b.kind"
+                + " AND (a.report_fiscal_year < b.report_fiscal_year"
+                + "   OR (a.report_fiscal_year = b.report_fiscal_year AND a.report_id < b.report_id))"
+                + " WHERE a.compare_key <> b.compare_key"
+          });
+
+  /** Creates missing tables and (re)creates every view. */
+  public static void create(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      for (TableSpec table : Tables.ALL) {
+        s.execute(table.createTableSql());
+      }
+      for (String[] view : VIEWS) {
+        s.execute("CREATE OR REPLACE VIEW " + view[0] + " AS " + view[1]);
+      }
+    }
+  }
+
+  public static List<String> viewNames() {
+    return VIEWS.stream().map(v -> v[0]).toList();
+  }
+}

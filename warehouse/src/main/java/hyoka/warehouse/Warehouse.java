@@ -1,0 +1,387 @@
+package hyoka.warehouse;
+
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * The DuckDB warehouse in a data directory ({@code dataDir/warehouse.duckdb}).
+ *
+ * <p>DuckDB lets no other process open a database file while one process has it open for
+ * writing, not even read-only. So the live file is never opened for writing: {@link #publish}
+ * copies it to a staging file, loads the run into the copy in one transaction, checkpoints,
+ * fsyncs and renames the copy over the live file. Readers ({@link #openReadOnly}, {@link #query})
+ * open only the live file, read-only, and see either the state before the run or after it.
+ */
+public final class Warehouse {
+  public static final String DB_FILE = "warehouse.duckdb";
+  private static final String STAGING_FILE = "warehouse.staging.duckdb";
+  private static final String LOCK_FILE = ".publish.lock";
+
+  /** Measured faster than the Appender: docs/schema.md, "Loading: Arrow vs Appender". */
+  private static final ShardLoader LOADER = ShardLoader.ARROW_STREAM;
+
+  private final Path dataDir;
+
+  public Warehouse(Path dataDir) {
+    this.dataDir = dataDir.toAbsolutePath();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Path dbFile() {
+    return dataDir.resolve(DB_FILE);
+  }
+
+  public boolean exists() {
+    return Files.isRegularFile(dbFile());
+  }
+
+  /** sha256 → report_id of every report held (superseded ones too); empty when there is no db. */
+  public Map<String, String> knownSha256() {
+    Map<String, String> known = new LinkedHashMap<>();
+    if (!exists()) {
+      return known;
+    }
+    try (Connection c = openReadOnly();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT sha256, report_id FROM reports ORDER BY report_id")) {
+      while (rs.next()) {
+        known.put(rs.getString(1), rs.getString(2));
+      }
+      return known;
+    } catch (SQLException e) {
+      throw error("cannot read reports of " + dbFile(), e);
+    }
+  }
+
+  /** The id of the last published run; 0 when none. */
+  public long lastRunId() {
+    if (!exists()) {
+      return 0;
+    }
+    try (Connection c = openReadOnly();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) FROM runs")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw error("cannot read runs of " + dbFile(), e);
+    }
+  }
+
+  /**
+   * A read-only connection to the last published state. Never blocked by a running publish.
+   *
+   * @throws HyokaException NO_WAREHOUSE when nothing has been published to the data directory
+   */
+  public Connection openReadOnly() {
+    if (!exists()) {
+      throw new HyokaException(
+          ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
+    }
+    Properties props = new Properties();
+    props.setProperty("duckdb.read_only", "true");
+    props.setProperty("jdbc_instance_cache", "false");
+    try {
+      return DriverManager.getConnection("jdbc:duckdb:" + dbFile(), props);
+    } catch (SQLException e) {
+      throw error("cannot open " + dbFile() + " read-only", e);
+    }
+  }
+
+  /**
+   * Runs {@code sql} on a read-only connection.
+   *
+   * @throws HyokaException BAD_QUERY with DuckDB's first message line when the SQL fails
+   */
+  public QueryResult query(String sql) {
+    try (Connection c = openReadOnly()) {
+      return query(c, sql);
+    } catch (SQLException e) {
+      throw error("cannot close " + dbFile(), e);
+    }
+  }
+
+  /** Runs {@code sql} on {@code connection}; failures are BAD_QUERY. */
+  public static QueryResult query(Connection connection, String sql) {
+    try (Statement s = connection.createStatement()) {
+      if (!s.execute(sql)) {
+        return new QueryResult(List.of(), List.of(), List.of());
+      }
+      try (ResultSet rs = s.getResultSet()) {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          columns.add(md.getColumnLabel(i));
+          types.add(md.getColumnTypeName(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>(columns.size());
+          for (int i = 1; i <= columns.size(); i++) {
+            row.add(javaValue(rs.getObject(i)));
+          }
+          rows.add(row);
+        }
+        return new QueryResult(columns, types, rows);
+      }
+    } catch (SQLException e) {
+      throw new HyokaException(ErrorCode.BAD_QUERY, oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static Object javaValue(Object v) throws SQLException {
+    if (v instanceof Timestamp t) {
+      return t.toLocalDateTime();
+    }
+    if (v instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    if (v instanceof java.sql.Array a) {
+      Object array = a.getArray();
+      if (array instanceof Object[] items) {
+        List<Object> list = new ArrayList<>();
+        for (Object item : items) {
+          list.add(javaValue(item));
+        }
+        return list;
+      }
+      return String.valueOf(array);
+    }
+    return v;
+  }
+
+  static String oneLine(String message) {
+    if (message == null) {
+      return "query failed";
+    }
+    String m = message.strip();
+    int nl = m.indexOf('\n');
+    return (nl < 0 ? m : m.substring(0, nl)).strip();
+  }
+
+  /**
+   * Publishes the reports in {@code shardDirs} as one run: every new report's rows are loaded,
+   * an older report of the same series and fiscal year is marked superseded, content already
+   * held is skipped, and a {@code runs} row (with the rejections of {@code stats}) is written.
+   * Readers see all of it or none of it.
+   *
+   * @throws HyokaException DATA_DIR_LOCKED when another publish to the same directory is running
+   */
+  public PublishResult publish(List<Path> shardDirs, RunStats stats) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw error("cannot create " + dataDir, e);
+    }
+    Path lockFile = dataDir.resolve(LOCK_FILE);
+    try (FileChannel lockChannel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new HyokaException(
+            ErrorCode.DATA_DIR_LOCKED, "another ingest is publishing to " + dataDir + "; try again when it ends");
+      }
+      try {
+        return publishLocked(shardDirs, stats);
+      } finally {
+        lock.release();
+      }
+    } catch (IOException e) {
+      throw error("cannot lock " + lockFile, e);
+    }
+  }
+
+  private PublishResult publishLocked(List<Path> shardDirs, RunStats stats) throws IOException {
+    Path staging = dataDir.resolve(STAGING_FILE);
+    Path stagingWal = dataDir.resolve(STAGING_FILE + ".wal");
+    Files.deleteIfExists(staging);
+    Files.deleteIfExists(stagingWal);
+    List<ShardReport> shards = new ArrayList<>();
+    for (Path dir : shardDirs) {
+      shards.add(ReportShard.identity(dir));
+    }
+    // Later files of one series and fiscal year supersede earlier ones: order by ingest time.
+    shards.sort(
+        Comparator.comparing(ShardReport::ingestedAt)
+            .thenComparing(ShardReport::sourceFile)
+            .thenComparing(ShardReport::sha256));
+    try {
+      if (exists()) {
+        Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      PublishResult result;
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + staging)) {
+        result = load(c, shards, stats);
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+          s.execute("CHECKPOINT");
+        }
+      }
+      if (Files.exists(stagingWal)) {
+        throw new IOException("the staging database kept a WAL after CHECKPOINT: " + stagingWal);
+      }
+      try (FileChannel ch = FileChannel.open(staging, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      fsyncDirectory(dataDir);
+      return result;
+    } catch (SQLException e) {
+      throw error("publish to " + dbFile() + " failed: " + oneLine(e.getMessage()), e);
+    } finally {
+      Files.deleteIfExists(staging);
+      Files.deleteIfExists(stagingWal);
+    }
+  }
+
+  private PublishResult load(Connection c, List<ShardReport> shards, RunStats stats)
+      throws SQLException, IOException {
+    c.setAutoCommit(false);
+    try {
+      Schema.create(c);
+      long runId;
+      Map<String, String> known = new HashMap<>();
+      try (Statement s = c.createStatement()) {
+        try (ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) + 1 FROM runs")) {
+          rs.next();
+          runId = rs.getLong(1);
+        }
+        try (ResultSet rs = s.executeQuery("SELECT sha256, report_id FROM reports")) {
+          while (rs.next()) {
+            known.put(rs.getString(1), rs.getString(2));
+          }
+        }
+      }
+      List<PublishResult.Outcome> outcomes = new ArrayList<>();
+      Set<String> loaded = new HashSet<>();
+      int superseded = 0;
+      try (BufferAllocator allocator = new RootAllocator()) {
+        for (ShardReport shard : shards) {
+          if (known.containsKey(shard.sha256()) || !loaded.add(shard.sha256())) {
+            outcomes.add(
+                new PublishResult.Outcome(
+                    shard.reportId(), shard.sourceFile(), PublishResult.Status.UNCHANGED, null));
+            continue;
+          }
+          List<String> older = currentReports(c, shard.series(), shard.fiscalYear());
+          for (TableSpec table : Tables.SHARD_TABLES) {
+            LOADER.load(c, allocator, table, shard.shardDir(), runId);
+          }
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE reports SET superseded_by = ? WHERE report_id = ?")) {
+            for (String old : older) {
+              p.setString(1, shard.reportId());
+              p.setString(2, old);
+              p.executeUpdate();
+            }
+          }
+          superseded += older.size();
+          // One file normally replaces one; should several be current, all are replaced.
+          outcomes.add(
+              new PublishResult.Outcome(
+                  shard.reportId(),
+                  shard.sourceFile(),
+                  PublishResult.Status.ADDED,
+                  older.isEmpty() ? null : String.join(",", older)));
+        }
+      }
+      PublishResult result = new PublishResult(runId, outcomes);
+      try (PreparedStatement p =
+          c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        p.setLong(1, runId);
+        p.setObject(2, utc(stats.startedAt()));
+        p.setObject(3, utc(Instant.now()));
+        p.setInt(4, (int) result.added());
+        p.setInt(5, superseded);
+        p.setInt(6, stats.filesUnchanged() + (int) result.unchanged());
+        p.setInt(7, stats.rejections().size());
+        p.executeUpdate();
+      }
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO rejections VALUES (?, ?, ?)")) {
+        for (RunStats.Rejection r : stats.rejections()) {
+          p.setLong(1, runId);
+          p.setString(2, r.sourceFile());
+          p.setString(3, r.reason());
+          p.executeUpdate();
+        }
+      }
+      c.commit();
+      return result;
+    } catch (SQLException | IOException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    }
+  }
+
+  private static java.time.LocalDateTime utc(Instant instant) {
+    return java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static List<String> currentReports(Connection c, String series, int fiscalYear)
+      throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT report_id FROM reports WHERE series = ? AND fiscal_year = ?"
+                + " AND superseded_by IS NULL ORDER BY report_id")) {
+      p.setString(1, series);
+      p.setInt(2, fiscalYear);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static void fsyncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot fsync a directory; the rename itself is still atomic.
+    }
+  }
+
+  private static HyokaException error(String message, Exception cause) {
+    return new HyokaException(ErrorCode.WAREHOUSE_ERROR, oneLine(message), cause);
+  }
+}

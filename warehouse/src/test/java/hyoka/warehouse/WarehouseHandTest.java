@@ -1,0 +1,118 @@
+package hyoka.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.transform.IngestedReport;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Shard, publish and views on small hand-built reports (independent of the parser). */
+class WarehouseHandTest {
+  @TempDir Path tmp;
+
+  private Path shard(IngestedReport r) {
+    Path dir = tmp.resolve("shards").resolve(r.reportId());
+    ReportShard.write(r, dir);
+    return dir;
+  }
+
+  private static RunStats stats() {
+    return new RunStats(Instant.parse("2026-01-01T00:00:00Z"), 0, List.of());
+  }
+
+  @Test
+  void shardRoundTripsEveryRow() {
+    IngestedReport r = HandReports.report(HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
+    Path dir = shard(r);
+    var expected = ReportRows.of(r);
+    for (TableSpec t : Tables.SHARD_TABLES) {
+      assertThat(ReportShard.read(dir, t)).as(t.name()).containsExactlyElementsOf(expected.get(t.name()));
+    }
+    assertThat(ReportShard.identity(dir).fiscalYear()).isEqualTo(2019);
+  }
+
+  @Test
+  void publishLoadsRowsThroughArrowAndKeepsPrintedText() {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    assertThat(w.exists()).isFalse();
+    assertThat(w.knownSha256()).isEmpty();
+    assertThat(w.lastRunId()).isZero();
+    IngestedReport r = HandReports.report(HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
+    PublishResult result = w.publish(List.of(shard(r)), stats());
+    assertThat(result.runId()).isEqualTo(1);
+    assertThat(result.added()).isEqualTo(1);
+    assertThat(w.knownSha256()).containsEntry(HandReports.sha('a'), "aaaaaaaaaaaaaaaa");
+    QueryResult kpis =
+        w.query("SELECT kpi_no, name, actual, actual_printed, baseline, baseline_null_reason, kpi_key,"
+            + " shared_note_with FROM kpis ORDER BY kpi_no");
+    assertThat(kpis.rows()).hasSize(2);
+    assertThat(kpis.get(0, "actual")).isEqualTo(173.0);
+    assertThat(kpis.get(0, "kpi_key")).isEqualTo("交通安全対策事業|交通事故件数");
+    assertThat(kpis.get(1, "name")).isEqualTo("ＬＥＤ 防犯灯の 設置数");
+    assertThat(kpis.get(1, "kpi_key")).isEqualTo("交通安全対策事業|led防犯灯の設置数");
+    assertThat(kpis.get(1, "baseline")).isNull();
+    assertThat(kpis.get(1, "baseline_null_reason")).isEqualTo("dash");
+    assertThat(kpis.get(1, "shared_note_with")).isEqualTo("1");
+    QueryResult values =
+        w.query("SELECT fiscal_year, kind, value, printed FROM kpi_values WHERE kpi_no = 1 ORDER BY fiscal_year, kind");
+    // baseline 2014, actuals 2015-2018 from the value row, 2019 actual from the name line, target
+    assertThat(values.rows()).hasSize(7);
+    assertThat(values.rows().get(5)).containsExactly(2019, "actual", 173.0, "173件");
+    assertThat(w.query("SELECT run_id, files_added FROM runs").rows()).containsExactly(List.of(1L, 1));
+  }
+
+  @Test
+  void correctedValueIsAConflictAndNewestWinsInSeries() {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    IngestedReport fy2018 = HandReports.report(HandReports.sha('b'), 2018, "230", Instant.parse("2026-01-01T00:00:00Z"));
+    IngestedReport fy2019 = HandReports.report(HandReports.sha('c'), 2019, "244", Instant.parse("2026-01-01T00:00:01Z"));
+    w.publish(List.of(shard(fy2019), shard(fy2018)), stats());
+    QueryResult conflicts = w.query("SELECT fiscal_year, kind, older_value, newer_value, older_report_id, newer_report_id FROM kpi_conflicts");
+    assertThat(conflicts.rows()).containsExactly(List.of(2017, "actual", 230.0, 244.0, "bbbbbbbbbbbbbbbb", "cccccccccccccccc"));
+    QueryResult series = w.query("SELECT actual, reports, disagree, report_id FROM kpi_series WHERE fiscal_year = 2017 AND kpi_key LIKE '%交通事故件数'");
+    assertThat(series.rows()).containsExactly(List.of(244.0, 2L, true, "cccccccccccccccc"));
+  }
+
+  @Test
+  void newFileForSameSeriesAndYearSupersedes() {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    IngestedReport first = HandReports.report(HandReports.sha('d'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
+    IngestedReport second = HandReports.report(HandReports.sha('e'), 2019, "245", Instant.parse("2026-01-02T00:00:00Z"));
+    w.publish(List.of(shard(first)), stats());
+    PublishResult r = w.publish(List.of(shard(second), shard(first)), stats());
+    assertThat(r.runId()).isEqualTo(2);
+    assertThat(r.reports()).extracting(PublishResult.Outcome::status)
+        .containsExactlyInAnyOrder(PublishResult.Status.ADDED, PublishResult.Status.UNCHANGED);
+    assertThat(w.query("SELECT report_id, superseded_by FROM reports ORDER BY report_id").rows())
+        .containsExactly(List.of("dddddddddddddddd", "eeeeeeeeeeeeeeee"), java.util.Arrays.asList("eeeeeeeeeeeeeeee", null));
+    assertThat(w.query("SELECT report_id FROM current_reports").rows()).containsExactly(List.of("eeeeeeeeeeeeeeee"));
+    assertThat(w.query("SELECT count(*) FROM kpi_conflicts").rows()).containsExactly(List.of(0L));
+    assertThat(w.query("SELECT files_added, files_superseded, files_unchanged FROM runs WHERE run_id = 2").rows())
+        .containsExactly(List.of(1, 1, 1));
+  }
+
+  @Test
+  void badSqlIsOneLineBadQuery() {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    w.publish(List.of(), stats());
+    assertThatThrownBy(() -> w.query("SELEC 1"))
+        .isInstanceOfSatisfying(HyokaException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.BAD_QUERY);
+          assertThat(e.getMessage()).doesNotContain("\n").contains("syntax error");
+        });
+    assertThatThrownBy(() -> w.query("DELETE FROM reports"))
+        .isInstanceOfSatisfying(HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_QUERY));
+  }
+
+  @Test
+  void noWarehouseIsAnInputError() {
+    assertThatThrownBy(() -> new Warehouse(tmp.resolve("none")).query("SELECT 1"))
+        .isInstanceOfSatisfying(HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_WAREHOUSE));
+  }
+}
