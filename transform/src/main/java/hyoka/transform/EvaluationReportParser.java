@@ -30,6 +30,10 @@ public final class EvaluationReportParser implements ReportParser {
       }
       pages.add(lines);
     }
+    if (pages.size() == 1) {
+      // no form feeds: find the pages by their heads
+      pages = VirtualPages.split(pages.get(0));
+    }
     PageReader.Layout layout = new PageReader().read(pages);
     if (layout.heads().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
@@ -132,7 +136,7 @@ public final class EvaluationReportParser implements ReportParser {
     residue.sort((a, b) -> a.page() != b.page() ? Integer.compare(a.page(), b.page())
         : Integer.compare(a.lineNo(), b.lineNo()));
     return new ParsedReport(
-        text.sourceFile(), fiscalYear, null, text.pages().size(), projects, residue);
+        text.sourceFile(), fiscalYear, null, pages.size(), projects, residue);
   }
 
   private static ResidueClass residueClass(Line l) {
