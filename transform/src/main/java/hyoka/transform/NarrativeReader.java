@@ -130,6 +130,27 @@ final class NarrativeReader {
     for (int k = 0; k < orphanNames.size(); k++) {
       El name = orphanNames.get(k);
       List<List<Line>> paras = orphanTexts.get(k);
+      // the same text printed twice: the item that already has it is this name's item, and
+      // the two copies are its 概要 and 目的 (both printed, and printed the same)
+      String orphan = joinedTight(paras);
+      Item twin = null;
+      for (Item it : items) {
+        if (it.purpose.isEmpty() && !it.overview.isEmpty()
+            && joinedTight(it.overview).equals(orphan)) {
+          twin = it;
+          break;
+        }
+      }
+      if (twin != null) {
+        if (twin.name == null) {
+          twin.name = name.line();
+          claimedNames.add(name);
+        }
+        twin.purpose.addAll(twin.overview);
+        twin.overview.clear();
+        twin.overview.addAll(paras);
+        continue;
+      }
       Item target = null;
       for (Item it : items) {
         if (it.name == null && it.overview.isEmpty()) {
@@ -256,6 +277,14 @@ final class NarrativeReader {
     } else {
       status.addAll(paras);
     }
+  }
+
+  private static String joinedTight(List<List<Line>> paras) {
+    StringBuilder b = new StringBuilder();
+    for (List<Line> p : paras) {
+      b.append(tightText(p));
+    }
+    return b.toString();
   }
 
   private static String tightText(List<Line> paragraph) {
