@@ -201,7 +201,18 @@ final class NarrativeReader {
       for (int k = 0; repeated && k < half; k++) {
         repeated = tightText(summary.get(k)).equals(tightText(summary.get(k + half)));
       }
-      int from = repeated ? half : summary.size() - 1;
+      // else the 現状分析 is the run of one-line paragraphs after the summary's last wrapped one
+      int from = summary.size() - 1;
+      if (repeated) {
+        from = half;
+      } else {
+        for (int k = summary.size() - 2; k >= 0; k--) {
+          if (summary.get(k).size() > 1) {
+            from = k + 1;
+            break;
+          }
+        }
+      }
       status.addAll(summary.subList(from, summary.size()));
       summary = new ArrayList<>(summary.subList(0, from));
     }
