@@ -42,7 +42,11 @@ final class NarrativeReader {
     Line label;
   }
 
-  Result read(List<Line> body, Set<Line> kpiUsed, int pairs) {
+  /**
+   * @param pairs the number of 概要/目的 label pairs of the project's head (its item count)
+   * @param headPage the page of the project's head, for an item that prints nothing at all
+   */
+  Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage) {
     List<ResidueLine> residue = new ArrayList<>();
     List<El> els = elements(body, kpiUsed, residue);
 
@@ -126,6 +130,27 @@ final class NarrativeReader {
     for (int k = 0; k < orphanNames.size(); k++) {
       El name = orphanNames.get(k);
       List<List<Line>> paras = orphanTexts.get(k);
+      // the same text printed twice: the item that already has it is this name's item, and
+      // the two copies are its 概要 and 目的 (both printed, and printed the same)
+      String orphan = joinedTight(paras);
+      Item twin = null;
+      for (Item it : items) {
+        if (it.purpose.isEmpty() && !it.overview.isEmpty()
+            && joinedTight(it.overview).equals(orphan)) {
+          twin = it;
+          break;
+        }
+      }
+      if (twin != null) {
+        if (twin.name == null) {
+          twin.name = name.line();
+          claimedNames.add(name);
+        }
+        twin.purpose.addAll(twin.overview);
+        twin.overview.clear();
+        twin.overview.addAll(paras);
+        continue;
+      }
       Item target = null;
       for (Item it : items) {
         if (it.name == null && it.overview.isEmpty()) {
@@ -176,7 +201,18 @@ final class NarrativeReader {
       for (int k = 0; repeated && k < half; k++) {
         repeated = tightText(summary.get(k)).equals(tightText(summary.get(k + half)));
       }
-      int from = repeated ? half : summary.size() - 1;
+      // else the 現状分析 is the run of one-line paragraphs after the summary's last wrapped one
+      int from = summary.size() - 1;
+      if (repeated) {
+        from = half;
+      } else {
+        for (int k = summary.size() - 2; k >= 0; k--) {
+          if (summary.get(k).size() > 1) {
+            from = k + 1;
+            break;
+          }
+        }
+      }
       status.addAll(summary.subList(from, summary.size()));
       summary = new ArrayList<>(summary.subList(0, from));
     }
@@ -206,7 +242,7 @@ final class NarrativeReader {
       if (it.name != null) {
         used.add(it.name);
       }
-      int page = firstPage(it);
+      int page = firstPage(it, headPage);
       budget.add(new BudgetItem(no, it.name == null ? null : it.name.printed().strip(), ov, pu, im,
           page));
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
@@ -254,6 +290,14 @@ final class NarrativeReader {
     }
   }
 
+  private static String joinedTight(List<List<Line>> paras) {
+    StringBuilder b = new StringBuilder();
+    for (List<Line> p : paras) {
+      b.append(tightText(p));
+    }
+    return b.toString();
+  }
+
   private static String tightText(List<Line> paragraph) {
     StringBuilder b = new StringBuilder();
     for (Line l : paragraph) {
@@ -279,7 +323,7 @@ final class NarrativeReader {
     }
   }
 
-  private static int firstPage(Item it) {
+  private static int firstPage(Item it, int headPage) {
     for (List<List<Line>> t : List.of(it.overview, it.purpose)) {
       if (!t.isEmpty()) {
         return t.get(0).get(0).page();
@@ -291,7 +335,7 @@ final class NarrativeReader {
     if (it.label != null) {
       return it.label.page();
     }
-    return 0;
+    return headPage;
   }
 
   /** The block as a sequence of texts, names and the labels and KPI lines between them. */

@@ -130,6 +130,15 @@ class NarrativesTest {
     assertThat(text(p8, NarrativeKind.FIVE_YEAR_SUMMARY)).endsWith("H31年度目標を達成している。");
     assertThat(text(p8, NarrativeKind.STATUS_ANALYSIS))
         .startsWith("実績値については、気象状況に左右される面があるが、除雪、排雪依頼件数ともに");
+    // P5: three one-line paragraphs after the summary's wrapped one, before the item name;
+    // the FY2018 report (no summary) prints the same 現状分析 alone
+    Project p5 = p(h31, 5);
+    assertThat(text(p5, NarrativeKind.FIVE_YEAR_SUMMARY)).startsWith("移住体験ツアーなど")
+        .endsWith("改めて移住を意識するように促す。");
+    assertThat(text(p5, NarrativeKind.STATUS_ANALYSIS))
+        .isEqualTo(text(p(h30, 5), NarrativeKind.STATUS_ANALYSIS))
+        .startsWith("全国的に移住がブームになっていた平成27年度より相談件数が増加した。")
+        .endsWith("相談から移住に結びつけるよう丁寧な対応を行なっていく。");
     // P31: the 現状分析 repeats the summary, with ＜item＞ sub-headings
     Project p31 = p(h31, 31);
     assertThat(text(p31, NarrativeKind.STATUS_ANALYSIS))
