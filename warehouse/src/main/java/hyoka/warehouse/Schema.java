@@ -122,9 +122,38 @@ public final class Schema {
     try (Statement s = connection.createStatement()) {
       for (TableSpec table : Tables.ALL) {
         s.execute(table.createTableSql());
+        addMissingColumns(connection, table);
       }
       for (String[] view : VIEWS) {
         s.execute("CREATE OR REPLACE VIEW " + view[0] + " AS " + view[1]);
+      }
+    }
+  }
+
+  /**
+   * A database written by an older hyoka lacks the columns added since: add them (NULL in the
+   * old rows). Columns are only ever added, never renamed or dropped.
+   */
+  private static void addMissingColumns(Connection connection, TableSpec table) throws SQLException {
+    java.util.Set<String> present = new java.util.HashSet<>();
+    try (java.sql.PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = ?")) {
+      p.setString(1, table.name());
+      try (java.sql.ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          present.add(rs.getString(1));
+        }
+      }
+    }
+    try (Statement s = connection.createStatement()) {
+      for (Column c : table.allColumns()) {
+        if (!present.contains(c.name())) {
+          s.execute(
+              "ALTER TABLE " + table.name() + " ADD COLUMN " + TableSpec.quote(c.name()) + " "
+                  + c.type().sqlType());
+        }
       }
     }
   }
