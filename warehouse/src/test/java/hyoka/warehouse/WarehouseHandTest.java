@@ -145,6 +145,7 @@ class WarehouseHandTest {
     try (var channel = java.nio.channels.FileChannel.open(w.dataDir().resolve(".publish.lock"),
             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
         var lock = channel.lock()) {
+      assertThat(lock.isValid()).isTrue();
       assertThatThrownBy(() -> w.publish(List.of(), stats()))
           .isInstanceOfSatisfying(HyokaException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED);
