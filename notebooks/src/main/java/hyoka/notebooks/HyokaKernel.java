@@ -185,7 +185,8 @@ public final class HyokaKernel extends BaseKernel {
 
   @Override
   public ReplacementOptions complete(String code, int at) {
-    return null;
+    NotebookSession.Completion c = session.complete(code, at);
+    return new ReplacementOptions(c.matches(), c.start(), c.end());
   }
 
   @Override
