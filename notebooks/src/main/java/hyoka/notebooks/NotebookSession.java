@@ -138,7 +138,11 @@ final class NotebookSession {
       throw new UsageError("%data takes one line: %data [DIR]");
     }
     if (!args.isEmpty()) {
-      String dir = MagicArgs.split(args).get(0);
+      List<String> words = MagicArgs.split(args);
+      if (words.size() != 1) {
+        throw new UsageError("%data takes one directory: %data [DIR] (quote a path with spaces)");
+      }
+      String dir = words.get(0);
       Path next = cwd.resolve(dir).normalize();
       requireWarehouse(next);
       dataDir = next;
