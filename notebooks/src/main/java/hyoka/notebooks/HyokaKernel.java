@@ -105,6 +105,7 @@ public final class HyokaKernel extends BaseKernel {
       connection.waitUntilClose();
     } finally {
       kernel.cells.shutdownNow();
+      kernel.session.close();
       // jjava keeps the running kernel in a static field; a second kernel in the same JVM (tests)
       // may only start once this one has left it, even when the connection closed without a
       // shutdown_request.
@@ -161,6 +162,7 @@ public final class HyokaKernel extends BaseKernel {
   @Override
   public void onShutdown(boolean restart) {
     cells.shutdownNow();
+    session.close();
     super.onShutdown(restart);
   }
 
