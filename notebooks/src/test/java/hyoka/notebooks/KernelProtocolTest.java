@@ -114,9 +114,29 @@ class KernelProtocolTest {
   @Test
   void interruptCancelsALongQueryAndTheKernelGoesOn() throws Exception {
     String slow = client.execute("SELECT count(*) FROM range(100000000) a, range(100000000) b");
-    Thread.sleep(700);
-    client.control("interrupt_request", new JsonObject());
-    Msg error = only(client.iopubUntilIdle(slow, T), "error");
+    // Interrupt until it lands: one sent before the query has started would find nothing to stop.
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread interrupter =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                client.control("interrupt_request", new JsonObject());
+                try {
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    interrupter.start();
+    List<Msg> io;
+    try {
+      io = client.iopubUntilIdle(slow, T);
+    } finally {
+      done.set(true);
+      interrupter.join();
+    }
+    Msg error = only(io, "error");
     assertThat(error.content().get("evalue").getAsString()).containsIgnoringCase("interrupt");
 
     String good = client.execute("SELECT max(value) AS m FROM kpi_series");
