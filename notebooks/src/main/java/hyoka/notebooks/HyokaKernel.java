@@ -9,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +48,6 @@ public final class HyokaKernel extends BaseKernel {
             t.setDaemon(true);
             return t;
           });
-  private volatile Future<CellOutput> current;
 
   HyokaKernel(NotebookSession session) {
     super(
@@ -116,14 +114,13 @@ public final class HyokaKernel extends BaseKernel {
   @Override
   public Object evalRaw(String code) {
     Future<CellOutput> f = cells.submit(() -> session.eval(code));
-    current = f;
     CellOutput out;
     try {
+      // Wait for the cell to really end, also when interrupted: a cell abandoned while it still
+      // runs would hold up every later cell on the one cell thread.
       out = f.get();
-    } catch (CancellationException e) {
-      throw new UsageError("interrupted", e);
     } catch (InterruptedException e) {
-      f.cancel(true);
+      session.cancel();
       Thread.currentThread().interrupt();
       throw new UsageError("interrupted", e);
     } catch (ExecutionException e) {
@@ -133,8 +130,6 @@ public final class HyokaKernel extends BaseKernel {
       }
       // An Error escaping evalRaw would kill jjava's shell thread and hang the notebook.
       throw new IllegalStateException(String.valueOf(cause), cause);
-    } finally {
-      current = null;
     }
     return out == null ? null : toDisplayData(out);
   }
@@ -153,10 +148,6 @@ public final class HyokaKernel extends BaseKernel {
   @Override
   public void interrupt() {
     session.cancel();
-    Future<CellOutput> f = current;
-    if (f != null) {
-      f.cancel(true);
-    }
   }
 
   @Override

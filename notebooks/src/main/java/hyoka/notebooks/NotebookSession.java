@@ -38,6 +38,7 @@ final class NotebookSession {
   private Path dataDir;
   private ResultTable last;
   private volatile Statement running;
+  private volatile boolean cancelled;
   private Connection connection;
   private Object connectionKey;
 
@@ -52,6 +53,7 @@ final class NotebookSession {
 
   /** Runs one cell; null when the cell is blank (nothing to show). */
   CellOutput eval(String code) {
+    cancelled = false;
     String cell = code.strip();
     if (cell.isEmpty()) {
       return null;
@@ -128,6 +130,7 @@ final class NotebookSession {
 
   /** Cancels the statement running now, if any (called from the interrupt thread). */
   void cancel() {
+    cancelled = true;
     Statement s = running;
     if (s != null) {
       try {
@@ -224,6 +227,10 @@ final class NotebookSession {
     Connection c = connection();
     try (Statement st = c.createStatement()) {
       running = st;
+      // An interrupt that came before the statement existed had nothing to cancel.
+      if (cancelled) {
+        throw new UsageError("interrupted");
+      }
       String prepared;
       try {
         prepared = SearchSql.prepare(c, dataDir.resolve("index"), sql);
