@@ -100,19 +100,19 @@ public final class Searcher implements AutoCloseable {
     Query text = QueryText.parse(request.query(), TEXT, queryAnalyzer);
     String field = TEXT;
     try {
-      Query query = and(text, filters);
-      if (searcher.count(query) == 0) {
-        Query bigram = QueryText.parse(request.query(), TEXT_BIGRAM, bigramAnalyzer);
-        Query q2 = and(bigram, filters);
-        if (searcher.count(q2) > 0) {
-          text = bigram;
-          query = q2;
-          field = TEXT_BIGRAM;
-        }
-      }
       int n = Math.max(1, Math.min(request.limit(), reader.maxDoc()));
       FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
+          FacetsCollectorManager.search(searcher, and(text, filters), n, new FacetsCollectorManager());
+      if (result.topDocs().totalHits.value == 0) {
+        Query bigram = QueryText.parse(request.query(), TEXT_BIGRAM, bigramAnalyzer);
+        FacetsCollectorManager.FacetsResult r2 =
+            FacetsCollectorManager.search(searcher, and(bigram, filters), n, new FacetsCollectorManager());
+        if (r2.topDocs().totalHits.value > 0) {
+          text = bigram;
+          field = TEXT_BIGRAM;
+          result = r2;
+        }
+      }
       TopDocs top = result.topDocs();
       Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
       if (facetState != null) {
@@ -125,11 +125,12 @@ public final class Searcher implements AutoCloseable {
       if (request.limit() == 0) {
         docs = new ScoreDoc[0];
       }
-      String[] snippets = snippets(field, text, docs);
+      String[] snippets = request.snippets() ? snippets(field, text, docs) : new String[docs.length];
       StoredFields stored = searcher.storedFields();
       List<SearchHit> hits = new ArrayList<>(docs.length);
       for (int i = 0; i < docs.length; i++) {
-        hits.add(hit(stored.document(docs[i].doc), docs[i].score, snippets[i]));
+        hits.add(
+            hit(stored.document(docs[i].doc), docs[i].score, snippets[i] == null ? "" : snippets[i]));
       }
       return new SearchResponse(top.totalHits.value, hits, facets, field);
     } catch (IOException e) {
