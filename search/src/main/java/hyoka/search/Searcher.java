@@ -34,6 +34,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.WildcardQuery;
@@ -101,12 +103,10 @@ public final class Searcher implements AutoCloseable {
     String field = TEXT;
     try {
       int n = Math.max(1, Math.min(request.limit(), reader.maxDoc()));
-      FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(searcher, and(text, filters), n, new FacetsCollectorManager());
+      FacetsCollectorManager.FacetsResult result = collect(and(text, filters), n);
       if (result.topDocs().totalHits.value == 0) {
         Query bigram = QueryText.parse(request.query(), TEXT_BIGRAM, bigramAnalyzer);
-        FacetsCollectorManager.FacetsResult r2 =
-            FacetsCollectorManager.search(searcher, and(bigram, filters), n, new FacetsCollectorManager());
+        FacetsCollectorManager.FacetsResult r2 = collect(and(bigram, filters), n);
         if (r2.topDocs().totalHits.value > 0) {
           text = bigram;
           field = TEXT_BIGRAM;
@@ -137,6 +137,14 @@ public final class Searcher implements AutoCloseable {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR, "cannot search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
     }
+  }
+
+  /** BM25 first; among equal scores (the same text in several report years) the newest year. */
+  private static final Sort RANKING =
+      new Sort(SortField.FIELD_SCORE, new SortField(FISCAL_YEAR_SORT, SortField.Type.INT, true));
+
+  private FacetsCollectorManager.FacetsResult collect(Query query, int n) throws IOException {
+    return FacetsCollectorManager.search(searcher, query, n, RANKING, true, new FacetsCollectorManager());
   }
 
   private String[] snippets(String field, Query text, ScoreDoc[] docs) throws IOException {

@@ -105,6 +105,22 @@ class SearchIndexTest {
   }
 
   @Test
+  void anIndexOfAnotherSchemaIsRebuiltFromTheWarehouse() throws Exception {
+    Path index = tmp.resolve("index");
+    try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
+      TestWarehouse.insert(c, MiniSample.report(SHA_A, "otaru", 2019), 1);
+      assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(25);
+      try (var dir = org.apache.lucene.store.FSDirectory.open(index);
+          var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+        w.setLiveCommitData(java.util.Map.of("schema", "0", "warehouse_run", "1").entrySet());
+        w.commit();
+      }
+      assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(25 + 25);
+      assertThat(SearchIndex.sync(c, index, 1)).isZero();
+    }
+  }
+
+  @Test
   void noIndexIsAnInputError() {
     assertThatThrownBy(() -> new Searcher(tmp.resolve("none")))
         .isInstanceOf(HyokaException.class)
