@@ -23,6 +23,7 @@ final class NarrativeReader {
   private static final Pattern NAME_END =
       Pattern.compile("^.*(費|金|事業|経費|業務)$");
   private static final int MAX_NAME = 40;
+  private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
   private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
 
   /** The items and texts read, the lines they used, and the block's layout residue. */
@@ -168,6 +169,19 @@ final class NarrativeReader {
         }
       } else {
         status.addAll(paras);
+      }
+    }
+    // a 目的 printed right after another item's 《…実施内容》 label (whose own text is elsewhere)
+    // goes to the item that has a 概要 but no 目的
+    for (Item it : items) {
+      if (it.impl.size() != 1 || !FLOATING_PURPOSE.matcher(tightText(it.impl.get(0))).find()) {
+        continue;
+      }
+      for (Item other : items) {
+        if (other != it && other.purpose.isEmpty() && !other.overview.isEmpty()) {
+          other.purpose.add(it.impl.remove(0));
+          break;
+        }
       }
     }
     List<El> freeNames = new ArrayList<>();

@@ -114,6 +114,24 @@ class NarrativesTest {
   }
 
   @Test
+  void aPurposeAfterAnotherItemsLabel() {
+    // P37: 《…実施内容》 followed by the 目的 of the short-film item, whose label comes after
+    Project p37 = p(h31, 37);
+    BudgetItem film = p37.budgetItems().get(4);
+    assertThat(film.name()).isEqualTo("小樽ショートフィルムセッション開催補助金");
+    assertThat(film.overview()).isEqualTo("小樽の街を舞台としたショートフィルムのコンテストを開催。");
+    assertThat(film.purpose()).startsWith("小樽の優れたロケーションを広く発信する")
+        .endsWith("を目的として開催。");
+    assertThat(film.implementation()).startsWith("Ｈ31は新型コロナ感染症防止対策のため");
+    assertThat(p37.budgetItems().get(3).implementation()).isNull();
+    // P32: the same for 小樽産品商品力・販売力向上事業費
+    BudgetItem goods = p(h31, 32).budgetItems().stream()
+        .filter(i -> "小樽産品商品力・販売力向上事業費".equals(i.name())).findFirst().orElseThrow();
+    assertThat(goods.overview()).startsWith("主に食品分野において");
+    assertThat(goods.purpose()).startsWith("主に食品分野において").endsWith("支援することを目的とする。");
+  }
+
+  @Test
   void theItemWithoutPrintedName() {
     BudgetItem i = p(h31, 49).budgetItems().get(0);
     assertThat(i.name()).isNull();
