@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Queries written from reading otaru-sogo-senryaku-h31.txt, each with the projects it must find
+ * Queries (21) written from reading otaru-sogo-senryaku-h31.txt, each with the projects it must find
  * and projects that mention something close but must not be found. The H31 (FY2019) and H30
  * (FY2018) reports are both indexed, parsed and published by the real parser and warehouse.
  */
@@ -74,6 +74,7 @@ class SearchRelevanceTest {
         c("full-width ＩＣＴ query finds half-width ICT text; 13, 14 are the next education projects", "ＩＣＴ", List.of(12), List.of(13, 14)),
         c("子供 finds 子ども/子供 traffic-safety texts; 29 and 54 print 高齢者 and 安全 only", "子供 交通安全", List.of(6), List.of(29, 54)),
         c("OR widens", "除雪 OR ＬＥＤ", List.of(8, 9), List.of(7, 10)),
+        c("a hyphen inside a word is literal; 36 prints Wi－Fi and Wi-Fi", "Wi-Fi", List.of(36), List.of(35, 37)),
         c("consumption tax, in 3's 現状分析 only; 1 and 2 are the other housing projects", "消費税", List.of(3), List.of(1, 2)),
         c(
             "kind filter: KPI names only",
