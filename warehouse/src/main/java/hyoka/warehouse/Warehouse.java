@@ -29,13 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.arrow.c.ArrowArrayStream;
-import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.duckdb.DuckDBConnection;
 
 /**
  * The DuckDB warehouse in a data directory ({@code dataDir/warehouse.duckdb}).
@@ -51,8 +46,8 @@ public final class Warehouse {
   private static final String STAGING_FILE = "warehouse.staging.duckdb";
   private static final String LOCK_FILE = ".publish.lock";
 
-  /** Names registered Arrow streams uniquely within the JVM (a connection keeps them). */
-  private static final AtomicLong STREAM_SEQ = new AtomicLong();
+  /** Measured faster than the Appender: docs/schema.md, "Loading: Arrow vs Appender". */
+  private static final ShardLoader LOADER = ShardLoader.ARROW_STREAM;
 
   private final Path dataDir;
 
@@ -117,6 +112,7 @@ public final class Warehouse {
     }
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
+    props.setProperty("jdbc_instance_cache", "false");
     try {
       return DriverManager.getConnection("jdbc:duckdb:" + dbFile(), props);
     } catch (SQLException e) {
@@ -229,7 +225,7 @@ public final class Warehouse {
         lock.release();
       }
     } catch (IOException e) {
-      throw error("cannot lock " + lockFile, e);
+      throw error("cannot publish to " + dataDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -240,7 +236,7 @@ public final class Warehouse {
     Files.deleteIfExists(stagingWal);
     List<ShardReport> shards = new ArrayList<>();
     for (Path dir : shardDirs) {
-      shards.add(ReportShard.identity(dir));
+      shards.add(identity(dir));
     }
     // Later files of one series and fiscal year supersede earlier ones: order by ingest time.
     shards.sort(
@@ -252,7 +248,7 @@ public final class Warehouse {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
       PublishResult result;
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + staging)) {
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
         result = load(c, shards, stats);
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -268,16 +264,41 @@ public final class Warehouse {
       Files.move(staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       fsyncDirectory(dataDir);
       return result;
-    } catch (SQLException e) {
-      throw error("publish to " + dbFile() + " failed: " + oneLine(e.getMessage()), e);
+    } catch (SQLException | IOException e) {
+      throw error("publish to " + dbFile() + " failed: " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(staging);
       Files.deleteIfExists(stagingWal);
     }
   }
 
+  private static Properties writeProperties() {
+    Properties props = new Properties();
+    // A cached instance of an earlier staging file must never be handed back.
+    props.setProperty("jdbc_instance_cache", "false");
+    return props;
+  }
+
+  private static ShardReport identity(Path shardDir) {
+    try {
+      return ReportShard.identity(shardDir);
+    } catch (RuntimeException e) {
+      throw shardError(shardDir, e);
+    }
+  }
+
+  private static HyokaException shardError(Path shardDir, Exception e) {
+    if (e instanceof HyokaException h) {
+      return h;
+    }
+    return new HyokaException(
+        ErrorCode.WAREHOUSE_ERROR,
+        oneLine("cannot load shard " + shardDir + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()),
+        e);
+  }
+
   private PublishResult load(Connection c, List<ShardReport> shards, RunStats stats)
-      throws SQLException, IOException {
+      throws SQLException {
     c.setAutoCommit(false);
     try {
       Schema.create(c);
@@ -307,7 +328,11 @@ public final class Warehouse {
           }
           List<String> older = currentReports(c, shard.series(), shard.fiscalYear());
           for (TableSpec table : Tables.SHARD_TABLES) {
-            insertArrow(c, allocator, table, ReportShard.file(shard.shardDir(), table), runId);
+            try {
+              LOADER.load(c, allocator, table, shard.shardDir(), runId);
+            } catch (IOException | RuntimeException e) {
+              throw shardError(shard.shardDir(), e);
+            }
           }
           try (PreparedStatement p =
               c.prepareStatement("UPDATE reports SET superseded_by = ? WHERE report_id = ?")) {
@@ -349,8 +374,12 @@ public final class Warehouse {
       }
       c.commit();
       return result;
-    } catch (SQLException | IOException | RuntimeException e) {
-      c.rollback();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }
@@ -375,35 +404,6 @@ public final class Warehouse {
       }
     }
     return ids;
-  }
-
-  /**
-   * Loads one shard file through the Arrow C stream interface: DuckDB scans the record batches
-   * in place, no row-by-row conversion in Java.
-   */
-  static void insertArrow(
-      Connection c, BufferAllocator allocator, TableSpec table, Path file, long runId)
-      throws SQLException, IOException {
-    String streamName = "hyoka_arrow_" + STREAM_SEQ.incrementAndGet();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        ArrowFileReader reader = new ArrowFileReader(channel, allocator);
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-      Data.exportArrayStream(allocator, reader, stream);
-      c.unwrap(DuckDBConnection.class).registerArrowStream(streamName, stream);
-      String columns = table.columnList();
-      String sql;
-      if (table.dbOnly().isEmpty()) {
-        sql = "INSERT INTO " + table.name() + " (" + columns + ") SELECT " + columns + " FROM " + streamName;
-      } else {
-        // Only reports has db-only columns: the run that added it; superseded_by starts NULL.
-        sql =
-            "INSERT INTO " + table.name() + " (" + columns + ", run_id) SELECT " + columns + ", "
-                + runId + " FROM " + streamName;
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute(sql);
-      }
-    }
   }
 
   private static void fsyncDirectory(Path dir) {
