@@ -36,11 +36,10 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>The text of a page is what Tika's XHTML holds inside that page's {@code <div class="page">}
  * with the {@code <p>} tags dropped, each {@code </p>} turned into a newline (an empty {@code <p
- * />} gives nothing) and entities unescaped: the form the parser's fixtures were made in. Not a report is not decided here; that
- * is the parser's job.
+ * />} gives nothing) and entities unescaped: the form the parser's fixtures were made in. Not a
+ * report is not decided here; that is the parser's job.
  *
- * <p>Thread-safe: one instance can serve many files at once (Tika parsers keep no per-parse
- * state).
+ * <p>Thread-safe: one instance can serve many files at once (Tika parsers keep no per-parse state).
  */
 public final class PdfExtractor {
   /** Where a PDF's {@code %PDF-} header may start; readers accept junk before it up to here. */
@@ -128,7 +127,9 @@ public final class PdfExtractor {
     } catch (SAXException e) {
       // The collector never throws: a SAXException here is a bug, not bad input.
       throw new HyokaException(
-          ErrorCode.INTERNAL_ERROR, name + ": text extraction failed: " + oneLine(rootMessage(e)), e);
+          ErrorCode.INTERNAL_ERROR,
+          name + ": text extraction failed: " + oneLine(rootMessage(e)),
+          e);
     }
     List<String> text = pages.pages();
     long characters = text.stream().mapToLong(PdfExtractor::visibleCharacters).sum();
@@ -179,7 +180,9 @@ public final class PdfExtractor {
   }
 
   private static long visibleCharacters(String page) {
-    return page.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).count();
+    return page.codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+        .count();
   }
 
   private static int indexOf(byte[] haystack, byte[] needle, int from, int to) {

@@ -9,9 +9,7 @@ import hyoka.transform.Fixtures;
 import hyoka.transform.HyokaException;
 import hyoka.transform.IngestedReport;
 import hyoka.warehouse.Warehouse;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills forked ingests ({@link IngestMain}, halted like kill -9 by {@link CrashPoints}) at every
  * point between the pipeline and the end of the run, each time followed by an ingest that must
- * leave the warehouse and the index agreeing with nothing lost or duplicated. Then checks that
- * the data directory lock works across processes and does not lock readers out. One scenario in
- * one method: each forked JVM costs seconds of start-up, so every fork does double duty.
+ * leave the warehouse and the index agreeing with nothing lost or duplicated. Then checks that the
+ * data directory lock works across processes and does not lock readers out. One scenario in one
+ * method: each forked JVM costs seconds of start-up, so every fork does double duty.
  */
 class IngestCrashTest {
   @TempDir Path dir;
@@ -99,7 +97,10 @@ class IngestCrashTest {
     // let go, it publishes and indexes, and is killed before removing its staging directory.
     Path h30revised = Files.write(later.resolve("h30-revised.pdf"), revisedBytes(h30));
     ProcessBuilder pb =
-        command(data, List.of("-Dhyoka.test.pauseAt=after-lock", "-Dhyoka.test.haltAt=after-index"), h30revised);
+        command(
+            data,
+            List.of("-Dhyoka.test.pauseAt=after-lock", "-Dhyoka.test.haltAt=after-index"),
+            h30revised);
     Path err = dir.resolve("paused.err");
     pb.redirectError(err.toFile()).redirectOutput(dir.resolve("paused.out").toFile());
     Process paused = pb.start();
@@ -121,7 +122,8 @@ class IngestCrashTest {
         reads++;
         duringPublish += staging ? 1 : 0;
       }
-      System.out.printf("reader: %d reads, %d while the publish was staging%n", reads, duringPublish);
+      System.out.printf(
+          "reader: %d reads, %d while the publish was staging%n", reads, duringPublish);
       assertThat(paused.waitFor()).isEqualTo(137);
       assertThat(reads).isPositive();
       staged = StagingDir.entries(data.resolve("staging")).get(0).getFileName().toString();
