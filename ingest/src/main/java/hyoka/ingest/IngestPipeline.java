@@ -154,6 +154,16 @@ public final class IngestPipeline {
         }
         out.get(REJECTED).output(DeadLetter.of(file, e.code(), e.getMessage()));
         return;
+      } catch (RuntimeException e) {
+        // A parser bug on one odd file must not cost the other files of the run: the file is
+        // rejected with a reason that says it is hyoka's fault, and the run goes on.
+        out.get(REJECTED)
+            .output(
+                DeadLetter.of(
+                    file,
+                    ErrorCode.INTERNAL_ERROR,
+                    "the parser failed on this file (a hyoka bug, please report it): " + e));
+        return;
       }
       parsed.inc();
       out.get(REPORTS)

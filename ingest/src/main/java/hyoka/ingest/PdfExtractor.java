@@ -124,6 +124,18 @@ public final class PdfExtractor {
           name,
           "damaged PDF (" + oneLine(rootMessage(e)) + "): the file is cut off or corrupt",
           e);
+    } catch (RuntimeException e) {
+      // PDFBox answers some malformed structures with unchecked exceptions Tika does not wrap.
+      throw reject(
+          ErrorCode.TRUNCATED_PDF,
+          name,
+          "damaged PDF ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + oneLine(rootMessage(e))
+              + ")"
+              + ": the file is cut off or corrupt",
+          e);
     } catch (SAXException e) {
       // The collector never throws: a SAXException here is a bug, not bad input.
       throw new HyokaException(
