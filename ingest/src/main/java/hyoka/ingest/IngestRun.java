@@ -101,7 +101,15 @@ public final class IngestRun {
           c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
         } else {
           firstBySha.put(f.sha256(), f.name());
-          changed.add(f);
+          try {
+            // Empty, not-a-PDF and cut-off files are told from their ends: rejected here, they
+            // do not start a pipeline on every re-run of a folder that holds them.
+            PdfExtractor.checkStructure(Path.of(f.path()), f.name());
+            changed.add(f);
+          } catch (HyokaException e) {
+            DeadLetter d = DeadLetter.of(f, e.code(), e.getMessage());
+            c.outcome = FileOutcome.rejected(f.name(), d.code(), d.reason());
+          }
         }
       }
 

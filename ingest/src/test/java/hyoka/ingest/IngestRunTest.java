@@ -72,6 +72,22 @@ class IngestRunTest {
                 + " 0 projects, 0 KPI rows, 0 score mismatches, 0 unknown lines");
     assertThat(again.summary().runId()).isZero();
     assertThat(snapshot(data)).isEqualTo(before);
+
+    // A file that is plainly no PDF is rejected from its first bytes: still no pipeline, no run.
+    Path junk =
+        Files.writeString(dir.resolve("junk.pdf"), "<html></html>\n", StandardCharsets.UTF_8);
+    Run withJunk = ingest(data, List.of(otaru, junk), null);
+    assertThat(withJunk.lines())
+        .containsExactly(
+            "unchanged " + h30,
+            "unchanged " + h31,
+            "rejected "
+                + junk
+                + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks like"
+                + " text/html)",
+            withJunk.summary().line());
+    assertThat(withJunk.summary().runId()).isZero();
+    assertThat(snapshot(data)).isEqualTo(before);
     System.out.printf("full ingest of 2 samples: %d ms; no-op re-run: %d ms%n", fullMs, noopMs);
 
     // A revised h31 (other bytes, same series and year) replaces the old one; the copy of the

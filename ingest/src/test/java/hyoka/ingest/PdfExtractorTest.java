@@ -162,6 +162,37 @@ class PdfExtractorTest {
         "folder.pdf: cannot read: is a directory");
   }
 
+  @Test
+  void theStructureCheckOnTheFileSaysWhatExtractionWouldSay() throws IOException {
+    byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));
+    Path half = Files.write(dir.resolve("half.pdf"), Arrays.copyOf(pdf, pdf.length / 2));
+    Path empty = Files.write(dir.resolve("empty.pdf"), new byte[0]);
+    Path html = Files.writeString(dir.resolve("page.pdf"), "<html><body>x</body></html>\n");
+    for (Path f : List.of(half, empty, html)) {
+      String name = f.getFileName().toString();
+      HyokaException fromExtract = catchHyoka(() -> extractor.extract(f, name));
+      assertRejected(
+          () -> PdfExtractor.checkStructure(f, name), fromExtract.code(), fromExtract.getMessage());
+    }
+    assertThat(catchHyoka(() -> PdfExtractor.checkStructure(html, "page.pdf")).getMessage())
+        .isEqualTo(
+            "page.pdf: not a PDF (no %PDF- header in the first 1024 bytes; the content looks like"
+                + " text/html)");
+    // A whole PDF passes: only extraction can tell encrypted, scanned or not a report.
+    PdfExtractor.checkStructure(Fixtures.samplePdf("h30"), "h30.pdf");
+  }
+
+  private static HyokaException catchHyoka(ThrowingCallable call) {
+    try {
+      call.call();
+    } catch (HyokaException e) {
+      return e;
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+    throw new AssertionError("no HyokaException");
+  }
+
   private static void assertRejected(ThrowingCallable call, ErrorCode code, String message) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(HyokaException.class, e -> assertThat(e.code()).isEqualTo(code))
