@@ -61,6 +61,21 @@ class NotebookSessionTest {
   }
 
   @Test
+  void resultsBeyondTenThousandRowsAreCutAndSaySo() {
+    CellOutput out = session.eval("SELECT range AS i FROM range(10005)");
+    assertThat(out.text())
+        .endsWith("more than 10000 rows (only the first 10000 were read), first 100 shown\n");
+  }
+
+  @Test
+  void longTextIsCutInTheTextTableButNotInHtml() {
+    String longText = "交通事故".repeat(20);
+    CellOutput out = session.eval("SELECT '" + longText + "' AS t");
+    assertThat(out.text()).contains("交通事故交通事故").contains("…").doesNotContain(longText);
+    assertThat(out.html()).contains(longText);
+  }
+
+  @Test
   void blankCellShowsNothing() {
     assertThat(session.eval("  \n\n ")).isNull();
   }
@@ -118,6 +133,14 @@ class NotebookSessionTest {
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(out.png()));
     assertThat(img.getWidth()).isEqualTo(640);
     assertThat(img.getHeight()).isEqualTo(360);
+    // The lines are drawn: the first series' colour (0072B2) is in the picture.
+    boolean drawn = false;
+    for (int x = 0; x < img.getWidth() && !drawn; x++) {
+      for (int y = 0; y < img.getHeight() && !drawn; y++) {
+        drawn = (img.getRGB(x, y) & 0xFFFFFF) == 0x0072B2;
+      }
+    }
+    assertThat(drawn).isTrue();
     assertThat(out.html()).isNull();
   }
 
