@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -36,6 +38,7 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
  * notebook kernel {connection_file}}, as written by {@link KernelSpec#install}).
  */
 public final class HyokaKernel extends BaseKernel {
+  private static final int COMPLETION_WAIT_SECONDS = 5;
   private static final String SIMPLE_LOGGER_DEFAULT = "org.slf4j.simpleLogger.defaultLogLevel";
 
   private final NotebookSession session;
@@ -178,8 +181,17 @@ public final class HyokaKernel extends BaseKernel {
 
   @Override
   public ReplacementOptions complete(String code, int at) {
-    NotebookSession.Completion c = session.complete(code, at);
-    return new ReplacementOptions(c.matches(), c.start(), c.end());
+    try {
+      NotebookSession.Completion c =
+          cells.submit(() -> session.complete(code, at)).get(COMPLETION_WAIT_SECONDS, TimeUnit.SECONDS);
+      return new ReplacementOptions(c.matches(), c.start(), c.end());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException e) {
+      // Tab with no answer is better than an error popup while typing.
+      return null;
+    }
   }
 
   @Override

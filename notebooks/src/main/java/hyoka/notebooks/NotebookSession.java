@@ -83,7 +83,8 @@ final class NotebookSession {
 
   /**
    * Completes the word before the cursor: a magic at the start of a cell, else the name of a
-   * table, view or column of the warehouse (case-insensitive prefix).
+   * table, view or column of the warehouse (case-insensitive prefix), temporary ones included.
+   * Runs on the cell thread like {@link #eval}, as it shares the notebook's connection.
    */
   Completion complete(String code, int at) {
     int end = Math.max(0, Math.min(at, code.length()));
@@ -108,8 +109,7 @@ final class NotebookSession {
       return new Completion(matches, start, end);
     }
     TreeSet<String> names = new TreeSet<>();
-    try (Connection c = new Warehouse(dataDir).openReadOnly();
-        Statement st = c.createStatement();
+    try (Statement st = connection().createStatement();
         ResultSet rs =
             st.executeQuery(
                 "SELECT table_name FROM information_schema.tables"
@@ -120,7 +120,7 @@ final class NotebookSession {
           names.add(name);
         }
       }
-    } catch (SQLException | HyokaException e) {
+    } catch (SQLException | HyokaException | UsageError e) {
       // No completions is the right answer when the warehouse cannot be read right now.
       return new Completion(matches, start, end);
     }

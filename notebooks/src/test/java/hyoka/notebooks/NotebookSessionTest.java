@@ -189,6 +189,9 @@ class NotebookSessionTest {
     assertThat(table.start()).isEqualTo(14);
 
     assertThat(session.complete("SELECT fiscal_y", 15).matches()).containsExactly("fiscal_year");
+    // Temporary tables of the notebook complete too.
+    session.eval("CREATE TEMP VIEW kpi_shortlist AS SELECT 1 AS x");
+    assertThat(session.complete("FROM kpi_s", 10).matches()).containsExactly("kpi_series", "kpi_shortlist");
     assertThat(session.complete("SELECT 1 %da", 12).matches()).isEmpty();
   }
 
