@@ -56,7 +56,12 @@ public final class HyokaKernel extends BaseKernel {
     super(
         "hyoka",
         "0.1.0",
-        new LanguageInfo.Builder("sql").mimetype("application/sql").fileExtension(".sql").pygments("sql").codemirror("sql").build(),
+        new LanguageInfo.Builder("sql")
+            .mimetype("application/sql")
+            .fileExtension(".sql")
+            .pygments("sql")
+            .codemirror("sql")
+            .build(),
         List.of(),
         null,
         new JupyterIO(UTF_8),
@@ -183,7 +188,9 @@ public final class HyokaKernel extends BaseKernel {
   public ReplacementOptions complete(String code, int at) {
     try {
       NotebookSession.Completion c =
-          cells.submit(() -> session.complete(code, at)).get(COMPLETION_WAIT_SECONDS, TimeUnit.SECONDS);
+          cells
+              .submit(() -> session.complete(code, at))
+              .get(COMPLETION_WAIT_SECONDS, TimeUnit.SECONDS);
       return new ReplacementOptions(c.matches(), c.start(), c.end());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -7,8 +7,8 @@ import hyoka.transform.HyokaException;
 import hyoka.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * The state of one notebook's kernel and the evaluation of its cells, without Jupyter: the data
- * directory ({@code %data}), the last result (what {@code %chart} draws when it has no query),
- * and the statement running now (so an interrupt can cancel it). Cells run one at a time.
+ * directory ({@code %data}), the last result (what {@code %chart} draws when it has no query), and
+ * the statement running now (so an interrupt can cancel it). Cells run one at a time.
  *
  * <p>A cell is DuckDB SQL against the warehouse, on one read-only connection per notebook that
  * never blocks {@code hyoka ingest} (see {@link #connection()}); or a magic on its first line:
@@ -82,9 +82,9 @@ final class NotebookSession {
   private static final List<String> MAGICS = List.of("%chart", "%data", "%help", "%search");
 
   /**
-   * Completes the word before the cursor: a magic at the start of a cell, else the name of a
-   * table, view or column of the warehouse (case-insensitive prefix), temporary ones included.
-   * Runs on the cell thread like {@link #eval}, as it shares the notebook's connection.
+   * Completes the word before the cursor: a magic at the start of a cell, else the name of a table,
+   * view or column of the warehouse (case-insensitive prefix), temporary ones included. Runs on the
+   * cell thread like {@link #eval}, as it shares the notebook's connection.
    */
   Completion complete(String code, int at) {
     int end = Math.max(0, Math.min(at, code.length()));
@@ -179,7 +179,8 @@ final class NotebookSession {
     ResultTable t;
     if (body.isEmpty()) {
       if (last == null) {
-        throw new UsageError("%chart: no previous result to draw; run a query first or put one under %chart");
+        throw new UsageError(
+            "%chart: no previous result to draw; run a query first or put one under %chart");
       }
       t = last;
     } else {
@@ -350,7 +351,8 @@ final class NotebookSession {
   static final String HELP =
       String.join(
           "\n",
-          "A cell is DuckDB SQL against the warehouse (read-only), e.g. SELECT * FROM kpi_series LIMIT 10",
+          "A cell is DuckDB SQL against the warehouse (read-only), e.g. SELECT * FROM kpi_series"
+              + " LIMIT 10",
           "search('…') in FROM is a table of full-text hits over the narratives.",
           "Magics (first line of a cell):",
           "  %data [DIR]     show or change the data directory (warehouse.duckdb + index/)",

@@ -9,12 +9,13 @@ import java.util.List;
 
 /**
  * Renders a {@link ResultTable} for a notebook: an HTML table (what Jupyter shows) and a plain-text
- * table (the fallback for consoles, diffs and nbconvert to text). Both show at most {@code
- * maxRows} rows and say how many there are.
+ * table (the fallback for consoles, diffs and nbconvert to text). Both show at most {@code maxRows}
+ * rows and say how many there are.
  */
 final class TableRenderer {
   /** Display columns a text cell may take before it is cut with an ellipsis. */
   private static final int TEXT_CELL_WIDTH = 48;
+
   /** Characters an HTML cell may take; whole narratives are a few hundred, so this rarely cuts. */
   private static final int HTML_CELL_CHARS = 4000;
 
@@ -49,7 +50,10 @@ final class TableRenderer {
         if (s.length() > HTML_CELL_CHARS) {
           s = s.substring(0, HTML_CELL_CHARS) + "…";
         }
-        b.append(v instanceof Number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">");
+        b.append(
+            v instanceof Number
+                ? "<td style=\"text-align:right\">"
+                : "<td style=\"text-align:left\">");
         b.append(escape(s).replace("«", "<mark>").replace("»", "</mark>")).append("</td>");
       }
       b.append("</tr>\n");

@@ -29,7 +29,9 @@ class NotebookSessionTest {
   @Test
   void sqlCellGivesAlignedTextAndAnHtmlTable() {
     CellOutput out =
-        session.eval("SELECT kpi_name, fiscal_year, value FROM kpi_series WHERE fiscal_year >= 2018 ORDER BY 2, 3");
+        session.eval(
+            "SELECT kpi_name, fiscal_year, value FROM kpi_series WHERE fiscal_year >= 2018 ORDER BY"
+                + " 2, 3");
     // 交通事故件数 is six wide characters: twelve terminal columns.
     assertThat(out.text())
         .isEqualTo(
@@ -41,7 +43,8 @@ class NotebookSessionTest {
                 + "3 rows\n");
     assertThat(out.html())
         .contains("<th>kpi_name</th><th>fiscal_year</th><th>value</th>")
-        .contains("<td style=\"text-align:left\">交通事故件数</td><td style=\"text-align:right\">2018</td>")
+        .contains(
+            "<td style=\"text-align:left\">交通事故件数</td><td style=\"text-align:right\">2018</td>")
         .endsWith("<p>3 rows</p>");
     assertThat(out.png()).isNull();
   }
@@ -56,7 +59,10 @@ class NotebookSessionTest {
   @Test
   void longResultsShowTheFirstHundredRowsAndSaySo() {
     CellOutput out = session.eval("SELECT range AS i FROM range(250)");
-    assertThat(out.text()).endsWith("250 rows, first 100 shown\n").contains("\n99\n").doesNotContain("\n100\n");
+    assertThat(out.text())
+        .endsWith("250 rows, first 100 shown\n")
+        .contains("\n99\n")
+        .doesNotContain("\n100\n");
     assertThat(out.html()).endsWith("<p>250 rows, first 100 shown</p>");
   }
 
@@ -97,7 +103,8 @@ class NotebookSessionTest {
   @Test
   void dataMagicShowsAndChangesTheDirectory() throws Exception {
     assertThat(session.eval("%data").text())
-        .isEqualTo("data directory: ../hyoka-data\nwarehouse: warehouse.duckdb\nsearch index: missing\n");
+        .isEqualTo(
+            "data directory: ../hyoka-data\nwarehouse: warehouse.duckdb\nsearch index: missing\n");
 
     Path other = TestWarehouse.create(Files.createDirectories(tmp.resolve("other")));
     assertThat(session.eval("%data ../other").text()).startsWith("data directory: ../other\n");
@@ -108,7 +115,8 @@ class NotebookSessionTest {
   void dataMagicRefusesADirectoryWithoutWarehouseAndKeepsTheOldOne() {
     assertThatThrownBy(() -> session.eval("%data ../nowhere"))
         .isInstanceOf(UsageError.class)
-        .hasMessageStartingWith("no warehouse in ../nowhere: run ./hyoka ingest --data DIR samples/ first");
+        .hasMessageStartingWith(
+            "no warehouse in ../nowhere: run ./hyoka ingest --data DIR samples/ first");
     assertThat(session.dataDir()).isEqualTo(data);
   }
 
@@ -119,7 +127,8 @@ class NotebookSessionTest {
     assertThat(DataDirs.initial(Map.of("HYOKA_DATA", "/x/y"), Path.of("hyoka-data"), notebooks))
         .isEqualTo(Path.of("/x/y"));
     // Nothing found upward: the default under the notebook's folder, so %data names it.
-    assertThat(DataDirs.initial(Map.of(), Path.of("absent"), notebooks)).isEqualTo(notebooks.resolve("absent"));
+    assertThat(DataDirs.initial(Map.of(), Path.of("absent"), notebooks))
+        .isEqualTo(notebooks.resolve("absent"));
   }
 
   @Test
@@ -155,7 +164,8 @@ class NotebookSessionTest {
   void chartErrorsNameTheProblem() {
     assertThatThrownBy(() -> session.eval("%chart line"))
         .isInstanceOf(UsageError.class)
-        .hasMessage("%chart: no previous result to draw; run a query first or put one under %chart");
+        .hasMessage(
+            "%chart: no previous result to draw; run a query first or put one under %chart");
     session.eval("SELECT fiscal_year, value FROM kpi_series");
     assertThatThrownBy(() -> session.eval("%chart line y=score"))
         .isInstanceOf(UsageError.class)
@@ -191,14 +201,16 @@ class NotebookSessionTest {
     assertThat(session.complete("SELECT fiscal_y", 15).matches()).containsExactly("fiscal_year");
     // Temporary tables of the notebook complete too.
     session.eval("CREATE TEMP VIEW kpi_shortlist AS SELECT 1 AS x");
-    assertThat(session.complete("FROM kpi_s", 10).matches()).containsExactly("kpi_series", "kpi_shortlist");
+    assertThat(session.complete("FROM kpi_s", 10).matches())
+        .containsExactly("kpi_series", "kpi_shortlist");
     assertThat(session.complete("SELECT 1 %da", 12).matches()).isEmpty();
   }
 
   @Test
   void temporaryTablesLastAcrossCellsUntilTheWarehouseIsReplaced() throws Exception {
     session.eval("CREATE TEMP TABLE picked AS SELECT * FROM kpi_series WHERE kind = 'actual'");
-    assertThat(session.eval("SELECT count(*) AS n FROM picked").text()).isEqualTo("n\n-\n5\n1 row\n");
+    assertThat(session.eval("SELECT count(*) AS n FROM picked").text())
+        .isEqualTo("n\n-\n5\n1 row\n");
 
     // A publish renames a new file over the warehouse: the next cell reads the new one.
     Path fresh = TestWarehouse.create(Files.createDirectories(tmp.resolve("fresh")));

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A data directory holding both sample reports, made by ingesting samples/*.pdf as a user would.
- * Made once per test JVM under target/ and shared read-only by the test classes, as an ingest
- * takes several seconds.
+ * Made once per test JVM under target/ and shared read-only by the test classes, as an ingest takes
+ * several seconds.
  */
 final class SampleData {
   private static final Path DIR = Path.of("target", "sample-data").toAbsolutePath();
@@ -41,7 +41,11 @@ final class SampleData {
         new IngestRun()
             .run(
                 new IngestRequest(
-                    dataDir, List.of(Fixtures.samplesDir()), null, "direct", new PrintWriter(log, true)));
+                    dataDir,
+                    List.of(Fixtures.samplesDir()),
+                    null,
+                    "direct",
+                    new PrintWriter(log, true)));
     assertThat(summary.rejected()).as("rejected samples; ingest said:\n%s", log).isZero();
     assertThat(summary.added()).as("samples added; ingest said:\n%s", log).isEqualTo(2);
     return dataDir;

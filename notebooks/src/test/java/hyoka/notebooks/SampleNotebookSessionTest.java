@@ -34,7 +34,8 @@ class SampleNotebookSessionTest {
         .containsPattern("\\d+ texts match\nby department: 建設部 \\d+");
     assertThat(out.html()).contains("<mark>除雪</mark>").contains("texts match<br>by department:");
     // The hits are the cell's result: %chart can draw them.
-    assertThat(session.eval("%chart bar x=kind y=page").text()).startsWith("bar chart: x=kind, 1 series");
+    assertThat(session.eval("%chart bar x=kind y=page").text())
+        .startsWith("bar chart: x=kind, 1 series");
   }
 
   @Test
@@ -45,8 +46,7 @@ class SampleNotebookSessionTest {
                 + " FROM search('交通事故') s JOIN current_kpis k USING (report_id, project_no)"
                 + " WHERE s.fiscal_year = 2019 AND k.name = '交通事故件数'");
     assertThat(out.text()).contains("6 | 交通事故件数 |      213 |    173 |    180").contains("1 row");
-    assertThat(
-            session.eval("SELECT count(*) AS n FROM duckdb_tables() WHERE temporary").text())
+    assertThat(session.eval("SELECT count(*) AS n FROM duckdb_tables() WHERE temporary").text())
         .isEqualTo("n\n-\n0\n1 row\n");
   }
 
