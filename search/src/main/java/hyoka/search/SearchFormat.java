@@ -192,6 +192,9 @@ public enum SearchFormat {
     }
     b.append('\n');
     for (Map.Entry<String, List<FacetCount>> e : r.facets().entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
       b.append(e.getKey()).append(": ");
       b.append(
           e.getValue().stream()
