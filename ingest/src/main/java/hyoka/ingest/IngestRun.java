@@ -170,17 +170,24 @@ public final class IngestRun {
       }
     }
 
-    PublishResult published =
-        warehouse.publish(
-            StagingDir.entries(staging.shards()), new RunStats(startedAt, unchanged, rejections));
-    CrashPoints.reached("after-publish");
-    Map<String, String> sourceFiles = sourceFiles(warehouse, published);
-    syncIndex(warehouse, indexDir, published.runId());
-    CrashPoints.reached("after-index");
-
+    List<Path> shards = StagingDir.entries(staging.shards());
+    long runId = 0;
+    Map<String, String> sourceFiles = Map.of();
     Map<String, PublishResult.Outcome> byReportId = new HashMap<>();
-    for (PublishResult.Outcome o : published.reports()) {
-      byReportId.put(o.reportId(), o);
+    // When every changed file was rejected there is nothing to publish: a run without reports
+    // would rewrite the whole warehouse on every re-run of a folder holding such a file. The
+    // rejections are printed; the warehouse records rejections with runs that add reports.
+    if (!shards.isEmpty()) {
+      PublishResult published =
+          warehouse.publish(shards, new RunStats(startedAt, unchanged, rejections));
+      CrashPoints.reached("after-publish");
+      sourceFiles = sourceFiles(warehouse, published);
+      syncIndex(warehouse, indexDir, published.runId());
+      CrashPoints.reached("after-index");
+      runId = published.runId();
+      for (PublishResult.Outcome o : published.reports()) {
+        byReportId.put(o.reportId(), o);
+      }
     }
     for (Candidate c : candidates) {
       if (c.outcome() != null) {
@@ -206,7 +213,7 @@ public final class IngestRun {
     } catch (IOException e) {
       // A leftover staging directory is removed by the next ingest; the run itself is complete.
     }
-    return published.runId();
+    return runId;
   }
 
   private static void runPipeline(String runner, StagingDir staging, Instant startedAt) {
