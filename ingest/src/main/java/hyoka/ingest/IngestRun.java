@@ -294,8 +294,22 @@ public final class IngestRun {
    * index is derived data, so syncing from the warehouse is a complete repair.
    */
   private static boolean repairIndex(Warehouse warehouse, Path indexDir, PrintWriter out) {
-    long indexed = SearchIndex.indexedRun(indexDir);
     long last = warehouse.lastRunId();
+    long indexed;
+    try {
+      indexed = SearchIndex.indexedRun(indexDir);
+    } catch (HyokaException e) {
+      if (e.code() != ErrorCode.INDEX_ERROR) {
+        throw e;
+      }
+      // The index is derived from the warehouse: an unreadable one is rebuilt, not fatal.
+      out.println("rebuilding search index: " + e.getMessage());
+      deleteIndex(indexDir);
+      if (warehouse.exists()) {
+        syncIndex(warehouse, indexDir, last);
+      }
+      return true;
+    }
     if (indexed == last) {
       return false;
     }
@@ -304,12 +318,7 @@ public final class IngestRun {
           "removing search index of warehouse run "
               + indexed
               + ": the data directory has no warehouse");
-      try {
-        StagingDir.deleteTree(indexDir);
-      } catch (IOException e) {
-        throw new HyokaException(
-            ErrorCode.INDEX_ERROR, "cannot remove " + indexDir + ": " + e.getMessage(), e);
-      }
+      deleteIndex(indexDir);
       return true;
     }
     out.println(
@@ -320,6 +329,15 @@ public final class IngestRun {
             + " (an earlier ingest was interrupted)");
     syncIndex(warehouse, indexDir, last);
     return true;
+  }
+
+  private static void deleteIndex(Path indexDir) {
+    try {
+      StagingDir.deleteTree(indexDir);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot remove " + indexDir + ": " + e.getMessage(), e);
+    }
   }
 
   private static void syncIndex(Warehouse warehouse, Path indexDir, long runId) {

@@ -113,6 +113,19 @@ class IngestRunTest {
     assertThat(reports)
         .hasSize(3)
         .containsEntry(h31Id, IngestedReport.reportIdOf(FileHashes.sha256(fixed)));
+
+    // An unreadable index (here: its commit point overwritten) is rebuilt from the warehouse.
+    try (Stream<Path> files = Files.list(data.resolve("index"))) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.writeString(f, "garbage");
+      }
+    }
+    Run rebuilt = ingest(data, List.of(fixed), "otaru");
+    assertThat(rebuilt.lines().get(0))
+        .startsWith("rebuilding search index: cannot read search index ");
+    assertThat(rebuilt.lines().get(1)).isEqualTo("unchanged " + fixed);
+    assertThat(Agreement.assertAgree(data)).isEqualTo(reports);
   }
 
   @Test
