@@ -37,7 +37,7 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
  * notebook kernel {connection_file}}, as written by {@link KernelSpec#install}).
  */
 public final class HyokaKernel extends BaseKernel {
-  private static final String SIMPLE_LOGGER_JJAVA = "org.slf4j.simpleLogger.log.org.dflib.jjava";
+  private static final String SIMPLE_LOGGER_DEFAULT = "org.slf4j.simpleLogger.defaultLogLevel";
 
   private final NotebookSession session;
   // Cells run on their own thread: interrupting jjava's shell thread would stop its message loop
@@ -78,13 +78,13 @@ public final class HyokaKernel extends BaseKernel {
   public static void run(Path connectionFile, Path defaultDataDir) throws IOException {
     // jjava logs its loops at INFO through slf4j; on stderr that is noise in every nbconvert run.
     // The level must be set before the connection starts, as cells swap System.err.
-    // JUL covers slf4j-jdk14; the cli jar logs through slf4j-simple, which reads its per-logger
-    // levels from system properties when a logger is created (a user's own setting wins).
+    // JUL covers slf4j-jdk14; the cli jar logs through slf4j-simple, which reads its default level
+    // from a system property when its first logger is made (a user's own setting wins). jjava's
+    // loop loggers are named Loop-Shell-0 etc., outside any package, so only the default reaches
+    // them. The kernel's JVM runs nothing else, so this is the kernel's own logging policy.
     Logger.getLogger("").setLevel(Level.WARNING);
-    Logger.getLogger("org.dflib.jjava").setLevel(Level.WARNING);
-    Logger.getLogger("org.zeromq").setLevel(Level.WARNING);
-    if (System.getProperty(SIMPLE_LOGGER_JJAVA) == null) {
-      System.setProperty(SIMPLE_LOGGER_JJAVA, "warn");
+    if (System.getProperty(SIMPLE_LOGGER_DEFAULT) == null) {
+      System.setProperty(SIMPLE_LOGGER_DEFAULT, "warn");
     }
     Path cwd = Path.of("").toAbsolutePath();
     Path dataDir = DataDirs.initial(System.getenv(), defaultDataDir, cwd);
@@ -105,6 +105,7 @@ public final class HyokaKernel extends BaseKernel {
       connection.waitUntilClose();
     } finally {
       kernel.cells.shutdownNow();
+      kernel.session.close();
       // jjava keeps the running kernel in a static field; a second kernel in the same JVM (tests)
       // may only start once this one has left it, even when the connection closed without a
       // shutdown_request.
@@ -161,6 +162,7 @@ public final class HyokaKernel extends BaseKernel {
   @Override
   public void onShutdown(boolean restart) {
     cells.shutdownNow();
+    session.close();
     super.onShutdown(restart);
   }
 

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import hyoka.search.SearchSql;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.Warehouse;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,9 +23,10 @@ import java.util.TreeSet;
  * directory ({@code %data}), the last result (what {@code %chart} draws when it has no query),
  * and the statement running now (so an interrupt can cancel it). Cells run one at a time.
  *
- * <p>A cell is DuckDB SQL against the warehouse, opened read-only for that cell alone so a notebook
- * left open never blocks {@code hyoka ingest}; or a magic on its first line: {@code %data [DIR]},
- * {@code %search …}, {@code %chart …} (with an optional query below it), {@code %help}.
+ * <p>A cell is DuckDB SQL against the warehouse, on one read-only connection per notebook that
+ * never blocks {@code hyoka ingest} (see {@link #connection()}); or a magic on its first line:
+ * {@code %data [DIR]}, {@code %search …}, {@code %chart …} (with an optional query below it),
+ * {@code %help}.
  */
 final class NotebookSession {
   /** Rows a table shows; the rest is counted. */
@@ -35,6 +38,8 @@ final class NotebookSession {
   private Path dataDir;
   private ResultTable last;
   private volatile Statement running;
+  private Connection connection;
+  private Object connectionKey;
 
   NotebookSession(Path dataDir, Path cwd) {
     this.dataDir = requireNonNull(dataDir, "dataDir is null");
@@ -145,6 +150,7 @@ final class NotebookSession {
       String dir = words.get(0);
       Path next = cwd.resolve(dir).normalize();
       requireWarehouse(next);
+      closeConnection();
       dataDir = next;
       last = null;
     }
@@ -215,7 +221,8 @@ final class NotebookSession {
   /** Runs one statement; null when it returns no rows (e.g. SET). */
   private ResultTable query(String sql) {
     requireWarehouse(dataDir);
-    try (Connection c = new Warehouse(dataDir).openReadOnly(); Statement st = c.createStatement()) {
+    Connection c = connection();
+    try (Statement st = c.createStatement()) {
       running = st;
       String prepared;
       try {
@@ -223,16 +230,88 @@ final class NotebookSession {
       } catch (HyokaException e) {
         throw new UsageError("search(): " + e.getMessage(), e);
       }
-      if (!st.execute(prepared)) {
-        return null;
-      }
-      try (ResultSet rs = st.getResultSet()) {
-        return ResultTable.read(rs);
+      try {
+        if (!st.execute(prepared)) {
+          return null;
+        }
+        try (ResultSet rs = st.getResultSet()) {
+          return ResultTable.read(rs);
+        }
+      } finally {
+        if (!prepared.equals(sql)) {
+          dropSearchTables(c);
+        }
       }
     } catch (SQLException e) {
       throw new SqlError(message(e), e);
     } finally {
       running = null;
+    }
+  }
+
+  /**
+   * The notebook's read-only connection, kept across cells so temporary tables, views and SET
+   * options last. Reopened when the data directory changes or the warehouse file is replaced (an
+   * ingest publishes by renaming a new file over it; this connection holds the old one open and
+   * never blocks that).
+   */
+  private Connection connection() {
+    Path file = dataDir.resolve(DataDirs.WAREHOUSE_FILE);
+    Object key;
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      key = List.of(String.valueOf(a.fileKey()), a.lastModifiedTime().toMillis(), a.size());
+    } catch (IOException e) {
+      throw new UsageError("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      if (connection != null && (!key.equals(connectionKey) || connection.isClosed())) {
+        closeConnection();
+      }
+    } catch (SQLException e) {
+      closeConnection();
+    }
+    if (connection == null) {
+      connection = new Warehouse(dataDir).openReadOnly();
+      connectionKey = key;
+    }
+    return connection;
+  }
+
+  /** search('…') leaves a temporary table per call; drop them so a long session does not grow. */
+  private static void dropSearchTables(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT table_name FROM duckdb_tables() WHERE temporary"
+                    + " AND table_name LIKE 'hyoka\\_search\\_%' ESCAPE '\\'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    try (Statement st = c.createStatement()) {
+      for (String n : names) {
+        st.execute("DROP TABLE IF EXISTS temp.main.\"" + n + "\"");
+      }
+    }
+  }
+
+  /** Closes the notebook's connection (kernel shutdown, another data directory). */
+  void close() {
+    closeConnection();
+  }
+
+  private void closeConnection() {
+    Connection c = connection;
+    connection = null;
+    connectionKey = null;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // Closing a read-only connection can only fail if it is already gone.
+      }
     }
   }
 

@@ -168,4 +168,22 @@ class NotebookSessionTest {
     assertThat(session.complete("SELECT fiscal_y", 15).matches()).containsExactly("fiscal_year");
     assertThat(session.complete("SELECT 1 %da", 12).matches()).isEmpty();
   }
+
+  @Test
+  void temporaryTablesLastAcrossCellsUntilTheWarehouseIsReplaced() throws Exception {
+    session.eval("CREATE TEMP TABLE picked AS SELECT * FROM kpi_series WHERE kind = 'actual'");
+    assertThat(session.eval("SELECT count(*) AS n FROM picked").text()).isEqualTo("n\n-\n5\n1 row\n");
+
+    // A publish renames a new file over the warehouse: the next cell reads the new one.
+    Path fresh = TestWarehouse.create(Files.createDirectories(tmp.resolve("fresh")));
+    Files.move(
+        fresh.resolve("warehouse.duckdb"),
+        data.resolve("warehouse.duckdb"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    assertThatThrownBy(() -> session.eval("SELECT count(*) FROM picked"))
+        .isInstanceOf(SqlError.class)
+        .hasMessageStartingWith("Catalog Error: Table with name picked does not exist");
+    assertThat(session.eval("SELECT count(*) AS n FROM kpi_series").text()).contains("7");
+  }
 }

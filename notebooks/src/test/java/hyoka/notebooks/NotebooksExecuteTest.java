@@ -75,7 +75,7 @@ class NotebooksExecuteTest {
               + " to execute the notebooks. ***\n");
     }
     assumeThat(Files.isExecutable(JUPYTER)).as(JUPYTER + " (Debian's jupyter-nbconvert)").isTrue();
-    data = SampleData.create(Files.createDirectories(tmp.resolve("data")));
+    data = SampleData.shared();
     jupyterPath = tmp.resolve("jupyter");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     KernelSpec.install(

@@ -86,7 +86,7 @@ public enum SearchFormat {
     b.append(",\"item_name\":");
     str(b, h.itemName());
     b.append(",\"page\":").append(h.page());
-    b.append(",\"score\":").append(String.format(Locale.ROOT, "%.4f", h.relevance()));
+    b.append(",\"relevance\":").append(String.format(Locale.ROOT, "%.4f", h.relevance()));
     b.append(",\"snippet\":");
     str(b, h.snippet());
     b.append(",\"superseded_by\":");

@@ -154,7 +154,7 @@ class SearcherTest {
     JsonObject h = hits.get(0).getAsJsonObject();
     for (String f :
         List.of("fiscal_year", "series", "project_no", "project_name", "department", "kind", "page",
-            "score", "snippet", "report_id", "kpis")) {
+            "relevance", "snippet", "report_id", "kpis")) {
       assertThat(h.has(f)).as(f).isTrue();
     }
     assertThat(h.get("project_no").getAsInt()).isEqualTo(8);
