@@ -170,17 +170,24 @@ public final class IngestRun {
       }
     }
 
-    PublishResult published =
-        warehouse.publish(
-            StagingDir.entries(staging.shards()), new RunStats(startedAt, unchanged, rejections));
-    CrashPoints.reached("after-publish");
-    Map<String, String> sourceFiles = sourceFiles(warehouse, published);
-    syncIndex(warehouse, indexDir, published.runId());
-    CrashPoints.reached("after-index");
-
+    List<Path> shards = StagingDir.entries(staging.shards());
+    long runId = 0;
+    Map<String, String> sourceFiles = Map.of();
     Map<String, PublishResult.Outcome> byReportId = new HashMap<>();
-    for (PublishResult.Outcome o : published.reports()) {
-      byReportId.put(o.reportId(), o);
+    // When every changed file was rejected there is nothing to publish: a run without reports
+    // would rewrite the whole warehouse on every re-run of a folder holding such a file. The
+    // rejections are printed; the warehouse records rejections with runs that add reports.
+    if (!shards.isEmpty()) {
+      PublishResult published =
+          warehouse.publish(shards, new RunStats(startedAt, unchanged, rejections));
+      CrashPoints.reached("after-publish");
+      sourceFiles = sourceFiles(warehouse, published);
+      syncIndex(warehouse, indexDir, published.runId());
+      CrashPoints.reached("after-index");
+      runId = published.runId();
+      for (PublishResult.Outcome o : published.reports()) {
+        byReportId.put(o.reportId(), o);
+      }
     }
     for (Candidate c : candidates) {
       if (c.outcome() != null) {
@@ -206,7 +213,7 @@ public final class IngestRun {
     } catch (IOException e) {
       // A leftover staging directory is removed by the next ingest; the run itself is complete.
     }
-    return published.runId();
+    return runId;
   }
 
   private static void runPipeline(String runner, StagingDir staging, Instant startedAt) {
@@ -287,8 +294,22 @@ public final class IngestRun {
    * index is derived data, so syncing from the warehouse is a complete repair.
    */
   private static boolean repairIndex(Warehouse warehouse, Path indexDir, PrintWriter out) {
-    long indexed = SearchIndex.indexedRun(indexDir);
     long last = warehouse.lastRunId();
+    long indexed;
+    try {
+      indexed = SearchIndex.indexedRun(indexDir);
+    } catch (HyokaException e) {
+      if (e.code() != ErrorCode.INDEX_ERROR) {
+        throw e;
+      }
+      // The index is derived from the warehouse: an unreadable one is rebuilt, not fatal.
+      out.println("rebuilding search index: " + e.getMessage());
+      deleteIndex(indexDir);
+      if (warehouse.exists()) {
+        syncIndex(warehouse, indexDir, last);
+      }
+      return true;
+    }
     if (indexed == last) {
       return false;
     }
@@ -297,12 +318,7 @@ public final class IngestRun {
           "removing search index of warehouse run "
               + indexed
               + ": the data directory has no warehouse");
-      try {
-        StagingDir.deleteTree(indexDir);
-      } catch (IOException e) {
-        throw new HyokaException(
-            ErrorCode.INDEX_ERROR, "cannot remove " + indexDir + ": " + e.getMessage(), e);
-      }
+      deleteIndex(indexDir);
       return true;
     }
     out.println(
@@ -313,6 +329,15 @@ public final class IngestRun {
             + " (an earlier ingest was interrupted)");
     syncIndex(warehouse, indexDir, last);
     return true;
+  }
+
+  private static void deleteIndex(Path indexDir) {
+    try {
+      StagingDir.deleteTree(indexDir);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot remove " + indexDir + ": " + e.getMessage(), e);
+    }
   }
 
   private static void syncIndex(Warehouse warehouse, Path indexDir, long runId) {

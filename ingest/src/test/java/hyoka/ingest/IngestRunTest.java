@@ -73,10 +73,12 @@ class IngestRunTest {
     assertThat(again.summary().runId()).isZero();
     assertThat(snapshot(data)).isEqualTo(before);
 
-    // A file that is plainly no PDF is rejected from its first bytes: still no pipeline, no run.
+    // A file that is plainly no PDF is rejected from its first bytes; a scanned one needs the
+    // pipeline to tell, but a run that adds no report writes nothing either.
     Path junk =
         Files.writeString(dir.resolve("junk.pdf"), "<html></html>\n", StandardCharsets.UTF_8);
-    Run withJunk = ingest(data, List.of(otaru, junk), null);
+    Path scan = TestPdfs.scanned(dir.resolve("scan.pdf"), 1);
+    Run withJunk = ingest(data, List.of(otaru, junk, scan), null);
     assertThat(withJunk.lines())
         .containsExactly(
             "unchanged " + h30,
@@ -85,6 +87,9 @@ class IngestRunTest {
                 + junk
                 + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks like"
                 + " text/html)",
+            "rejected "
+                + scan
+                + ": no text layer (1 page, 0 characters): scanned or image-only PDF",
             withJunk.summary().line());
     assertThat(withJunk.summary().runId()).isZero();
     assertThat(snapshot(data)).isEqualTo(before);
@@ -108,6 +113,19 @@ class IngestRunTest {
     assertThat(reports)
         .hasSize(3)
         .containsEntry(h31Id, IngestedReport.reportIdOf(FileHashes.sha256(fixed)));
+
+    // An unreadable index (here: its commit point overwritten) is rebuilt from the warehouse.
+    try (Stream<Path> files = Files.list(data.resolve("index"))) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.writeString(f, "garbage");
+      }
+    }
+    Run rebuilt = ingest(data, List.of(fixed), "otaru");
+    assertThat(rebuilt.lines().get(0))
+        .startsWith("rebuilding search index: cannot read search index ");
+    assertThat(rebuilt.lines().get(1)).isEqualTo("unchanged " + fixed);
+    assertThat(Agreement.assertAgree(data)).isEqualTo(reports);
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -78,9 +79,20 @@ public final class Searcher implements AutoCloseable {
         dir.close();
         throw noIndex(indexDir);
       }
-      this.reader = DirectoryReader.open(dir);
+      DirectoryReader r = null;
+      try {
+        r = DirectoryReader.open(dir);
+        this.facetState =
+            hasFacets(r) ? new DefaultSortedSetDocValuesReaderState(r, SearchIndex.facetsConfig()) : null;
+      } catch (IOException | RuntimeException e) {
+        if (r != null) {
+          r.close();
+        }
+        dir.close();
+        throw e;
+      }
+      this.reader = r;
       this.searcher = new IndexSearcher(reader);
-      this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, SearchIndex.facetsConfig()) : null;
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR, "cannot open search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
@@ -92,9 +104,11 @@ public final class Searcher implements AutoCloseable {
         ErrorCode.NO_WAREHOUSE, "no search index in " + indexDir + ": run hyoka ingest first");
   }
 
-  private static boolean hasFacets(DirectoryReader reader) throws IOException {
+  /** An index synced from an empty warehouse has no facet field, and the facet state needs one. */
+  private static boolean hasFacets(DirectoryReader reader) {
     return reader.leaves().stream()
-        .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
+        .anyMatch(
+            l -> l.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
   }
 
   public SearchResponse search(SearchRequest request) {

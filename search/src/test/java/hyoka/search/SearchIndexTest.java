@@ -138,6 +138,21 @@ class SearchIndexTest {
   }
 
   @Test
+  void anEmptyWarehouseGivesAnEmptyIndexThatAnswers() throws Exception {
+    Path index = tmp.resolve("index");
+    try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
+      assertThat(SearchIndex.sync(c, index, 7)).isZero();
+    }
+    assertThat(SearchIndex.indexedRun(index)).isEqualTo(7);
+    try (Searcher s = new Searcher(index)) {
+      SearchResponse r = s.search(SearchRequest.of("除雪"));
+      assertThat(r.total()).isZero();
+      assertThat(r.hits()).isEmpty();
+      assertThat(r.facets()).isEmpty();
+    }
+  }
+
+  @Test
   void noIndexIsAnInputError() {
     assertThatThrownBy(() -> new Searcher(tmp.resolve("none")))
         .isInstanceOf(HyokaException.class)

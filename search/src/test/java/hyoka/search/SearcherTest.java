@@ -178,5 +178,8 @@ class SearcherTest {
     }
     assertThat(table).contains("matches").contains("department: 建設部");
     assertThat(SearchFormat.width("ＬＥＤ化 abc")).isEqualTo(12);
+    assertThat(SearchFormat.TABLE.format(search("除雪", SearchFilters.NONE.withFiscalYear(2000))))
+        .isEqualTo(
+            "#  year  no  project  department  kind  page  relevance  kpi scores  snippet\n0 matches\n");
   }
 }
