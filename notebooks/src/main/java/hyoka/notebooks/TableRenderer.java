@@ -1,5 +1,6 @@
 package hyoka.notebooks;
 
+import hyoka.transform.DisplayWidth;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -141,22 +142,7 @@ final class TableRenderer {
   }
 
   private static String cut(String s) {
-    if (displayWidth(s) <= TEXT_CELL_WIDTH) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder();
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      int cw = width(cp);
-      if (w + cw > TEXT_CELL_WIDTH - 1) {
-        break;
-      }
-      b.appendCodePoint(cp);
-      w += cw;
-      i += Character.charCount(cp);
-    }
-    return b.append('…').toString();
+    return DisplayWidth.clip(s, TEXT_CELL_WIDTH);
   }
 
   private static void pad(StringBuilder b, String s, int width, boolean right, boolean last) {
@@ -173,26 +159,7 @@ final class TableRenderer {
 
   /** Terminal columns of a string: CJK and full-width characters take two. */
   static int displayWidth(String s) {
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      w += width(cp);
-      i += Character.charCount(cp);
-    }
-    return w;
-  }
-
-  private static int width(int cp) {
-    boolean wide =
-        (cp >= 0x1100 && cp <= 0x115F)
-            || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-            || (cp >= 0xAC00 && cp <= 0xD7A3)
-            || (cp >= 0xF900 && cp <= 0xFAFF)
-            || (cp >= 0xFE30 && cp <= 0xFE4F)
-            || (cp >= 0xFF00 && cp <= 0xFF60)
-            || (cp >= 0xFFE0 && cp <= 0xFFE6)
-            || (cp >= 0x20000 && cp <= 0x3FFFD);
-    return wide ? 2 : 1;
+    return DisplayWidth.of(s);
   }
 
   static String escape(String s) {
