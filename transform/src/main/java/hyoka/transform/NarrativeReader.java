@@ -127,7 +127,10 @@ final class NarrativeReader {
     }
 
     // a name standing alone above a text: the texts of an item whose label had none, else the
-    // name of an item whose texts came first, with the 現状分析 under it
+    // name of an item whose texts came first, with the 現状分析 under it. Every project prints a
+    // 現状分析: with none found elsewhere, the last such text is it (an item whose label had no
+    // text of its own is then left without texts rather than given the 現状分析)
+    boolean statusElsewhere = !status.isEmpty();
     for (int k = 0; k < orphanNames.size(); k++) {
       El name = orphanNames.get(k);
       List<List<Line>> paras = orphanTexts.get(k);
@@ -159,7 +162,8 @@ final class NarrativeReader {
           break;
         }
       }
-      if (target != null) {
+      boolean lastChance = !statusElsewhere && k == orphanNames.size() - 1;
+      if (target != null && !lastChance) {
         target.name = name.line();
         claimedNames.add(name);
         if (target.overview.isEmpty() && !target.purpose.isEmpty()) {

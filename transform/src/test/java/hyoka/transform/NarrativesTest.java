@@ -164,6 +164,21 @@ class NarrativesTest {
   }
 
   @Test
+  void aNameAboveThe現状分析WhenAnItemHasAnEmptySlot() {
+    // FY2018 P36: 公衆無線ＬＡＮ通信環境整備事業費補助金 stands alone above the only 現状分析 text
+    // of the block (next comes 観光案内所運営費交付金); it must not become an item's 概要/目的
+    String status = "各案内所の案内件数は、対前年比マイナスとなった。\n"
+        + "移動式wi-fiは、他業務との関係上設置が困難な場合を除き基本的に設置、ほぼ目標値どおり推移している。";
+    Project p36 = p(h30, 36);
+    assertThat(text(p36, NarrativeKind.STATUS_ANALYSIS)).isEqualTo(status);
+    assertThat(p36.budgetItems()).noneSatisfy(i ->
+        assertThat(i.overview() + "|" + i.purpose()).contains("各案内所の案内件数"));
+    assertThat(text(p(h31, 36), NarrativeKind.STATUS_ANALYSIS))
+        .startsWith("冬までは各案内所の案内件数は順調に増加していたが")
+        .endsWith("ほぼ目標値どおり推移している。");
+  }
+
+  @Test
   void itemNarrativesMirrorTheItems() {
     for (Project x : h31.projects()) {
       for (BudgetItem i : x.budgetItems()) {
