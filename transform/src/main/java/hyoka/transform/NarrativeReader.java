@@ -25,6 +25,9 @@ final class NarrativeReader {
   private static final int MAX_NAME = 40;
   private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
   private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
+  /** How a 目的 ends, for telling two 概要/目的 pairs printed one after the other. */
+  private static final Pattern PAIR_PURPOSE_END =
+      Pattern.compile("(目的とする|目的としている|図る|目指す|ため|寄与する)。?$");
 
   /** The items and texts read, the lines they used, and the block's layout residue. */
   record Result(
@@ -66,6 +69,10 @@ final class NarrativeReader {
     List<List<Line>> status = new ArrayList<>();
     List<El> orphanNames = new ArrayList<>();
     List<List<List<Line>>> orphanTexts = new ArrayList<>();
+    List<Item> unlabelled = new ArrayList<>();
+    // an item's 概要 taken from the end of the summary's run: it may be the summary's own last
+    // paragraph (the item's 概要 then stands under its name elsewhere)
+    Map<Item, List<Line>> afterSummary = new LinkedHashMap<>();
 
     int i = 0;
     while (i < els.size()) {
@@ -95,11 +102,24 @@ final class NarrativeReader {
         Item it = itemOfLabel.get(next);
         int j = paras.size();
         if (prev == null || prev.type() == Type.NAME) {
-          if (prev != null) {
-            it.name = prev.line();
+          if (prev != null && isTwoPairs(paras)) {
+            // name, 概要, 目的, 概要, 目的, label: the name's pair is an item whose label (and
+            // 実施内容) is printed elsewhere; the second pair is the label's item's
+            Item named = new Item();
+            named.name = prev.line();
             claimedNames.add(prev);
+            named.overview.add(paras.get(0));
+            named.purpose.add(paras.get(1));
+            named.label = next.line();
+            unlabelled.add(named);
+            splitOwn(it, paras.subList(2, j));
+          } else {
+            if (prev != null) {
+              it.name = prev.line();
+              claimedNames.add(prev);
+            }
+            splitOwn(it, paras);
           }
-          splitOwn(it, paras);
         } else {
           // the first paragraphs are the text of the label before (implementation, summary,
           // 現状分析); the item's own 概要 and 目的 are the last two
@@ -112,6 +132,11 @@ final class NarrativeReader {
           own = plain;
           giveTo(prev, paras.subList(0, j - own), itemOfLabel, summary, status);
           if (own == 2) {
+            // only a one-line paragraph after the summary's wrapped one can be its last line
+            if (prev.type() == Type.SUMMARY && j >= 3 && paras.get(j - 2).size() == 1
+                && paras.get(j - 3).size() > 1) {
+              afterSummary.put(it, paras.get(j - 2));
+            }
             it.overview.add(paras.get(j - 2));
             it.purpose.add(paras.get(j - 1));
           } else if (own == 1) {
@@ -126,6 +151,54 @@ final class NarrativeReader {
       }
     }
 
+    // an item printed without its label takes the one label whose item has only a 実施内容 (its
+    // text was printed away from its name and pair); with no single such label, its texts are
+    // left out rather than given to a guessed item
+    // (the text of a label printed before the ５年間の総括, at the block's start); with no single
+    // such label the two pairs stay one item as read (known wrong, see the tests)
+    int summaryAt = -1;
+    for (int k = 0; k < els.size() && summaryAt < 0; k++) {
+      if (els.get(k).type() == Type.SUMMARY) {
+        summaryAt = k;
+      }
+    }
+    // the FY2018 report prints no summary: the block's start ends at its first name
+    for (int k = 0; k < els.size() && summaryAt < 0; k++) {
+      if (els.get(k).type() == Type.NAME) {
+        summaryAt = k;
+      }
+    }
+    for (Item named : unlabelled) {
+      Item only = null;
+      int candidates = 0;
+      for (Map.Entry<El, Item> en : itemOfLabel.entrySet()) {
+        Item it = en.getValue();
+        boolean atStart = els.indexOf(en.getKey()) < summaryAt;
+        if (atStart && it.name == null && it.overview.isEmpty() && it.purpose.isEmpty()
+            && !it.impl.isEmpty()) {
+          only = it;
+          candidates++;
+        }
+      }
+      if (candidates == 1) {
+        only.name = named.name;
+        only.overview.addAll(named.overview);
+        only.purpose.addAll(named.purpose);
+      } else {
+        Item second = null;
+        for (Item it : items) {
+          if (it.label == named.label) {
+            second = it;
+          }
+        }
+        second.name = named.name;
+        List<List<Line>> ov = new ArrayList<>(named.overview);
+        ov.addAll(named.purpose);
+        ov.addAll(second.overview);
+        second.overview.clear();
+        second.overview.addAll(ov);
+      }
+    }
     // a name standing alone above a text: the texts of an item whose label had none, else the
     // name of an item whose texts came first, with the 現状分析 under it. Every project prints a
     // 現状分析: with none found elsewhere, the last such text is it (an item whose label had no
@@ -163,6 +236,23 @@ final class NarrativeReader {
         }
       }
       boolean lastChance = !statusElsewhere && k == orphanNames.size() - 1;
+      if (target == null && paras.size() == 1 && !readsAsPurpose(paras.get(0))) {
+        // a lone 概要 under a name, while an unnamed item's 概要 was the summary's last paragraph
+        for (Map.Entry<Item, List<Line>> en : afterSummary.entrySet()) {
+          Item it = en.getKey();
+          if (it.name == null && it.overview.size() == 1 && it.overview.get(0) == en.getValue()) {
+            summary.add(it.overview.remove(0));
+            it.overview.add(paras.get(0));
+            it.name = name.line();
+            claimedNames.add(name);
+            target = it;
+            break;
+          }
+        }
+        if (target != null) {
+          continue;
+        }
+      }
       if (target != null && !lastChance) {
         target.name = name.line();
         claimedNames.add(name);
@@ -295,6 +385,22 @@ final class NarrativeReader {
     }
     it.overview.addAll(paras.subList(0, j - 1));
     it.purpose.add(paras.get(j - 1));
+  }
+
+  /**
+   * Four or more paragraphs where the second and the last read as a 目的 and the first and third
+   * do not: two 概要/目的 pairs (or more 概要 for the second), not one item with a long 概要.
+   */
+  private static boolean isTwoPairs(List<List<Line>> paras) {
+    if (paras.size() < 4) {
+      return false;
+    }
+    return !readsAsPurpose(paras.get(0)) && readsAsPurpose(paras.get(1))
+        && !readsAsPurpose(paras.get(2)) && readsAsPurpose(paras.get(paras.size() - 1));
+  }
+
+  private static boolean readsAsPurpose(List<Line> p) {
+    return PAIR_PURPOSE_END.matcher(p.get(p.size() - 1).tight()).find();
   }
 
   private static void giveTo(El owner, List<List<Line>> paras, Map<El, Item> itemOfLabel,

@@ -179,6 +179,82 @@ class NarrativesTest {
   }
 
   @Test
+  void twoPairsUnderOneNameAndALabelTextAtTheBlockStart() {
+    // P36 (page 21), read from the text: 移動式Wi-fi…, its 概要 and 目的, then 公衆無線LAN's 概要
+    // and 目的 and label; the Wi-Fi item's 実施内容 is the label text before the summary; the
+    // one-line paragraph after the summary ends it; 外国語通訳…'s 概要 stands under its name
+    for (ParsedReport r : List.of(h31)) {
+      List<BudgetItem> items = p(r, 36).budgetItems();
+      BudgetItem wifi = items.get(0);
+      assertThat(wifi.name()).startsWith("移動式Wi-fi環境整備事業費");
+      assertThat(wifi.overview()).isEqualTo("クルーズ船入港時やイベント時などおいて、移動式のWi-Fiを設置する。");
+      assertThat(wifi.purpose()).isEqualTo("Wi-Fi環境を整備することにより、国内外の観光客の利便性向上を図るため。");
+      assertThat(wifi.implementation()).startsWith("クルーズ寄港時の設置");
+      BudgetItem guide = items.get(1);
+      assertThat(guide.name()).isEqualTo("外国語通訳配置支援事業費補助金");
+      assertThat(guide.overview()).isEqualTo("堺町観光案内所において、外国語通訳を配置するための経費を補助する。");
+      assertThat(guide.purpose()).isEqualTo("外国語通訳を配置することにより、外国人観光客に対するサービス向上を図るため。");
+      BudgetItem lan = items.get(2);
+      assertThat(lan.name()).isEqualTo("公衆無線ＬＡＮ通信環境整備事業費補助金");
+      assertThat(lan.overview()).isEqualTo("商店街振興組合等に対し、公衆無線LAN通信環境整備の経費を補助する。");
+      assertThat(lan.purpose()).isEqualTo("外国人客の受け入れ態勢の強化及び国内外観光客の利便性の向上のため");
+      assertThat(lan.implementation()).isEqualTo("Ｈ３１から予算計上なし。");
+      assertThat(text(p(r, 36), NarrativeKind.FIVE_YEAR_SUMMARY))
+          .endsWith("移動式Wi－Fi事業はクルーズ船をはじめ主に海外観光客を対象に継続していく。");
+    }
+    // P34 (page 19): 設備投資動向調査事業費's pair, then 企業誘致促進事業費's pair and label; the
+    // name 企業誘致促進事業費 stands alone above the KPI lines
+    for (ParsedReport r : List.of(h31, h30)) {
+      List<BudgetItem> items = p(r, 34).budgetItems();
+      assertThat(items).extracting(BudgetItem::name).containsExactly("設備投資動向調査事業費",
+          "札幌臨海小樽・石狩地域産業活性化協議会負担金", "企業誘致促進事業費", "企業立地トップセミナーフォローアップ事業費");
+      assertThat(items.get(0).purpose()).startsWith("本市への企業立地に興味を示す誘致対象企業を絞り込み");
+      assertThat(items.get(1).purpose()).startsWith("本協議会として首都圏で開催される産業展に出展する");
+      assertThat(items.get(2).overview()).startsWith("首都圏での産業展出展のほか");
+      assertThat(items.get(2).purpose()).startsWith("市長や幹部職員による企業訪問活動");
+      assertThat(items.get(2).implementation()).startsWith("H29年度から東京事務所に企業誘致推進役を配置");
+    }
+  }
+
+  /**
+   * The FY2018 report was derived from the FY2019 one with the same blocks in the same order: an
+   * item's name, 概要 and 目的 must read the same in both. 概要/目的 are printed for every item;
+   * the listed ones are still read wrong (see the class comment of NarrativeReader's callers).
+   */
+  @Test
+  void bothYearsAgreeAndEveryItemHasItsPair() {
+    // known wrong: P32's scrambled block (page 18) and FY2018 P36, where a label's text and the
+    // next 目的 run together; P11/P35/P58 items whose 目的 is not found
+    java.util.Set<String> knownDiffering = java.util.Set.of("32/1", "32/3", "36/1", "36/2", "36/3");
+    java.util.Set<String> knownMissing = java.util.Set.of("32/3 overview", "32/3 purpose",
+        "35/4 purpose", "58/1 purpose");
+    List<String> differing = new java.util.ArrayList<>();
+    List<String> missing = new java.util.ArrayList<>();
+    for (Project a : h31.projects()) {
+      Project b = p(h30, a.projectNo());
+      assertThat(b.budgetItems()).hasSameSizeAs(a.budgetItems());
+      for (int k = 0; k < a.budgetItems().size(); k++) {
+        BudgetItem x = a.budgetItems().get(k);
+        BudgetItem y = b.budgetItems().get(k);
+        String id = a.projectNo() + "/" + x.itemNo();
+        if (!java.util.Objects.equals(x.name(), y.name())
+            || !java.util.Objects.equals(x.overview(), y.overview())
+            || !java.util.Objects.equals(x.purpose(), y.purpose())) {
+          differing.add(id);
+        }
+        if (x.overview() == null) {
+          missing.add(id + " overview");
+        }
+        if (x.purpose() == null) {
+          missing.add(id + " purpose");
+        }
+      }
+    }
+    assertThat(differing).containsExactlyInAnyOrderElementsOf(knownDiffering);
+    assertThat(missing).containsExactlyInAnyOrderElementsOf(knownMissing);
+  }
+
+  @Test
   void itemNarrativesMirrorTheItems() {
     for (Project x : h31.projects()) {
       for (BudgetItem i : x.budgetItems()) {
