@@ -180,6 +180,15 @@ final class NarrativeReader {
           candidates++;
         }
       }
+      // with several, the block's first label: its text is the one printed before the others
+      if (candidates > 1) {
+        Item first = itemOfLabel.values().iterator().next();
+        if (first.name == null && first.overview.isEmpty() && first.purpose.isEmpty()
+            && !first.impl.isEmpty()) {
+          only = first;
+          candidates = 1;
+        }
+      }
       if (candidates == 1) {
         only.name = named.name;
         only.overview.addAll(named.overview);
@@ -276,6 +285,33 @@ final class NarrativeReader {
           other.purpose.add(it.impl.remove(0));
           break;
         }
+      }
+    }
+    // the same, with the 目的 run on from the label's own last line (a line as wide as the column
+    // that ends without 。 looks wrapped): split it off when exactly one item lacks its 目的
+    Item lacking = null;
+    int lackingCount = 0;
+    for (Item other : items) {
+      if (other.purpose.isEmpty() && !other.overview.isEmpty()) {
+        lacking = other;
+        lackingCount++;
+      }
+    }
+    for (Item it : items) {
+      if (lackingCount != 1 || it == lacking || it.impl.isEmpty() || it.purpose.isEmpty()) {
+        continue;
+      }
+      List<Line> last = it.impl.get(it.impl.size() - 1);
+      if (last.size() < 2) {
+        continue;
+      }
+      Line tail = last.get(last.size() - 1);
+      Line before = last.get(last.size() - 2);
+      if (tail.tight().endsWith("。") && PAIR_PURPOSE_END.matcher(tail.tight()).find()
+          && !before.tight().endsWith("。") && !PAIR_PURPOSE_END.matcher(before.tight()).find()) {
+        it.impl.set(it.impl.size() - 1, List.copyOf(last.subList(0, last.size() - 1)));
+        lacking.purpose.add(List.of(tail));
+        break;
       }
     }
     List<El> freeNames = new ArrayList<>();
