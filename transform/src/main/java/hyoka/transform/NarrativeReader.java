@@ -73,6 +73,9 @@ final class NarrativeReader {
     // an item's 概要 taken from the end of the summary's run: it may be the summary's own last
     // paragraph (the item's 概要 then stands under its name elsewhere)
     Map<Item, List<Line>> afterSummary = new LinkedHashMap<>();
+    // a lone one-line 概要 read from the very start of the block (before any label or name): an
+    // item printed whole elsewhere can show it is not one
+    Map<Item, List<Line>> loneStart = new LinkedHashMap<>();
 
     int i = 0;
     while (i < els.size()) {
@@ -119,6 +122,10 @@ final class NarrativeReader {
               claimedNames.add(prev);
             }
             splitOwn(it, paras);
+            if (prev == null && paras.size() == 1 && paras.get(0).size() == 1
+                && it.purpose.isEmpty()) {
+              loneStart.put(it, paras.get(0));
+            }
           }
         } else {
           // the first paragraphs are the text of the label before (implementation, summary,
@@ -151,45 +158,46 @@ final class NarrativeReader {
       }
     }
 
-    // an item printed without its label takes the one label whose item has only a 実施内容 (its
-    // text was printed away from its name and pair); with no single such label, its texts are
-    // left out rather than given to a guessed item
-    // (the text of a label printed before the ５年間の総括, at the block's start); with no single
-    // such label the two pairs stay one item as read (known wrong, see the tests)
-    int summaryAt = -1;
-    for (int k = 0; k < els.size() && summaryAt < 0; k++) {
-      if (els.get(k).type() == Type.SUMMARY) {
-        summaryAt = k;
-      }
-    }
-    // the FY2018 report prints no summary: the block's start ends at its first name
-    for (int k = 0; k < els.size() && summaryAt < 0; k++) {
+    // an item printed without its label (two pairs under one name) takes a label of the block's
+    // start (before its first name): one whose item has only a 実施内容 (the text was printed away
+    // from its name and pair), else one whose item has nothing at all (an empty label); with
+    // several, the block's first label. With none, the two pairs stay one item as read.
+    int firstName = els.size();
+    for (int k = 0; k < els.size() && firstName == els.size(); k++) {
       if (els.get(k).type() == Type.NAME) {
-        summaryAt = k;
+        firstName = k;
       }
     }
     for (Item named : unlabelled) {
       Item only = null;
-      int candidates = 0;
-      for (Map.Entry<El, Item> en : itemOfLabel.entrySet()) {
-        Item it = en.getValue();
-        boolean atStart = els.indexOf(en.getKey()) < summaryAt;
-        if (atStart && it.name == null && it.overview.isEmpty() && it.purpose.isEmpty()
-            && !it.impl.isEmpty()) {
-          only = it;
-          candidates++;
+      for (boolean withImpl : new boolean[] {true, false}) {
+        List<Item> candidates = new ArrayList<>();
+        for (Map.Entry<El, Item> en : itemOfLabel.entrySet()) {
+          Item it = en.getValue();
+          boolean bare = it.overview.isEmpty()
+              || it.overview.size() == 1 && it.overview.get(0) == loneStart.get(it);
+          if (els.indexOf(en.getKey()) < firstName && it.name == null && bare
+              && it.purpose.isEmpty() && it.impl.isEmpty() != withImpl) {
+            candidates.add(it);
+          }
         }
-      }
-      // with several, the block's first label: its text is the one printed before the others
-      if (candidates > 1) {
         Item first = itemOfLabel.values().iterator().next();
-        if (first.name == null && first.overview.isEmpty() && first.purpose.isEmpty()
-            && !first.impl.isEmpty()) {
+        if (candidates.size() == 1) {
+          only = candidates.get(0);
+        } else if (candidates.contains(first)) {
           only = first;
-          candidates = 1;
+        }
+        if (only != null) {
+          break;
         }
       }
-      if (candidates == 1) {
+      if (only != null) {
+        // the item's pair is printed whole under its name: a lone line read as its 概要 is not
+        // one; which label's text it is cannot be told, so it stays with the 現状分析 (as it does
+        // when the summary stands between it and the label)
+        if (!only.overview.isEmpty()) {
+          status.add(0, only.overview.remove(0));
+        }
         only.name = named.name;
         only.overview.addAll(named.overview);
         only.purpose.addAll(named.purpose);
