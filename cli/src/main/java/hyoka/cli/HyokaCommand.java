@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       SqlCommand.class,
       SearchCommand.class,
       ExportCommand.class,
+      NotebookCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

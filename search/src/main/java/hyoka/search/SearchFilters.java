@@ -9,7 +9,7 @@ package hyoka.search;
  * @param department a department as printed (NFKC, brackets and spaces ignored), e.g. 建設部
  * @param group a project group number or its name as printed
  * @param kind a text kind: status_analysis, five_year_summary, overview, purpose, implementation
- *     or kpi
+ *     kpi, description or name
  * @param minScore keep projects with at least one KPI scored at least this (printed score, else
  *     the computed one)
  * @param maxScore keep projects with at least one KPI scored at most this; with {@code minScore},

@@ -86,7 +86,7 @@ public final class SearchIndex {
       Map<String, ReportRow> wanted = WarehouseTexts.reports(warehouse);
       try (Directory dir = FSDirectory.open(indexDir);
           Analyzer analyzer = indexAnalyzer();
-          IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+          IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer))) {
         long changed = 0;
         Map<String, String> indexed = indexedReports(writer);
         String schema = writer.getLiveCommitData() == null ? null : commitValue(writer, COMMIT_SCHEMA);
@@ -133,6 +133,13 @@ public final class SearchIndex {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR, "cannot write search index " + indexDir + ": " + oneLine(e), e);
     }
+  }
+
+  private static IndexWriterConfig writerConfig(Analyzer analyzer) {
+    IndexWriterConfig c = new IndexWriterConfig(analyzer);
+    // A sync that fails half-way must leave the previous commit: closing must not commit.
+    c.setCommitOnClose(false);
+    return c;
   }
 
   /** The {@code warehouse_run} of the index's last commit; 0 when there is no index. */

@@ -53,7 +53,9 @@ public final class Searcher implements AutoCloseable {
   private static final int SNIPPET_PASSAGES = 2;
   private static final int FACET_TOP = 100;
   static final Set<String> KINDS =
-      Set.of("status_analysis", "five_year_summary", "overview", "purpose", "implementation", "kpi");
+      Set.of(
+          "status_analysis", "five_year_summary", "overview", "purpose", "implementation", "kpi",
+          "description", "name");
 
   private final Path indexDir;
   private final Directory dir;

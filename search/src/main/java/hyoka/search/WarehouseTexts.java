@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Reads what the index holds from the warehouse tables over plain JDBC: the reports and, per
- * report, one {@link TextDoc} per narrative, budget-item text and KPI. The warehouse is the
+ * report, one {@link TextDoc} per narrative, budget-item text, KPI, project description and
+ * project (its name with its budget items' names). The warehouse is the
  * source of truth; this is the only place that knows its column names.
  */
 final class WarehouseTexts {
@@ -41,6 +42,7 @@ final class WarehouseTexts {
       String name,
       String department,
       String section,
+      String description,
       int page,
       String projectKey,
       List<KpiScore> kpis) {
@@ -158,6 +160,27 @@ final class WarehouseTexts {
         }
       }
     }
+    // The names say what a project is about (こんにちは赤ちゃん事業 is never repeated in its texts):
+    // one document per project with its name and its budget items' names.
+    for (ProjectRow p : projects.values()) {
+      java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+      names.add(p.name().strip());
+      itemNames.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(p.projectNo() + "/") && !blank(e.getValue()))
+          .sorted(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(e.getKey().indexOf('/') + 1))))
+          .forEach(e -> names.add(e.getValue().strip()));
+      docs.putIfAbsent(
+          key(p.projectNo(), "name", null),
+          new TextDoc(p, "name", null, null, String.join("\n", names), p.page()));
+    }
+    // The project's one-line description says what the project is about: findable too.
+    for (ProjectRow p : projects.values()) {
+      if (!blank(p.description())) {
+        docs.putIfAbsent(
+            key(p.projectNo(), "description", null),
+            new TextDoc(p, "description", null, null, p.description(), p.page()));
+      }
+    }
     List<TextDoc> out = new ArrayList<>(docs.values());
     out.sort(
         java.util.Comparator.comparingInt((TextDoc d) -> d.project().projectNo())
@@ -194,7 +217,8 @@ final class WarehouseTexts {
     Map<Integer, ProjectRow> out = new TreeMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT project_no, group_no, group_name, name, department, section, page, project_key"
+            "SELECT project_no, group_no, group_name, name, department, section, description, page,"
+                + " project_key"
                 + " FROM projects WHERE report_id = ? ORDER BY project_no")) {
       ps.setString(1, reportId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -209,8 +233,9 @@ final class WarehouseTexts {
                   rs.getString(4),
                   rs.getString(5),
                   rs.getString(6),
-                  rs.getInt(7),
-                  rs.getString(8),
+                  rs.getString(7),
+                  rs.getInt(8),
+                  rs.getString(9),
                   kpis.getOrDefault(no, List.of())));
         }
       }

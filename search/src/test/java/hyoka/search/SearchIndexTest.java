@@ -1,7 +1,10 @@
 package hyoka.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
 import hyoka.transform.IngestedReport;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,9 +26,10 @@ class SearchIndexTest {
     try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
       IngestedReport a = MiniSample.report(SHA_A, "otaru", 2019);
       TestWarehouse.insert(c, a, 1);
-      // budget texts 3 + 6 + 3, narratives 2 + 1 + 1, kpis 1 + 1 + 2
+      // budget texts 3 + 6 + 3, narratives 2 + 1 + 1, kpis 1 + 1 + 2, descriptions of 3 and 8,
+      // one name document per project
       long added = SearchIndex.sync(c, index, 1);
-      assertThat(added).isEqualTo(12 + 4 + 4);
+      assertThat(added).isEqualTo(12 + 4 + 4 + 2 + 3);
       assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
       assertThat(SearchIndex.sync(c, index, 2)).isZero();
       assertThat(SearchIndex.indexedRun(index)).isEqualTo(2);
@@ -39,8 +43,8 @@ class SearchIndexTest {
       IngestedReport b = MiniSample.report(SHA_B, "otaru", 2019);
       TestWarehouse.insert(c, b, 3);
       TestWarehouse.supersede(c, a.reportId(), b.reportId());
-      // a is re-indexed as superseded (20 out, 20 in), b is added (20)
-      assertThat(SearchIndex.sync(c, index, 3)).isEqualTo(20 * 3);
+      // a is re-indexed as superseded (25 out, 25 in), b is added (25)
+      assertThat(SearchIndex.sync(c, index, 3)).isEqualTo(25 * 3);
       try (Searcher s = new Searcher(index)) {
         assertThat(s.search(SearchRequest.of("除雪")).hits())
             .extracting(SearchHit::reportId)
@@ -54,12 +58,56 @@ class SearchIndexTest {
       }
 
       TestWarehouse.delete(c, a.reportId());
-      assertThat(SearchIndex.sync(c, index, 4)).isEqualTo(20);
+      assertThat(SearchIndex.sync(c, index, 4)).isEqualTo(25);
       try (Searcher s = new Searcher(index)) {
         assertThat(s.search(SearchRequest.of("除雪").withSuperseded(true)).hits())
             .extracting(SearchHit::reportId)
             .containsOnly(b.reportId());
       }
     }
+  }
+
+  @Test
+  void aSyncThatFailsHalfWayLeavesThePreviousCommit() throws Exception {
+    Path index = tmp.resolve("index");
+    try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
+      IngestedReport a = MiniSample.report(SHA_A, "otaru", 2019);
+      TestWarehouse.insert(c, a, 1);
+      SearchIndex.sync(c, index, 1);
+      IngestedReport b = MiniSample.report(SHA_B, "otaru", 2018);
+      TestWarehouse.insert(c, b, 2);
+      TestWarehouse.delete(c, a.reportId());
+      try (var s = c.createStatement()) {
+        // b's texts cannot be read: the sync fails after deleting a's documents
+        s.execute("ALTER TABLE kpis RENAME TO kpis_gone");
+      }
+      assertThatThrownBy(() -> SearchIndex.sync(c, index, 2))
+          .isInstanceOf(HyokaException.class)
+          .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.WAREHOUSE_ERROR))
+          .hasMessageStartingWith("cannot read the warehouse for indexing: ");
+      assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
+      try (Searcher s = new Searcher(index)) {
+        assertThat(s.search(SearchRequest.of("除雪").withSuperseded(true)).hits())
+            .extracting(SearchHit::reportId)
+            .containsOnly(a.reportId());
+      }
+      try (var s = c.createStatement()) {
+        s.execute("ALTER TABLE kpis_gone RENAME TO kpis");
+      }
+      assertThat(SearchIndex.sync(c, index, 2)).isEqualTo(25 + 25);
+      assertThat(SearchIndex.indexedRun(index)).isEqualTo(2);
+      try (Searcher s = new Searcher(index)) {
+        assertThat(s.search(SearchRequest.of("除雪").withSuperseded(true)).hits())
+            .extracting(SearchHit::reportId)
+            .containsOnly(b.reportId());
+      }
+    }
+  }
+
+  @Test
+  void noIndexIsAnInputError() {
+    assertThatThrownBy(() -> new Searcher(tmp.resolve("none")))
+        .isInstanceOf(HyokaException.class)
+        .hasMessage("no search index in " + tmp.resolve("none") + ": run hyoka ingest first");
   }
 }

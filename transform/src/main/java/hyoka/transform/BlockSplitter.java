@@ -139,8 +139,7 @@ final class BlockSplitter {
   }
 
   private static boolean wraps(Line l) {
-    String f = l.folded().strip();
-    return f.length() >= WRAP_WIDTH && !f.endsWith("。");
+    return l.tight().length() >= WRAP_WIDTH && !l.tight().endsWith("。");
   }
 
   private static void addDeptParts(String printed, List<String> departments, List<String> sections) {

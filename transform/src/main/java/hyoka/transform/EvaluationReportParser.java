@@ -50,6 +50,8 @@ public final class EvaluationReportParser implements ReportParser {
     Set<Line> used = new HashSet<>();
     List<Project> projects = new ArrayList<>();
     KpiReader kpiReader = new KpiReader();
+    NarrativeReader narrativeReader = new NarrativeReader();
+    Set<String> placed = new HashSet<>();
     int previous = 0;
     for (int i = 0; i < layout.heads().size(); i++) {
       ProjectHead head = layout.heads().get(i);
@@ -63,6 +65,13 @@ public final class EvaluationReportParser implements ReportParser {
       }
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
+      NarrativeReader.Result nr = narrativeReader.read(
+          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs());
+      used.addAll(nr.used());
+      residue.addAll(nr.residue());
+      for (ResidueLine r : nr.residue()) {
+        placed.add(r.page() + ":" + r.lineNo());
+      }
       projects.add(new Project(
           no,
           head.groupNo(),
@@ -73,18 +82,52 @@ public final class EvaluationReportParser implements ReportParser {
           block == null ? null : joined(block.description()),
           head.page(),
           kr.kpis(),
-          List.of(),
-          List.of()));
+          nr.items(),
+          nr.narratives()));
     }
     for (Block b : split.blocks()) {
       for (Line l : b.body()) {
-        if (!used.contains(l)) {
+        if (!used.contains(l) && !placed.contains(l.page() + ":" + l.lineNo())) {
           residue.add(PageReader.residue(l, residueClass(l)));
         }
       }
     }
     for (Line l : split.leftover()) {
       residue.add(PageReader.residue(l, residueClass(l)));
+    }
+    // every line is data or residue: whatever no step placed is reported, never dropped
+    Set<String> accounted = new HashSet<>();
+    for (ResidueLine r : residue) {
+      accounted.add(r.page() + ":" + r.lineNo());
+    }
+    for (Line l : used) {
+      accounted.add(l.page() + ":" + l.lineNo());
+    }
+    for (ProjectHead h : layout.heads()) {
+      for (Line l : h.nameLines()) {
+        accounted.add(l.page() + ":" + l.lineNo());
+      }
+      for (ProjectHead.HeadRow r : h.rows()) {
+        accounted.add(r.row().page() + ":" + r.row().lineNo());
+        for (Line n : r.notes()) {
+          accounted.add(n.page() + ":" + n.lineNo());
+        }
+      }
+    }
+    for (Block b : split.blocks()) {
+      for (Line l : b.frame()) {
+        accounted.add(l.page() + ":" + l.lineNo());
+      }
+      for (Line l : b.description()) {
+        accounted.add(l.page() + ":" + l.lineNo());
+      }
+    }
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        if (!l.is(LineKind.BLANK) && !accounted.contains(l.page() + ":" + l.lineNo())) {
+          residue.add(PageReader.residue(l, ResidueClass.UNKNOWN));
+        }
+      }
     }
     residue.sort((a, b) -> a.page() != b.page() ? Integer.compare(a.page(), b.page())
         : Integer.compare(a.lineNo(), b.lineNo()));

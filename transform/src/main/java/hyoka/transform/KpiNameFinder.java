@@ -13,6 +13,7 @@ import java.util.Set;
 final class KpiNameFinder {
   /** A name longer than this is a sentence, not a KPI name. */
   private static final int MAX_NAME = 45;
+  private static final int MIN_NAME = 4;
   /** A wrapped KPI name's lines are short; a longer line is text. */
   private static final int MAX_NAME_LINE = 25;
   private static final int MAX_BASIS_LINE = 80;
@@ -58,8 +59,10 @@ final class KpiNameFinder {
       if (nv == null || !compatible(nv.value(), rowUnits)) {
         continue;
       }
-      String name = Texts.fold(nv.name()).strip();
-      if (name.length() > MAX_NAME || name.endsWith("。") || name.startsWith("・")) {
+      String name = FoldedText.tight(Texts.fold(nv.name()));
+      // a KPI name is a noun phrase: not a sentence, not a bullet, not a two-char word (延べ)
+      if (name.length() > MAX_NAME || name.length() < MIN_NAME || name.contains("。")
+          || name.startsWith("・")) {
         continue;
       }
       used.add(l);
@@ -72,8 +75,8 @@ final class KpiNameFinder {
     if (!l.is(LineKind.TEXT)) {
       return false;
     }
-    String f = l.folded().strip();
-    return f.length() <= MAX_NAME_LINE && !f.endsWith("。") && !f.startsWith("・");
+    String t = l.tight();
+    return t.length() <= MAX_NAME_LINE && !t.endsWith("。") && !t.startsWith("・");
   }
 
   /** The basis of the target: the line after the value, and a second one it continues into. */
@@ -86,7 +89,7 @@ final class KpiNameFinder {
       return List.of();
     }
     String f = first.folded();
-    if (f.strip().endsWith("。") || f.strip().length() > MAX_BASIS_LINE) {
+    if (first.tight().endsWith("。") || first.tight().length() > MAX_BASIS_LINE) {
       return List.of();
     }
     List<Line> out = new ArrayList<>();

@@ -57,13 +57,31 @@ final class KpiReader {
       used.addAll(n.basis());
     }
     Assignment a = assign(rows, names);
+    // one basis printed for several rows (merged cell): every row without its own gets it
+    List<String> bases = new ArrayList<>();
+    Set<String> distinct = new LinkedHashSet<>();
+    for (KpiNameLine n : a.names) {
+      String basis = n == null ? null : n.basisText();
+      bases.add(basis);
+      if (basis != null) {
+        distinct.add(basis);
+      }
+    }
+    List<Integer> basisGroup = new ArrayList<>();
+    if (rows.size() > 1 && distinct.size() == 1 && bases.contains(null)) {
+      String only = distinct.iterator().next();
+      for (int i = 0; i < bases.size(); i++) {
+        bases.set(i, only);
+        basisGroup.add(i);
+      }
+    }
     List<Kpi> kpis = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
       ProjectHead.HeadRow hr = head.rows().get(i);
       KpiNameLine n = a.names.get(i);
       PrintedValue actual = n == null ? PrintedValue.notPrinted() : n.actual();
-      String basis = n == null ? null : n.basisText();
+      String basis = bases.get(i);
       Scores.Computed c = Scores.compute(r.baseline(), actual, r.target(), Scores.isMaintain(basis));
       Scores.Comparison cmp = Scores.compare(r.raw(), r.score(), c);
       List<KpiValue> values = new ArrayList<>();
@@ -86,12 +104,17 @@ final class KpiReader {
         }
         note = b.toString();
       }
-      List<Integer> shared = new ArrayList<>();
+      Set<Integer> shared = new java.util.TreeSet<>();
       if (note != null) {
         for (int g : hr.noteGroup()) {
           if (g != i) {
             shared.add(g + 1);
           }
+        }
+      }
+      for (int g : basisGroup) {
+        if (g != i) {
+          shared.add(g + 1);
         }
       }
       kpis.add(new Kpi(
@@ -113,7 +136,7 @@ final class KpiReader {
           cmp.note(),
           note,
           basis,
-          shared,
+          List.copyOf(shared),
           a.evidence,
           hr.row().page()));
     }

@@ -50,7 +50,7 @@ final class LineClassifier {
     if (IMPL.matcher(t).find()) {
       return LineKind.IMPL_LABEL;
     }
-    if (t.startsWith("➭")) {
+    if (t.contains("5年間の総括")) {
       return LineKind.SUMMARY_LABEL;
     }
     if (SUMMARY_RANGE.matcher(t).matches()) {
@@ -101,13 +101,13 @@ final class LineClassifier {
       case OVERVIEW_LABEL, PURPOSE_LABEL -> colon = f.indexOf(':');
       case IMPL_LABEL -> colon = f.indexOf('》');
       case SUMMARY_LABEL -> {
-        int range = f.indexOf(')');
         int total = f.indexOf("総括");
-        if (total < 0) {
-          colon = f.indexOf('➭');
-        } else {
-          int c = f.indexOf(':', total);
-          colon = range > c ? range : c;
+        int c = f.indexOf(':', total);
+        colon = c < 0 ? total + 1 : c;
+        // the range (H27~H31) can follow on the same line
+        int range = f.indexOf(')', colon);
+        if (range > 0 && f.substring(colon, range).contains("~")) {
+          colon = range;
         }
       }
       default -> {

@@ -18,12 +18,14 @@ final class Values {
   private static final String DASHES = "―\\-—‐‒";
 
   private static final String UNIT = "[^\\s\\d.,+" + DASHES + "()\\[\\]:/~]+";
+  /** A unit, possibly split by a producer's space before Latin letters (`千 t`). */
+  private static final String UNIT_SPACED = UNIT + "(?: [A-Za-z]+)?";
   private static final Pattern TOKEN = Pattern.compile(
       "(?:(?<num>[+\\-]?\\d[\\d,]*(?:\\.\\d+)?)|(?<dash>[" + DASHES + "])|(?<pend>\\(後日報告\\))"
-          + "|(?<und>未確定))(?: ?(?<unit>" + UNIT + "))?");
+          + "|(?<und>未確定))(?: ?(?<unit>" + UNIT_SPACED + "))?");
   private static final Pattern NAME_AND_VALUE = Pattern.compile(
       "^(?<name>.*?\\S) +(?<tok>(?:[+\\-]?\\d[\\d,]*(?:\\.\\d+)?|[" + DASHES + "]|\\(後日報告\\)|未確定)"
-          + "(?: ?" + UNIT + ")?) *$");
+          + "(?: ?" + UNIT_SPACED + ")?) *$");
 
   /** One value found in a folded line. */
   record Token(int start, int end, PrintedValue value) {}
@@ -88,7 +90,7 @@ final class Values {
 
   private static PrintedValue valueOf(Matcher m, FoldedText text) {
     String printed = text.printedOf(m.start(), m.end()).strip();
-    String unit = m.group("unit");
+    String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
     if (m.group("num") != null) {
       String n = m.group("num").replace(",", "");
       if (n.startsWith("+")) {

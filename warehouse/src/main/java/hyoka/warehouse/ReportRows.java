@@ -9,6 +9,7 @@ import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
 import hyoka.transform.Project;
 import hyoka.transform.ResidueLine;
+import hyoka.transform.ValueKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,13 +147,14 @@ public final class ReportRows {
         k.values().stream()
             .anyMatch(
                 v ->
-                    v.kind() == hyoka.transform.ValueKind.ACTUAL
-                        && Integer.valueOf(reportYear).equals(v.fiscalYear()));
+                    v.kind() == ValueKind.ACTUAL
+                        && (v.value().equals(k.actual())
+                            || Integer.valueOf(reportYear).equals(v.fiscalYear())));
     if (hasReportYearActual || k.actual().printed() == null) {
       return k.values();
     }
     List<KpiValue> all = new ArrayList<>(k.values());
-    all.add(new KpiValue(reportYear, hyoka.transform.ValueKind.ACTUAL, k.actual()));
+    all.add(new KpiValue(reportYear, ValueKind.ACTUAL, k.actual()));
     return all;
   }
 

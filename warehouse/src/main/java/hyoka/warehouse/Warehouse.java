@@ -29,13 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.arrow.c.ArrowArrayStream;
-import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.duckdb.DuckDBConnection;
 
 /**
  * The DuckDB warehouse in a data directory ({@code dataDir/warehouse.duckdb}).
@@ -51,8 +46,8 @@ public final class Warehouse {
   private static final String STAGING_FILE = "warehouse.staging.duckdb";
   private static final String LOCK_FILE = ".publish.lock";
 
-  /** Names registered Arrow streams uniquely within the JVM (a connection keeps them). */
-  private static final AtomicLong STREAM_SEQ = new AtomicLong();
+  /** Measured faster than the Appender: docs/schema.md, "Loading: Arrow vs Appender". */
+  private static final ShardLoader LOADER = ShardLoader.ARROW_STREAM;
 
   private final Path dataDir;
 
@@ -117,6 +112,7 @@ public final class Warehouse {
     }
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
+    props.setProperty("jdbc_instance_cache", "false");
     try {
       return DriverManager.getConnection("jdbc:duckdb:" + dbFile(), props);
     } catch (SQLException e) {
@@ -307,7 +303,7 @@ public final class Warehouse {
           }
           List<String> older = currentReports(c, shard.series(), shard.fiscalYear());
           for (TableSpec table : Tables.SHARD_TABLES) {
-            insertArrow(c, allocator, table, ReportShard.file(shard.shardDir(), table), runId);
+            LOADER.load(c, allocator, table, shard.shardDir(), runId);
           }
           try (PreparedStatement p =
               c.prepareStatement("UPDATE reports SET superseded_by = ? WHERE report_id = ?")) {
@@ -375,35 +371,6 @@ public final class Warehouse {
       }
     }
     return ids;
-  }
-
-  /**
-   * Loads one shard file through the Arrow C stream interface: DuckDB scans the record batches
-   * in place, no row-by-row conversion in Java.
-   */
-  static void insertArrow(
-      Connection c, BufferAllocator allocator, TableSpec table, Path file, long runId)
-      throws SQLException, IOException {
-    String streamName = "hyoka_arrow_" + STREAM_SEQ.incrementAndGet();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        ArrowFileReader reader = new ArrowFileReader(channel, allocator);
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-      Data.exportArrayStream(allocator, reader, stream);
-      c.unwrap(DuckDBConnection.class).registerArrowStream(streamName, stream);
-      String columns = table.columnList();
-      String sql;
-      if (table.dbOnly().isEmpty()) {
-        sql = "INSERT INTO " + table.name() + " (" + columns + ") SELECT " + columns + " FROM " + streamName;
-      } else {
-        // Only reports has db-only columns: the run that added it; superseded_by starts NULL.
-        sql =
-            "INSERT INTO " + table.name() + " (" + columns + ", run_id) SELECT " + columns + ", "
-                + runId + " FROM " + streamName;
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute(sql);
-      }
-    }
   }
 
   private static void fsyncDirectory(Path dir) {

@@ -1,0 +1,85 @@
+package hyoka.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The driver's list of changed files as a file in the staging directory: one line per file,
+ * {@code path TAB name TAB sha256 TAB series}, with backslash, tab and newline escaped so any
+ * file name survives.
+ */
+final class Manifest {
+  private Manifest() {}
+
+  static void write(Path file, List<ChangedFile> files) {
+    StringBuilder b = new StringBuilder();
+    for (ChangedFile f : files) {
+      b.append(escape(f.path())).append('\t').append(escape(f.name())).append('\t')
+          .append(f.sha256()).append('\t').append(escape(f.series())).append('\n');
+    }
+    try {
+      StagingDir.writeAtomically(file, b.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a manifest. A line may leave the series empty; {@code defaultSeries} (when not null) or
+   * else the name of the file's folder is used then.
+   */
+  static List<ChangedFile> read(Path file, String defaultSeries) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<ChangedFile> out = new ArrayList<>();
+    for (String line : lines) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      if (f.length != 4) {
+        throw new IllegalArgumentException("bad manifest line in " + file + ": " + line);
+      }
+      String path = unescape(f[0]);
+      String series = unescape(f[3]);
+      if (series.isEmpty()) {
+        series = defaultSeries != null ? defaultSeries : folderName(Path.of(path));
+      }
+      out.add(new ChangedFile(path, unescape(f[1]), f[2], series));
+    }
+    return out;
+  }
+
+  /** The default series of a file: the name of the folder it is in. */
+  static String folderName(Path file) {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    return parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+  }
+
+  private static String unescape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

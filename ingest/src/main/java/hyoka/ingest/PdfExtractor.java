@@ -1,0 +1,280 @@
+package hyoka.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.transform.ReportText;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads the text of a report PDF page by page with Tika's PDF parser, and turns every way a file
+ * can fail to be a readable PDF into a {@link HyokaException} with one {@link ErrorCode} and a
+ * one-line message naming the file ({@code scan.pdf: no text layer (36 pages, 0 characters): …}).
+ *
+ * <p>The text of a page is what Tika's XHTML holds inside that page's {@code <div class="page">}
+ * with the {@code <p>} tags dropped, each {@code </p>} turned into a newline (an empty {@code <p
+ * />} gives nothing) and entities unescaped: the form the parser's fixtures were made in. Not a report is not decided here; that
+ * is the parser's job.
+ *
+ * <p>Thread-safe: one instance can serve many files at once (Tika parsers keep no per-parse
+ * state).
+ */
+public final class PdfExtractor {
+  /** Where a PDF's {@code %PDF-} header may start; readers accept junk before it up to here. */
+  static final int HEADER_WINDOW = 1024;
+
+  /** How far from the end {@code %%EOF} may sit (readers tolerate trailing junk up to here). */
+  static final int TRAILER_WINDOW = 1024;
+
+  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+
+  private final PDFParser parser = new PDFParser();
+
+  /**
+   * Extracts {@code file}, naming it by its path as given in messages and in the text's {@code
+   * sourceFile}.
+   */
+  public ReportText extract(Path file) {
+    return extract(file, file.toString());
+  }
+
+  /** Extracts {@code file}; {@code name} is how messages and the text's sourceFile name it. */
+  public ReportText extract(Path file, String name) {
+    requireNonNull(file, "file is null");
+    requireNonNull(name, "name is null");
+    return extract(name, read(file, name));
+  }
+
+  /** Extracts a PDF already in memory; {@code name} is how messages name it. */
+  public ReportText extract(String name, byte[] bytes) {
+    requireNonNull(name, "name is null");
+    requireNonNull(bytes, "bytes is null");
+    if (bytes.length == 0) {
+      throw reject(ErrorCode.EMPTY_FILE, name, "empty file (0 bytes)");
+    }
+    if (indexOf(bytes, PDF_MAGIC, 0, Math.min(bytes.length, HEADER_WINDOW)) < 0) {
+      throw reject(
+          ErrorCode.NOT_A_PDF,
+          name,
+          String.format(
+              Locale.ROOT,
+              "not a PDF (no %%PDF- header in the first %d bytes; the content looks like %s)",
+              HEADER_WINDOW,
+              sniff(bytes)));
+    }
+    // PDFBox repairs a file without %%EOF by scanning it for objects and then extracts whatever
+    // pages it still finds: a report cut off mid-download would come out with pages silently
+    // missing. The marker's absence is the one reliable sign of a cut-off file, so check it first.
+    int tailStart = Math.max(0, bytes.length - TRAILER_WINDOW);
+    if (indexOf(bytes, EOF_MARKER, tailStart, bytes.length) < 0) {
+      throw reject(
+          ErrorCode.TRUNCATED_PDF,
+          name,
+          String.format(
+              Locale.ROOT,
+              "truncated PDF (no %%%%EOF marker at the end of its %d bytes): the file was cut off;"
+                  + " copy or download it again",
+              bytes.length));
+    }
+    PageCollector pages = new PageCollector();
+    Metadata metadata = new Metadata();
+    ParseContext context = new ParseContext();
+    context.set(PDFParserConfig.class, new PDFParserConfig());
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
+      parser.parse(in, pages, metadata, context);
+    } catch (EncryptedDocumentException e) {
+      throw reject(
+          ErrorCode.ENCRYPTED_PDF,
+          name,
+          "password-protected PDF: hyoka cannot open encrypted reports; save an unprotected copy",
+          e);
+    } catch (TikaException | IOException e) {
+      if (hasCause(e, InvalidPasswordException.class)) {
+        throw reject(
+            ErrorCode.ENCRYPTED_PDF,
+            name,
+            "password-protected PDF: hyoka cannot open encrypted reports; save an unprotected copy",
+            e);
+      }
+      throw reject(
+          ErrorCode.TRUNCATED_PDF,
+          name,
+          "damaged PDF (" + oneLine(rootMessage(e)) + "): the file is cut off or corrupt",
+          e);
+    } catch (SAXException e) {
+      // The collector never throws: a SAXException here is a bug, not bad input.
+      throw new HyokaException(
+          ErrorCode.INTERNAL_ERROR, name + ": text extraction failed: " + oneLine(rootMessage(e)), e);
+    }
+    List<String> text = pages.pages();
+    long characters = text.stream().mapToLong(PdfExtractor::visibleCharacters).sum();
+    if (characters == 0) {
+      throw reject(
+          ErrorCode.NO_TEXT_LAYER,
+          name,
+          String.format(
+              Locale.ROOT,
+              "no text layer (%d %s, 0 characters): scanned or image-only PDF",
+              text.size(),
+              text.size() == 1 ? "page" : "pages"));
+    }
+    return new ReportText(name, text);
+  }
+
+  private static byte[] read(Path file, String name) {
+    try {
+      if (Files.isDirectory(file)) {
+        throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: is a directory");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: no such file", e);
+    } catch (AccessDeniedException e) {
+      throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: permission denied", e);
+    } catch (IOException e) {
+      throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: " + oneLine(rootMessage(e)), e);
+    }
+  }
+
+  /** Names what the bytes look like, so "not a PDF" says what the file is instead. */
+  private static String sniff(byte[] bytes) {
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
+      MediaType type = MimeTypes.getDefaultMimeTypes().detect(in, new Metadata());
+      return type.getBaseType().toString();
+    } catch (IOException e) {
+      return "unknown data";
+    }
+  }
+
+  private static HyokaException reject(ErrorCode code, String name, String reason) {
+    return new HyokaException(code, name + ": " + reason);
+  }
+
+  private static HyokaException reject(ErrorCode code, String name, String reason, Throwable e) {
+    return new HyokaException(code, name + ": " + reason, e);
+  }
+
+  private static long visibleCharacters(String page) {
+    return page.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).count();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from, int to) {
+    outer:
+    for (int i = from; i + needle.length <= to; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Collects the text inside each {@code <div class="page">} of Tika's XHTML events. Nested divs
+   * (annotations) belong to their page; text outside pages (the outline) is not report text.
+   */
+  private static final class PageCollector extends DefaultHandler {
+    private final List<String> pages = new ArrayList<>();
+    private StringBuilder current;
+    private int nestedDivs;
+    private int paragraphStart;
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) {
+      if (current != null && "p".equals(localName)) {
+        paragraphStart = current.length();
+      }
+      if ("div".equals(localName)) {
+        if (current == null && "page".equals(atts.getValue("class"))) {
+          current = new StringBuilder();
+          nestedDivs = 0;
+        } else if (current != null) {
+          nestedDivs++;
+        }
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+      if (current == null) {
+        return;
+      }
+      if ("p".equals(localName)) {
+        // An empty paragraph serialises as <p />, which has no </p> to turn into a newline.
+        if (current.length() > paragraphStart) {
+          current.append('\n');
+        }
+      } else if ("div".equals(localName)) {
+        if (nestedDivs == 0) {
+          pages.add(current.toString());
+          current = null;
+        } else {
+          nestedDivs--;
+        }
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (current != null) {
+        current.append(ch, start, length);
+      }
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) {
+      characters(ch, start, length);
+    }
+
+    List<String> pages() {
+      return List.copyOf(pages);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package hyoka.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hyoka.transform.ErrorCode;
+import hyoka.transform.Fixtures;
+import hyoka.transform.HyokaException;
+import hyoka.transform.ReportText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PdfExtractorTest {
+  private final PdfExtractor extractor = new PdfExtractor();
+  @TempDir Path dir;
+
+  @Test
+  void samplesGiveExactlyTheCommittedFixtureText() {
+    for (String sample : List.of("h31", "h30")) {
+      ReportText got = extractor.extract(Fixtures.samplePdf(sample), "x.pdf");
+      ReportText want = Fixtures.text(sample);
+      assertThat(got.pages()).as(sample).hasSize(36);
+      assertThat(got.pages()).as(sample).isEqualTo(want.pages());
+      assertThat(got.sourceFile()).isEqualTo("x.pdf");
+    }
+  }
+
+  @Test
+  void aBrokenXrefOffsetIsRepairedByPdfBoxAndLosesNothing() throws IOException {
+    // startxref pointing nowhere: PDFBox rebuilds the cross-reference table by scanning the file.
+    byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));
+    String s = new String(pdf, StandardCharsets.ISO_8859_1);
+    assertThat(s).contains("startxref\n426148\n");
+    byte[] broken = s.replace("startxref\n426148\n", "startxref\n999999\n").getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(extractor.extract("broken-xref.pdf", broken).pages()).isEqualTo(Fixtures.text("h31").pages());
+  }
+
+  @Test
+  void emptyFile() throws IOException {
+    Path f = Files.write(dir.resolve("empty.pdf"), new byte[0]);
+    assertRejected(() -> extractor.extract(f, "empty.pdf"), ErrorCode.EMPTY_FILE, "empty.pdf: empty file (0 bytes)");
+  }
+
+  @Test
+  void textFileNamedPdf() throws IOException {
+    Path f = Files.writeString(dir.resolve("minutes.pdf"), "議事録\n出席者: 5名\n", StandardCharsets.UTF_8);
+    assertRejected(
+        () -> extractor.extract(f, "minutes.pdf"),
+        ErrorCode.NOT_A_PDF,
+        "minutes.pdf: not a PDF (no %PDF- header in the first 1024 bytes; the content looks like text/plain)");
+  }
+
+  @Test
+  void zipFileNamedPdfIsNotAPdfWhateverItsName() throws IOException {
+    byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    Path f = Files.write(dir.resolve("report.PDF"), zip);
+    assertRejected(
+        () -> extractor.extract(f, "report.PDF"),
+        ErrorCode.NOT_A_PDF,
+        "report.PDF: not a PDF (no %PDF- header in the first 1024 bytes; the content looks like application/zip)");
+  }
+
+  @Test
+  void aPdfHeaderAfterJunkWithinTheFirstKilobyteIsAccepted() throws IOException {
+    byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h30"));
+    byte[] junk = new byte[500];
+    Arrays.fill(junk, (byte) ' ');
+    byte[] withJunk = new byte[junk.length + pdf.length];
+    System.arraycopy(junk, 0, withJunk, 0, junk.length);
+    System.arraycopy(pdf, 0, withJunk, junk.length, pdf.length);
+
+    assertThat(extractor.extract("junk.pdf", withJunk).pages()).isEqualTo(Fixtures.text("h30").pages());
+  }
+
+  @Test
+  void cutOffFileIsTruncatedBeforePdfBoxSeesIt() throws IOException {
+    // PDFBox itself fails on this sample cut at half ("Page tree root must be a dictionary": the
+    // catalog sits at the end), but on files with the catalog up front it would silently return
+    // the pages it still finds. A missing %%EOF is what a cut-off file always shows.
+    byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));
+    byte[] half = Arrays.copyOf(pdf, pdf.length / 2);
+    assertRejected(
+        () -> extractor.extract("half.pdf", half),
+        ErrorCode.TRUNCATED_PDF,
+        "half.pdf: truncated PDF (no %%EOF marker at the end of its 213413 bytes): the file was cut off;"
+            + " copy or download it again");
+  }
+
+  @Test
+  void structureBrokenBeyondRepairIsDamaged() throws IOException {
+    // The first half with an end marker glued on: the marker check passes, PDFBox gives up.
+    byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));
+    byte[] half = Arrays.copyOf(pdf, pdf.length / 2);
+    byte[] eof = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] glued = Arrays.copyOf(half, half.length + eof.length);
+    System.arraycopy(eof, 0, glued, half.length, eof.length);
+    assertRejected(
+        () -> extractor.extract("glued.pdf", glued),
+        ErrorCode.TRUNCATED_PDF,
+        "glued.pdf: damaged PDF (Page tree root must be a dictionary): the file is cut off or corrupt");
+  }
+
+  @Test
+  void passwordProtected() {
+    Path f = TestPdfs.encrypted(dir.resolve("locked.pdf"));
+    assertRejected(
+        () -> extractor.extract(f, "locked.pdf"),
+        ErrorCode.ENCRYPTED_PDF,
+        "locked.pdf: password-protected PDF: hyoka cannot open encrypted reports; save an unprotected copy");
+  }
+
+  @Test
+  void scannedPagesWithoutText() {
+    Path f = TestPdfs.scanned(dir.resolve("scan.pdf"), 3);
+    assertRejected(
+        () -> extractor.extract(f, "scan.pdf"),
+        ErrorCode.NO_TEXT_LAYER,
+        "scan.pdf: no text layer (3 pages, 0 characters): scanned or image-only PDF");
+  }
+
+  @Test
+  void unrelatedTextIsExtractedForTheParserToJudge() {
+    Path f = TestPdfs.text(dir.resolve("memo.pdf"), List.of("Quarterly memo", "Nothing to see here"));
+    ReportText text = extractor.extract(f, "memo.pdf");
+    assertThat(text.pages()).hasSize(1);
+    assertThat(text.pages().get(0)).contains("Quarterly memo").contains("Nothing to see here");
+  }
+
+  @Test
+  void missingFileAndDirectoryAreUnreadable() throws IOException {
+    assertRejected(
+        () -> extractor.extract(dir.resolve("gone.pdf"), "gone.pdf"),
+        ErrorCode.UNREADABLE_FILE,
+        "gone.pdf: cannot read: no such file");
+    Path folder = Files.createDirectory(dir.resolve("folder.pdf"));
+    assertRejected(
+        () -> extractor.extract(folder, "folder.pdf"),
+        ErrorCode.UNREADABLE_FILE,
+        "folder.pdf: cannot read: is a directory");
+  }
+
+  private static void assertRejected(ThrowingCallable call, ErrorCode code, String message) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(HyokaException.class, e -> assertThat(e.code()).isEqualTo(code))
+        .hasMessage(message);
+  }
+}

@@ -1,0 +1,156 @@
+package hyoka.notebooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cells evaluated without Jupyter, on a small warehouse holding one real KPI of the H31 report. */
+class NotebookSessionTest {
+  @TempDir Path tmp;
+  private Path data;
+  private NotebookSession session;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    data = TestWarehouse.create(Files.createDirectories(tmp.resolve("hyoka-data")));
+    Files.createDirectories(tmp.resolve("notebooks"));
+    session = new NotebookSession(data, tmp.resolve("notebooks"));
+  }
+
+  @Test
+  void sqlCellGivesAlignedTextAndAnHtmlTable() {
+    CellOutput out =
+        session.eval("SELECT kpi_name, fiscal_year, value FROM kpi_series WHERE fiscal_year >= 2018 ORDER BY 2, 3");
+    // 交通事故件数 is six wide characters: twelve terminal columns.
+    assertThat(out.text())
+        .isEqualTo(
+            "kpi_name     | fiscal_year | value\n"
+                + "-------------+-------------+------\n"
+                + "交通事故件数 |        2018 |   220\n"
+                + "交通事故件数 |        2019 |   173\n"
+                + "交通事故件数 |        2019 |   180\n"
+                + "3 rows\n");
+    assertThat(out.html())
+        .contains("<th>kpi_name</th><th>fiscal_year</th><th>value</th>")
+        .contains("<td style=\"text-align:left\">交通事故件数</td><td style=\"text-align:right\">2018</td>")
+        .endsWith("<p>3 rows</p>");
+    assertThat(out.png()).isNull();
+  }
+
+  @Test
+  void nullsShowAsNullAndHtmlIsEscaped() {
+    CellOutput out = session.eval("SELECT NULL AS note, '<b>&' AS text");
+    assertThat(out.text()).contains("NULL | <b>&");
+    assertThat(out.html()).contains(">NULL</td>").contains("&lt;b&gt;&amp;").doesNotContain("<b>&");
+  }
+
+  @Test
+  void longResultsShowTheFirstHundredRowsAndSaySo() {
+    CellOutput out = session.eval("SELECT range AS i FROM range(250)");
+    assertThat(out.text()).endsWith("250 rows, first 100 shown\n").contains("\n99\n").doesNotContain("\n100\n");
+    assertThat(out.html()).endsWith("<p>250 rows, first 100 shown</p>");
+  }
+
+  @Test
+  void blankCellShowsNothing() {
+    assertThat(session.eval("  \n\n ")).isNull();
+  }
+
+  @Test
+  void badSqlIsAnSqlErrorWithDuckDbsText() {
+    assertThatThrownBy(() -> session.eval("SELEC 1"))
+        .isInstanceOf(SqlError.class)
+        .hasMessageStartingWith("Parser Error: syntax error at or near \"SELEC\"");
+  }
+
+  @Test
+  void warehouseIsReadOnly() {
+    assertThatThrownBy(() -> session.eval("DELETE FROM kpi_series"))
+        .isInstanceOf(SqlError.class)
+        .hasMessageContaining("read-only");
+  }
+
+  @Test
+  void dataMagicShowsAndChangesTheDirectory() throws Exception {
+    assertThat(session.eval("%data").text())
+        .isEqualTo("data directory: ../hyoka-data\nwarehouse: warehouse.duckdb\nsearch index: missing\n");
+
+    Path other = TestWarehouse.create(Files.createDirectories(tmp.resolve("other")));
+    assertThat(session.eval("%data ../other").text()).startsWith("data directory: ../other\n");
+    assertThat(session.dataDir()).isEqualTo(other);
+  }
+
+  @Test
+  void dataMagicRefusesADirectoryWithoutWarehouseAndKeepsTheOldOne() {
+    assertThatThrownBy(() -> session.eval("%data ../nowhere"))
+        .isInstanceOf(UsageError.class)
+        .hasMessageStartingWith("no warehouse in ../nowhere: run ./hyoka ingest --data DIR samples/ first");
+    assertThat(session.dataDir()).isEqualTo(data);
+  }
+
+  @Test
+  void initialDataDirIsTheEnvironmentsElseTheDefaultFoundUpward() {
+    Path notebooks = tmp.resolve("notebooks");
+    assertThat(DataDirs.initial(Map.of(), Path.of("hyoka-data"), notebooks)).isEqualTo(data);
+    assertThat(DataDirs.initial(Map.of("HYOKA_DATA", "/x/y"), Path.of("hyoka-data"), notebooks))
+        .isEqualTo(Path.of("/x/y"));
+    // Nothing found upward: the default under the notebook's folder, so %data names it.
+    assertThat(DataDirs.initial(Map.of(), Path.of("absent"), notebooks)).isEqualTo(notebooks.resolve("absent"));
+  }
+
+  @Test
+  void chartMagicDrawsAQueryBelowItAsPng() throws Exception {
+    CellOutput out =
+        session.eval(
+            "%chart line x=fiscal_year y=value series=kind width=640 height=360\n"
+                + "SELECT fiscal_year, kind, value FROM kpi_series ORDER BY fiscal_year");
+    assertThat(out.text())
+        .isEqualTo("line chart: x=fiscal_year, 3 series, 7 points: baseline; actual; target");
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(out.png()));
+    assertThat(img.getWidth()).isEqualTo(640);
+    assertThat(img.getHeight()).isEqualTo(360);
+    assertThat(out.html()).isNull();
+  }
+
+  @Test
+  void chartMagicWithoutQueryDrawsThePreviousResult() {
+    session.eval("SELECT kind, count(*) AS n FROM kpi_series GROUP BY kind ORDER BY kind");
+    assertThat(session.eval("%chart bar").text())
+        .isEqualTo("bar chart: x=kind, 1 series, 3 points: n");
+  }
+
+  @Test
+  void chartErrorsNameTheProblem() {
+    assertThatThrownBy(() -> session.eval("%chart line"))
+        .isInstanceOf(UsageError.class)
+        .hasMessage("%chart: no previous result to draw; run a query first or put one under %chart");
+    session.eval("SELECT fiscal_year, value FROM kpi_series");
+    assertThatThrownBy(() -> session.eval("%chart line y=score"))
+        .isInstanceOf(UsageError.class)
+        .hasMessage("%chart: no column score in the result; columns: fiscal_year, value");
+    assertThatThrownBy(() -> session.eval("%chart pie"))
+        .isInstanceOf(UsageError.class)
+        .hasMessageStartingWith("%chart: unknown chart kind pie. Usage: %chart line|bar");
+    assertThatThrownBy(() -> session.eval("%chart line title=\"unclosed"))
+        .isInstanceOf(UsageError.class)
+        .hasMessageStartingWith("unclosed \" in:");
+  }
+
+  @Test
+  void unknownMagicListsTheMagics() {
+    assertThatThrownBy(() -> session.eval("%sql SELECT 1"))
+        .isInstanceOf(UsageError.class)
+        .hasMessageStartingWith("unknown magic %sql\n")
+        .hasMessageContaining("%data [DIR]")
+        .hasMessageContaining("%chart line|bar");
+  }
+}

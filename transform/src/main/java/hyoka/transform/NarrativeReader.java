@@ -1,0 +1,379 @@
+package hyoka.transform;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a project's budget items and commentary from its narrative block.
+ *
+ * <p>Each 《…実施内容》 label anchors one budget item: the paragraphs right before it are the item's
+ * 概要 and 目的 (the last one is the 目的), the text after it is the implementation. A name-like
+ * line (ending in 費, 金, 事業, …) right before those paragraphs is the item's name. The reading
+ * order has traps (see report-format.md), handled as patterns: a name standing alone above a text
+ * that is not followed by a label (that text is the 現状分析, and the name belongs to an item whose
+ * texts came before it), an item whose texts follow its name after its label, a label with no
+ * text. Text after the ５年間の総括 label is the summary; text after the KPI lines is the 現状分析.
+ */
+final class NarrativeReader {
+  private static final Pattern NAME_END =
+      Pattern.compile("^.*(費|金|事業|経費|業務)$");
+  private static final int MAX_NAME = 40;
+  private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
+
+  /** The items and texts read, the lines they used, and the block's layout residue. */
+  record Result(
+      List<BudgetItem> items, List<Narrative> narratives, Set<Line> used, List<ResidueLine> residue) {}
+
+  private enum Type { TEXT, NAME, IMPL, SUMMARY, KPI, BOUNDARY }
+
+  private record El(Type type, Line line) {}
+
+  /** One budget item while it is being put together. */
+  private static final class Item {
+    Line name;
+    final List<List<Line>> overview = new ArrayList<>();
+    final List<List<Line>> purpose = new ArrayList<>();
+    final List<List<Line>> impl = new ArrayList<>();
+    Line label;
+  }
+
+  Result read(List<Line> body, Set<Line> kpiUsed, int pairs) {
+    List<ResidueLine> residue = new ArrayList<>();
+    List<El> els = elements(body, kpiUsed, residue);
+
+    List<Item> items = new ArrayList<>();
+    Map<El, Item> itemOfLabel = new LinkedHashMap<>();
+    for (El e : els) {
+      if (e.type() == Type.IMPL) {
+        Item it = new Item();
+        it.label = e.line();
+        items.add(it);
+        itemOfLabel.put(e, it);
+      }
+    }
+    Set<El> claimedNames = new HashSet<>();
+    List<List<Line>> summary = new ArrayList<>();
+    List<List<Line>> status = new ArrayList<>();
+    List<El> orphanNames = new ArrayList<>();
+    List<List<List<Line>>> orphanTexts = new ArrayList<>();
+
+    int i = 0;
+    while (i < els.size()) {
+      if (els.get(i).type() != Type.TEXT) {
+        El e = els.get(i);
+        // a label right after a name with no text between: the name is the label's item's
+        if (e.type() == Type.IMPL && i > 0 && els.get(i - 1).type() == Type.NAME) {
+          Item it = itemOfLabel.get(e);
+          it.name = els.get(i - 1).line();
+          claimedNames.add(els.get(i - 1));
+        }
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < els.size() && els.get(i).type() == Type.TEXT) {
+        i++;
+      }
+      List<Line> run = new ArrayList<>();
+      for (El e : els.subList(start, i)) {
+        run.add(e.line());
+      }
+      List<List<Line>> paras = Paragraphs.split(run);
+      El prev = start > 0 ? els.get(start - 1) : null;
+      El next = i < els.size() ? els.get(i) : null;
+      if (next != null && next.type() == Type.IMPL) {
+        Item it = itemOfLabel.get(next);
+        int j = paras.size();
+        if (prev == null || prev.type() == Type.NAME) {
+          if (prev != null) {
+            it.name = prev.line();
+            claimedNames.add(prev);
+          }
+          splitOwn(it, paras);
+        } else {
+          // the first paragraphs are the text of the label before (implementation, summary,
+          // 現状分析); the item's own 概要 and 目的 are the last two
+          int own = j >= 3 ? 2 : j - 1;
+          // a paragraph under a ＜item＞ sub-heading is the label's text, never an item's own
+          int plain = 0;
+          while (plain < own && !Paragraphs.isSubHeading(paras.get(j - 1 - plain).get(0))) {
+            plain++;
+          }
+          own = plain;
+          giveTo(prev, paras.subList(0, j - own), itemOfLabel, summary, status);
+          if (own == 2) {
+            it.overview.add(paras.get(j - 2));
+            it.purpose.add(paras.get(j - 1));
+          } else if (own == 1) {
+            splitOwn(it, paras.subList(j - 1, j));
+          }
+        }
+      } else if (prev != null && prev.type() == Type.NAME) {
+        orphanNames.add(prev);
+        orphanTexts.add(paras);
+      } else {
+        giveTo(prev, paras, itemOfLabel, summary, status);
+      }
+    }
+
+    // a name standing alone above a text: the texts of an item whose label had none, else the
+    // name of an item whose texts came first, with the 現状分析 under it
+    for (int k = 0; k < orphanNames.size(); k++) {
+      El name = orphanNames.get(k);
+      List<List<Line>> paras = orphanTexts.get(k);
+      Item target = null;
+      for (Item it : items) {
+        if (it.name == null && it.overview.isEmpty()) {
+          target = it;
+          break;
+        }
+      }
+      if (target != null) {
+        target.name = name.line();
+        claimedNames.add(name);
+        if (target.overview.isEmpty() && !target.purpose.isEmpty()) {
+          target.overview.addAll(paras);
+        } else {
+          splitOwn(target, paras);
+        }
+      } else {
+        status.addAll(paras);
+      }
+    }
+    List<El> freeNames = new ArrayList<>();
+    for (El e : els) {
+      if (e.type() == Type.NAME && !claimedNames.contains(e)) {
+        freeNames.add(e);
+      }
+    }
+    for (Item it : items) {
+      if (it.name == null && !freeNames.isEmpty()) {
+        it.name = freeNames.remove(0).line();
+      }
+    }
+    // a name-like 概要 (…のための交付金) taken for the name while the real name stands elsewhere
+    for (Item it : items) {
+      if (!freeNames.isEmpty() && it.name != null && it.overview.isEmpty()
+          && !it.purpose.isEmpty()) {
+        it.overview.add(List.of(it.name));
+        it.name = freeNames.remove(0).line();
+      }
+    }
+    while (items.size() < pairs) {
+      items.add(new Item());
+    }
+
+    // the 現状分析 can stand inside the summary's run (between the summary and an item name),
+    // sometimes as a repeat of the summary; with no 現状分析 elsewhere, take it from there
+    if (status.isEmpty() && summary.size() >= 2) {
+      int half = summary.size() / 2;
+      boolean repeated = summary.size() % 2 == 0;
+      for (int k = 0; repeated && k < half; k++) {
+        repeated = tightText(summary.get(k)).equals(tightText(summary.get(k + half)));
+      }
+      int from = repeated ? half : summary.size() - 1;
+      status.addAll(summary.subList(from, summary.size()));
+      summary = new ArrayList<>(summary.subList(0, from));
+    }
+    // likewise between an implementation text and the next item's name (no summary printed)
+    if (status.isEmpty()) {
+      for (Item it : items) {
+        int k = 1;
+        while (k < it.impl.size() && it.impl.get(k).get(0).tight().startsWith("・")) {
+          k++;
+        }
+        if (k < it.impl.size()) {
+          status.addAll(it.impl.subList(k, it.impl.size()));
+          it.impl.subList(k, it.impl.size()).clear();
+          break;
+        }
+      }
+    }
+    Set<Line> used = new HashSet<>();
+    List<BudgetItem> budget = new ArrayList<>();
+    List<Narrative> narratives = new ArrayList<>();
+    for (int k = 0; k < items.size(); k++) {
+      Item it = items.get(k);
+      int no = k + 1;
+      String ov = textOf(it.overview, used);
+      String pu = textOf(it.purpose, used);
+      String im = textOf(it.impl, used);
+      if (it.name != null) {
+        used.add(it.name);
+      }
+      int page = firstPage(it);
+      budget.add(new BudgetItem(no, it.name == null ? null : it.name.printed().strip(), ov, pu, im,
+          page));
+      addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
+      addNarrative(narratives, no, NarrativeKind.PURPOSE, pu, it.purpose);
+      addNarrative(narratives, no, NarrativeKind.IMPLEMENTATION, im, it.impl);
+    }
+    String sum = textOf(summary, used);
+    addNarrative(narratives, null, NarrativeKind.FIVE_YEAR_SUMMARY, sum, summary);
+    String st = textOf(status, used);
+    addNarrative(narratives, null, NarrativeKind.STATUS_ANALYSIS, st, status);
+    return new Result(budget, narratives, used, residue);
+  }
+
+  /**
+   * An item's own paragraphs: the last is the 目的, the others the 概要; a lone paragraph is the
+   * 目的 when it says so (…を目的とする。), else the 概要.
+   */
+  private static void splitOwn(Item it, List<List<Line>> paras) {
+    int j = paras.size();
+    if (j == 0) {
+      return;
+    }
+    if (j == 1) {
+      List<Line> p = paras.get(0);
+      String last = p.get(p.size() - 1).tight();
+      if (PURPOSE_END.matcher(last).find()) {
+        it.purpose.add(p);
+      } else {
+        it.overview.add(p);
+      }
+      return;
+    }
+    it.overview.addAll(paras.subList(0, j - 1));
+    it.purpose.add(paras.get(j - 1));
+  }
+
+  private static void giveTo(El owner, List<List<Line>> paras, Map<El, Item> itemOfLabel,
+      List<List<Line>> summary, List<List<Line>> status) {
+    if (owner != null && owner.type() == Type.IMPL) {
+      itemOfLabel.get(owner).impl.addAll(paras);
+    } else if (owner != null && owner.type() == Type.SUMMARY) {
+      summary.addAll(paras);
+    } else {
+      status.addAll(paras);
+    }
+  }
+
+  private static String tightText(List<Line> paragraph) {
+    StringBuilder b = new StringBuilder();
+    for (Line l : paragraph) {
+      b.append(l.tight());
+    }
+    return b.toString();
+  }
+
+  private static String textOf(List<List<Line>> paras, Set<Line> used) {
+    if (paras.isEmpty()) {
+      return null;
+    }
+    for (List<Line> p : paras) {
+      used.addAll(p);
+    }
+    return Paragraphs.text(paras);
+  }
+
+  private static void addNarrative(List<Narrative> out, Integer itemNo, NarrativeKind kind,
+      String text, List<List<Line>> paras) {
+    if (text != null) {
+      out.add(new Narrative(itemNo, kind, text, paras.get(0).get(0).page()));
+    }
+  }
+
+  private static int firstPage(Item it) {
+    for (List<List<Line>> t : List.of(it.overview, it.purpose)) {
+      if (!t.isEmpty()) {
+        return t.get(0).get(0).page();
+      }
+    }
+    if (it.name != null) {
+      return it.name.page();
+    }
+    if (it.label != null) {
+      return it.label.page();
+    }
+    return 0;
+  }
+
+  /** The block as a sequence of texts, names and the labels and KPI lines between them. */
+  private static List<El> elements(List<Line> body, Set<Line> kpiUsed, List<ResidueLine> residue) {
+    List<El> els = new ArrayList<>();
+    LineClassifier classifier = new LineClassifier();
+    for (int i = 0; i < body.size(); i++) {
+      Line l = body.get(i);
+      if (kpiUsed.contains(l)) {
+        if (els.isEmpty() || els.get(els.size() - 1).type() != Type.KPI) {
+          els.add(new El(Type.KPI, l));
+        }
+        continue;
+      }
+      switch (l.kind()) {
+        case NUMBERS, CHART_LEGEND, CHART_AXIS ->
+            residue.add(PageReader.residue(l, ResidueClass.CHART_LABEL));
+        case TARGET_HEAD, ACTUAL_HEAD, YEAR_HEAD -> {
+          residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+          els.add(new El(Type.BOUNDARY, l));
+        }
+        case SUMMARY_RANGE -> residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+        case IMPL_LABEL, SUMMARY_LABEL -> {
+          residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+          els.add(new El(l.is(LineKind.IMPL_LABEL) ? Type.IMPL : Type.SUMMARY, l));
+          String glued = LineClassifier.gluedText(l);
+          if (!glued.isEmpty()) {
+            els.add(new El(Type.TEXT, classifier.classify(l.page(), l.lineNo(), glued)));
+          }
+        }
+        case TEXT, NOTE -> {
+          boolean chartTitle = i > 0 && i + 1 < body.size()
+              && body.get(i - 1).is(LineKind.CHART_AXIS) && body.get(i + 1).is(LineKind.CHART_LEGEND);
+          if (chartTitle) {
+            residue.add(PageReader.residue(l, ResidueClass.CHART_LABEL));
+          } else {
+            // a name starts a paragraph and is not the second of two name-like lines
+            Line before = i > 0 ? body.get(i - 1) : null;
+            boolean afterBreak = before == null || !before.is(LineKind.TEXT)
+                || Paragraphs.endsParagraph(before) || before.tight().startsWith("・");
+            boolean afterName = !els.isEmpty() && els.get(els.size() - 1).type() == Type.NAME
+                && els.get(els.size() - 1).line() == before;
+            els.add(new El(isName(l) && afterBreak && !afterName ? Type.NAME : Type.TEXT, l));
+          }
+        }
+        default -> {
+          residue.add(PageReader.residue(l, ResidueClass.UNKNOWN));
+          els.add(new El(Type.BOUNDARY, l));
+        }
+      }
+    }
+    return els;
+  }
+
+  static boolean isName(Line l) {
+    if (!l.is(LineKind.TEXT)) {
+      return false;
+    }
+    String f = l.folded().strip();
+    if (l.tight().length() > MAX_NAME || f.endsWith("。") || f.startsWith("・") || f.startsWith("<")
+        || f.startsWith("(") || f.startsWith("+") || f.startsWith("➭")) {
+      return false;
+    }
+    // a name can end with parenthesised parts: 防災関係経費(防災行政無線(同報系)整備事業)
+    String t = l.tight();
+    while (t.endsWith(")")) {
+      int depth = 0;
+      int open = -1;
+      for (int k = t.length() - 1; k >= 0; k--) {
+        char c = t.charAt(k);
+        if (c == ')') {
+          depth++;
+        } else if (c == '(' && --depth == 0) {
+          open = k;
+          break;
+        }
+      }
+      if (open <= 0) {
+        return false;
+      }
+      t = t.substring(0, open);
+    }
+    return NAME_END.matcher(t).matches();
+  }
+}

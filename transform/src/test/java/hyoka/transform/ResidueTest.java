@@ -1,0 +1,72 @@
+package hyoka.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Lines that are not data are kept as residue with a class; the score charts stay out. */
+class ResidueTest {
+  private static ParsedReport h31;
+  private static ParsedReport h30;
+
+  @BeforeAll
+  static void parse() {
+    EvaluationReportParser parser = new EvaluationReportParser();
+    h31 = parser.parse(Fixtures.text("h31"));
+    h30 = parser.parse(Fixtures.text("h30"));
+  }
+
+  @Test
+  void everyResidueLineIsExplained() {
+    assertThat(h31.unknownResidue()).isZero();
+    assertThat(h30.unknownResidue()).isZero();
+  }
+
+  @Test
+  void chartLabelsAreChartResidueNotData() {
+    assertThat(h31.residue()).extracting(ResidueLine::page, ResidueLine::text, ResidueLine::cls)
+        .contains(
+            tuple(2, "66.67", ResidueClass.CHART_LABEL),
+            tuple(8, "33.44 27.33", ResidueClass.CHART_LABEL),
+            tuple(14, "94.82 99.533437", ResidueClass.CHART_LABEL),
+            tuple(36, "-66.67 -100", ResidueClass.CHART_LABEL),
+            tuple(12, " アンケート実施しなかったため実績値無し", ResidueClass.CHART_LABEL),
+            tuple(30, "実績値 目標値 スコア", ResidueClass.CHART_LABEL),
+            tuple(30, "H26 H27 H28 H29 H30 H31", ResidueClass.CHART_LABEL),
+            tuple(30, "がんの標準化死亡比（女）", ResidueClass.CHART_LABEL));
+    // the chart points never became KPI values
+    assertThat(h31.projects().stream().flatMap(p -> p.kpis().stream())
+        .flatMap(k -> k.values().stream()).map(v -> v.value().printed()))
+        .doesNotContain("66.67", "33.44", "94.82", "-66.67");
+  }
+
+  @Test
+  void pageMarkersAndLayoutLabels() {
+    assertThat(h31.residue()).extracting(ResidueLine::page, ResidueLine::text, ResidueLine::cls)
+        .contains(
+            tuple(1, "1 （１）あずましい暮らしプロジェクト", ResidueClass.PAGE_MARKER),
+            tuple(3, " 6", ResidueClass.PAGE_MARKER),
+            tuple(8, " # （２）樽っ子プライド育成プロジェクト", ResidueClass.PAGE_MARKER),
+            tuple(3, "補正前ｽｺｱ スコア", ResidueClass.SECTION_LABEL),
+            tuple(3, "《現状分析》", ResidueClass.SECTION_LABEL),
+            tuple(3, "《平成31年度実施内容》", ResidueClass.SECTION_LABEL));
+    // line numbers count blank lines: the marker of page 3 is its second line
+    assertThat(h31.residue()).filteredOn(r -> r.page() == 3 && r.cls() == ResidueClass.PAGE_MARKER)
+        .extracting(ResidueLine::lineNo).containsExactly(2);
+    assertThat(h30.residue()).extracting(ResidueLine::text)
+        .contains("《平成30年度実施内容》").doesNotContain("《平成31年度実施内容》");
+  }
+
+  @Test
+  void dataLinesAreNotResidue() {
+    assertThat(h31.residue()).extracting(ResidueLine::text).doesNotContain(
+        "213件 162件 220件 244件 220件 121.21 100.00 180件 ",
+        "交通事故件数 173件 ",
+        "除雪事業",
+        "6 ＜生活環境部",
+        "（生活安全課）＞",
+        "※H29.3改訂で目標値見直し950件→830件");
+  }
+}

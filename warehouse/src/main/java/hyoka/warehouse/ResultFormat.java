@@ -1,0 +1,244 @@
+package hyoka.warehouse;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@code hyoka sql} prints a {@link QueryResult}. NULL is shown as {@code NULL} in a table,
+ * as an empty field in CSV and as {@code null} in JSON. Doubles print without a trailing
+ * {@code .0} and without exponent; JSON keeps Japanese text as UTF-8, unescaped.
+ */
+public enum ResultFormat {
+  /** Aligned columns for a terminal; East Asian wide characters count two columns. */
+  TABLE,
+  /** RFC 4180 CSV with a header row. */
+  CSV,
+  /** A JSON array of objects, one per row, keys in column order. */
+  JSON;
+
+  public String format(QueryResult result) {
+    return switch (this) {
+      case TABLE -> table(result);
+      case CSV -> csv(result);
+      case JSON -> json(result);
+    };
+  }
+
+  /** The text of a non-null value, as all three formats print it. */
+  static String text(Object value) {
+    if (value instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        return d.toString();
+      }
+      return plain(BigDecimal.valueOf(d));
+    }
+    if (value instanceof Float f) {
+      return plain(new BigDecimal(f.toString()));
+    }
+    if (value instanceof BigDecimal b) {
+      return b.toPlainString();
+    }
+    return String.valueOf(value);
+  }
+
+  private static String plain(BigDecimal b) {
+    BigDecimal s = b.stripTrailingZeros();
+    if (s.scale() < 0) {
+      s = s.setScale(0);
+    }
+    return s.toPlainString();
+  }
+
+  private static boolean numeric(Object value) {
+    return value instanceof Number;
+  }
+
+  private static String table(QueryResult r) {
+    int n = r.columns().size();
+    int[] widths = new int[n];
+    List<String[]> cells = new ArrayList<>();
+    for (int c = 0; c < n; c++) {
+      widths[c] = displayWidth(r.columns().get(c));
+    }
+    for (List<Object> row : r.rows()) {
+      String[] line = new String[n];
+      for (int c = 0; c < n; c++) {
+        Object v = row.get(c);
+        line[c] = v == null ? "NULL" : oneLine(text(v));
+        widths[c] = Math.max(widths[c], displayWidth(line[c]));
+      }
+      cells.add(line);
+    }
+    StringBuilder b = new StringBuilder();
+    for (int c = 0; c < n; c++) {
+      if (c > 0) {
+        b.append(" | ");
+      }
+      b.append(pad(r.columns().get(c), widths[c], false));
+    }
+    b.append('\n');
+    for (int c = 0; c < n; c++) {
+      if (c > 0) {
+        b.append("-+-");
+      }
+      b.append("-".repeat(widths[c]));
+    }
+    b.append('\n');
+    for (int i = 0; i < cells.size(); i++) {
+      String[] line = cells.get(i);
+      for (int c = 0; c < n; c++) {
+        if (c > 0) {
+          b.append(" | ");
+        }
+        Object v = r.rows().get(i).get(c);
+        b.append(pad(line[c], widths[c], numeric(v)));
+      }
+      b.append('\n');
+    }
+    b.append('(').append(r.rows().size()).append(r.rows().size() == 1 ? " row)" : " rows)").append('\n');
+    return stripTrailingSpaces(b.toString());
+  }
+
+  private static String stripTrailingSpaces(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (String line : s.split("\n", -1)) {
+      b.append(line.stripTrailing()).append('\n');
+    }
+    return b.substring(0, b.length() - 1);
+  }
+
+  /** Newlines inside a value would break the table's rows. */
+  private static String oneLine(String s) {
+    return s.replace("\r\n", "⏎").replace('\n', '⏎').replace('\r', '⏎');
+  }
+
+  private static String pad(String s, int width, boolean right) {
+    String spaces = " ".repeat(Math.max(0, width - displayWidth(s)));
+    return right ? spaces + s : s + spaces;
+  }
+
+  /** Terminal columns of {@code s}: wide and full-width characters take two. */
+  public static int displayWidth(String s) {
+    int width = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      width += isWide(cp) ? 2 : (Character.getType(cp) == Character.NON_SPACING_MARK ? 0 : 1);
+    }
+    return width;
+  }
+
+  /** East Asian Width W or F (Unicode UAX #11), by block ranges. */
+  static boolean isWide(int cp) {
+    return (cp >= 0x1100 && cp <= 0x115F)
+        || (cp >= 0x2E80 && cp <= 0x303E)
+        || (cp >= 0x3041 && cp <= 0x33FF)
+        || (cp >= 0x3400 && cp <= 0x4DBF)
+        || (cp >= 0x4E00 && cp <= 0x9FFF)
+        || (cp >= 0xA000 && cp <= 0xA4CF)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6)
+        || (cp >= 0x1F300 && cp <= 0x1F64F)
+        || (cp >= 0x20000 && cp <= 0x3FFFD);
+  }
+
+  private static String csv(QueryResult r) {
+    StringBuilder b = new StringBuilder();
+    csvLine(b, new ArrayList<>(r.columns()));
+    for (List<Object> row : r.rows()) {
+      csvLine(b, row);
+    }
+    return b.toString();
+  }
+
+  private static void csvLine(StringBuilder b, List<?> values) {
+    for (int c = 0; c < values.size(); c++) {
+      if (c > 0) {
+        b.append(',');
+      }
+      Object v = values.get(c);
+      if (v == null) {
+        continue;
+      }
+      String s = text(v);
+      if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+        // An empty string is quoted so that it stays distinct from NULL (an empty field).
+        b.append('"').append(s.replace("\"", "\"\"")).append('"');
+      } else {
+        b.append(s);
+      }
+    }
+    b.append("\r\n");
+  }
+
+  private static String json(QueryResult r) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < r.rows().size(); i++) {
+      b.append(i == 0 ? "\n  {" : ",\n  {");
+      List<Object> row = r.rows().get(i);
+      for (int c = 0; c < row.size(); c++) {
+        if (c > 0) {
+          b.append(", ");
+        }
+        jsonString(b, r.columns().get(c));
+        b.append(": ");
+        jsonValue(b, row.get(c));
+      }
+      b.append('}');
+    }
+    b.append(r.rows().isEmpty() ? "]\n" : "\n]\n");
+    return b.toString();
+  }
+
+  private static void jsonValue(StringBuilder b, Object v) {
+    if (v == null) {
+      b.append("null");
+    } else if (v instanceof Boolean) {
+      b.append(v);
+    } else if (v instanceof Number n && isFinite(n)) {
+      b.append(text(n));
+    } else if (v instanceof List<?> list) {
+      b.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          b.append(", ");
+        }
+        jsonValue(b, list.get(i));
+      }
+      b.append(']');
+    } else {
+      jsonString(b, text(v));
+    }
+  }
+
+  private static boolean isFinite(Number n) {
+    return !(n instanceof Double d && (d.isNaN() || d.isInfinite()))
+        && !(n instanceof Float f && (f.isNaN() || f.isInfinite()));
+  }
+
+  private static void jsonString(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (ch < 0x20) {
+            b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+          } else {
+            b.append(ch);
+          }
+        }
+      }
+    }
+    b.append('"');
+  }
+}

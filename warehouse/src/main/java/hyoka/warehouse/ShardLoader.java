@@ -1,0 +1,108 @@
+package hyoka.warehouse;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The two ways a shard's tables can go into DuckDB. Publish uses {@link #ARROW_STREAM}; {@link
+ * #APPENDER} exists to be measured against it (LoadBenchmark, docs/schema.md "Loading: Arrow vs
+ * Appender") and to check that both give the same tables.
+ */
+public enum ShardLoader {
+  /**
+   * The shard file is exported as an Arrow C stream and DuckDB scans its record batches with
+   * {@code INSERT INTO t SELECT ... FROM stream}: no per-value work in Java.
+   */
+  ARROW_STREAM,
+  /** The shard file is read into Java values and appended row by row with DuckDB's Appender. */
+  APPENDER;
+
+  /** Names registered Arrow streams uniquely: a connection keeps every name it was given. */
+  private static final AtomicLong STREAM_SEQ = new AtomicLong();
+
+  /**
+   * Loads one table of a shard. For {@code reports}, the db-only columns get {@code runId} and
+   * NULL (not superseded).
+   */
+  public void load(Connection c, BufferAllocator allocator, TableSpec table, Path shardDir, long runId)
+      throws SQLException, IOException {
+    Path file = ReportShard.file(shardDir, table);
+    switch (this) {
+      case ARROW_STREAM -> arrow(c, allocator, table, file, runId);
+      case APPENDER -> appender(c, allocator, table, file, runId);
+    }
+  }
+
+  private static void arrow(
+      Connection c, BufferAllocator allocator, TableSpec table, Path file, long runId)
+      throws SQLException, IOException {
+    String streamName = "hyoka_arrow_" + STREAM_SEQ.incrementAndGet();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        ArrowFileReader reader = new ArrowFileReader(channel, allocator);
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      Data.exportArrayStream(allocator, reader, stream);
+      c.unwrap(DuckDBConnection.class).registerArrowStream(streamName, stream);
+      String columns = table.columnList();
+      String extra = table.dbOnly().isEmpty() ? "" : ", run_id";
+      String extraValue = table.dbOnly().isEmpty() ? "" : ", " + runId;
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO " + table.name() + " (" + columns + extra + ") SELECT " + columns
+                + extraValue + " FROM " + streamName);
+      }
+    }
+  }
+
+  private static void appender(
+      Connection c, BufferAllocator allocator, TableSpec table, Path file, long runId)
+      throws SQLException, IOException {
+    List<Object[]> rows = ArrowRows.readFile(table, file, allocator);
+    try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender(c.getSchema(), table.name())) {
+      List<Column> columns = table.columns();
+      for (Object[] row : rows) {
+        a.beginRow();
+        for (int i = 0; i < columns.size(); i++) {
+          append(a, row[i]);
+        }
+        for (Column extra : table.dbOnly()) {
+          append(a, extra.name().equals("run_id") ? (Object) runId : null);
+        }
+        a.endRow();
+      }
+    }
+  }
+
+  private static void append(DuckDBAppender a, Object v) throws SQLException {
+    if (v == null) {
+      a.appendNull();
+    } else if (v instanceof String s) {
+      a.append(s);
+    } else if (v instanceof Integer i) {
+      a.append(i.intValue());
+    } else if (v instanceof Long l) {
+      a.append(l.longValue());
+    } else if (v instanceof Double d) {
+      a.append(d.doubleValue());
+    } else if (v instanceof Instant t) {
+      a.append(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+    } else {
+      throw new IllegalArgumentException("no appender mapping for " + v.getClass());
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package hyoka.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResultFormatTest {
+  private static final QueryResult RESULT =
+      new QueryResult(
+          List.of("name", "actual", "note"),
+          List.of("VARCHAR", "DOUBLE", "VARCHAR"),
+          List.of(
+              Arrays.asList("交通事故件数", 173.0, null),
+              Arrays.asList("LED防犯灯", 81.4, "a,\"b\"")));
+
+  @Test
+  void tableAlignsWideCharactersAsTwoColumns() {
+    String table = ResultFormat.TABLE.format(RESULT);
+    assertThat(table.split("\n"))
+        .containsExactly(
+            "name         | actual | note",
+            "-------------+--------+------",
+            "交通事故件数 |    173 | NULL",
+            "LED防犯灯    |   81.4 | a,\"b\"",
+            "(2 rows)");
+    for (String line : table.split("\n")) {
+      if (line.contains("|")) {
+        assertThat(ResultFormat.displayWidth(line.substring(0, line.indexOf('|')))).isEqualTo(13);
+      }
+    }
+  }
+
+  @Test
+  void csvQuotesAndShowsNullAsEmpty() {
+    assertThat(ResultFormat.CSV.format(RESULT))
+        .isEqualTo("name,actual,note\r\n交通事故件数,173,\r\nLED防犯灯,81.4,\"a,\"\"b\"\"\"\r\n");
+  }
+
+  @Test
+  void jsonKeepsJapaneseUnescapedAndNullAsNull() {
+    assertThat(ResultFormat.JSON.format(RESULT))
+        .isEqualTo(
+            "[\n  {\"name\": \"交通事故件数\", \"actual\": 173, \"note\": null},\n"
+                + "  {\"name\": \"LED防犯灯\", \"actual\": 81.4, \"note\": \"a,\\\"b\\\"\"}\n]\n");
+  }
+
+  @Test
+  void emptyResult() {
+    QueryResult empty = new QueryResult(List.of("n"), List.of("INTEGER"), List.of());
+    assertThat(ResultFormat.JSON.format(empty)).isEqualTo("[]\n");
+    assertThat(ResultFormat.CSV.format(empty)).isEqualTo("n\r\n");
+    assertThat(ResultFormat.TABLE.format(empty)).isEqualTo("n\n-\n(0 rows)\n");
+  }
+}
