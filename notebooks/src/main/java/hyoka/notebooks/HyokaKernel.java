@@ -37,6 +37,8 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
  * notebook kernel {connection_file}}, as written by {@link KernelSpec#install}).
  */
 public final class HyokaKernel extends BaseKernel {
+  private static final String SIMPLE_LOGGER_JJAVA = "org.slf4j.simpleLogger.log.org.dflib.jjava";
+
   private final NotebookSession session;
   // Cells run on their own thread: interrupting jjava's shell thread would stop its message loop
   // for good, while cancelling this one only ends the cell.
@@ -76,9 +78,14 @@ public final class HyokaKernel extends BaseKernel {
   public static void run(Path connectionFile, Path defaultDataDir) throws IOException {
     // jjava logs its loops at INFO through slf4j; on stderr that is noise in every nbconvert run.
     // The level must be set before the connection starts, as cells swap System.err.
+    // JUL covers slf4j-jdk14; the cli jar logs through slf4j-simple, which reads its per-logger
+    // levels from system properties when a logger is created (a user's own setting wins).
     Logger.getLogger("").setLevel(Level.WARNING);
     Logger.getLogger("org.dflib.jjava").setLevel(Level.WARNING);
     Logger.getLogger("org.zeromq").setLevel(Level.WARNING);
+    if (System.getProperty(SIMPLE_LOGGER_JJAVA) == null) {
+      System.setProperty(SIMPLE_LOGGER_JJAVA, "warn");
+    }
     Path cwd = Path.of("").toAbsolutePath();
     Path dataDir = DataDirs.initial(System.getenv(), defaultDataDir, cwd);
     HyokaKernel kernel = new HyokaKernel(new NotebookSession(dataDir, cwd));
@@ -178,7 +185,8 @@ public final class HyokaKernel extends BaseKernel {
 
   @Override
   public ReplacementOptions complete(String code, int at) {
-    return null;
+    NotebookSession.Completion c = session.complete(code, at);
+    return new ReplacementOptions(c.matches(), c.start(), c.end());
   }
 
   @Override

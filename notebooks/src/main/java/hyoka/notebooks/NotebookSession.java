@@ -11,7 +11,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * The state of one notebook's kernel and the evaluation of its cells, without Jupyter: the data
@@ -66,6 +69,58 @@ final class NotebookSession {
     };
   }
 
+  /** Completions for the word before {@code at}. */
+  record Completion(List<String> matches, int start, int end) {}
+
+  private static final List<String> MAGICS = List.of("%chart", "%data", "%help", "%search");
+
+  /**
+   * Completes the word before the cursor: a magic at the start of a cell, else the name of a
+   * table, view or column of the warehouse (case-insensitive prefix).
+   */
+  Completion complete(String code, int at) {
+    int end = Math.max(0, Math.min(at, code.length()));
+    int start = end;
+    while (start > 0) {
+      char ch = code.charAt(start - 1);
+      if (Character.isLetterOrDigit(ch) || ch == '_' || ch == '%') {
+        start--;
+      } else {
+        break;
+      }
+    }
+    String prefix = code.substring(start, end).toLowerCase(Locale.ROOT);
+    List<String> matches = new ArrayList<>();
+    if (prefix.startsWith("%")) {
+      if (code.substring(0, start).isBlank()) {
+        MAGICS.stream().filter(m -> m.startsWith(prefix)).forEach(matches::add);
+      }
+      return new Completion(matches, start, end);
+    }
+    if (prefix.isEmpty() || !Files.isRegularFile(dataDir.resolve(DataDirs.WAREHOUSE_FILE))) {
+      return new Completion(matches, start, end);
+    }
+    TreeSet<String> names = new TreeSet<>();
+    try (Connection c = new Warehouse(dataDir).openReadOnly();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT table_name FROM information_schema.tables"
+                    + " UNION SELECT column_name FROM information_schema.columns")) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+          names.add(name);
+        }
+      }
+    } catch (SQLException | HyokaException e) {
+      // No completions is the right answer when the warehouse cannot be read right now.
+      return new Completion(matches, start, end);
+    }
+    matches.addAll(names);
+    return new Completion(matches, start, end);
+  }
+
   /** Cancels the statement running now, if any (called from the interrupt thread). */
   void cancel() {
     Statement s = running;
@@ -83,7 +138,11 @@ final class NotebookSession {
       throw new UsageError("%data takes one line: %data [DIR]");
     }
     if (!args.isEmpty()) {
-      String dir = MagicArgs.split(args).get(0);
+      List<String> words = MagicArgs.split(args);
+      if (words.size() != 1) {
+        throw new UsageError("%data takes one directory: %data [DIR] (quote a path with spaces)");
+      }
+      String dir = words.get(0);
       Path next = cwd.resolve(dir).normalize();
       requireWarehouse(next);
       dataDir = next;

@@ -125,6 +125,18 @@ class KernelProtocolTest {
   }
 
   @Test
+  void completeRequestOffersWarehouseNames() {
+    JsonObject c = new JsonObject();
+    c.addProperty("code", "SELECT * FROM kpi_s");
+    c.addProperty("cursor_pos", 19);
+    Msg reply = client.reply(false, client.shell("complete_request", c), T);
+    assertThat(reply.type()).isEqualTo("complete_reply");
+    assertThat(reply.content().getAsJsonArray("matches").toString()).isEqualTo("[\"kpi_series\"]");
+    assertThat(reply.content().get("cursor_start").getAsInt()).isEqualTo(14);
+    assertThat(reply.content().get("cursor_end").getAsInt()).isEqualTo(19);
+  }
+
+  @Test
   void shutdownRequestEndsRun() throws Exception {
     JsonObject c = new JsonObject();
     c.addProperty("restart", false);

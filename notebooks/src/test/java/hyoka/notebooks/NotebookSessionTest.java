@@ -153,4 +153,19 @@ class NotebookSessionTest {
         .hasMessageContaining("%data [DIR]")
         .hasMessageContaining("%chart line|bar");
   }
+
+  @Test
+  void completesMagicsAndWarehouseNames() {
+    NotebookSession.Completion magic = session.complete("%se", 3);
+    assertThat(magic.matches()).containsExactly("%search");
+    assertThat(magic.start()).isZero();
+    assertThat(magic.end()).isEqualTo(3);
+
+    NotebookSession.Completion table = session.complete("SELECT * FROM KPI_s", 19);
+    assertThat(table.matches()).containsExactly("kpi_series");
+    assertThat(table.start()).isEqualTo(14);
+
+    assertThat(session.complete("SELECT fiscal_y", 15).matches()).containsExactly("fiscal_year");
+    assertThat(session.complete("SELECT 1 %da", 12).matches()).isEmpty();
+  }
 }

@@ -84,7 +84,7 @@ class NotebooksExecuteTest {
             java,
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8",
-            "--add-opens=java.base/java.nio=org.apache.arrow.memory.core,ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
             "-cp",
             System.getProperty("java.class.path"),
             KernelMain.class.getName()));

@@ -30,6 +30,10 @@ public final class EvaluationReportParser implements ReportParser {
       }
       pages.add(lines);
     }
+    if (pages.size() == 1) {
+      // no form feeds: find the pages by their heads
+      pages = VirtualPages.split(pages.get(0));
+    }
     PageReader.Layout layout = new PageReader().read(pages);
     if (layout.heads().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
@@ -66,7 +70,7 @@ public final class EvaluationReportParser implements ReportParser {
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
       NarrativeReader.Result nr = narrativeReader.read(
-          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs());
+          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs(), head.page());
       used.addAll(nr.used());
       residue.addAll(nr.residue());
       for (ResidueLine r : nr.residue()) {
@@ -132,14 +136,13 @@ public final class EvaluationReportParser implements ReportParser {
     residue.sort((a, b) -> a.page() != b.page() ? Integer.compare(a.page(), b.page())
         : Integer.compare(a.lineNo(), b.lineNo()));
     return new ParsedReport(
-        text.sourceFile(), fiscalYear, null, text.pages().size(), projects, residue);
+        text.sourceFile(), fiscalYear, null, pages.size(), projects, residue);
   }
 
   private static ResidueClass residueClass(Line l) {
     return switch (l.kind()) {
       case NUMBERS, CHART_LEGEND, CHART_AXIS -> ResidueClass.CHART_LABEL;
       case TEXT, VALUE_ROW, NOTE, DEPT, BLANK -> ResidueClass.UNKNOWN;
-      case PAGE_MARKER -> ResidueClass.PAGE_MARKER;
       case SCORE_LABEL, TARGET_LABEL, STATUS_LABEL, BUDGET_LABEL, OVERVIEW_LABEL, PURPOSE_LABEL,
           IMPL_LABEL, SUMMARY_LABEL, SUMMARY_RANGE, TARGET_HEAD, ACTUAL_HEAD, YEAR_HEAD,
           KPI_HEADER, HEADER_FRAGMENT -> ResidueClass.SECTION_LABEL;

@@ -42,7 +42,7 @@ final class KpiReader {
     List<Row> rows = new ArrayList<>();
     Set<String> units = new LinkedHashSet<>();
     for (ProjectHead.HeadRow hr : head.rows()) {
-      Row r = Row.of(hr.row(), header.actualYears().size());
+      Row r = Row.of(hr.row());
       rows.add(r);
       for (Values.Token t : r.tokens) {
         if (t.value().unit() != null) {
@@ -280,7 +280,7 @@ final class KpiReader {
 
   /** A decoded value row: baseline, yearly actuals, raw score, score, target. */
   private record Row(List<Values.Token> tokens) {
-    static Row of(Line line, int headerYears) {
+    static Row of(Line line) {
       return new Row(Values.tokens(line.text()));
     }
 

@@ -26,11 +26,6 @@ record Line(int page, int lineNo, FoldedText text, String tight, LineKind kind) 
     return text.folded();
   }
 
-  /** The same place with another kind (after the line's position decided what it is). */
-  Line as(LineKind newKind) {
-    return new Line(page, lineNo, text, tight, newKind);
-  }
-
   boolean is(LineKind k) {
     return kind == k;
   }

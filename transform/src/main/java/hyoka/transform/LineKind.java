@@ -3,8 +3,6 @@ package hyoka.transform;
 /** What a line of the report's text is, as far as its own text tells. */
 enum LineKind {
   BLANK,
-  /** The first line of a page: ` 6`, ` #`, ` # （２）…` (decided by position). */
-  PAGE_MARKER,
   /** `補正前ｽｺｱ スコア`: the line after a project's name in a page's head. */
   SCORE_LABEL,
   /** baseline, yearly actuals, raw score, score, target. */

@@ -23,6 +23,7 @@ final class NarrativeReader {
   private static final Pattern NAME_END =
       Pattern.compile("^.*(費|金|事業|経費|業務)$");
   private static final int MAX_NAME = 40;
+  private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
   private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
 
   /** The items and texts read, the lines they used, and the block's layout residue. */
@@ -42,7 +43,11 @@ final class NarrativeReader {
     Line label;
   }
 
-  Result read(List<Line> body, Set<Line> kpiUsed, int pairs) {
+  /**
+   * @param pairs the number of 概要/目的 label pairs of the project's head (its item count)
+   * @param headPage the page of the project's head, for an item that prints nothing at all
+   */
+  Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage) {
     List<ResidueLine> residue = new ArrayList<>();
     List<El> els = elements(body, kpiUsed, residue);
 
@@ -126,6 +131,27 @@ final class NarrativeReader {
     for (int k = 0; k < orphanNames.size(); k++) {
       El name = orphanNames.get(k);
       List<List<Line>> paras = orphanTexts.get(k);
+      // the same text printed twice: the item that already has it is this name's item, and
+      // the two copies are its 概要 and 目的 (both printed, and printed the same)
+      String orphan = joinedTight(paras);
+      Item twin = null;
+      for (Item it : items) {
+        if (it.purpose.isEmpty() && !it.overview.isEmpty()
+            && joinedTight(it.overview).equals(orphan)) {
+          twin = it;
+          break;
+        }
+      }
+      if (twin != null) {
+        if (twin.name == null) {
+          twin.name = name.line();
+          claimedNames.add(name);
+        }
+        twin.purpose.addAll(twin.overview);
+        twin.overview.clear();
+        twin.overview.addAll(paras);
+        continue;
+      }
       Item target = null;
       for (Item it : items) {
         if (it.name == null && it.overview.isEmpty()) {
@@ -143,6 +169,19 @@ final class NarrativeReader {
         }
       } else {
         status.addAll(paras);
+      }
+    }
+    // a 目的 printed right after another item's 《…実施内容》 label (whose own text is elsewhere)
+    // goes to the item that has a 概要 but no 目的
+    for (Item it : items) {
+      if (it.impl.size() != 1 || !FLOATING_PURPOSE.matcher(tightText(it.impl.get(0))).find()) {
+        continue;
+      }
+      for (Item other : items) {
+        if (other != it && other.purpose.isEmpty() && !other.overview.isEmpty()) {
+          other.purpose.add(it.impl.remove(0));
+          break;
+        }
       }
     }
     List<El> freeNames = new ArrayList<>();
@@ -176,7 +215,18 @@ final class NarrativeReader {
       for (int k = 0; repeated && k < half; k++) {
         repeated = tightText(summary.get(k)).equals(tightText(summary.get(k + half)));
       }
-      int from = repeated ? half : summary.size() - 1;
+      // else the 現状分析 is the run of one-line paragraphs after the summary's last wrapped one
+      int from = summary.size() - 1;
+      if (repeated) {
+        from = half;
+      } else {
+        for (int k = summary.size() - 2; k >= 0; k--) {
+          if (summary.get(k).size() > 1) {
+            from = k + 1;
+            break;
+          }
+        }
+      }
       status.addAll(summary.subList(from, summary.size()));
       summary = new ArrayList<>(summary.subList(0, from));
     }
@@ -206,7 +256,7 @@ final class NarrativeReader {
       if (it.name != null) {
         used.add(it.name);
       }
-      int page = firstPage(it);
+      int page = firstPage(it, headPage);
       budget.add(new BudgetItem(no, it.name == null ? null : it.name.printed().strip(), ov, pu, im,
           page));
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
@@ -254,6 +304,14 @@ final class NarrativeReader {
     }
   }
 
+  private static String joinedTight(List<List<Line>> paras) {
+    StringBuilder b = new StringBuilder();
+    for (List<Line> p : paras) {
+      b.append(tightText(p));
+    }
+    return b.toString();
+  }
+
   private static String tightText(List<Line> paragraph) {
     StringBuilder b = new StringBuilder();
     for (Line l : paragraph) {
@@ -279,7 +337,7 @@ final class NarrativeReader {
     }
   }
 
-  private static int firstPage(Item it) {
+  private static int firstPage(Item it, int headPage) {
     for (List<List<Line>> t : List.of(it.overview, it.purpose)) {
       if (!t.isEmpty()) {
         return t.get(0).get(0).page();
@@ -291,7 +349,7 @@ final class NarrativeReader {
     if (it.label != null) {
       return it.label.page();
     }
-    return 0;
+    return headPage;
   }
 
   /** The block as a sequence of texts, names and the labels and KPI lines between them. */

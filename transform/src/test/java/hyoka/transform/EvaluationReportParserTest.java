@@ -57,6 +57,35 @@ class EvaluationReportParserTest {
   }
 
   @Test
+  void twoDepartmentsAreKeptBoth() {
+    Project p37 = project(h31, 37);
+    assertThat(p37.department()).isEqualTo("産業港湾部・建設部");
+    assertThat(p37.section()).isEqualTo("観光振興室・新幹線・まちづくり推進室");
+    Project p43 = project(h31, 43);
+    assertThat(p43.department()).isEqualTo("教育部・産業港湾部");
+    assertThat(p43.section()).isEqualTo("生涯学習課・商業労政課");
+    assertThat(project(h31, 32).section()).isEqualTo("産業振興課・商業労政課");
+  }
+
+  @Test
+  void namesAndDescriptionsJoinedWhenTheyWrap() {
+    assertThat(project(h31, 46).name())
+        .isEqualTo("小樽産品商品力・販売力向上事業（Ｈ31年度：稼ぐ力向上実践事業）");
+    assertThat(project(h31, 46).page()).isEqualTo(27);
+    // the page marker glued to the name line (' 起業者定住促進事業') is not part of the name
+    assertThat(project(h31, 4).name()).isEqualTo("起業者定住促進事業");
+    assertThat(project(h31, 11).description()).isEqualTo(
+        "市指定歴史的建造物「旧寿原邸」を改修しリノベーションの拠点として活用するとともに、空き家の維持・"
+            + "管理ができる組織づくり、移住希望者に空き家マッチングの仕組みづくりを行う事業");
+    // printed before the 'N ＜部' line in this block
+    assertThat(project(h31, 33).description()).startsWith("近年、太平洋側への物流シフトなどにより")
+        .endsWith("経済の活性化を図る事業");
+    // printed after it, at the end of the page, with the header before it
+    assertThat(project(h31, 6).description())
+        .isEqualTo("交通事故の撲滅を目指し、関係機関・団体と連携し、多くの市民へ交通事故防止の呼びかけを行う事業");
+  }
+
+  @Test
   void project8IsSnowClearingWithTwoKpis() {
     Project p = project(h31, 8);
     assertThat(p.name()).isEqualTo("除雪事業");

@@ -114,6 +114,24 @@ class NarrativesTest {
   }
 
   @Test
+  void aPurposeAfterAnotherItemsLabel() {
+    // P37: 《…実施内容》 followed by the 目的 of the short-film item, whose label comes after
+    Project p37 = p(h31, 37);
+    BudgetItem film = p37.budgetItems().get(4);
+    assertThat(film.name()).isEqualTo("小樽ショートフィルムセッション開催補助金");
+    assertThat(film.overview()).isEqualTo("小樽の街を舞台としたショートフィルムのコンテストを開催。");
+    assertThat(film.purpose()).startsWith("小樽の優れたロケーションを広く発信する")
+        .endsWith("を目的として開催。");
+    assertThat(film.implementation()).startsWith("Ｈ31は新型コロナ感染症防止対策のため");
+    assertThat(p37.budgetItems().get(3).implementation()).isNull();
+    // P32: the same for 小樽産品商品力・販売力向上事業費
+    BudgetItem goods = p(h31, 32).budgetItems().stream()
+        .filter(i -> "小樽産品商品力・販売力向上事業費".equals(i.name())).findFirst().orElseThrow();
+    assertThat(goods.overview()).startsWith("主に食品分野において");
+    assertThat(goods.purpose()).startsWith("主に食品分野において").endsWith("支援することを目的とする。");
+  }
+
+  @Test
   void theItemWithoutPrintedName() {
     BudgetItem i = p(h31, 49).budgetItems().get(0);
     assertThat(i.name()).isNull();
@@ -130,6 +148,15 @@ class NarrativesTest {
     assertThat(text(p8, NarrativeKind.FIVE_YEAR_SUMMARY)).endsWith("H31年度目標を達成している。");
     assertThat(text(p8, NarrativeKind.STATUS_ANALYSIS))
         .startsWith("実績値については、気象状況に左右される面があるが、除雪、排雪依頼件数ともに");
+    // P5: three one-line paragraphs after the summary's wrapped one, before the item name;
+    // the FY2018 report (no summary) prints the same 現状分析 alone
+    Project p5 = p(h31, 5);
+    assertThat(text(p5, NarrativeKind.FIVE_YEAR_SUMMARY)).startsWith("移住体験ツアーなど")
+        .endsWith("改めて移住を意識するように促す。");
+    assertThat(text(p5, NarrativeKind.STATUS_ANALYSIS))
+        .isEqualTo(text(p(h30, 5), NarrativeKind.STATUS_ANALYSIS))
+        .startsWith("全国的に移住がブームになっていた平成27年度より相談件数が増加した。")
+        .endsWith("相談から移住に結びつけるよう丁寧な対応を行なっていく。");
     // P31: the 現状分析 repeats the summary, with ＜item＞ sub-headings
     Project p31 = p(h31, 31);
     assertThat(text(p31, NarrativeKind.STATUS_ANALYSIS))

@@ -25,6 +25,11 @@ public enum ResultFormat {
     };
   }
 
+  private static final java.time.format.DateTimeFormatter TIMESTAMP =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", java.util.Locale.ROOT);
+  private static final java.time.format.DateTimeFormatter TIMESTAMP_MICROS =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", java.util.Locale.ROOT);
+
   /** The text of a non-null value, as all three formats print it. */
   static String text(Object value) {
     if (value instanceof Double d) {
@@ -38,6 +43,11 @@ public enum ResultFormat {
     }
     if (value instanceof BigDecimal b) {
       return b.toPlainString();
+    }
+    if (value instanceof java.time.LocalDateTime t) {
+      // LocalDateTime.toString drops zero seconds; print them always, fractions only when set.
+      return t.format(
+          t.getNano() == 0 ? TIMESTAMP : TIMESTAMP_MICROS);
     }
     return String.valueOf(value);
   }

@@ -41,7 +41,7 @@ public final class Schema {
           new String[] {
             "current_kpi_values",
             "SELECT v.*, r.series, r.fiscal_year AS report_fiscal_year, r.ingested_at,"
-                + " k.name AS kpi_name, k.project_key, p.name AS project_name"
+                + " k.name AS kpi_name, k.unit AS kpi_unit, k.project_key, p.name AS project_name"
                 + " FROM kpi_values v JOIN current_reports r ON r.report_id = v.report_id"
                 + " JOIN kpis k ON k.report_id = v.report_id AND k.project_no = v.project_no"
                 + " AND k.kpi_no = v.kpi_no"
@@ -71,7 +71,7 @@ public final class Schema {
                 + "   AS disagree"
                 + " FROM printed)"
                 + " SELECT series, kpi_key, project_key, project_name, kpi_name, fiscal_year, kind,"
-                + " value, printed, null_reason, unit, report_id, report_fiscal_year, reports,"
+                + " value, printed, null_reason, unit, kpi_unit, report_id, report_fiscal_year, reports,"
                 + " disagree FROM ranked WHERE rank = 1"
           },
           new String[] {
@@ -90,7 +90,7 @@ public final class Schema {
                 + " max(value) FILTER (WHERE kind = 'target') AS target,"
                 + " max(printed) FILTER (WHERE kind = 'target') AS target_printed,"
                 + " max(null_reason) FILTER (WHERE kind = 'target') AS target_null_reason,"
-                + " arg_max(unit, report_fiscal_year) AS unit,"
+                + " arg_max(kpi_unit, report_fiscal_year) AS unit,"
                 + " arg_max(report_id, report_fiscal_year) AS report_id,"
                 + " max(reports) AS reports,"
                 + " bool_or(disagree) AS disagree"
@@ -122,9 +122,38 @@ public final class Schema {
     try (Statement s = connection.createStatement()) {
       for (TableSpec table : Tables.ALL) {
         s.execute(table.createTableSql());
+        addMissingColumns(connection, table);
       }
       for (String[] view : VIEWS) {
         s.execute("CREATE OR REPLACE VIEW " + view[0] + " AS " + view[1]);
+      }
+    }
+  }
+
+  /**
+   * A database written by an older hyoka lacks the columns added since: add them (NULL in the
+   * old rows). Columns are only ever added, never renamed or dropped.
+   */
+  private static void addMissingColumns(Connection connection, TableSpec table) throws SQLException {
+    java.util.Set<String> present = new java.util.HashSet<>();
+    try (java.sql.PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = ?")) {
+      p.setString(1, table.name());
+      try (java.sql.ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          present.add(rs.getString(1));
+        }
+      }
+    }
+    try (Statement s = connection.createStatement()) {
+      for (Column c : table.allColumns()) {
+        if (!present.contains(c.name())) {
+          s.execute(
+              "ALTER TABLE " + table.name() + " ADD COLUMN " + TableSpec.quote(c.name()) + " "
+                  + c.type().sqlType());
+        }
       }
     }
   }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -33,9 +33,6 @@ public enum ShardLoader {
   /** The shard file is read into Java values and appended row by row with DuckDB's Appender. */
   APPENDER;
 
-  /** Names registered Arrow streams uniquely: a connection keeps every name it was given. */
-  private static final AtomicLong STREAM_SEQ = new AtomicLong();
-
   /**
    * Loads one table of a shard. For {@code reports}, the db-only columns get {@code runId} and
    * NULL (not superseded).
@@ -52,7 +49,8 @@ public enum ShardLoader {
   private static void arrow(
       Connection c, BufferAllocator allocator, TableSpec table, Path file, long runId)
       throws SQLException, IOException {
-    String streamName = "hyoka_arrow_" + STREAM_SEQ.incrementAndGet();
+    // A connection keeps every stream name it was given: each registration needs a new one.
+    String streamName = "hyoka_arrow_" + UUID.randomUUID().toString().replace("-", "");
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         ArrowFileReader reader = new ArrowFileReader(channel, allocator);
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {

@@ -225,7 +225,7 @@ public final class Warehouse {
         lock.release();
       }
     } catch (IOException e) {
-      throw error("cannot lock " + lockFile, e);
+      throw error("cannot publish to " + dataDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -236,7 +236,7 @@ public final class Warehouse {
     Files.deleteIfExists(stagingWal);
     List<ShardReport> shards = new ArrayList<>();
     for (Path dir : shardDirs) {
-      shards.add(ReportShard.identity(dir));
+      shards.add(identity(dir));
     }
     // Later files of one series and fiscal year supersede earlier ones: order by ingest time.
     shards.sort(
@@ -248,7 +248,7 @@ public final class Warehouse {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
       PublishResult result;
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + staging)) {
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
         result = load(c, shards, stats);
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -264,16 +264,41 @@ public final class Warehouse {
       Files.move(staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       fsyncDirectory(dataDir);
       return result;
-    } catch (SQLException e) {
-      throw error("publish to " + dbFile() + " failed: " + oneLine(e.getMessage()), e);
+    } catch (SQLException | IOException e) {
+      throw error("publish to " + dbFile() + " failed: " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(staging);
       Files.deleteIfExists(stagingWal);
     }
   }
 
+  private static Properties writeProperties() {
+    Properties props = new Properties();
+    // A cached instance of an earlier staging file must never be handed back.
+    props.setProperty("jdbc_instance_cache", "false");
+    return props;
+  }
+
+  private static ShardReport identity(Path shardDir) {
+    try {
+      return ReportShard.identity(shardDir);
+    } catch (RuntimeException e) {
+      throw shardError(shardDir, e);
+    }
+  }
+
+  private static HyokaException shardError(Path shardDir, Exception e) {
+    if (e instanceof HyokaException h) {
+      return h;
+    }
+    return new HyokaException(
+        ErrorCode.WAREHOUSE_ERROR,
+        oneLine("cannot load shard " + shardDir + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()),
+        e);
+  }
+
   private PublishResult load(Connection c, List<ShardReport> shards, RunStats stats)
-      throws SQLException, IOException {
+      throws SQLException {
     c.setAutoCommit(false);
     try {
       Schema.create(c);
@@ -303,7 +328,11 @@ public final class Warehouse {
           }
           List<String> older = currentReports(c, shard.series(), shard.fiscalYear());
           for (TableSpec table : Tables.SHARD_TABLES) {
-            LOADER.load(c, allocator, table, shard.shardDir(), runId);
+            try {
+              LOADER.load(c, allocator, table, shard.shardDir(), runId);
+            } catch (IOException | RuntimeException e) {
+              throw shardError(shard.shardDir(), e);
+            }
           }
           try (PreparedStatement p =
               c.prepareStatement("UPDATE reports SET superseded_by = ? WHERE report_id = ?")) {
@@ -345,8 +374,12 @@ public final class Warehouse {
       }
       c.commit();
       return result;
-    } catch (SQLException | IOException | RuntimeException e) {
-      c.rollback();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }

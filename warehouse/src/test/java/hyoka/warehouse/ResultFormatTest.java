@@ -53,4 +53,12 @@ class ResultFormatTest {
     assertThat(ResultFormat.CSV.format(empty)).isEqualTo("n\r\n");
     assertThat(ResultFormat.TABLE.format(empty)).isEqualTo("n\n-\n(0 rows)\n");
   }
+
+  @Test
+  void timestampsAlwaysPrintSeconds() {
+    QueryResult r = new QueryResult(List.of("t"), List.of("TIMESTAMP"), List.of(
+        List.of(java.time.LocalDateTime.parse("2026-11-28T09:00")),
+        List.of(java.time.LocalDateTime.parse("2026-11-28T09:00:01.5"))));
+    assertThat(ResultFormat.CSV.format(r)).isEqualTo("t\r\n2026-11-28 09:00:00\r\n2026-11-28 09:00:01.500000\r\n");
+  }
 }

@@ -115,4 +115,66 @@ class WarehouseHandTest {
     assertThatThrownBy(() -> new Warehouse(tmp.resolve("none")).query("SELECT 1"))
         .isInstanceOfSatisfying(HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_WAREHOUSE));
   }
+
+  @Test
+  void aFailedPublishLeavesTheLiveFileAsItWas() throws Exception {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    w.publish(List.of(shard(HandReports.report(HandReports.sha('a'), 2018, "230", Instant.parse("2026-01-01T00:00:00Z")))), stats());
+    byte[] before = java.nio.file.Files.readAllBytes(w.dbFile());
+    Path broken = shard(HandReports.report(HandReports.sha('b'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")));
+    Path kpis = ReportShard.file(broken, Tables.KPIS);
+    byte[] bytes = java.nio.file.Files.readAllBytes(kpis);
+    java.nio.file.Files.write(kpis, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertThatThrownBy(() -> w.publish(List.of(broken), stats()))
+        .isInstanceOfSatisfying(HyokaException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.WAREHOUSE_ERROR);
+          assertThat(e.getMessage()).startsWith("cannot load shard " + broken).doesNotContain("\n");
+        });
+    assertThat(java.nio.file.Files.readAllBytes(w.dbFile())).isEqualTo(before);
+    assertThat(w.query("SELECT count(*) FROM reports").rows()).containsExactly(List.of(1L));
+    try (var files = java.nio.file.Files.list(w.dataDir())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("warehouse.duckdb", ".publish.lock");
+    }
+  }
+
+  @Test
+  void aSecondConcurrentPublishIsRefused() throws Exception {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    java.nio.file.Files.createDirectories(w.dataDir());
+    try (var channel = java.nio.channels.FileChannel.open(w.dataDir().resolve(".publish.lock"),
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        var lock = channel.lock()) {
+      assertThat(lock.isValid()).isTrue();
+      assertThatThrownBy(() -> w.publish(List.of(), stats()))
+          .isInstanceOfSatisfying(HyokaException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED);
+            assertThat(e.getMessage()).isEqualTo("another ingest is publishing to " + w.dataDir() + "; try again when it ends");
+          });
+    }
+    assertThat(w.exists()).isFalse();
+    w.publish(List.of(), stats());
+    assertThat(w.lastRunId()).isEqualTo(1);
+  }
+
+  @Test
+  void aDatabaseFromAnOlderVersionGetsTheNewColumns() throws Exception {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    java.nio.file.Files.createDirectories(w.dataDir());
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + w.dbFile());
+        var s = c.createStatement()) {
+      // as if written before kpis.kpi_key and runs.files_rejected existed
+      Schema.create(c);
+      s.execute("DROP VIEW kpi_conflicts; DROP VIEW kpi_series; DROP VIEW kpi_series_values;"
+          + " DROP VIEW current_kpi_values; DROP VIEW current_kpis");
+      s.execute("ALTER TABLE kpis DROP COLUMN kpi_key");
+      s.execute("ALTER TABLE runs DROP COLUMN files_rejected");
+      s.execute("INSERT INTO runs VALUES (1, TIMESTAMP '2025-01-01 00:00:00', TIMESTAMP '2025-01-01 00:01:00', 0, 0, 0)");
+    }
+    w.publish(List.of(shard(HandReports.report(HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")))), stats());
+    assertThat(w.query("SELECT run_id, files_rejected FROM runs ORDER BY run_id").rows())
+        .containsExactly(java.util.Arrays.asList(1L, null), List.of(2L, 0));
+    assertThat(w.query("SELECT count(*) FROM kpi_series WHERE kpi_key LIKE '%交通事故件数'").rows())
+        .containsExactly(List.of(6L));
+  }
 }

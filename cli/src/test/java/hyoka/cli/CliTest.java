@@ -1,0 +1,171 @@
+package hyoka.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hyoka.transform.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the hyoka commands in-process on the sample reports, asserting exit codes and output. One
+ * data directory is ingested once for the class; tests that need their own make it themselves.
+ */
+class CliTest {
+  @TempDir static Path tmp;
+  static Path data;
+  static Run firstIngest;
+
+  record Run(int code, String out, String err) {}
+
+  static Run hyoka(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        HyokaCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void ingestSamples() {
+    data = tmp.resolve("data");
+    firstIngest = hyoka("ingest", "--data", data.toString(), Fixtures.samplesDir().toString());
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    Run r = hyoka("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("ingest", "sql", "search", "export", "notebook");
+  }
+
+  @Test
+  void ingestOfTheSamplesAddsBothReportsAndSummarises() {
+    assertThat(firstIngest.code()).as(firstIngest.err()).isZero();
+    assertThat(firstIngest.out())
+        .containsPattern("added .*otaru-sogo-senryaku-h31\\.pdf .*FY2019, 62 projects, 73 KPI rows")
+        .containsPattern("added .*otaru-sogo-senryaku-h30\\.pdf .*FY2018, 62 projects, 73 KPI rows");
+    assertThat(firstIngest.out()).containsPattern("124 projects, 146 KPI rows");
+    assertThat(data.resolve("warehouse.duckdb")).isRegularFile();
+    assertThat(data.resolve("index")).isDirectory();
+  }
+
+  @Test
+  void reRunSkipsUnchangedFiles() {
+    Run r = hyoka("ingest", "--data", data.toString(), Fixtures.samplesDir().toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("unchanged .*otaru-sogo-senryaku-h31\\.pdf")
+        .containsPattern("unchanged .*otaru-sogo-senryaku-h30\\.pdf")
+        .doesNotContainPattern("(?m)^added ");
+  }
+
+  @Test
+  void sqlShowsProjectEightWithItsTwoKpis() {
+    Run r =
+        hyoka(
+            "sql",
+            "--data",
+            data.toString(),
+            "--format",
+            "csv",
+            "SELECT p.name, p.department, p.section, count(*) AS kpis FROM projects p"
+                + " JOIN kpis k USING (report_id, project_no) JOIN reports r USING (report_id)"
+                + " WHERE r.fiscal_year = 2019 AND p.project_no = 8"
+                + " GROUP BY ALL");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("除雪事業").contains("建設部").contains("維持課").contains(",2");
+  }
+
+  @Test
+  void sqlGivesTheHandCheckedTrafficAccidentKpi() {
+    Run r =
+        hyoka(
+            "sql",
+            "--data",
+            data.toString(),
+            "--format",
+            "json",
+            "SELECT k.name, k.baseline_year, k.baseline, k.actual, k.target, k.raw_score, k.score"
+                + " FROM kpis k JOIN reports r USING (report_id)"
+                + " WHERE r.fiscal_year = 2019 AND k.project_no = 6 AND k.kpi_no = 1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("交通事故件数")
+        .containsPattern("\"baseline_year\"\\s*:\\s*2014")
+        .containsPattern("\"baseline\"\\s*:\\s*213")
+        .containsPattern("\"actual\"\\s*:\\s*173")
+        .containsPattern("\"target\"\\s*:\\s*180")
+        .containsPattern("\"raw_score\"\\s*:\\s*121\\.21")
+        .containsPattern("\"score\"\\s*:\\s*100(\\.0+)?\\b");
+  }
+
+  @Test
+  void sqlJoinsSearchHitsWithKpis() {
+    Run r =
+        hyoka(
+            "sql",
+            "--data",
+            data.toString(),
+            "--format",
+            "csv",
+            "SELECT DISTINCT s.project_no, k.name FROM search('除雪') s"
+                + " JOIN kpis k USING (report_id, project_no) ORDER BY 1, 2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("8,");
+  }
+
+  @Test
+  void searchFindsSnowRemovalInProjectEight() {
+    Run r = hyoka("search", "--data", data.toString(), "--format", "json", "除雪");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("\"project_no\"\\s*:\\s*8\\b").contains("除雪事業");
+  }
+
+  @Test
+  void badSqlIsAUsageErrorWithOneLine() {
+    Run r = hyoka("sql", "--data", data.toString(), "SELEC nonsense");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err().strip()).startsWith("hyoka: ").doesNotContain("\n");
+  }
+
+  @Test
+  void sqlWithoutAWarehouseSaysSo() {
+    Path empty = tmp.resolve("nothing-here");
+    Run r = hyoka("sql", "--data", empty.toString(), "SELECT 1");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err().strip())
+        .isEqualTo("hyoka: no warehouse in " + empty + ": run hyoka ingest first");
+  }
+
+  @Test
+  void aFileThatIsNotAPdfIsRejectedAndTheGoodOneStillIngested() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    Path fake = dir.resolve("fake.pdf");
+    Files.writeString(fake, "this is not a PDF at all\n", StandardCharsets.UTF_8);
+    Files.copy(Fixtures.samplePdf("h31"), dir.resolve("h31.pdf"));
+    Path d = tmp.resolve("mixed-data");
+    Run r = hyoka("ingest", "--data", d.toString(), dir.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.FILES_REJECTED);
+    assertThat(r.out()).containsPattern("rejected .*fake\\.pdf: .*not a PDF");
+    assertThat(r.out()).containsPattern("added .*h31\\.pdf");
+    Run count = hyoka("sql", "--data", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM reports");
+    assertThat(count.out()).contains("\n1");
+  }
+
+  @Test
+  void exportWritesEveryTableAsParquet() {
+    Path out = tmp.resolve("export");
+    Run r = hyoka("export", "--data", data.toString(), "--format", "parquet", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out.resolve("kpis.parquet")).isRegularFile();
+    assertThat(out.resolve("kpi_series.parquet")).isRegularFile();
+  }
+}

@@ -1,0 +1,80 @@
+package hyoka.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import hyoka.transform.ErrorCode;
+
+/**
+ * What an ingest did with one input file, and the line it prints for it.
+ *
+ * @param file the file as the user named it
+ * @param status what happened
+ * @param report counts of the report read (ADDED only)
+ * @param superseded the source file(s) of the report(s) this one replaced (ADDED only), or null
+ * @param sameAs for DUPLICATE, the file of this run with the same content; else null
+ * @param code for REJECTED, the error class; else null
+ * @param reason for REJECTED, the one-line reason; else null
+ */
+public record FileOutcome(
+    String file,
+    Status status,
+    ReportSummary report,
+    String superseded,
+    String sameAs,
+    ErrorCode code,
+    String reason) {
+  /** What happened to a file. */
+  public enum Status {
+    /** Read and published (possibly superseding an older report of its series and year). */
+    ADDED,
+    /** Its content (sha256) was already in the warehouse: not read again. */
+    UNCHANGED,
+    /** Another file of the same run has the same content: not read twice. */
+    DUPLICATE,
+    /** Not a readable report: nothing of it was stored. */
+    REJECTED
+  }
+
+  public FileOutcome {
+    requireNonNull(file, "file is null");
+    requireNonNull(status, "status is null");
+    switch (status) {
+      case ADDED -> requireNonNull(report, "an added file needs its report counts");
+      case DUPLICATE -> requireNonNull(sameAs, "a duplicate needs the file it repeats");
+      case REJECTED -> {
+        requireNonNull(code, "a rejection needs an error code");
+        requireNonNull(reason, "a rejection needs a reason");
+      }
+      case UNCHANGED -> {}
+    }
+  }
+
+  static FileOutcome added(ReportSummary report, String superseded) {
+    return new FileOutcome(report.file(), Status.ADDED, report, superseded, null, null, null);
+  }
+
+  static FileOutcome unchanged(String file) {
+    return new FileOutcome(file, Status.UNCHANGED, null, null, null, null, null);
+  }
+
+  static FileOutcome duplicate(String file, String sameAs) {
+    return new FileOutcome(file, Status.DUPLICATE, null, null, sameAs, null, null);
+  }
+
+  static FileOutcome rejected(String file, ErrorCode code, String reason) {
+    return new FileOutcome(file, Status.REJECTED, null, null, null, code, reason);
+  }
+
+  /** The line printed for the file. */
+  public String line() {
+    return switch (status) {
+      case ADDED ->
+          superseded == null
+              ? "added " + file + " (" + report.counts() + ")"
+              : "superseded " + superseded + " by " + file + " (" + report.counts() + ")";
+      case UNCHANGED -> "unchanged " + file;
+      case DUPLICATE -> "duplicate " + file + ": same content as " + sameAs;
+      case REJECTED -> "rejected " + file + ": " + reason;
+    };
+  }
+}

@@ -1,0 +1,27 @@
+package hyoka.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to ingest.
+ *
+ * @param dataDir the data directory (warehouse.duckdb, index/), created when missing
+ * @param inputs PDF files (taken whatever their extension) and folders (searched recursively
+ *     for {@code *.pdf}, any case)
+ * @param series series of every input file; null: each file's folder name
+ * @param runner Beam runner: {@code direct} (null means direct), {@code flink} or {@code spark}
+ * @param out where the per-file lines and the summary line go
+ */
+public record IngestRequest(
+    Path dataDir, List<Path> inputs, String series, String runner, PrintWriter out) {
+  public IngestRequest {
+    requireNonNull(dataDir, "dataDir is null");
+    inputs = List.copyOf(requireNonNull(inputs, "inputs is null"));
+    runner = runner == null ? "direct" : runner;
+    requireNonNull(out, "out is null");
+  }
+}

@@ -1,0 +1,422 @@
+package hyoka.ingest;
+
+import hyoka.search.SearchIndex;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.warehouse.PublishResult;
+import hyoka.warehouse.RunStats;
+import hyoka.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * One {@code hyoka ingest}: from input paths to a published warehouse run and a search index that
+ * matches it.
+ *
+ * <ol>
+ *   <li>Lock the data directory (one ingest at a time; readers are never blocked).
+ *   <li>Repair: if the index's last commit is not for the warehouse's last run (an ingest was
+ *       killed between publishing and indexing), sync the index first.
+ *   <li>Expand folders, hash every file; content the warehouse holds is {@code unchanged} and is
+ *       neither read nor written. When nothing changed, stop here: no pipeline starts.
+ *   <li>Run {@link IngestPipeline} into a fresh {@code staging/run-…} directory, publish its
+ *       shards as one warehouse run, sync the index to that run, delete the staging directory.
+ * </ol>
+ *
+ * <p>A crash at any point leaves the warehouse at the old or the new run (publish renames one
+ * file), and the index at its last commit, which records the run it matches; the next ingest
+ * repairs a mismatch before doing anything else.
+ */
+public final class IngestRun {
+  private static final DateTimeFormatter STAGING_NAME =
+      DateTimeFormatter.ofPattern("'run-'yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  public IngestRun() {}
+
+  /**
+   * Ingests {@code request.inputs()}; prints one line per file and a summary line.
+   *
+   * @throws HyokaException DATA_DIR_LOCKED when another ingest holds the data directory; BAD_ARGUMENT
+   *     for an unknown runner; internal errors of the warehouse, the index or the pipeline
+   */
+  public IngestSummary run(IngestRequest request) {
+    Instant startedAt = Instant.now();
+    Path dataDir = request.dataDir();
+    PrintWriter out = request.out();
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.BAD_ARGUMENT, "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    try (DataDirLock lock = DataDirLock.acquire(dataDir, dataDir.toString())) {
+      CrashPoints.reached("after-lock");
+      Warehouse warehouse = new Warehouse(dataDir);
+      Path indexDir = dataDir.resolve("index");
+      removeInterruptedStaging(dataDir.resolve("staging"), out);
+      boolean repaired = repairIndex(warehouse, indexDir, out);
+
+      List<Candidate> candidates = expand(request.inputs(), request.series());
+      Map<String, String> known = warehouse.knownSha256();
+      Map<String, String> firstBySha = new HashMap<>();
+      List<ChangedFile> changed = new ArrayList<>();
+      for (Candidate c : candidates) {
+        if (c.outcome() != null) {
+          continue;
+        }
+        ChangedFile f = c.file();
+        if (known.containsKey(f.sha256())) {
+          c.outcome = FileOutcome.unchanged(f.name());
+        } else if (firstBySha.containsKey(f.sha256())) {
+          c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
+        } else {
+          firstBySha.put(f.sha256(), f.name());
+          changed.add(f);
+        }
+      }
+
+      long runId = 0;
+      if (!changed.isEmpty()) {
+        runId = ingestChanged(request, warehouse, indexDir, changed, candidates, startedAt);
+      }
+      List<FileOutcome> outcomes = candidates.stream().map(Candidate::outcome).toList();
+      IngestSummary summary = new IngestSummary(outcomes, runId, repaired);
+      for (FileOutcome o : outcomes) {
+        out.println(o.line());
+      }
+      out.println(summary.line());
+      out.flush();
+      return summary;
+    }
+  }
+
+  /** Pipeline, publish, index for the changed files; fills in their outcomes. */
+  private long ingestChanged(
+      IngestRequest request,
+      Warehouse warehouse,
+      Path indexDir,
+      List<ChangedFile> changed,
+      List<Candidate> candidates,
+      Instant startedAt) {
+    StagingDir staging =
+        StagingDir.of(request.dataDir().resolve("staging").resolve(STAGING_NAME.format(startedAt)));
+    Manifest.write(staging.manifest(), changed);
+    runPipeline(request.runner(), staging, startedAt);
+    CrashPoints.reached("after-shards");
+
+    Map<String, ReportSummary> bySha = new HashMap<>();
+    for (ReportSummary s : ReportSummary.readAll(staging.reports())) {
+      bySha.put(s.sha256(), s);
+    }
+    Map<String, DeadLetter> rejectedBySha = new HashMap<>();
+    for (DeadLetter d : DeadLetter.readAll(staging.deadLetters())) {
+      rejectedBySha.put(d.sha256(), d);
+    }
+    List<RunStats.Rejection> rejections = new ArrayList<>();
+    int unchanged = 0;
+    for (Candidate c : candidates) {
+      if (c.outcome() != null && c.outcome().status() == FileOutcome.Status.REJECTED) {
+        rejections.add(new RunStats.Rejection(c.outcome().file(), c.outcome().reason()));
+      } else if (c.outcome() != null) {
+        unchanged++;
+      }
+    }
+    for (ChangedFile f : changed) {
+      DeadLetter d = rejectedBySha.get(f.sha256());
+      if (d != null) {
+        rejections.add(new RunStats.Rejection(d.file(), d.reason()));
+      } else if (!bySha.containsKey(f.sha256())) {
+        // Every file ends as a shard or a dead letter; anything else is a pipeline bug.
+        throw new HyokaException(
+            ErrorCode.INTERNAL_ERROR, "the ingest pipeline left no result for " + f.name());
+      }
+    }
+
+    PublishResult published =
+        warehouse.publish(
+            StagingDir.entries(staging.shards()), new RunStats(startedAt, unchanged, rejections));
+    CrashPoints.reached("after-publish");
+    Map<String, String> sourceFiles = sourceFiles(warehouse, published);
+    syncIndex(warehouse, indexDir, published.runId());
+    CrashPoints.reached("after-index");
+
+    Map<String, PublishResult.Outcome> byReportId = new HashMap<>();
+    for (PublishResult.Outcome o : published.reports()) {
+      byReportId.put(o.reportId(), o);
+    }
+    for (Candidate c : candidates) {
+      if (c.outcome() != null) {
+        continue;
+      }
+      String sha = c.file().sha256();
+      DeadLetter d = rejectedBySha.get(sha);
+      if (d != null) {
+        c.outcome = FileOutcome.rejected(c.file().name(), d.code(), d.reason());
+        continue;
+      }
+      ReportSummary s = bySha.get(sha);
+      PublishResult.Outcome o = byReportId.get(s.reportId());
+      if (o == null || o.status() == PublishResult.Status.UNCHANGED) {
+        c.outcome = FileOutcome.unchanged(c.file().name());
+      } else {
+        c.outcome = FileOutcome.added(s, superseded(o.supersededReportId(), sourceFiles));
+      }
+    }
+    try {
+      StagingDir.deleteTree(staging.path());
+      Files.deleteIfExists(staging.path().getParent());
+    } catch (IOException e) {
+      // A leftover staging directory is removed by the next ingest; the run itself is complete.
+    }
+    return published.runId();
+  }
+
+  private static void runPipeline(String runner, StagingDir staging, Instant startedAt) {
+    List<String> args =
+        List.of(
+            "--runner=" + runnerClass(runner),
+            "--stagingDir=" + staging.root(),
+            "--ingestedAt=" + startedAt);
+    IngestPipeline.Options options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(IngestPipeline.Options.class);
+    } catch (IllegalArgumentException e) {
+      throw new HyokaException(
+          ErrorCode.BAD_ARGUMENT,
+          "runner " + runner + " is not in this build (build hyoka with -P" + runner + ")",
+          e);
+    }
+    if ("direct".equals(runner)) {
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setTargetParallelism(Math.max(2, Runtime.getRuntime().availableProcessors()));
+      // The checks encode, decode and hash every element after every step to catch DoFns that
+      // mutate their input or emit what cannot be encoded: for a parsed report (thousands of
+      // objects) that is seconds of CPU per file. The tests run with them on; here they are off.
+      direct.setEnforceImmutability(false);
+      direct.setEnforceEncodability(false);
+    }
+    Pipeline pipeline = Pipeline.create(options);
+    IngestPipeline.build(pipeline, options);
+    PipelineResult.State state;
+    try {
+      state = pipeline.run().waitUntilFinish();
+    } catch (Pipeline.PipelineExecutionException e) {
+      if (e.getCause() instanceof HyokaException he) {
+        throw he;
+      }
+      throw new HyokaException(
+          ErrorCode.INTERNAL_ERROR, "the ingest pipeline failed: " + e.getCause(), e.getCause());
+    }
+    if (state != PipelineResult.State.DONE) {
+      throw new HyokaException(ErrorCode.INTERNAL_ERROR, "the ingest pipeline ended " + state);
+    }
+  }
+
+  private static String runnerClass(String runner) {
+    return switch (runner) {
+      case "direct" -> "DirectRunner";
+      case "flink" -> "FlinkRunner";
+      case "spark" -> "SparkRunner";
+      default ->
+          throw new HyokaException(
+              ErrorCode.BAD_ARGUMENT, "unknown runner " + runner + ": use direct, flink or spark");
+    };
+  }
+
+  /**
+   * Brings the index to the warehouse's last run if a previous ingest died before indexing it.
+   * The index is derived data, so syncing from the warehouse is a complete repair.
+   */
+  private static boolean repairIndex(Warehouse warehouse, Path indexDir, PrintWriter out) {
+    long indexed = SearchIndex.indexedRun(indexDir);
+    long last = warehouse.lastRunId();
+    if (indexed == last) {
+      return false;
+    }
+    if (!warehouse.exists()) {
+      out.println(
+          "removing search index of warehouse run " + indexed + ": the data directory has no warehouse");
+      try {
+        StagingDir.deleteTree(indexDir);
+      } catch (IOException e) {
+        throw new HyokaException(ErrorCode.INDEX_ERROR, "cannot remove " + indexDir + ": " + e.getMessage(), e);
+      }
+      return true;
+    }
+    out.println(
+        "repairing search index: it matches warehouse run "
+            + indexed
+            + " but the warehouse is at run "
+            + last
+            + " (an earlier ingest was interrupted)");
+    syncIndex(warehouse, indexDir, last);
+    return true;
+  }
+
+  private static void syncIndex(Warehouse warehouse, Path indexDir, long runId) {
+    try (Connection c = warehouse.openReadOnly();
+        AutoCloseable watch = CrashPoints.haltOnFirstIndexWrite(indexDir)) {
+      SearchIndex.sync(c, indexDir, runId);
+    } catch (HyokaException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new HyokaException(ErrorCode.INDEX_ERROR, "cannot index run " + runId + ": " + e, e);
+    }
+  }
+
+  /** Staging directories of ingests that were killed: useless now (their run never published). */
+  private static void removeInterruptedStaging(Path stagingRoot, PrintWriter out) {
+    if (!Files.isDirectory(stagingRoot)) {
+      return;
+    }
+    for (Path dir : StagingDir.entries(stagingRoot)) {
+      out.println("removing staging directory of an interrupted ingest: " + dir.getFileName());
+      try {
+        StagingDir.deleteTree(dir);
+      } catch (IOException e) {
+        throw new HyokaException(
+            ErrorCode.INTERNAL_ERROR, "cannot remove " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      StagingDir.deleteTree(stagingRoot);
+    } catch (IOException e) {
+      // Dot-files of a killed writer may stay; they are ignored.
+    }
+  }
+
+  /** report_id → source_file of every report the publish superseded. */
+  private static Map<String, String> sourceFiles(Warehouse warehouse, PublishResult published) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (PublishResult.Outcome o : published.reports()) {
+      if (o.supersededReportId() != null) {
+        ids.addAll(List.of(o.supersededReportId().split(",")));
+      }
+    }
+    Map<String, String> files = new HashMap<>();
+    if (ids.isEmpty()) {
+      return files;
+    }
+    try (Connection c = warehouse.openReadOnly();
+        PreparedStatement p =
+            c.prepareStatement("SELECT source_file FROM reports WHERE report_id = ?")) {
+      for (String id : ids) {
+        p.setString(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+          files.put(id, rs.next() ? rs.getString(1) : "report " + id);
+        }
+      }
+    } catch (SQLException e) {
+      throw new HyokaException(ErrorCode.WAREHOUSE_ERROR, "cannot read superseded reports: " + e.getMessage(), e);
+    }
+    return files;
+  }
+
+  private static String superseded(String ids, Map<String, String> sourceFiles) {
+    if (ids == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (String id : ids.split(",")) {
+      names.add(sourceFiles.getOrDefault(id, "report " + id));
+    }
+    return String.join(", ", names);
+  }
+
+  /**
+   * The input files in order: folders searched recursively for {@code *.pdf} (any case, sorted),
+   * files taken as named; each hashed. A path that cannot be read is an outcome already.
+   */
+  static List<Candidate> expand(List<Path> inputs, String series) {
+    Map<Path, Candidate> byPath = new LinkedHashMap<>();
+    for (Path input : inputs) {
+      if (Files.isDirectory(input)) {
+        List<Path> pdfs;
+        try (Stream<Path> walk = Files.walk(input)) {
+          pdfs =
+              walk.filter(Files::isRegularFile)
+                  .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+                  .sorted()
+                  .toList();
+        } catch (IOException | UncheckedIOException e) {
+          byPath.putIfAbsent(
+              input.toAbsolutePath().normalize(),
+              Candidate.rejected(input.toString(), "cannot read folder: " + e.getMessage()));
+          continue;
+        }
+        for (Path p : pdfs) {
+          byPath.computeIfAbsent(p.toAbsolutePath().normalize(), k -> Candidate.hash(p, series));
+        }
+      } else if (!Files.exists(input)) {
+        byPath.putIfAbsent(
+            input.toAbsolutePath().normalize(),
+            Candidate.rejected(input.toString(), "no such file or folder"));
+      } else {
+        byPath.computeIfAbsent(input.toAbsolutePath().normalize(), k -> Candidate.hash(input, series));
+      }
+    }
+    return new ArrayList<>(byPath.values());
+  }
+
+  /** One input file on its way through the run; {@code outcome} is set once it is decided. */
+  static final class Candidate {
+    private final ChangedFile file;
+    private FileOutcome outcome;
+
+    private Candidate(ChangedFile file, FileOutcome outcome) {
+      this.file = file;
+      this.outcome = outcome;
+    }
+
+    static Candidate rejected(String name, String reason) {
+      return new Candidate(null, FileOutcome.rejected(name, ErrorCode.UNREADABLE_FILE, reason));
+    }
+
+    static Candidate hash(Path p, String series) {
+      String name = p.toString();
+      try {
+        return new Candidate(
+            new ChangedFile(
+                p.toAbsolutePath().normalize().toString(),
+                name,
+                FileHashes.sha256(p),
+                series != null ? series : Manifest.folderName(p)),
+            null);
+      } catch (IOException e) {
+        return rejected(name, "cannot read: " + e.getMessage());
+      }
+    }
+
+    ChangedFile file() {
+      return file;
+    }
+
+    FileOutcome outcome() {
+      return outcome;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package hyoka.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+
+/**
+ * What one ingest did: the outcome of every input file, in input order, and the totals.
+ *
+ * @param runId the warehouse run the ingest published; 0 when nothing changed and nothing was
+ *     published
+ * @param indexRepaired whether the run first brought the search index back in line with the
+ *     warehouse (an earlier ingest was interrupted)
+ */
+public record IngestSummary(List<FileOutcome> files, long runId, boolean indexRepaired) {
+  public IngestSummary {
+    files = List.copyOf(requireNonNull(files, "files is null"));
+  }
+
+  public long added() {
+    return count(FileOutcome.Status.ADDED);
+  }
+
+  /** Added files that replaced an older report of their series and fiscal year. */
+  public long superseded() {
+    return files.stream().filter(f -> f.superseded() != null).count();
+  }
+
+  public long unchanged() {
+    return count(FileOutcome.Status.UNCHANGED);
+  }
+
+  public long duplicates() {
+    return count(FileOutcome.Status.DUPLICATE);
+  }
+
+  /** Files that could not be read as reports; the CLI exits with 1 when there are any. */
+  public long rejected() {
+    return count(FileOutcome.Status.REJECTED);
+  }
+
+  public long projects() {
+    return sum(ReportSummary::projects);
+  }
+
+  public long kpiRows() {
+    return sum(ReportSummary::kpiRows);
+  }
+
+  public long scoreMismatches() {
+    return sum(ReportSummary::scoreMismatches);
+  }
+
+  public long unknownLines() {
+    return sum(ReportSummary::unknownLines);
+  }
+
+  /** The summary line printed after the per-file lines. */
+  public String line() {
+    return String.format(
+        Locale.ROOT,
+        "%d files: %d added (%d superseding), %d unchanged, %d duplicates, %d rejected;"
+            + " %d projects, %d KPI rows, %d score mismatches, %d unknown lines",
+        files.size(),
+        added(),
+        superseded(),
+        unchanged(),
+        duplicates(),
+        rejected(),
+        projects(),
+        kpiRows(),
+        scoreMismatches(),
+        unknownLines());
+  }
+
+  private long count(FileOutcome.Status status) {
+    return files.stream().filter(f -> f.status() == status).count();
+  }
+
+  private long sum(ToLongFunction<ReportSummary> f) {
+    return files.stream().filter(o -> o.report() != null).mapToLong(o -> f.applyAsLong(o.report())).sum();
+  }
+}

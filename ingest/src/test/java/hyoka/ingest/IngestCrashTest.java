@@ -1,0 +1,214 @@
+package hyoka.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hyoka.search.SearchIndex;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.Fixtures;
+import hyoka.transform.HyokaException;
+import hyoka.transform.IngestedReport;
+import hyoka.warehouse.Warehouse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills forked ingests ({@link IngestMain}, halted like kill -9 by {@link CrashPoints}) at every
+ * point between the pipeline and the end of the run, each time followed by an ingest that must
+ * leave the warehouse and the index agreeing with nothing lost or duplicated. Then checks that
+ * the data directory lock works across processes and does not lock readers out.
+ */
+class IngestCrashTest {
+  @TempDir Path dir;
+
+  @Test
+  void killedIngestsAreRepairedByTheNextOne() throws Exception {
+    Path otaru = Files.createDirectory(dir.resolve("otaru"));
+    Path h30 = Files.copy(Fixtures.samplePdf("h30"), otaru.resolve("h30.pdf"));
+    Path h31 = Files.copy(Fixtures.samplePdf("h31"), otaru.resolve("h31.pdf"));
+    Path data = dir.resolve("data");
+    Warehouse warehouse = new Warehouse(data);
+    Path index = data.resolve("index");
+
+    // Killed after the shards were written: nothing was published.
+    Forked a = fork(data, "-Dhyoka.test.haltAt=after-shards", h30);
+    assertThat(a.exit()).isEqualTo(137);
+    assertThat(warehouse.exists()).isFalse();
+    assertThat(StagingDir.entries(data.resolve("staging"))).hasSize(1);
+
+    // Killed after publishing, before indexing: the warehouse is one run ahead of the index.
+    Forked b = fork(data, "-Dhyoka.test.haltAt=after-publish", h30);
+    assertThat(b.exit()).isEqualTo(137);
+    assertThat(b.out()).contains("removing staging directory of an interrupted ingest: run-");
+    assertThat(warehouse.lastRunId()).isEqualTo(1);
+    assertThat(SearchIndex.indexedRun(index)).isZero();
+
+    IngestRunTest.Run c = IngestRunTest.ingest(data, List.of(h30), null);
+    assertThat(c.lines())
+        .startsWith(
+            "removing staging directory of an interrupted ingest: " + onlyStaging(b),
+            "repairing search index: it matches warehouse run 0 but the warehouse is at run 1"
+                + " (an earlier ingest was interrupted)",
+            "unchanged " + h30);
+    assertThat(c.summary().indexRepaired()).isTrue();
+    assertThat(Agreement.assertAgree(data)).containsOnlyKeys(id(h30));
+
+    // Killed while the index writer had written documents but not committed them.
+    Forked d = fork(data, "-Dhyoka.test.haltAt=during-index-write", h30, h31);
+    assertThat(d.exit()).isEqualTo(137);
+    assertThat(warehouse.lastRunId()).isEqualTo(2);
+    assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
+
+    // Killed after indexing, before the staging directory was removed; this run first repairs
+    // what d left, then publishes a revised h31 that supersedes the old one.
+    Path later = Files.createDirectories(dir.resolve("later").resolve("otaru"));
+    Path revised = Files.write(later.resolve("h31-revised.pdf"), revisedBytes(h31));
+    Forked e = fork(data, "-Dhyoka.test.haltAt=after-index", revised);
+    assertThat(e.exit()).isEqualTo(137);
+    assertThat(e.out())
+        .contains(
+            "repairing search index: it matches warehouse run 1 but the warehouse is at run 2"
+                + " (an earlier ingest was interrupted)");
+    assertThat(warehouse.lastRunId()).isEqualTo(3);
+    assertThat(SearchIndex.indexedRun(index)).isEqualTo(3);
+    assertThat(StagingDir.entries(data.resolve("staging"))).hasSize(1);
+
+    IngestRunTest.Run f = IngestRunTest.ingest(data, List.of(otaru, revised), null);
+    assertThat(f.lines())
+        .containsExactly(
+            "removing staging directory of an interrupted ingest: " + onlyStaging(e),
+            "unchanged " + h30,
+            "unchanged " + h31,
+            "unchanged " + revised,
+            f.summary().line());
+    Map<String, String> reports = Agreement.assertAgree(data);
+    assertThat(reports)
+        .containsOnlyKeys(id(h30), id(h31), id(revised))
+        .containsEntry(id(h31), id(revised))
+        .containsEntry(id(revised), "");
+    assertThat(IngestRunTest.sql(data, "SELECT count(*) FROM projects")).isEqualTo(3 * 62);
+    assertThat(data.resolve("staging")).doesNotExist();
+
+    // An ingest paused while holding the lock: a second one is refused, readers are not.
+    Path h30revised = Files.write(later.resolve("h30-revised.pdf"), revisedBytes(h30));
+    ProcessBuilder pb = command(data, "-Dhyoka.test.pauseAt=after-lock", h30revised);
+    Path err = dir.resolve("paused.err");
+    pb.redirectError(err.toFile()).redirectOutput(dir.resolve("paused.out").toFile());
+    Process paused = pb.start();
+    try {
+      waitFor(err, "paused at after-lock", paused);
+      assertThatThrownBy(() -> IngestRunTest.ingest(data, List.of(h30revised), null))
+          .isInstanceOfSatisfying(
+              HyokaException.class, x -> assertThat(x.code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED))
+          .hasMessage("data directory " + data + " is in use by another hyoka ingest");
+      assertThat(warehouse.knownSha256()).hasSize(3);
+      paused.getOutputStream().close();
+      // Read while the paused ingest publishes: every read sees the old or the new state whole.
+      int reads = 0;
+      int duringPublish = 0;
+      while (paused.isAlive()) {
+        boolean staging = Files.exists(data.resolve("warehouse.staging.duckdb"));
+        assertThat(warehouse.knownSha256().size()).isIn(3, 4);
+        reads++;
+        duringPublish += staging ? 1 : 0;
+      }
+      System.out.printf("reader: %d reads, %d while the publish was staging%n", reads, duringPublish);
+      assertThat(paused.waitFor()).isZero();
+      assertThat(reads).isPositive();
+    } finally {
+      paused.destroyForcibly();
+    }
+    assertThat(Agreement.assertAgree(data)).hasSize(4).containsEntry(id(h30), id(h30revised));
+  }
+
+  private static String id(Path file) throws IOException {
+    return IngestedReport.reportIdOf(FileHashes.sha256(file));
+  }
+
+  /** The same report with other bytes: a comment after the end marker. */
+  private static byte[] revisedBytes(Path pdf) throws IOException {
+    byte[] bytes = Files.readAllBytes(pdf);
+    byte[] note = "% revised\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] out = Arrays.copyOf(bytes, bytes.length + note.length);
+    System.arraycopy(note, 0, out, bytes.length, note.length);
+    return out;
+  }
+
+  /** The staging directory a killed run left (named in the next run's first line). */
+  private String onlyStaging(Forked killed) throws IOException {
+    return killed.staging();
+  }
+
+  record Forked(int exit, String out, String staging) {}
+
+  private Forked fork(Path data, String property, Path... inputs) throws Exception {
+    ProcessBuilder pb = command(data, property, inputs);
+    Path out = Files.createTempFile(dir, "fork", ".out");
+    pb.redirectErrorStream(true).redirectOutput(out.toFile());
+    long start = System.nanoTime();
+    Process p = pb.start();
+    p.getOutputStream().close();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("forked ingest did not end: " + Files.readString(out));
+    }
+    System.out.printf(
+        "forked ingest %s: %d ms%n", property, (System.nanoTime() - start) / 1_000_000);
+    List<Path> staging = StagingDir.entries(data.resolve("staging"));
+    return new Forked(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        staging.isEmpty() ? null : staging.get(0).getFileName().toString());
+  }
+
+  private static ProcessBuilder command(Path data, String property, Path... inputs) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-opens") || arg.startsWith("-Dfile.encoding")) {
+        cmd.add(arg);
+      }
+    }
+    cmd.add("-Xmx1g");
+    // A short-lived JVM on a shared machine: C1 only and the serial GC cost the least CPU.
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    cmd.add(property);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(IngestMain.class.getName());
+    cmd.add("--data");
+    cmd.add(data.toString());
+    for (Path p : inputs) {
+      cmd.add(p.toString());
+    }
+    return new ProcessBuilder(cmd);
+  }
+
+  private static void waitFor(Path file, String text, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).contains(text)) {
+        return;
+      }
+      if (!p.isAlive()) {
+        throw new AssertionError("forked ingest ended early: " + Files.readString(file));
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("forked ingest never printed " + text);
+  }
+}

@@ -1,0 +1,184 @@
+package hyoka.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hyoka.transform.ErrorCode;
+import hyoka.transform.Fixtures;
+import hyoka.transform.HyokaException;
+import hyoka.transform.IngestedReport;
+import hyoka.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestRunTest {
+  @TempDir Path dir;
+
+  @Test
+  void samplesAreIngestedThenUnchangedThenSupersededByARevisedFile() throws Exception {
+    Path otaru = Files.createDirectory(dir.resolve("otaru"));
+    Path h30 = Files.copy(Fixtures.samplePdf("h30"), otaru.resolve("otaru-sogo-senryaku-h30.pdf"));
+    Path h31 = Files.copy(Fixtures.samplePdf("h31"), otaru.resolve("otaru-sogo-senryaku-h31.pdf"));
+    Path data = dir.resolve("data");
+
+    long t0 = System.nanoTime();
+    Run first = ingest(data, List.of(otaru), null);
+    long fullMs = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(first.lines().get(0)).startsWith("added " + h30 + " (FY2018, ");
+    assertThat(first.lines().get(1)).startsWith("added " + h31 + " (FY2019, 62 projects, 73 KPI rows, ");
+    assertThat(first.lines()).hasSize(3);
+    assertThat(first.summary().added()).isEqualTo(2);
+    assertThat(first.summary().runId()).isEqualTo(1);
+    assertThat(first.lines().get(2))
+        .isEqualTo(first.summary().line())
+        .startsWith("2 files: 2 added (0 superseding), 0 unchanged, 0 duplicates, 0 rejected; ");
+    String h31Id = IngestedReport.reportIdOf(FileHashes.sha256(h31));
+    assertThat(sql(data, "SELECT count(*) FROM projects WHERE report_id = '" + h31Id + "'")).isEqualTo(62);
+    assertThat(sql(data, "SELECT count(*) FROM kpis WHERE report_id = '" + h31Id + "'")).isEqualTo(73);
+    assertThat(sql(data, "SELECT count(*) FROM reports WHERE series = 'otaru'")).isEqualTo(2);
+    assertThat(Agreement.assertAgree(data)).hasSize(2);
+    assertThat(data.resolve("staging")).doesNotExist();
+
+    // A re-run over the same folder hashes and stops: no pipeline, nothing written.
+    Map<String, FileState> before = snapshot(data);
+    long t1 = System.nanoTime();
+    Run again = ingest(data, List.of(otaru), null);
+    long noopMs = (System.nanoTime() - t1) / 1_000_000;
+    assertThat(again.lines())
+        .containsExactly(
+            "unchanged " + h30,
+            "unchanged " + h31,
+            "2 files: 0 added (0 superseding), 2 unchanged, 0 duplicates, 0 rejected;"
+                + " 0 projects, 0 KPI rows, 0 score mismatches, 0 unknown lines");
+    assertThat(again.summary().runId()).isZero();
+    assertThat(snapshot(data)).isEqualTo(before);
+    System.out.printf("full ingest of 2 samples: %d ms; no-op re-run: %d ms%n", fullMs, noopMs);
+
+    // A revised h31 (other bytes, same series and year) replaces the old one; the copy of the
+    // revision under another name in the same run is a duplicate.
+    byte[] revised = Files.readAllBytes(h31);
+    byte[] withNote = Arrays.copyOf(revised, revised.length + 12);
+    System.arraycopy("% revised.\n".getBytes(StandardCharsets.US_ASCII), 0, withNote, revised.length, 11);
+    Path fixed = Files.write(dir.resolve("h31-revised.pdf"), withNote);
+    Path copy = Files.write(dir.resolve("h31-revised-copy.pdf"), withNote);
+    Run third = ingest(data, List.of(fixed, copy), "otaru");
+    assertThat(third.lines().get(0))
+        .startsWith("superseded " + h31 + " by " + fixed + " (FY2019, 62 projects, 73 KPI rows, ");
+    assertThat(third.lines().get(1)).isEqualTo("duplicate " + copy + ": same content as " + fixed);
+    assertThat(third.summary().superseded()).isEqualTo(1);
+    assertThat(sql(data, "SELECT count(*) FROM current_reports")).isEqualTo(2);
+    Map<String, String> reports = Agreement.assertAgree(data);
+    assertThat(reports).hasSize(3).containsEntry(h31Id, IngestedReport.reportIdOf(FileHashes.sha256(fixed)));
+  }
+
+  @Test
+  void badFilesAreRejectedWithTheirReasonAndTheGoodFileIsStillIngested() throws Exception {
+    Path in = Files.createDirectory(dir.resolve("mixed"));
+    Path h31 = Files.copy(Fixtures.samplePdf("h31"), in.resolve("a-report.pdf"));
+    Path scan = TestPdfs.scanned(in.resolve("scan.pdf"), 2);
+    Path memo = TestPdfs.text(in.resolve("memo.PDF"), List.of("Quarterly memo", "Budget: 100"));
+    Path locked = TestPdfs.encrypted(in.resolve("locked.pdf"));
+    Path empty = Files.write(in.resolve("empty.pdf"), new byte[0]);
+    Path notes = Files.writeString(in.resolve("notes.pdf"), "not a pdf\n", StandardCharsets.UTF_8);
+    Path half = in.resolve("sub").resolve("half.pdf");
+    Files.createDirectories(half.getParent());
+    Files.write(half, Arrays.copyOf(Files.readAllBytes(Fixtures.samplePdf("h30")), 4096));
+    Files.writeString(in.resolve("README.txt"), "not picked up: not *.pdf\n", StandardCharsets.UTF_8);
+    Path missing = dir.resolve("missing.pdf");
+    Path data = dir.resolve("data");
+
+    Run run = ingest(data, List.of(in, missing), null);
+    assertThat(run.lines())
+        .containsExactly(
+            "added " + h31 + " (FY2019, 62 projects, 73 KPI rows, "
+                + run.summary().scoreMismatches() + " score mismatches, "
+                + run.summary().unknownLines() + " unknown lines)",
+            "rejected " + empty + ": empty file (0 bytes)",
+            "rejected " + locked + ": password-protected PDF: hyoka cannot open encrypted reports;"
+                + " save an unprotected copy",
+            "rejected " + memo + ": not a KPI evaluation report: no project with a 補正前ｽｺｱ スコア value table",
+            "rejected " + notes + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks"
+                + " like text/plain)",
+            "rejected " + scan + ": no text layer (2 pages, 0 characters): scanned or image-only PDF",
+            "rejected " + half + ": truncated PDF (no %%EOF marker at the end of its 4096 bytes): the"
+                + " file was cut off; copy or download it again",
+            "rejected " + missing + ": no such file or folder",
+            run.summary().line());
+    assertThat(run.summary().rejected()).isEqualTo(7);
+    assertThat(run.summary().added()).isEqualTo(1);
+    assertThat(run.summary().files().get(1).code()).isEqualTo(ErrorCode.EMPTY_FILE);
+    // Nothing of the rejected files is stored, but each rejection is, with its reason.
+    assertThat(sql(data, "SELECT count(*) FROM reports")).isEqualTo(1);
+    assertThat(sql(data, "SELECT count(*) FROM reports WHERE source_file = '" + h31 + "'")).isEqualTo(1);
+    assertThat(sql(data, "SELECT count(*) FROM rejections")).isEqualTo(7);
+    assertThat(sql(data, "SELECT count(*) FROM rejections WHERE source_file = '" + scan
+            + "' AND reason = 'no text layer (2 pages, 0 characters): scanned or image-only PDF'"))
+        .isEqualTo(1);
+    assertThat(Agreement.assertAgree(data)).containsOnlyKeys(IngestedReport.reportIdOf(FileHashes.sha256(h31)));
+    assertThat(data.resolve("staging")).doesNotExist();
+  }
+
+  @Test
+  void aSecondIngestIntoALockedDataDirectoryIsRefused() throws IOException {
+    Path data = Files.createDirectory(dir.resolve("hyoka-data"));
+    try (DataDirLock held = DataDirLock.acquire(data, "held")) {
+      assertThatThrownBy(() -> ingest(data, List.of(Fixtures.samplePdf("h31")), null))
+          .isInstanceOfSatisfying(
+              HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED))
+          .hasMessage("data directory " + data + " is in use by another hyoka ingest");
+    }
+    assertThat(new Warehouse(data).exists()).isFalse();
+  }
+
+  record Run(IngestSummary summary, List<String> lines) {}
+
+  static Run ingest(Path data, List<Path> inputs, String series) {
+    StringWriter text = new StringWriter();
+    IngestSummary summary =
+        new IngestRun().run(new IngestRequest(data, inputs, series, "direct", new PrintWriter(text)));
+    return new Run(summary, text.toString().lines().toList());
+  }
+
+  static long sql(Path data, String query) throws SQLException {
+    try (Connection c = new Warehouse(data).openReadOnly();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  record FileState(long size, FileTime modified, String sha256) {}
+
+  /** Every file under {@code data} with its size, mtime and content hash. */
+  static Map<String, FileState> snapshot(Path data) throws IOException {
+    Map<String, FileState> out = new TreeMap<>();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(data)) {
+      walk.filter(Files::isRegularFile).forEach(files::add);
+    }
+    for (Path f : files) {
+      out.put(
+          data.relativize(f).toString(),
+          new FileState(Files.size(f), Files.getLastModifiedTime(f), FileHashes.sha256(f)));
+    }
+    return out;
+  }
+}
