@@ -103,16 +103,30 @@ public final class Benchmark {
   /**
    * One measured phase.
    *
+   * @param cpuSeconds CPU time of the whole JVM (all threads) during the phase, -1 when unknown:
+   *     on a shared machine the wall time depends on what else runs, the CPU time much less
+   * @param loadAverage the machine's 1-minute load average at the end of the phase, -1 when unknown
    * @param peakRssBytes peak resident set of the process during the phase, -1 when unknown
    */
   public record Figure(
-      String name, int files, long pages, double seconds, long peakHeapBytes, long peakRssBytes) {
+      String name,
+      int files,
+      long pages,
+      double seconds,
+      double cpuSeconds,
+      double loadAverage,
+      long peakHeapBytes,
+      long peakRssBytes) {
     public Figure {
       requireNonNull(name, "name is null");
     }
 
     public double pagesPerSecond() {
       return seconds > 0 ? pages / seconds : Double.NaN;
+    }
+
+    public double pagesPerCpuSecond() {
+      return cpuSeconds > 0 ? pages / cpuSeconds : Double.NaN;
     }
   }
 
@@ -140,24 +154,37 @@ public final class Benchmark {
               copies,
               pagesPerCopy,
               (long) copies * pagesPerCopy));
-      b.append("| phase | files | pages | wall s | pages/s | vs Tika-only (all cores) | peak heap MB | peak RSS MB |\n");
-      b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+      b.append(
+          "| phase | files | pages | wall s | pages/s | vs Tika-only (all cores) | CPU s |"
+              + " pages/CPU-s | vs Tika-only (CPU) | load avg | peak heap MB | peak RSS MB |\n");
+      b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Figure f : figures) {
         String ratio =
             f.pages() == 0
                 ? "–"
                 : String.format(
                     Locale.ROOT, "%.2f", f.pagesPerSecond() / tikaReference.pagesPerSecond());
+        String cpuRatio =
+            f.pages() == 0 || f.cpuSeconds() <= 0
+                ? "–"
+                : String.format(
+                    Locale.ROOT, "%.2f", f.pagesPerCpuSecond() / tikaReference.pagesPerCpuSecond());
         b.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %d | %d | %.2f | %s | %s | %d | %s |%n",
+                "| %s | %d | %d | %.2f | %s | %s | %.1f | %s | %s | %.1f | %d | %s |%n",
                 f.name(),
                 f.files(),
                 f.pages(),
                 f.seconds(),
                 f.pages() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", f.pagesPerSecond()),
                 ratio,
+                f.cpuSeconds(),
+                f.pages() == 0 || f.cpuSeconds() <= 0
+                    ? "–"
+                    : String.format(Locale.ROOT, "%.1f", f.pagesPerCpuSecond()),
+                cpuRatio,
+                f.loadAverage(),
                 f.peakHeapBytes() >> 20,
                 f.peakRssBytes() < 0 ? "?" : Long.toString(f.peakRssBytes() >> 20)));
       }
@@ -280,18 +307,27 @@ public final class Benchmark {
     long pages;
     long start;
     double seconds;
+    double cpu;
     long heap;
     long rss;
     try (MemoryPeak peak = MemoryPeak.start()) {
+      long cpuStart = processCpuNanos();
       start = System.nanoTime();
       pages = phase.get();
       seconds = (System.nanoTime() - start) / 1e9;
+      cpu = cpuStart < 0 ? -1 : (processCpuNanos() - cpuStart) / 1e9;
       heap = peak.peakHeapBytes();
       rss = peak.peakRssBytes();
     }
-    Figure f = new Figure(name, files, pages, seconds, heap, rss);
+    Figure f = new Figure(name, files, pages, seconds, cpu, loadAverage(), heap, rss);
     log.printf(
-        Locale.ROOT, "  %.2f s, %.1f pages/s, peak heap %d MB%n", seconds, f.pagesPerSecond(), heap >> 20);
+        Locale.ROOT,
+        "  %.2f s wall, %.1f s CPU, %.1f pages/s, peak heap %d MB, load %.1f%n",
+        seconds,
+        cpu,
+        f.pagesPerSecond(),
+        heap >> 20,
+        f.loadAverage());
     log.flush();
     return f;
   }
@@ -414,6 +450,19 @@ public final class Benchmark {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** CPU time of every thread of this JVM so far, in nanoseconds; -1 when not available. */
+  private static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static void check(boolean ok, String what) {
