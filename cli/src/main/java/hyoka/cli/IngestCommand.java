@@ -17,11 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
-    description = {
-      "Ingest report PDFs (files, or folders searched for *.pdf) into the warehouse and index.",
-      "Unchanged files (same sha256) are skipped without parsing; a new file for a series and",
-      "fiscal year already held supersedes the old one. Prints one line per file and a summary."
-    })
+    description =
+        "Ingest report PDFs (files, or folders searched for *.pdf) into the warehouse and the"
+            + " search index. Unchanged files (same sha256) are skipped without parsing; a new"
+            + " file for a series and fiscal year already held supersedes the old one. Prints one"
+            + " line per file and a summary.")
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption data;

@@ -59,7 +59,8 @@ final class NotebookCommand implements Runnable {
       Path hyokaJar = (jar != null ? jar : runningJar()).toAbsolutePath();
       List<String> argv = new ArrayList<>();
       argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      argv.add("--add-opens=java.base/java.nio=org.apache.arrow.memory.core,ALL-UNNAMED");
+      // The shaded jar is one unnamed module: naming Arrow's module would only warn.
+      argv.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
       argv.add("-Dfile.encoding=UTF-8");
       argv.add("-Djava.awt.headless=true");
       argv.add("-jar");

@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
-    description = {
-      "Full-text search (Kuromoji, NFKC-folded, with spelling-variant synonyms) over the",
-      "narratives: 現状分析, ５年間の総括, budget item texts and KPI names. All terms must match by",
-      "default; \"…\" for a phrase, OR between alternatives. Superseded reports are left out."
-    })
+    description =
+        "Full-text search over the narratives (現状分析, ５年間の総括, budget item texts, KPI"
+            + " names): Kuromoji, NFKC-folded, with spelling-variant synonyms. All terms must match"
+            + " by default; \"…\" for a phrase, OR between alternatives. Superseded reports are"
+            + " left out unless --all-reports.")
 final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption data;

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 
 /**
- * One file the pipeline has to read: new content the warehouse does not hold yet. The driver
- * hashes and names it; workers only read it.
+ * One file the pipeline has to read: new content the warehouse does not hold yet. The driver hashes
+ * and names it; workers only read it.
  *
  * @param path absolute path workers open
  * @param name the file as the user named it; used in every message and stored as the source file

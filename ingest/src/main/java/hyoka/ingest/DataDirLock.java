@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The exclusive right to ingest into a data directory: an OS lock on {@code dataDir/ingest.lock},
- * released on close or when the process dies (a kill -9 leaves no stale lock behind). Readers
- * never take it.
+ * released on close or when the process dies (a kill -9 leaves no stale lock behind). Readers never
+ * take it.
  */
 final class DataDirLock implements AutoCloseable {
   static final String FILE = "ingest.lock";
@@ -35,10 +35,13 @@ final class DataDirLock implements AutoCloseable {
     FileChannel channel;
     try {
       channel =
-          FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(
+              dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new HyokaException(
-          ErrorCode.BAD_ARGUMENT, "cannot lock data directory " + shownAs + ": " + e.getMessage(), e);
+          ErrorCode.BAD_ARGUMENT,
+          "cannot lock data directory " + shownAs + ": " + e.getMessage(),
+          e);
     }
     FileLock lock;
     try {
@@ -49,12 +52,15 @@ final class DataDirLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       throw new HyokaException(
-          ErrorCode.BAD_ARGUMENT, "cannot lock data directory " + shownAs + ": " + e.getMessage(), e);
+          ErrorCode.BAD_ARGUMENT,
+          "cannot lock data directory " + shownAs + ": " + e.getMessage(),
+          e);
     }
     if (lock == null) {
       closeQuietly(channel);
       throw new HyokaException(
-          ErrorCode.DATA_DIR_LOCKED, "data directory " + shownAs + " is in use by another hyoka ingest");
+          ErrorCode.DATA_DIR_LOCKED,
+          "data directory " + shownAs + " is in use by another hyoka ingest");
     }
     return new DataDirLock(channel, lock);
   }

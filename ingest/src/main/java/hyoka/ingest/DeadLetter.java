@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A file the pipeline could not turn into a report, with why: what the dead-letter output of
- * {@link IngestPipeline} carries and writes, one small file per rejected file.
+ * A file the pipeline could not turn into a report, with why: what the dead-letter output of {@link
+ * IngestPipeline} carries and writes, one small file per rejected file.
  *
  * @param file the file as the user named it
  * @param sha256 its content hash (names the dead-letter file, so a retried worker overwrites)
  * @param code the error class
- * @param reason one line, without the file name (e.g. {@code no text layer (3 pages, 0
- *     characters): scanned or image-only PDF})
+ * @param reason one line, without the file name (e.g. {@code no text layer (3 pages, 0 characters):
+ *     scanned or image-only PDF})
  */
 public record DeadLetter(String file, String sha256, ErrorCode code, String reason)
     implements Serializable {
@@ -45,7 +45,8 @@ public record DeadLetter(String file, String sha256, ErrorCode code, String reas
   static DeadLetter of(ChangedFile file, ErrorCode code, String message) {
     String prefix = file.name() + ": ";
     String reason = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-    return new DeadLetter(file.name(), file.sha256(), code, reason.replaceAll("\\s*\\R\\s*", " ").strip());
+    return new DeadLetter(
+        file.name(), file.sha256(), code, reason.replaceAll("\\s*\\R\\s*", " ").strip());
   }
 
   /** The line printed for the file: {@code rejected scan.pdf: no text layer (…)}. */

@@ -39,7 +39,8 @@ public final class IngestMain {
       }
     }
     try {
-      IngestSummary summary = new IngestRun().run(new IngestRequest(data, paths, series, runner, out));
+      IngestSummary summary =
+          new IngestRun().run(new IngestRequest(data, paths, series, runner, out));
       return summary.rejected() > 0 ? 1 : 0;
     } catch (HyokaException e) {
       System.err.println("hyoka: " + e.getMessage());

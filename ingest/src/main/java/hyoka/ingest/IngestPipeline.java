@@ -1,5 +1,7 @@
 package hyoka.ingest;
 
+import static java.util.Objects.requireNonNull;
+
 import hyoka.transform.ErrorCode;
 import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.HyokaException;
@@ -35,8 +37,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The Beam pipeline of one ingest run: every changed file of the manifest is extracted (Tika),
- * parsed and written as an Arrow shard to {@code <stagingDir>/shards/<report_id>}; every file
- * that fails goes to the dead-letter output, which writes one small file per rejection to {@code
+ * parsed and written as an Arrow shard to {@code <stagingDir>/shards/<report_id>}; every file that
+ * fails goes to the dead-letter output, which writes one small file per rejection to {@code
  * <stagingDir>/dead-letter/} and counts it. The warehouse is not touched here: {@link IngestRun}
  * publishes the shards when the pipeline is done.
  *
@@ -91,7 +93,12 @@ public final class IngestPipeline {
   private static final TupleTag<Extracted> EXTRACTED = new TupleTag<>() {};
 
   /** A changed file and its text, between extraction and parsing. */
-  record Extracted(ChangedFile file, ReportText text) implements Serializable {}
+  record Extracted(ChangedFile file, ReportText text) implements Serializable {
+    Extracted {
+      requireNonNull(file, "file is null");
+      requireNonNull(text, "text is null");
+    }
+  }
 
   /** Reads a file's text; bad PDFs become dead letters. Adapter around {@link PdfExtractor}. */
   static final class ExtractTextFn extends DoFn<ChangedFile, Extracted> {
@@ -146,6 +153,16 @@ public final class IngestPipeline {
           throw e;
         }
         out.get(REJECTED).output(DeadLetter.of(file, e.code(), e.getMessage()));
+        return;
+      } catch (RuntimeException e) {
+        // A parser bug on one odd file must not cost the other files of the run: the file is
+        // rejected with a reason that says it is hyoka's fault, and the run goes on.
+        out.get(REJECTED)
+            .output(
+                DeadLetter.of(
+                    file,
+                    ErrorCode.INTERNAL_ERROR,
+                    "the parser failed on this file (a hyoka bug, please report it): " + e));
         return;
       }
       parsed.inc();
@@ -204,7 +221,8 @@ public final class IngestPipeline {
   }
 
   /** Text extraction and parsing: {@link #REPORTS} and {@link #REJECTED}. */
-  static final class ExtractAndParse extends PTransform<PCollection<ChangedFile>, PCollectionTuple> {
+  static final class ExtractAndParse
+      extends PTransform<PCollection<ChangedFile>, PCollectionTuple> {
     private static final long serialVersionUID = 1L;
     private final Instant ingestedAt;
 
@@ -274,7 +292,12 @@ public final class IngestPipeline {
   }
 
   /** What {@link #build} made: the summaries of the written reports and the dead letters. */
-  public record Outputs(PCollection<ReportSummary> written, PCollection<DeadLetter> rejected) {}
+  public record Outputs(PCollection<ReportSummary> written, PCollection<DeadLetter> rejected) {
+    public Outputs {
+      requireNonNull(written, "written is null");
+      requireNonNull(rejected, "rejected is null");
+    }
+  }
 
   /** Adds the ingest to {@code pipeline}, reading the manifest named by the options now. */
   public static Outputs build(Pipeline pipeline, Options options) {

@@ -10,8 +10,8 @@ import java.util.List;
  * What to ingest.
  *
  * @param dataDir the data directory (warehouse.duckdb, index/), created when missing
- * @param inputs PDF files (taken whatever their extension) and folders (searched recursively
- *     for {@code *.pdf}, any case)
+ * @param inputs PDF files (taken whatever their extension) and folders (searched recursively for
+ *     {@code *.pdf}, any case)
  * @param series series of every input file; null: each file's folder name
  * @param runner Beam runner: {@code direct} (null means direct), {@code flink} or {@code spark}
  * @param out where the per-file lines and the summary line go

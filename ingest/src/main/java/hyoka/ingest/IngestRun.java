@@ -9,7 +9,9 @@ import hyoka.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,8 +44,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  *       killed between publishing and indexing), sync the index first.
  *   <li>Expand folders, hash every file; content the warehouse holds is {@code unchanged} and is
  *       neither read nor written. When nothing changed, stop here: no pipeline starts.
- *   <li>Run {@link IngestPipeline} into a fresh {@code staging/run-…} directory, publish its
- *       shards as one warehouse run, sync the index to that run, delete the staging directory.
+ *   <li>Run {@link IngestPipeline} into a fresh {@code staging/run-…} directory, publish its shards
+ *       as one warehouse run, sync the index to that run, delete the staging directory.
  * </ol>
  *
  * <p>A crash at any point leaves the warehouse at the old or the new run (publish renames one
@@ -60,18 +62,22 @@ public final class IngestRun {
   /**
    * Ingests {@code request.inputs()}; prints one line per file and a summary line.
    *
-   * @throws HyokaException DATA_DIR_LOCKED when another ingest holds the data directory; BAD_ARGUMENT
-   *     for an unknown runner; internal errors of the warehouse, the index or the pipeline
+   * @throws HyokaException DATA_DIR_LOCKED when another ingest holds the data directory;
+   *     BAD_ARGUMENT for an unknown runner; internal errors of the warehouse, the index or the
+   *     pipeline
    */
   public IngestSummary run(IngestRequest request) {
     Instant startedAt = Instant.now();
     Path dataDir = request.dataDir();
     PrintWriter out = request.out();
+    checkRunner(request.runner());
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new HyokaException(
-          ErrorCode.BAD_ARGUMENT, "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+          ErrorCode.BAD_ARGUMENT,
+          "cannot create data directory " + dataDir + ": " + e.getMessage(),
+          e);
     }
     try (DataDirLock lock = DataDirLock.acquire(dataDir, dataDir.toString())) {
       CrashPoints.reached("after-lock");
@@ -95,7 +101,15 @@ public final class IngestRun {
           c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
         } else {
           firstBySha.put(f.sha256(), f.name());
-          changed.add(f);
+          try {
+            // Empty, not-a-PDF and cut-off files are told from their ends: rejected here, they
+            // do not start a pipeline on every re-run of a folder that holds them.
+            PdfExtractor.checkStructure(Path.of(f.path()), f.name());
+            changed.add(f);
+          } catch (HyokaException e) {
+            DeadLetter d = DeadLetter.of(f, e.code(), e.getMessage());
+            c.outcome = FileOutcome.rejected(f.name(), d.code(), d.reason());
+          }
         }
       }
 
@@ -156,17 +170,24 @@ public final class IngestRun {
       }
     }
 
-    PublishResult published =
-        warehouse.publish(
-            StagingDir.entries(staging.shards()), new RunStats(startedAt, unchanged, rejections));
-    CrashPoints.reached("after-publish");
-    Map<String, String> sourceFiles = sourceFiles(warehouse, published);
-    syncIndex(warehouse, indexDir, published.runId());
-    CrashPoints.reached("after-index");
-
+    List<Path> shards = StagingDir.entries(staging.shards());
+    long runId = 0;
+    Map<String, String> sourceFiles = Map.of();
     Map<String, PublishResult.Outcome> byReportId = new HashMap<>();
-    for (PublishResult.Outcome o : published.reports()) {
-      byReportId.put(o.reportId(), o);
+    // When every changed file was rejected there is nothing to publish: a run without reports
+    // would rewrite the whole warehouse on every re-run of a folder holding such a file. The
+    // rejections are printed; the warehouse records rejections with runs that add reports.
+    if (!shards.isEmpty()) {
+      PublishResult published =
+          warehouse.publish(shards, new RunStats(startedAt, unchanged, rejections));
+      CrashPoints.reached("after-publish");
+      sourceFiles = sourceFiles(warehouse, published);
+      syncIndex(warehouse, indexDir, published.runId());
+      CrashPoints.reached("after-index");
+      runId = published.runId();
+      for (PublishResult.Outcome o : published.reports()) {
+        byReportId.put(o.reportId(), o);
+      }
     }
     for (Candidate c : candidates) {
       if (c.outcome() != null) {
@@ -192,7 +213,7 @@ public final class IngestRun {
     } catch (IOException e) {
       // A leftover staging directory is removed by the next ingest; the run itself is complete.
     }
-    return published.runId();
+    return runId;
   }
 
   private static void runPipeline(String runner, StagingDir staging, Instant startedAt) {
@@ -209,12 +230,11 @@ public final class IngestRun {
     }
     IngestPipeline.Options options;
     try {
-      options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(IngestPipeline.Options.class);
+      options =
+          PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
+              .as(IngestPipeline.Options.class);
     } catch (IllegalArgumentException e) {
-      throw new HyokaException(
-          ErrorCode.BAD_ARGUMENT,
-          "runner " + runner + " is not in this build (build hyoka with -P" + runner + ")",
-          e);
+      throw notInBuild(runner, e);
     }
     if ("direct".equals(runner)) {
       DirectOptions direct = options.as(DirectOptions.class);
@@ -242,6 +262,28 @@ public final class IngestRun {
     }
   }
 
+  /**
+   * Fails before anything is touched when the runner is unknown or not in this build. The direct
+   * runner is always there, and checking it would start Beam's option registry on every no-op run.
+   */
+  private static void checkRunner(String runner) {
+    String runnerClass = runnerClass(runner);
+    if (!"direct".equals(runner)) {
+      try {
+        PipelineOptionsFactory.fromArgs("--runner=" + runnerClass).create();
+      } catch (IllegalArgumentException e) {
+        throw notInBuild(runner, e);
+      }
+    }
+  }
+
+  private static HyokaException notInBuild(String runner, Exception e) {
+    return new HyokaException(
+        ErrorCode.BAD_ARGUMENT,
+        "runner " + runner + " is not in this build (build hyoka with -P" + runner + ")",
+        e);
+  }
+
   private static String runnerClass(String runner) {
     return switch (runner) {
       case "direct" -> "DirectRunner";
@@ -254,23 +296,35 @@ public final class IngestRun {
   }
 
   /**
-   * Brings the index to the warehouse's last run if a previous ingest died before indexing it.
-   * The index is derived data, so syncing from the warehouse is a complete repair.
+   * Brings the index to the warehouse's last run if a previous ingest died before indexing it. The
+   * index is derived data, so syncing from the warehouse is a complete repair.
    */
   private static boolean repairIndex(Warehouse warehouse, Path indexDir, PrintWriter out) {
-    long indexed = SearchIndex.indexedRun(indexDir);
     long last = warehouse.lastRunId();
+    long indexed;
+    try {
+      indexed = SearchIndex.indexedRun(indexDir);
+    } catch (HyokaException e) {
+      if (e.code() != ErrorCode.INDEX_ERROR) {
+        throw e;
+      }
+      // The index is derived from the warehouse: an unreadable one is rebuilt, not fatal.
+      out.println("rebuilding search index: " + e.getMessage());
+      deleteIndex(indexDir);
+      if (warehouse.exists()) {
+        syncIndex(warehouse, indexDir, last);
+      }
+      return true;
+    }
     if (indexed == last) {
       return false;
     }
     if (!warehouse.exists()) {
       out.println(
-          "removing search index of warehouse run " + indexed + ": the data directory has no warehouse");
-      try {
-        StagingDir.deleteTree(indexDir);
-      } catch (IOException e) {
-        throw new HyokaException(ErrorCode.INDEX_ERROR, "cannot remove " + indexDir + ": " + e.getMessage(), e);
-      }
+          "removing search index of warehouse run "
+              + indexed
+              + ": the data directory has no warehouse");
+      deleteIndex(indexDir);
       return true;
     }
     out.println(
@@ -281,6 +335,15 @@ public final class IngestRun {
             + " (an earlier ingest was interrupted)");
     syncIndex(warehouse, indexDir, last);
     return true;
+  }
+
+  private static void deleteIndex(Path indexDir) {
+    try {
+      StagingDir.deleteTree(indexDir);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot remove " + indexDir + ": " + e.getMessage(), e);
+    }
   }
 
   private static void syncIndex(Warehouse warehouse, Path indexDir, long runId) {
@@ -337,7 +400,8 @@ public final class IngestRun {
         }
       }
     } catch (SQLException e) {
-      throw new HyokaException(ErrorCode.WAREHOUSE_ERROR, "cannot read superseded reports: " + e.getMessage(), e);
+      throw new HyokaException(
+          ErrorCode.WAREHOUSE_ERROR, "cannot read superseded reports: " + e.getMessage(), e);
     }
     return files;
   }
@@ -382,7 +446,8 @@ public final class IngestRun {
             input.toAbsolutePath().normalize(),
             Candidate.rejected(input.toString(), "no such file or folder"));
       } else {
-        byPath.computeIfAbsent(input.toAbsolutePath().normalize(), k -> Candidate.hash(input, series));
+        byPath.computeIfAbsent(
+            input.toAbsolutePath().normalize(), k -> Candidate.hash(input, series));
       }
     }
     return new ArrayList<>(byPath.values());
@@ -412,6 +477,10 @@ public final class IngestRun {
                 FileHashes.sha256(p),
                 series != null ? series : Manifest.folderName(p)),
             null);
+      } catch (NoSuchFileException e) {
+        return rejected(name, "no such file or folder");
+      } catch (AccessDeniedException e) {
+        return rejected(name, "cannot read: permission denied");
       } catch (IOException e) {
         return rejected(name, "cannot read: " + e.getMessage());
       }

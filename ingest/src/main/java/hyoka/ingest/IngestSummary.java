@@ -80,6 +80,9 @@ public record IngestSummary(List<FileOutcome> files, long runId, boolean indexRe
   }
 
   private long sum(ToLongFunction<ReportSummary> f) {
-    return files.stream().filter(o -> o.report() != null).mapToLong(o -> f.applyAsLong(o.report())).sum();
+    return files.stream()
+        .filter(o -> o.report() != null)
+        .mapToLong(o -> f.applyAsLong(o.report()))
+        .sum();
   }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The driver's list of changed files as a file in the staging directory: one line per file,
- * {@code path TAB name TAB sha256 TAB series}, with backslash, tab and newline escaped so any
- * file name survives.
+ * The driver's list of changed files as a file in the staging directory: one line per file, {@code
+ * path TAB name TAB sha256 TAB series}, with backslash, tab and newline escaped so any file name
+ * survives.
  */
 final class Manifest {
   private Manifest() {}
@@ -19,8 +19,14 @@ final class Manifest {
   static void write(Path file, List<ChangedFile> files) {
     StringBuilder b = new StringBuilder();
     for (ChangedFile f : files) {
-      b.append(escape(f.path())).append('\t').append(escape(f.name())).append('\t')
-          .append(f.sha256()).append('\t').append(escape(f.series())).append('\n');
+      b.append(escape(f.path()))
+          .append('\t')
+          .append(escape(f.name()))
+          .append('\t')
+          .append(f.sha256())
+          .append('\t')
+          .append(escape(f.series()))
+          .append('\n');
     }
     try {
       StagingDir.writeAtomically(file, b.toString().getBytes(StandardCharsets.UTF_8));

@@ -8,12 +8,15 @@ import hyoka.transform.ReportText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -35,12 +38,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * one-line message naming the file ({@code scan.pdf: no text layer (36 pages, 0 characters): …}).
  *
  * <p>The text of a page is what Tika's XHTML holds inside that page's {@code <div class="page">}
- * with the {@code <p>} tags dropped, each {@code </p>} turned into a newline (an empty {@code <p
- * />} gives nothing) and entities unescaped: the form the parser's fixtures were made in. Not a report is not decided here; that
- * is the parser's job.
+ * with the {@code <p>} tags dropped, each {@code </p>} turned into a newline (an empty paragraph,
+ * {@code <p/>}, gives nothing) and entities unescaped: the form the parser's fixtures were made in.
+ * Whether the text is a report is not decided here; that is the parser's job.
  *
- * <p>Thread-safe: one instance can serve many files at once (Tika parsers keep no per-parse
- * state).
+ * <p>Thread-safe: one instance can serve many files at once (Tika parsers keep no per-parse state).
  */
 public final class PdfExtractor {
   /** Where a PDF's {@code %PDF-} header may start; readers accept junk before it up to here. */
@@ -48,6 +50,9 @@ public final class PdfExtractor {
 
   /** How far from the end {@code %%EOF} may sit (readers tolerate trailing junk up to here). */
   static final int TRAILER_WINDOW = 1024;
+
+  /** How much of a file's start the type detection for "not a PDF" messages looks at. */
+  private static final int SNIFF_BYTES = 64 * 1024;
 
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
@@ -73,33 +78,11 @@ public final class PdfExtractor {
   public ReportText extract(String name, byte[] bytes) {
     requireNonNull(name, "name is null");
     requireNonNull(bytes, "bytes is null");
-    if (bytes.length == 0) {
-      throw reject(ErrorCode.EMPTY_FILE, name, "empty file (0 bytes)");
-    }
-    if (indexOf(bytes, PDF_MAGIC, 0, Math.min(bytes.length, HEADER_WINDOW)) < 0) {
-      throw reject(
-          ErrorCode.NOT_A_PDF,
-          name,
-          String.format(
-              Locale.ROOT,
-              "not a PDF (no %%PDF- header in the first %d bytes; the content looks like %s)",
-              HEADER_WINDOW,
-              sniff(bytes)));
-    }
-    // PDFBox repairs a file without %%EOF by scanning it for objects and then extracts whatever
-    // pages it still finds: a report cut off mid-download would come out with pages silently
-    // missing. The marker's absence is the one reliable sign of a cut-off file, so check it first.
-    int tailStart = Math.max(0, bytes.length - TRAILER_WINDOW);
-    if (indexOf(bytes, EOF_MARKER, tailStart, bytes.length) < 0) {
-      throw reject(
-          ErrorCode.TRUNCATED_PDF,
-          name,
-          String.format(
-              Locale.ROOT,
-              "truncated PDF (no %%%%EOF marker at the end of its %d bytes): the file was cut off;"
-                  + " copy or download it again",
-              bytes.length));
-    }
+    checkStructure(
+        name,
+        bytes.length,
+        Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES)),
+        Arrays.copyOfRange(bytes, Math.max(0, bytes.length - TRAILER_WINDOW), bytes.length));
     PageCollector pages = new PageCollector();
     Metadata metadata = new Metadata();
     ParseContext context = new ParseContext();
@@ -125,10 +108,24 @@ public final class PdfExtractor {
           name,
           "damaged PDF (" + oneLine(rootMessage(e)) + "): the file is cut off or corrupt",
           e);
+    } catch (RuntimeException e) {
+      // PDFBox answers some malformed structures with unchecked exceptions Tika does not wrap.
+      throw reject(
+          ErrorCode.TRUNCATED_PDF,
+          name,
+          "damaged PDF ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + oneLine(rootMessage(e))
+              + ")"
+              + ": the file is cut off or corrupt",
+          e);
     } catch (SAXException e) {
       // The collector never throws: a SAXException here is a bug, not bad input.
       throw new HyokaException(
-          ErrorCode.INTERNAL_ERROR, name + ": text extraction failed: " + oneLine(rootMessage(e)), e);
+          ErrorCode.INTERNAL_ERROR,
+          name + ": text extraction failed: " + oneLine(rootMessage(e)),
+          e);
     }
     List<String> text = pages.pages();
     long characters = text.stream().mapToLong(PdfExtractor::visibleCharacters).sum();
@@ -145,19 +142,84 @@ public final class PdfExtractor {
     return new ReportText(name, text);
   }
 
+  /**
+   * The checks that need only the file's size, its start and its end: empty, not a PDF, cut off.
+   * The ingest driver runs them while hashing, so such files are rejected without starting a
+   * pipeline; {@link #extract} runs them again on the bytes it reads.
+   *
+   * @throws HyokaException EMPTY_FILE, NOT_A_PDF, TRUNCATED_PDF or UNREADABLE_FILE
+   */
+  static void checkStructure(Path file, String name) {
+    if (Files.isDirectory(file)) {
+      throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: is a directory");
+    }
+    try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+      long size = ch.size();
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, SNIFF_BYTES));
+      while (head.hasRemaining() && ch.read(head) >= 0) {
+        // Fill the buffer; a file shorter than the buffer ends the loop.
+      }
+      ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, TRAILER_WINDOW));
+      ch.position(size - tail.capacity());
+      while (tail.hasRemaining() && ch.read(tail) >= 0) {
+        // Same for the last kilobyte.
+      }
+      checkStructure(
+          name,
+          size,
+          Arrays.copyOf(head.array(), head.position()),
+          Arrays.copyOf(tail.array(), tail.position()));
+    } catch (IOException e) {
+      throw unreadable(name, e);
+    }
+  }
+
+  private static void checkStructure(String name, long size, byte[] head, byte[] tail) {
+    if (size == 0) {
+      throw reject(ErrorCode.EMPTY_FILE, name, "empty file (0 bytes)");
+    }
+    if (indexOf(head, PDF_MAGIC, 0, Math.min(head.length, HEADER_WINDOW)) < 0) {
+      throw reject(
+          ErrorCode.NOT_A_PDF,
+          name,
+          String.format(
+              Locale.ROOT,
+              "not a PDF (no %%PDF- header in the first %d bytes; the content looks like %s)",
+              HEADER_WINDOW,
+              sniff(head)));
+    }
+    // PDFBox repairs a file without %%EOF by scanning it for objects and then extracts whatever
+    // pages it still finds: a report cut off mid-download would come out with pages silently
+    // missing. The marker's absence is the one reliable sign of a cut-off file, so check it first.
+    if (indexOf(tail, EOF_MARKER, 0, tail.length) < 0) {
+      throw reject(
+          ErrorCode.TRUNCATED_PDF,
+          name,
+          String.format(
+              Locale.ROOT,
+              "truncated PDF (no %%%%EOF marker at the end of its %d bytes): the file was cut off;"
+                  + " copy or download it again",
+              size));
+    }
+  }
+
   private static byte[] read(Path file, String name) {
     try {
       if (Files.isDirectory(file)) {
         throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: is a directory");
       }
       return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: no such file", e);
-    } catch (AccessDeniedException e) {
-      throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: permission denied", e);
     } catch (IOException e) {
-      throw reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: " + oneLine(rootMessage(e)), e);
+      throw unreadable(name, e);
     }
+  }
+
+  private static HyokaException unreadable(String name, IOException e) {
+    String why =
+        e instanceof NoSuchFileException
+            ? "no such file"
+            : e instanceof AccessDeniedException ? "permission denied" : oneLine(rootMessage(e));
+    return reject(ErrorCode.UNREADABLE_FILE, name, "cannot read: " + why, e);
   }
 
   /** Names what the bytes look like, so "not a PDF" says what the file is instead. */
@@ -179,7 +241,9 @@ public final class PdfExtractor {
   }
 
   private static long visibleCharacters(String page) {
-    return page.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).count();
+    return page.codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+        .count();
   }
 
   private static int indexOf(byte[] haystack, byte[] needle, int from, int to) {

@@ -19,8 +19,8 @@ import java.util.Properties;
 
 /**
  * The counts of one ingested report that the per-file line shows ({@code FY2019, 62 projects, 73
- * KPI rows, …}). Workers write it beside the shard, so the driver needs neither the report
- * objects nor the warehouse schema to print it.
+ * KPI rows, …}). Workers write it beside the shard, so the driver needs neither the report objects
+ * nor the warehouse schema to print it.
  */
 public record ReportSummary(
     String reportId,

@@ -26,10 +26,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
- * Checks that a data directory's search index and warehouse agree, the way a reader would notice
- * if they did not: the same reports with the same superseded state, the index's commit naming the
- * warehouse's last run, one document per text (no duplicates), and as many KPI documents per
- * report as the warehouse has named KPI rows.
+ * Checks that a data directory's search index and warehouse agree, the way a reader would notice if
+ * they did not: the same reports with the same superseded state, the index's commit naming the
+ * warehouse's last run, one document per text (no duplicates), and as many KPI documents per report
+ * as the warehouse has named KPI rows.
  */
 final class Agreement {
   private Agreement() {}
@@ -43,7 +43,8 @@ final class Agreement {
     Map<String, Long> sqlKpis = new TreeMap<>();
     try (Connection c = warehouse.openReadOnly();
         Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT report_id, coalesce(superseded_by, '') FROM reports")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT report_id, coalesce(superseded_by, '') FROM reports")) {
         while (rs.next()) {
           sqlReports.put(rs.getString(1), rs.getString(2));
         }

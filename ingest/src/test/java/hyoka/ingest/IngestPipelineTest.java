@@ -43,12 +43,14 @@ class IngestPipelineTest {
     Path memo = TestPdfs.text(inputs.resolve("memo.pdf"), List.of("Quarterly memo", "Budget: 100"));
     Path locked = TestPdfs.encrypted(inputs.resolve("locked.pdf"));
     Path empty = Files.write(inputs.resolve("empty.pdf"), new byte[0]);
-    Path notes = Files.writeString(inputs.resolve("notes.pdf"), "not a pdf\n", StandardCharsets.UTF_8);
+    Path notes =
+        Files.writeString(inputs.resolve("notes.pdf"), "not a pdf\n", StandardCharsets.UTF_8);
     byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h30"));
     Path half = Files.write(inputs.resolve("half.pdf"), java.util.Arrays.copyOf(pdf, 1000));
     List<ChangedFile> files = new ArrayList<>();
     for (Path p : List.of(h31, scan, memo, locked, empty, notes, half)) {
-      files.add(new ChangedFile(p.toString(), p.getFileName().toString(), FileHashes.sha256(p), ""));
+      files.add(
+          new ChangedFile(p.toString(), p.getFileName().toString(), FileHashes.sha256(p), ""));
     }
     StagingDir staging = StagingDir.of(dir.resolve("staging"));
     Manifest.write(staging.manifest(), files);
@@ -63,22 +65,47 @@ class IngestPipelineTest {
     String h31Id = IngestedReport.reportIdOf(h31Sha);
     ReportSummary expected =
         new ReportSummary(
-            h31Id, "h31.pdf", h31Sha, 2019, 62, 73, direct.scoreMismatches(), direct.unknownResidue());
+            h31Id,
+            "h31.pdf",
+            h31Sha,
+            2019,
+            62,
+            73,
+            direct.scoreMismatches(),
+            direct.unknownResidue());
     PAssert.that(out.written()).containsInAnyOrder(expected);
     PAssert.that(out.rejected())
         .containsInAnyOrder(
-            new DeadLetter("scan.pdf", files.get(1).sha256(), ErrorCode.NO_TEXT_LAYER,
+            new DeadLetter(
+                "scan.pdf",
+                files.get(1).sha256(),
+                ErrorCode.NO_TEXT_LAYER,
                 "no text layer (2 pages, 0 characters): scanned or image-only PDF"),
-            new DeadLetter("memo.pdf", files.get(2).sha256(), ErrorCode.NOT_A_REPORT,
+            new DeadLetter(
+                "memo.pdf",
+                files.get(2).sha256(),
+                ErrorCode.NOT_A_REPORT,
                 "not a KPI evaluation report: no project with a 補正前ｽｺｱ スコア value table"),
-            new DeadLetter("locked.pdf", files.get(3).sha256(), ErrorCode.ENCRYPTED_PDF,
-                "password-protected PDF: hyoka cannot open encrypted reports; save an unprotected copy"),
-            new DeadLetter("empty.pdf", files.get(4).sha256(), ErrorCode.EMPTY_FILE, "empty file (0 bytes)"),
-            new DeadLetter("notes.pdf", files.get(5).sha256(), ErrorCode.NOT_A_PDF,
-                "not a PDF (no %PDF- header in the first 1024 bytes; the content looks like text/plain)"),
-            new DeadLetter("half.pdf", files.get(6).sha256(), ErrorCode.TRUNCATED_PDF,
-                "truncated PDF (no %%EOF marker at the end of its 1000 bytes): the file was cut off;"
-                    + " copy or download it again"));
+            new DeadLetter(
+                "locked.pdf",
+                files.get(3).sha256(),
+                ErrorCode.ENCRYPTED_PDF,
+                "password-protected PDF: hyoka cannot open encrypted reports; save an unprotected"
+                    + " copy"),
+            new DeadLetter(
+                "empty.pdf", files.get(4).sha256(), ErrorCode.EMPTY_FILE, "empty file (0 bytes)"),
+            new DeadLetter(
+                "notes.pdf",
+                files.get(5).sha256(),
+                ErrorCode.NOT_A_PDF,
+                "not a PDF (no %PDF- header in the first 1024 bytes; the content looks like"
+                    + " text/plain)"),
+            new DeadLetter(
+                "half.pdf",
+                files.get(6).sha256(),
+                ErrorCode.TRUNCATED_PDF,
+                "truncated PDF (no %%EOF marker at the end of its 1000 bytes): the file was cut"
+                    + " off; copy or download it again"));
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
 
@@ -91,7 +118,8 @@ class IngestPipelineTest {
     assertThat(ReportSummary.readAll(staging.reports())).containsExactly(expected);
     assertThat(DeadLetter.readAll(staging.deadLetters()))
         .extracting(DeadLetter::file)
-        .containsExactlyInAnyOrder("scan.pdf", "memo.pdf", "locked.pdf", "empty.pdf", "notes.pdf", "half.pdf");
+        .containsExactlyInAnyOrder(
+            "scan.pdf", "memo.pdf", "locked.pdf", "empty.pdf", "notes.pdf", "half.pdf");
     assertThat(counter(result, "files_rejected")).isEqualTo(6);
     assertThat(counter(result, "rejected_not_a_report")).isEqualTo(1);
     assertThat(counter(result, "shards_written")).isEqualTo(1);

@@ -42,7 +42,8 @@ class IngestRunTest {
     Run first = ingest(data, List.of(otaru), null);
     long fullMs = (System.nanoTime() - t0) / 1_000_000;
     assertThat(first.lines().get(0)).startsWith("added " + h30 + " (FY2018, ");
-    assertThat(first.lines().get(1)).startsWith("added " + h31 + " (FY2019, 62 projects, 73 KPI rows, ");
+    assertThat(first.lines().get(1))
+        .startsWith("added " + h31 + " (FY2019, 62 projects, 73 KPI rows, ");
     assertThat(first.lines()).hasSize(3);
     assertThat(first.summary().added()).isEqualTo(2);
     assertThat(first.summary().runId()).isEqualTo(1);
@@ -50,8 +51,10 @@ class IngestRunTest {
         .isEqualTo(first.summary().line())
         .startsWith("2 files: 2 added (0 superseding), 0 unchanged, 0 duplicates, 0 rejected; ");
     String h31Id = IngestedReport.reportIdOf(FileHashes.sha256(h31));
-    assertThat(sql(data, "SELECT count(*) FROM projects WHERE report_id = '" + h31Id + "'")).isEqualTo(62);
-    assertThat(sql(data, "SELECT count(*) FROM kpis WHERE report_id = '" + h31Id + "'")).isEqualTo(73);
+    assertThat(sql(data, "SELECT count(*) FROM projects WHERE report_id = '" + h31Id + "'"))
+        .isEqualTo(62);
+    assertThat(sql(data, "SELECT count(*) FROM kpis WHERE report_id = '" + h31Id + "'"))
+        .isEqualTo(73);
     assertThat(sql(data, "SELECT count(*) FROM reports WHERE series = 'otaru'")).isEqualTo(2);
     assertThat(Agreement.assertAgree(data)).hasSize(2);
     assertThat(data.resolve("staging")).doesNotExist();
@@ -69,13 +72,35 @@ class IngestRunTest {
                 + " 0 projects, 0 KPI rows, 0 score mismatches, 0 unknown lines");
     assertThat(again.summary().runId()).isZero();
     assertThat(snapshot(data)).isEqualTo(before);
+
+    // A file that is plainly no PDF is rejected from its first bytes; a scanned one needs the
+    // pipeline to tell, but a run that adds no report writes nothing either.
+    Path junk =
+        Files.writeString(dir.resolve("junk.pdf"), "<html></html>\n", StandardCharsets.UTF_8);
+    Path scan = TestPdfs.scanned(dir.resolve("scan.pdf"), 1);
+    Run withJunk = ingest(data, List.of(otaru, junk, scan), null);
+    assertThat(withJunk.lines())
+        .containsExactly(
+            "unchanged " + h30,
+            "unchanged " + h31,
+            "rejected "
+                + junk
+                + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks like"
+                + " text/html)",
+            "rejected "
+                + scan
+                + ": no text layer (1 page, 0 characters): scanned or image-only PDF",
+            withJunk.summary().line());
+    assertThat(withJunk.summary().runId()).isZero();
+    assertThat(snapshot(data)).isEqualTo(before);
     System.out.printf("full ingest of 2 samples: %d ms; no-op re-run: %d ms%n", fullMs, noopMs);
 
     // A revised h31 (other bytes, same series and year) replaces the old one; the copy of the
     // revision under another name in the same run is a duplicate.
     byte[] revised = Files.readAllBytes(h31);
     byte[] withNote = Arrays.copyOf(revised, revised.length + 12);
-    System.arraycopy("% revised.\n".getBytes(StandardCharsets.US_ASCII), 0, withNote, revised.length, 11);
+    System.arraycopy(
+        "% revised.\n".getBytes(StandardCharsets.US_ASCII), 0, withNote, revised.length, 11);
     Path fixed = Files.write(dir.resolve("h31-revised.pdf"), withNote);
     Path copy = Files.write(dir.resolve("h31-revised-copy.pdf"), withNote);
     Run third = ingest(data, List.of(fixed, copy), "otaru");
@@ -85,7 +110,22 @@ class IngestRunTest {
     assertThat(third.summary().superseded()).isEqualTo(1);
     assertThat(sql(data, "SELECT count(*) FROM current_reports")).isEqualTo(2);
     Map<String, String> reports = Agreement.assertAgree(data);
-    assertThat(reports).hasSize(3).containsEntry(h31Id, IngestedReport.reportIdOf(FileHashes.sha256(fixed)));
+    assertThat(reports)
+        .hasSize(3)
+        .containsEntry(h31Id, IngestedReport.reportIdOf(FileHashes.sha256(fixed)));
+
+    // An unreadable index (here: its commit point overwritten) is rebuilt from the warehouse.
+    try (Stream<Path> files = Files.list(data.resolve("index"))) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.writeString(f, "garbage");
+      }
+    }
+    Run rebuilt = ingest(data, List.of(fixed), "otaru");
+    assertThat(rebuilt.lines().get(0))
+        .startsWith("rebuilding search index: cannot read search index ");
+    assertThat(rebuilt.lines().get(1)).isEqualTo("unchanged " + fixed);
+    assertThat(Agreement.assertAgree(data)).isEqualTo(reports);
   }
 
   @Test
@@ -100,38 +140,66 @@ class IngestRunTest {
     Path half = in.resolve("sub").resolve("half.pdf");
     Files.createDirectories(half.getParent());
     Files.write(half, Arrays.copyOf(Files.readAllBytes(Fixtures.samplePdf("h30")), 4096));
-    Files.writeString(in.resolve("README.txt"), "not picked up: not *.pdf\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        in.resolve("README.txt"), "not picked up: not *.pdf\n", StandardCharsets.UTF_8);
     Path missing = dir.resolve("missing.pdf");
+    Path named =
+        Files.writeString(dir.resolve("named.txt"), "taken: named", StandardCharsets.UTF_8);
     Path data = dir.resolve("data");
 
-    Run run = ingest(data, List.of(in, missing), null);
+    Run run = ingest(data, List.of(in, missing, named), null);
     assertThat(run.lines())
         .containsExactly(
-            "added " + h31 + " (FY2019, 62 projects, 73 KPI rows, "
-                + run.summary().scoreMismatches() + " score mismatches, "
-                + run.summary().unknownLines() + " unknown lines)",
+            "added "
+                + h31
+                + " (FY2019, 62 projects, 73 KPI rows, "
+                + run.summary().scoreMismatches()
+                + " score mismatches, "
+                + run.summary().unknownLines()
+                + " unknown lines)",
             "rejected " + empty + ": empty file (0 bytes)",
-            "rejected " + locked + ": password-protected PDF: hyoka cannot open encrypted reports;"
+            "rejected "
+                + locked
+                + ": password-protected PDF: hyoka cannot open encrypted reports;"
                 + " save an unprotected copy",
-            "rejected " + memo + ": not a KPI evaluation report: no project with a 補正前ｽｺｱ スコア value table",
-            "rejected " + notes + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks"
+            "rejected "
+                + memo
+                + ": not a KPI evaluation report: no project with a 補正前ｽｺｱ スコア value table",
+            "rejected "
+                + notes
+                + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks"
                 + " like text/plain)",
-            "rejected " + scan + ": no text layer (2 pages, 0 characters): scanned or image-only PDF",
-            "rejected " + half + ": truncated PDF (no %%EOF marker at the end of its 4096 bytes): the"
+            "rejected "
+                + scan
+                + ": no text layer (2 pages, 0 characters): scanned or image-only PDF",
+            "rejected "
+                + half
+                + ": truncated PDF (no %%EOF marker at the end of its 4096 bytes): the"
                 + " file was cut off; copy or download it again",
             "rejected " + missing + ": no such file or folder",
+            "rejected "
+                + named
+                + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks"
+                + " like text/plain)",
             run.summary().line());
-    assertThat(run.summary().rejected()).isEqualTo(7);
+    assertThat(run.summary().rejected()).isEqualTo(8);
     assertThat(run.summary().added()).isEqualTo(1);
     assertThat(run.summary().files().get(1).code()).isEqualTo(ErrorCode.EMPTY_FILE);
     // Nothing of the rejected files is stored, but each rejection is, with its reason.
     assertThat(sql(data, "SELECT count(*) FROM reports")).isEqualTo(1);
-    assertThat(sql(data, "SELECT count(*) FROM reports WHERE source_file = '" + h31 + "'")).isEqualTo(1);
-    assertThat(sql(data, "SELECT count(*) FROM rejections")).isEqualTo(7);
-    assertThat(sql(data, "SELECT count(*) FROM rejections WHERE source_file = '" + scan
-            + "' AND reason = 'no text layer (2 pages, 0 characters): scanned or image-only PDF'"))
+    assertThat(sql(data, "SELECT count(*) FROM reports WHERE source_file = '" + h31 + "'"))
         .isEqualTo(1);
-    assertThat(Agreement.assertAgree(data)).containsOnlyKeys(IngestedReport.reportIdOf(FileHashes.sha256(h31)));
+    assertThat(sql(data, "SELECT count(*) FROM rejections")).isEqualTo(8);
+    assertThat(
+            sql(
+                data,
+                "SELECT count(*) FROM rejections WHERE source_file = '"
+                    + scan
+                    + "' AND reason = 'no text layer (2 pages, 0 characters): scanned or image-only"
+                    + " PDF'"))
+        .isEqualTo(1);
+    assertThat(Agreement.assertAgree(data))
+        .containsOnlyKeys(IngestedReport.reportIdOf(FileHashes.sha256(h31)));
     assertThat(data.resolve("staging")).doesNotExist();
   }
 
@@ -147,12 +215,30 @@ class IngestRunTest {
     assertThat(new Warehouse(data).exists()).isFalse();
   }
 
+  @Test
+  void anUnknownRunnerOrOneNotInTheBuildIsRefusedBeforeAnythingIsWritten() {
+    Path data = dir.resolve("hyoka-data");
+    assertThatThrownBy(() -> ingest(data, List.of(Fixtures.samplePdf("h31")), null, "storm"))
+        .isInstanceOfSatisfying(
+            HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_ARGUMENT))
+        .hasMessage("unknown runner storm: use direct, flink or spark");
+    assertThatThrownBy(() -> ingest(data, List.of(Fixtures.samplePdf("h31")), null, "flink"))
+        .isInstanceOfSatisfying(
+            HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_ARGUMENT))
+        .hasMessage("runner flink is not in this build (build hyoka with -Pflink)");
+    assertThat(data).doesNotExist();
+  }
+
   record Run(IngestSummary summary, List<String> lines) {}
 
   static Run ingest(Path data, List<Path> inputs, String series) {
+    return ingest(data, inputs, series, "direct");
+  }
+
+  static Run ingest(Path data, List<Path> inputs, String series, String runner) {
     StringWriter text = new StringWriter();
     IngestSummary summary =
-        new IngestRun().run(new IngestRequest(data, inputs, series, "direct", new PrintWriter(text)));
+        new IngestRun().run(new IngestRequest(data, inputs, series, runner, new PrintWriter(text)));
     return new Run(summary, text.toString().lines().toList());
   }
 

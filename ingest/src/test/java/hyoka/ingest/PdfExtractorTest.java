@@ -38,34 +38,45 @@ class PdfExtractorTest {
     byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));
     String s = new String(pdf, StandardCharsets.ISO_8859_1);
     assertThat(s).contains("startxref\n426148\n");
-    byte[] broken = s.replace("startxref\n426148\n", "startxref\n999999\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] broken =
+        s.replace("startxref\n426148\n", "startxref\n999999\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
 
-    assertThat(extractor.extract("broken-xref.pdf", broken).pages()).isEqualTo(Fixtures.text("h31").pages());
+    assertThat(extractor.extract("broken-xref.pdf", broken).pages())
+        .isEqualTo(Fixtures.text("h31").pages());
   }
 
   @Test
   void emptyFile() throws IOException {
     Path f = Files.write(dir.resolve("empty.pdf"), new byte[0]);
-    assertRejected(() -> extractor.extract(f, "empty.pdf"), ErrorCode.EMPTY_FILE, "empty.pdf: empty file (0 bytes)");
+    assertRejected(
+        () -> extractor.extract(f, "empty.pdf"),
+        ErrorCode.EMPTY_FILE,
+        "empty.pdf: empty file (0 bytes)");
   }
 
   @Test
   void textFileNamedPdf() throws IOException {
-    Path f = Files.writeString(dir.resolve("minutes.pdf"), "議事録\n出席者: 5名\n", StandardCharsets.UTF_8);
+    Path f =
+        Files.writeString(dir.resolve("minutes.pdf"), "議事録\n出席者: 5名\n", StandardCharsets.UTF_8);
     assertRejected(
         () -> extractor.extract(f, "minutes.pdf"),
         ErrorCode.NOT_A_PDF,
-        "minutes.pdf: not a PDF (no %PDF- header in the first 1024 bytes; the content looks like text/plain)");
+        "minutes.pdf: not a PDF (no %PDF- header in the first 1024 bytes; the content looks like"
+            + " text/plain)");
   }
 
   @Test
   void zipFileNamedPdfIsNotAPdfWhateverItsName() throws IOException {
-    byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    byte[] zip = {
+      'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
     Path f = Files.write(dir.resolve("report.PDF"), zip);
     assertRejected(
         () -> extractor.extract(f, "report.PDF"),
         ErrorCode.NOT_A_PDF,
-        "report.PDF: not a PDF (no %PDF- header in the first 1024 bytes; the content looks like application/zip)");
+        "report.PDF: not a PDF (no %PDF- header in the first 1024 bytes; the content looks like"
+            + " application/zip)");
   }
 
   @Test
@@ -77,7 +88,8 @@ class PdfExtractorTest {
     System.arraycopy(junk, 0, withJunk, 0, junk.length);
     System.arraycopy(pdf, 0, withJunk, junk.length, pdf.length);
 
-    assertThat(extractor.extract("junk.pdf", withJunk).pages()).isEqualTo(Fixtures.text("h30").pages());
+    assertThat(extractor.extract("junk.pdf", withJunk).pages())
+        .isEqualTo(Fixtures.text("h30").pages());
   }
 
   @Test
@@ -90,8 +102,8 @@ class PdfExtractorTest {
     assertRejected(
         () -> extractor.extract("half.pdf", half),
         ErrorCode.TRUNCATED_PDF,
-        "half.pdf: truncated PDF (no %%EOF marker at the end of its 213413 bytes): the file was cut off;"
-            + " copy or download it again");
+        "half.pdf: truncated PDF (no %%EOF marker at the end of its 213413 bytes): the file was cut"
+            + " off; copy or download it again");
   }
 
   @Test
@@ -105,7 +117,8 @@ class PdfExtractorTest {
     assertRejected(
         () -> extractor.extract("glued.pdf", glued),
         ErrorCode.TRUNCATED_PDF,
-        "glued.pdf: damaged PDF (Page tree root must be a dictionary): the file is cut off or corrupt");
+        "glued.pdf: damaged PDF (Page tree root must be a dictionary): the file is cut off or"
+            + " corrupt");
   }
 
   @Test
@@ -114,7 +127,8 @@ class PdfExtractorTest {
     assertRejected(
         () -> extractor.extract(f, "locked.pdf"),
         ErrorCode.ENCRYPTED_PDF,
-        "locked.pdf: password-protected PDF: hyoka cannot open encrypted reports; save an unprotected copy");
+        "locked.pdf: password-protected PDF: hyoka cannot open encrypted reports; save an"
+            + " unprotected copy");
   }
 
   @Test
@@ -128,7 +142,8 @@ class PdfExtractorTest {
 
   @Test
   void unrelatedTextIsExtractedForTheParserToJudge() {
-    Path f = TestPdfs.text(dir.resolve("memo.pdf"), List.of("Quarterly memo", "Nothing to see here"));
+    Path f =
+        TestPdfs.text(dir.resolve("memo.pdf"), List.of("Quarterly memo", "Nothing to see here"));
     ReportText text = extractor.extract(f, "memo.pdf");
     assertThat(text.pages()).hasSize(1);
     assertThat(text.pages().get(0)).contains("Quarterly memo").contains("Nothing to see here");
@@ -145,6 +160,37 @@ class PdfExtractorTest {
         () -> extractor.extract(folder, "folder.pdf"),
         ErrorCode.UNREADABLE_FILE,
         "folder.pdf: cannot read: is a directory");
+  }
+
+  @Test
+  void theStructureCheckOnTheFileSaysWhatExtractionWouldSay() throws IOException {
+    byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));
+    Path half = Files.write(dir.resolve("half.pdf"), Arrays.copyOf(pdf, pdf.length / 2));
+    Path empty = Files.write(dir.resolve("empty.pdf"), new byte[0]);
+    Path html = Files.writeString(dir.resolve("page.pdf"), "<html><body>x</body></html>\n");
+    for (Path f : List.of(half, empty, html)) {
+      String name = f.getFileName().toString();
+      HyokaException fromExtract = catchHyoka(() -> extractor.extract(f, name));
+      assertRejected(
+          () -> PdfExtractor.checkStructure(f, name), fromExtract.code(), fromExtract.getMessage());
+    }
+    assertThat(catchHyoka(() -> PdfExtractor.checkStructure(html, "page.pdf")).getMessage())
+        .isEqualTo(
+            "page.pdf: not a PDF (no %PDF- header in the first 1024 bytes; the content looks like"
+                + " text/html)");
+    // A whole PDF passes: only extraction can tell encrypted, scanned or not a report.
+    PdfExtractor.checkStructure(Fixtures.samplePdf("h30"), "h30.pdf");
+  }
+
+  private static HyokaException catchHyoka(ThrowingCallable call) {
+    try {
+      call.call();
+    } catch (HyokaException e) {
+      return e;
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+    throw new AssertionError("no HyokaException");
   }
 
   private static void assertRejected(ThrowingCallable call, ErrorCode code, String message) {

@@ -43,9 +43,19 @@ final class ChartRenderer {
   /** Preferred CJK fonts, tried before scanning every installed family. */
   private static final List<String> PREFERRED_FONTS =
       List.of(
-          "IPAexGothic", "IPAGothic", "IPAPGothic", "Noto Sans CJK JP", "Noto Sans JP",
-          "Source Han Sans JP", "TakaoGothic", "VL Gothic", "Hiragino Sans", "Yu Gothic",
-          "Meiryo", "MS Gothic");
+          "IPAexGothic",
+          "IPAGothic",
+          "IPAPGothic",
+          "Noto Sans CJK JP",
+          "Noto Sans JP",
+          "Source Han Sans JP",
+          "TakaoGothic",
+          "VL Gothic",
+          "Hiragino Sans",
+          "Yu Gothic",
+          "Meiryo",
+          "MS Gothic");
+
   private static final String SAMPLE = "小樽市の交通事故件数カ";
 
   /** One chart: the PNG and a sentence describing it for the text/plain fallback. */
@@ -187,7 +197,8 @@ final class ChartRenderer {
       if (integralX) {
         // Fiscal years: whole ticks, printed 2019 rather than 2,019.
         domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        domain.setNumberFormatOverride(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        domain.setNumberFormatOverride(
+            new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
       }
       ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     } else {
@@ -206,7 +217,9 @@ final class ChartRenderer {
                   xLabel,
                   yLabel,
                   data,
-                  spec.kind() == ChartSpec.Kind.BARH ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL,
+                  spec.kind() == ChartSpec.Kind.BARH
+                      ? PlotOrientation.HORIZONTAL
+                      : PlotOrientation.VERTICAL,
                   true,
                   false,
                   false);
@@ -226,7 +239,9 @@ final class ChartRenderer {
       // Counts: no 0.5 ticks.
       NumberAxis range =
           (NumberAxis)
-              (chart.getPlot() instanceof XYPlot p ? p.getRangeAxis() : ((CategoryPlot) chart.getPlot()).getRangeAxis());
+              (chart.getPlot() instanceof XYPlot p
+                  ? p.getRangeAxis()
+                  : ((CategoryPlot) chart.getPlot()).getRangeAxis());
       range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     }
     chart.setBackgroundPaint(Color.WHITE);
@@ -289,7 +304,9 @@ final class ChartRenderer {
 
   private static final BasicStroke SOLID = new BasicStroke(2f);
   private static final BasicStroke DASHED =
-      new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+      new BasicStroke(
+          2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
   /** Colours that stay apart on white and in print (Okabe-Ito, without yellow). */
   private static final Color[] PALETTE = {
     new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),

@@ -31,13 +31,15 @@ public record ChartSpec(
     requireNonNull(kind, "kind is null");
     y = List.copyOf(requireNonNull(y, "y is null"));
     if (width < 100 || width > 4000 || height < 100 || height > 4000) {
-      throw new IllegalArgumentException("chart size must be 100..4000 px: " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "chart size must be 100..4000 px: " + width + "x" + height);
     }
   }
 
   static final String USAGE =
-      "%chart line|bar|barh [x=COL] [y=COL,COL...] [series=COL] [title=\"...\"] [width=PX] [height=PX],"
-          + " then optionally a query on the next lines (else the previous result is drawn)";
+      "%chart line|bar|barh [x=COL] [y=COL,COL...] [series=COL] [title=\"...\"] [width=PX]"
+          + " [height=PX], then optionally a query on the next lines (else the previous result is"
+          + " drawn)";
 
   /** Parses the arguments after {@code %chart}. */
   static ChartSpec parse(String args) {

@@ -9,11 +9,12 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -37,7 +38,8 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
  * notebook kernel {connection_file}}, as written by {@link KernelSpec#install}).
  */
 public final class HyokaKernel extends BaseKernel {
-  private static final String SIMPLE_LOGGER_JJAVA = "org.slf4j.simpleLogger.log.org.dflib.jjava";
+  private static final int COMPLETION_WAIT_SECONDS = 5;
+  private static final String SIMPLE_LOGGER_DEFAULT = "org.slf4j.simpleLogger.defaultLogLevel";
 
   private final NotebookSession session;
   // Cells run on their own thread: interrupting jjava's shell thread would stop its message loop
@@ -49,13 +51,17 @@ public final class HyokaKernel extends BaseKernel {
             t.setDaemon(true);
             return t;
           });
-  private volatile Future<CellOutput> current;
 
   HyokaKernel(NotebookSession session) {
     super(
         "hyoka",
         "0.1.0",
-        new LanguageInfo.Builder("sql").mimetype("application/sql").fileExtension(".sql").pygments("sql").codemirror("sql").build(),
+        new LanguageInfo.Builder("sql")
+            .mimetype("application/sql")
+            .fileExtension(".sql")
+            .pygments("sql")
+            .codemirror("sql")
+            .build(),
         List.of(),
         null,
         new JupyterIO(UTF_8),
@@ -78,13 +84,13 @@ public final class HyokaKernel extends BaseKernel {
   public static void run(Path connectionFile, Path defaultDataDir) throws IOException {
     // jjava logs its loops at INFO through slf4j; on stderr that is noise in every nbconvert run.
     // The level must be set before the connection starts, as cells swap System.err.
-    // JUL covers slf4j-jdk14; the cli jar logs through slf4j-simple, which reads its per-logger
-    // levels from system properties when a logger is created (a user's own setting wins).
+    // JUL covers slf4j-jdk14; the cli jar logs through slf4j-simple, which reads its default level
+    // from a system property when its first logger is made (a user's own setting wins). jjava's
+    // loop loggers are named Loop-Shell-0 etc., outside any package, so only the default reaches
+    // them. The kernel's JVM runs nothing else, so this is the kernel's own logging policy.
     Logger.getLogger("").setLevel(Level.WARNING);
-    Logger.getLogger("org.dflib.jjava").setLevel(Level.WARNING);
-    Logger.getLogger("org.zeromq").setLevel(Level.WARNING);
-    if (System.getProperty(SIMPLE_LOGGER_JJAVA) == null) {
-      System.setProperty(SIMPLE_LOGGER_JJAVA, "warn");
+    if (System.getProperty(SIMPLE_LOGGER_DEFAULT) == null) {
+      System.setProperty(SIMPLE_LOGGER_DEFAULT, "warn");
     }
     Path cwd = Path.of("").toAbsolutePath();
     Path dataDir = DataDirs.initial(System.getenv(), defaultDataDir, cwd);
@@ -105,6 +111,7 @@ public final class HyokaKernel extends BaseKernel {
       connection.waitUntilClose();
     } finally {
       kernel.cells.shutdownNow();
+      kernel.session.close();
       // jjava keeps the running kernel in a static field; a second kernel in the same JVM (tests)
       // may only start once this one has left it, even when the connection closed without a
       // shutdown_request.
@@ -115,14 +122,13 @@ public final class HyokaKernel extends BaseKernel {
   @Override
   public Object evalRaw(String code) {
     Future<CellOutput> f = cells.submit(() -> session.eval(code));
-    current = f;
     CellOutput out;
     try {
+      // Wait for the cell to really end, also when interrupted: a cell abandoned while it still
+      // runs would hold up every later cell on the one cell thread.
       out = f.get();
-    } catch (CancellationException e) {
-      throw new UsageError("interrupted", e);
     } catch (InterruptedException e) {
-      f.cancel(true);
+      session.cancel();
       Thread.currentThread().interrupt();
       throw new UsageError("interrupted", e);
     } catch (ExecutionException e) {
@@ -132,8 +138,6 @@ public final class HyokaKernel extends BaseKernel {
       }
       // An Error escaping evalRaw would kill jjava's shell thread and hang the notebook.
       throw new IllegalStateException(String.valueOf(cause), cause);
-    } finally {
-      current = null;
     }
     return out == null ? null : toDisplayData(out);
   }
@@ -152,15 +156,12 @@ public final class HyokaKernel extends BaseKernel {
   @Override
   public void interrupt() {
     session.cancel();
-    Future<CellOutput> f = current;
-    if (f != null) {
-      f.cancel(true);
-    }
   }
 
   @Override
   public void onShutdown(boolean restart) {
     cells.shutdownNow();
+    session.close();
     super.onShutdown(restart);
   }
 
@@ -185,8 +186,19 @@ public final class HyokaKernel extends BaseKernel {
 
   @Override
   public ReplacementOptions complete(String code, int at) {
-    NotebookSession.Completion c = session.complete(code, at);
-    return new ReplacementOptions(c.matches(), c.start(), c.end());
+    try {
+      NotebookSession.Completion c =
+          cells
+              .submit(() -> session.complete(code, at))
+              .get(COMPLETION_WAIT_SECONDS, TimeUnit.SECONDS);
+      return new ReplacementOptions(c.matches(), c.start(), c.end());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException e) {
+      // Tab with no answer is better than an error popup while typing.
+      return null;
+    }
   }
 
   @Override

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes hyoka's kernelspec in Jupyter's layout, {@code <jupyter data dir>/kernels/hyoka/kernel.json},
- * so {@code jupyter notebook} and {@code jupyter nbconvert} can start the kernel. The data dir is
- * e.g. {@code ~/.local/share/jupyter} (what {@code jupyter kernelspec install --user} uses) or any
- * directory named in {@code JUPYTER_PATH}.
+ * Writes hyoka's kernelspec in Jupyter's layout, {@code <jupyter data
+ * dir>/kernels/hyoka/kernel.json}, so {@code jupyter notebook} and {@code jupyter nbconvert} can
+ * start the kernel. The data dir is e.g. {@code ~/.local/share/jupyter} (what {@code jupyter
+ * kernelspec install --user} uses) or any directory named in {@code JUPYTER_PATH}.
  */
 public final class KernelSpec {
   /** The kernel name notebooks refer to (metadata.kernelspec.name). */
@@ -28,8 +28,8 @@ public final class KernelSpec {
    * Writes (or overwrites) the kernelspec.
    *
    * @param jupyterDataDir a Jupyter data directory; its {@code kernels/hyoka/} is created
-   * @param javaCommand the command that starts the kernel, without the connection file, e.g.
-   *     {@code [java, -jar, /abs/hyoka.jar, notebook, kernel]}; Jupyter appends the file
+   * @param javaCommand the command that starts the kernel, without the connection file, e.g. {@code
+   *     [java, -jar, /abs/hyoka.jar, notebook, kernel]}; Jupyter appends the file
    * @return the path of the written kernel.json
    */
   public static Path install(Path jupyterDataDir, List<String> javaCommand) {
@@ -57,7 +57,9 @@ public final class KernelSpec {
     try {
       Files.createDirectories(dir);
       Files.writeString(
-          file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n", UTF_8);
+          file,
+          new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n",
+          UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import hyoka.search.SearchSql;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.Warehouse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,12 +20,13 @@ import java.util.TreeSet;
 
 /**
  * The state of one notebook's kernel and the evaluation of its cells, without Jupyter: the data
- * directory ({@code %data}), the last result (what {@code %chart} draws when it has no query),
- * and the statement running now (so an interrupt can cancel it). Cells run one at a time.
+ * directory ({@code %data}), the last result (what {@code %chart} draws when it has no query), and
+ * the statement running now (so an interrupt can cancel it). Cells run one at a time.
  *
- * <p>A cell is DuckDB SQL against the warehouse, opened read-only for that cell alone so a notebook
- * left open never blocks {@code hyoka ingest}; or a magic on its first line: {@code %data [DIR]},
- * {@code %search …}, {@code %chart …} (with an optional query below it), {@code %help}.
+ * <p>A cell is DuckDB SQL against the warehouse, on one read-only connection per notebook that
+ * never blocks {@code hyoka ingest} (see {@link #connection()}); or a magic on its first line:
+ * {@code %data [DIR]}, {@code %search …}, {@code %chart …} (with an optional query below it),
+ * {@code %help}.
  */
 final class NotebookSession {
   /** Rows a table shows; the rest is counted. */
@@ -35,6 +38,9 @@ final class NotebookSession {
   private Path dataDir;
   private ResultTable last;
   private volatile Statement running;
+  private volatile boolean cancelled;
+  private Connection connection;
+  private Object connectionKey;
 
   NotebookSession(Path dataDir, Path cwd) {
     this.dataDir = requireNonNull(dataDir, "dataDir is null");
@@ -47,6 +53,7 @@ final class NotebookSession {
 
   /** Runs one cell; null when the cell is blank (nothing to show). */
   CellOutput eval(String code) {
+    cancelled = false;
     String cell = code.strip();
     if (cell.isEmpty()) {
       return null;
@@ -75,8 +82,9 @@ final class NotebookSession {
   private static final List<String> MAGICS = List.of("%chart", "%data", "%help", "%search");
 
   /**
-   * Completes the word before the cursor: a magic at the start of a cell, else the name of a
-   * table, view or column of the warehouse (case-insensitive prefix).
+   * Completes the word before the cursor: a magic at the start of a cell, else the name of a table,
+   * view or column of the warehouse (case-insensitive prefix), temporary ones included. Runs on the
+   * cell thread like {@link #eval}, as it shares the notebook's connection.
    */
   Completion complete(String code, int at) {
     int end = Math.max(0, Math.min(at, code.length()));
@@ -101,8 +109,7 @@ final class NotebookSession {
       return new Completion(matches, start, end);
     }
     TreeSet<String> names = new TreeSet<>();
-    try (Connection c = new Warehouse(dataDir).openReadOnly();
-        Statement st = c.createStatement();
+    try (Statement st = connection().createStatement();
         ResultSet rs =
             st.executeQuery(
                 "SELECT table_name FROM information_schema.tables"
@@ -113,7 +120,7 @@ final class NotebookSession {
           names.add(name);
         }
       }
-    } catch (SQLException | HyokaException e) {
+    } catch (SQLException | HyokaException | UsageError e) {
       // No completions is the right answer when the warehouse cannot be read right now.
       return new Completion(matches, start, end);
     }
@@ -123,6 +130,7 @@ final class NotebookSession {
 
   /** Cancels the statement running now, if any (called from the interrupt thread). */
   void cancel() {
+    cancelled = true;
     Statement s = running;
     if (s != null) {
       try {
@@ -145,6 +153,7 @@ final class NotebookSession {
       String dir = words.get(0);
       Path next = cwd.resolve(dir).normalize();
       requireWarehouse(next);
+      closeConnection();
       dataDir = next;
       last = null;
     }
@@ -170,7 +179,8 @@ final class NotebookSession {
     ResultTable t;
     if (body.isEmpty()) {
       if (last == null) {
-        throw new UsageError("%chart: no previous result to draw; run a query first or put one under %chart");
+        throw new UsageError(
+            "%chart: no previous result to draw; run a query first or put one under %chart");
       }
       t = last;
     } else {
@@ -215,24 +225,101 @@ final class NotebookSession {
   /** Runs one statement; null when it returns no rows (e.g. SET). */
   private ResultTable query(String sql) {
     requireWarehouse(dataDir);
-    try (Connection c = new Warehouse(dataDir).openReadOnly(); Statement st = c.createStatement()) {
+    Connection c = connection();
+    try (Statement st = c.createStatement()) {
       running = st;
+      // An interrupt that came before the statement existed had nothing to cancel.
+      if (cancelled) {
+        throw new UsageError("interrupted");
+      }
       String prepared;
       try {
         prepared = SearchSql.prepare(c, dataDir.resolve("index"), sql);
       } catch (HyokaException e) {
         throw new UsageError("search(): " + e.getMessage(), e);
       }
-      if (!st.execute(prepared)) {
-        return null;
-      }
-      try (ResultSet rs = st.getResultSet()) {
-        return ResultTable.read(rs);
+      try {
+        if (!st.execute(prepared)) {
+          return null;
+        }
+        try (ResultSet rs = st.getResultSet()) {
+          return ResultTable.read(rs);
+        }
+      } finally {
+        if (!prepared.equals(sql)) {
+          dropSearchTables(c);
+        }
       }
     } catch (SQLException e) {
       throw new SqlError(message(e), e);
     } finally {
       running = null;
+    }
+  }
+
+  /**
+   * The notebook's read-only connection, kept across cells so temporary tables, views and SET
+   * options last. Reopened when the data directory changes or the warehouse file is replaced (an
+   * ingest publishes by renaming a new file over it; this connection holds the old one open and
+   * never blocks that).
+   */
+  private Connection connection() {
+    Path file = dataDir.resolve(DataDirs.WAREHOUSE_FILE);
+    Object key;
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      key = List.of(String.valueOf(a.fileKey()), a.lastModifiedTime().toMillis(), a.size());
+    } catch (IOException e) {
+      throw new UsageError("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      if (connection != null && (!key.equals(connectionKey) || connection.isClosed())) {
+        closeConnection();
+      }
+    } catch (SQLException e) {
+      closeConnection();
+    }
+    if (connection == null) {
+      connection = new Warehouse(dataDir).openReadOnly();
+      connectionKey = key;
+    }
+    return connection;
+  }
+
+  /** search('…') leaves a temporary table per call; drop them so a long session does not grow. */
+  private static void dropSearchTables(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT table_name FROM duckdb_tables() WHERE temporary"
+                    + " AND table_name LIKE 'hyoka\\_search\\_%' ESCAPE '\\'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    try (Statement st = c.createStatement()) {
+      for (String n : names) {
+        st.execute("DROP TABLE IF EXISTS temp.main.\"" + n + "\"");
+      }
+    }
+  }
+
+  /** Closes the notebook's connection (kernel shutdown, another data directory). */
+  void close() {
+    closeConnection();
+  }
+
+  private void closeConnection() {
+    Connection c = connection;
+    connection = null;
+    connectionKey = null;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // Closing a read-only connection can only fail if it is already gone.
+      }
     }
   }
 
@@ -264,7 +351,8 @@ final class NotebookSession {
   static final String HELP =
       String.join(
           "\n",
-          "A cell is DuckDB SQL against the warehouse (read-only), e.g. SELECT * FROM kpi_series LIMIT 10",
+          "A cell is DuckDB SQL against the warehouse (read-only), e.g. SELECT * FROM kpi_series"
+              + " LIMIT 10",
           "search('…') in FROM is a table of full-text hits over the narratives.",
           "Magics (first line of a cell):",
           "  %data [DIR]     show or change the data directory (warehouse.duckdb + index/)",

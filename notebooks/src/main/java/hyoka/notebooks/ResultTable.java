@@ -12,9 +12,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The rows of one cell's result, held in memory so a later {@code %chart} can draw them. Values
- * are JDBC objects (null stays null); {@code truncated} says rows beyond {@link #MAX_ROWS} were
- * not read.
+ * The rows of one cell's result, held in memory so a later {@code %chart} can draw them. Values are
+ * JDBC objects (null stays null); {@code truncated} says rows beyond {@link #MAX_ROWS} were not
+ * read.
  *
  * @param numeric per column, whether its SQL type is a number (charts need that for the y axis)
  */
@@ -70,8 +70,16 @@ public record ResultTable(
 
   private static boolean isNumeric(int sqlType) {
     return switch (sqlType) {
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.REAL,
-          Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> true;
+      case Types.TINYINT,
+          Types.SMALLINT,
+          Types.INTEGER,
+          Types.BIGINT,
+          Types.FLOAT,
+          Types.REAL,
+          Types.DOUBLE,
+          Types.NUMERIC,
+          Types.DECIMAL ->
+          true;
       default -> false;
     };
   }

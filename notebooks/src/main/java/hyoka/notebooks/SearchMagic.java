@@ -25,12 +25,21 @@ import java.util.Map;
 final class SearchMagic {
   static final String USAGE =
       "%search [--limit N] [--year YEAR] [--series NAME] [--project NO|KEY] [--department DEPT]"
-          + " [--group GROUP] [--kind KIND] [--min-score S] [--max-score S] [--all-reports] QUERY...";
+          + " [--group GROUP] [--kind KIND] [--min-score S] [--max-score S] [--all-reports]"
+          + " QUERY...";
 
   private static final List<String> COLUMNS =
       List.of(
-          "rank", "fiscal_year", "project_no", "project_name", "department", "kind", "item_name",
-          "page", "kpi_scores", "snippet");
+          "rank",
+          "fiscal_year",
+          "project_no",
+          "project_name",
+          "department",
+          "kind",
+          "item_name",
+          "page",
+          "kpi_scores",
+          "snippet");
   private static final List<Boolean> NUMERIC =
       List.of(true, true, true, false, false, false, false, true, false, false);
 

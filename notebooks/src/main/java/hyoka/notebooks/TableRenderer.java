@@ -1,5 +1,6 @@
 package hyoka.notebooks;
 
+import hyoka.transform.DisplayWidth;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -9,12 +10,13 @@ import java.util.List;
 
 /**
  * Renders a {@link ResultTable} for a notebook: an HTML table (what Jupyter shows) and a plain-text
- * table (the fallback for consoles, diffs and nbconvert to text). Both show at most {@code
- * maxRows} rows and say how many there are.
+ * table (the fallback for consoles, diffs and nbconvert to text). Both show at most {@code maxRows}
+ * rows and say how many there are.
  */
 final class TableRenderer {
   /** Display columns a text cell may take before it is cut with an ellipsis. */
   private static final int TEXT_CELL_WIDTH = 48;
+
   /** Characters an HTML cell may take; whole narratives are a few hundred, so this rarely cuts. */
   private static final int HTML_CELL_CHARS = 4000;
 
@@ -49,7 +51,10 @@ final class TableRenderer {
         if (s.length() > HTML_CELL_CHARS) {
           s = s.substring(0, HTML_CELL_CHARS) + "…";
         }
-        b.append(v instanceof Number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">");
+        b.append(
+            v instanceof Number
+                ? "<td style=\"text-align:right\">"
+                : "<td style=\"text-align:left\">");
         b.append(escape(s).replace("«", "<mark>").replace("»", "</mark>")).append("</td>");
       }
       b.append("</tr>\n");
@@ -137,22 +142,7 @@ final class TableRenderer {
   }
 
   private static String cut(String s) {
-    if (displayWidth(s) <= TEXT_CELL_WIDTH) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder();
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      int cw = width(cp);
-      if (w + cw > TEXT_CELL_WIDTH - 1) {
-        break;
-      }
-      b.appendCodePoint(cp);
-      w += cw;
-      i += Character.charCount(cp);
-    }
-    return b.append('…').toString();
+    return DisplayWidth.clip(s, TEXT_CELL_WIDTH);
   }
 
   private static void pad(StringBuilder b, String s, int width, boolean right, boolean last) {
@@ -169,26 +159,7 @@ final class TableRenderer {
 
   /** Terminal columns of a string: CJK and full-width characters take two. */
   static int displayWidth(String s) {
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      w += width(cp);
-      i += Character.charCount(cp);
-    }
-    return w;
-  }
-
-  private static int width(int cp) {
-    boolean wide =
-        (cp >= 0x1100 && cp <= 0x115F)
-            || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-            || (cp >= 0xAC00 && cp <= 0xD7A3)
-            || (cp >= 0xF900 && cp <= 0xFAFF)
-            || (cp >= 0xFE30 && cp <= 0xFE4F)
-            || (cp >= 0xFF00 && cp <= 0xFF60)
-            || (cp >= 0xFFE0 && cp <= 0xFFE6)
-            || (cp >= 0x20000 && cp <= 0x3FFFD);
-    return wide ? 2 : 1;
+    return DisplayWidth.of(s);
   }
 
   static String escape(String s) {

@@ -118,7 +118,9 @@ final class KernelClient implements AutoCloseable {
     header.addProperty("msg_type", type);
     header.addProperty("version", "5.3");
     byte[][] parts = {
-      header.toString().getBytes(UTF_8), "{}".getBytes(UTF_8), "{}".getBytes(UTF_8),
+      header.toString().getBytes(UTF_8),
+      "{}".getBytes(UTF_8),
+      "{}".getBytes(UTF_8),
       content.toString().getBytes(UTF_8)
     };
     s.sendMore(DELIM);
@@ -166,11 +168,13 @@ final class KernelClient implements AutoCloseable {
         continue;
       }
       out.add(m);
-      if (m.type().equals("status") && m.content().get("execution_state").getAsString().equals("idle")) {
+      if (m.type().equals("status")
+          && m.content().get("execution_state").getAsString().equals("idle")) {
         return out;
       }
     }
-    throw new AssertionError("no idle status for " + requestId + " within " + timeout + "; got " + out);
+    throw new AssertionError(
+        "no idle status for " + requestId + " within " + timeout + "; got " + out);
   }
 
   /**

@@ -63,7 +63,9 @@ class KernelProtocolTest {
 
   @Test
   void sqlCellIsAnExecuteResultWithHtmlAndText() {
-    String id = client.execute("SELECT fiscal_year, value FROM kpi_series WHERE kind = 'actual' ORDER BY 1");
+    String id =
+        client.execute(
+            "SELECT fiscal_year, value FROM kpi_series WHERE kind = 'actual' ORDER BY 1");
     List<Msg> io = client.iopubUntilIdle(id, T);
     Msg result = only(io, "execute_result");
     JsonObject data = result.content().getAsJsonObject("data");
@@ -78,7 +80,9 @@ class KernelProtocolTest {
 
   @Test
   void chartCellIsAPngDrawnFromThePreviousResult() {
-    String q = client.execute("SELECT fiscal_year, value FROM kpi_series WHERE kind <> 'target' ORDER BY 1");
+    String q =
+        client.execute(
+            "SELECT fiscal_year, value FROM kpi_series WHERE kind <> 'target' ORDER BY 1");
     client.iopubUntilIdle(q, T);
     String id = client.execute("%chart line x=fiscal_year y=value title=\"交通事故件数\"");
     Msg result = only(client.iopubUntilIdle(id, T), "execute_result");
@@ -114,14 +118,36 @@ class KernelProtocolTest {
   @Test
   void interruptCancelsALongQueryAndTheKernelGoesOn() throws Exception {
     String slow = client.execute("SELECT count(*) FROM range(100000000) a, range(100000000) b");
-    Thread.sleep(700);
-    client.control("interrupt_request", new JsonObject());
-    Msg error = only(client.iopubUntilIdle(slow, T), "error");
+    // Interrupt until it lands: one sent before the query has started would find nothing to stop.
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread interrupter =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                client.control("interrupt_request", new JsonObject());
+                try {
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    interrupter.start();
+    List<Msg> io;
+    try {
+      io = client.iopubUntilIdle(slow, T);
+    } finally {
+      done.set(true);
+      interrupter.join();
+    }
+    Msg error = only(io, "error");
     assertThat(error.content().get("evalue").getAsString()).containsIgnoringCase("interrupt");
 
     String good = client.execute("SELECT max(value) AS m FROM kpi_series");
     Msg result = only(client.iopubUntilIdle(good, T), "execute_result");
-    assertThat(result.content().getAsJsonObject("data").get("text/plain").getAsString()).contains("244");
+    assertThat(result.content().getAsJsonObject("data").get("text/plain").getAsString())
+        .contains("244");
   }
 
   @Test

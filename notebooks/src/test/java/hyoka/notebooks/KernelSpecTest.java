@@ -18,12 +18,15 @@ class KernelSpecTest {
 
   @Test
   void writesKernelJsonInJupyterLayout() throws Exception {
-    Path file = KernelSpec.install(tmp, List.of("java", "-jar", "/opt/hyoka/hyoka.jar", "notebook", "kernel"));
+    Path file =
+        KernelSpec.install(
+            tmp, List.of("java", "-jar", "/opt/hyoka/hyoka.jar", "notebook", "kernel"));
 
     assertThat(file).isEqualTo(tmp.resolve("kernels/hyoka/kernel.json"));
     JsonObject spec = JsonParser.parseString(Files.readString(file, UTF_8)).getAsJsonObject();
     assertThat(spec.getAsJsonArray("argv").toString())
-        .isEqualTo("[\"java\",\"-jar\",\"/opt/hyoka/hyoka.jar\",\"notebook\",\"kernel\",\"{connection_file}\"]");
+        .isEqualTo(
+            "[\"java\",\"-jar\",\"/opt/hyoka/hyoka.jar\",\"notebook\",\"kernel\",\"{connection_file}\"]");
     assertThat(spec.get("language").getAsString()).isEqualTo("sql");
     assertThat(spec.get("interrupt_mode").getAsString()).isEqualTo("message");
     assertThat(spec.get("display_name").getAsString()).isEqualTo("hyoka (DuckDB SQL)");
@@ -38,7 +41,9 @@ class KernelSpecTest {
 
   @Test
   void jupyterFindsTheKernelThroughJupyterPath() throws Exception {
-    assumeThat(Path.of("/usr/bin/jupyter")).as("Debian's jupyter (jupyter-client) is installed").exists();
+    assumeThat(Path.of("/usr/bin/jupyter"))
+        .as("Debian's jupyter (jupyter-client) is installed")
+        .exists();
     KernelSpec.install(tmp, List.of("java", "-cp", "x", "hyoka.notebooks.KernelMain"));
     ProcessBuilder pb = new ProcessBuilder("/usr/bin/jupyter", "kernelspec", "list", "--json");
     pb.environment().put("JUPYTER_PATH", tmp.toString());

@@ -29,7 +29,9 @@ class NotebookSessionTest {
   @Test
   void sqlCellGivesAlignedTextAndAnHtmlTable() {
     CellOutput out =
-        session.eval("SELECT kpi_name, fiscal_year, value FROM kpi_series WHERE fiscal_year >= 2018 ORDER BY 2, 3");
+        session.eval(
+            "SELECT kpi_name, fiscal_year, value FROM kpi_series WHERE fiscal_year >= 2018 ORDER BY"
+                + " 2, 3");
     // 交通事故件数 is six wide characters: twelve terminal columns.
     assertThat(out.text())
         .isEqualTo(
@@ -41,7 +43,8 @@ class NotebookSessionTest {
                 + "3 rows\n");
     assertThat(out.html())
         .contains("<th>kpi_name</th><th>fiscal_year</th><th>value</th>")
-        .contains("<td style=\"text-align:left\">交通事故件数</td><td style=\"text-align:right\">2018</td>")
+        .contains(
+            "<td style=\"text-align:left\">交通事故件数</td><td style=\"text-align:right\">2018</td>")
         .endsWith("<p>3 rows</p>");
     assertThat(out.png()).isNull();
   }
@@ -56,8 +59,26 @@ class NotebookSessionTest {
   @Test
   void longResultsShowTheFirstHundredRowsAndSaySo() {
     CellOutput out = session.eval("SELECT range AS i FROM range(250)");
-    assertThat(out.text()).endsWith("250 rows, first 100 shown\n").contains("\n99\n").doesNotContain("\n100\n");
+    assertThat(out.text())
+        .endsWith("250 rows, first 100 shown\n")
+        .contains("\n99\n")
+        .doesNotContain("\n100\n");
     assertThat(out.html()).endsWith("<p>250 rows, first 100 shown</p>");
+  }
+
+  @Test
+  void resultsBeyondTenThousandRowsAreCutAndSaySo() {
+    CellOutput out = session.eval("SELECT range AS i FROM range(10005)");
+    assertThat(out.text())
+        .endsWith("more than 10000 rows (only the first 10000 were read), first 100 shown\n");
+  }
+
+  @Test
+  void longTextIsCutInTheTextTableButNotInHtml() {
+    String longText = "交通事故".repeat(20);
+    CellOutput out = session.eval("SELECT '" + longText + "' AS t");
+    assertThat(out.text()).contains("交通事故交通事故").contains("…").doesNotContain(longText);
+    assertThat(out.html()).contains(longText);
   }
 
   @Test
@@ -82,7 +103,8 @@ class NotebookSessionTest {
   @Test
   void dataMagicShowsAndChangesTheDirectory() throws Exception {
     assertThat(session.eval("%data").text())
-        .isEqualTo("data directory: ../hyoka-data\nwarehouse: warehouse.duckdb\nsearch index: missing\n");
+        .isEqualTo(
+            "data directory: ../hyoka-data\nwarehouse: warehouse.duckdb\nsearch index: missing\n");
 
     Path other = TestWarehouse.create(Files.createDirectories(tmp.resolve("other")));
     assertThat(session.eval("%data ../other").text()).startsWith("data directory: ../other\n");
@@ -93,7 +115,8 @@ class NotebookSessionTest {
   void dataMagicRefusesADirectoryWithoutWarehouseAndKeepsTheOldOne() {
     assertThatThrownBy(() -> session.eval("%data ../nowhere"))
         .isInstanceOf(UsageError.class)
-        .hasMessageStartingWith("no warehouse in ../nowhere: run ./hyoka ingest --data DIR samples/ first");
+        .hasMessageStartingWith(
+            "no warehouse in ../nowhere: run ./hyoka ingest --data DIR samples/ first");
     assertThat(session.dataDir()).isEqualTo(data);
   }
 
@@ -104,7 +127,8 @@ class NotebookSessionTest {
     assertThat(DataDirs.initial(Map.of("HYOKA_DATA", "/x/y"), Path.of("hyoka-data"), notebooks))
         .isEqualTo(Path.of("/x/y"));
     // Nothing found upward: the default under the notebook's folder, so %data names it.
-    assertThat(DataDirs.initial(Map.of(), Path.of("absent"), notebooks)).isEqualTo(notebooks.resolve("absent"));
+    assertThat(DataDirs.initial(Map.of(), Path.of("absent"), notebooks))
+        .isEqualTo(notebooks.resolve("absent"));
   }
 
   @Test
@@ -118,6 +142,14 @@ class NotebookSessionTest {
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(out.png()));
     assertThat(img.getWidth()).isEqualTo(640);
     assertThat(img.getHeight()).isEqualTo(360);
+    // The lines are drawn: the first series' colour (0072B2) is in the picture.
+    boolean drawn = false;
+    for (int x = 0; x < img.getWidth() && !drawn; x++) {
+      for (int y = 0; y < img.getHeight() && !drawn; y++) {
+        drawn = (img.getRGB(x, y) & 0xFFFFFF) == 0x0072B2;
+      }
+    }
+    assertThat(drawn).isTrue();
     assertThat(out.html()).isNull();
   }
 
@@ -132,7 +164,8 @@ class NotebookSessionTest {
   void chartErrorsNameTheProblem() {
     assertThatThrownBy(() -> session.eval("%chart line"))
         .isInstanceOf(UsageError.class)
-        .hasMessage("%chart: no previous result to draw; run a query first or put one under %chart");
+        .hasMessage(
+            "%chart: no previous result to draw; run a query first or put one under %chart");
     session.eval("SELECT fiscal_year, value FROM kpi_series");
     assertThatThrownBy(() -> session.eval("%chart line y=score"))
         .isInstanceOf(UsageError.class)
@@ -166,6 +199,29 @@ class NotebookSessionTest {
     assertThat(table.start()).isEqualTo(14);
 
     assertThat(session.complete("SELECT fiscal_y", 15).matches()).containsExactly("fiscal_year");
+    // Temporary tables of the notebook complete too.
+    session.eval("CREATE TEMP VIEW kpi_shortlist AS SELECT 1 AS x");
+    assertThat(session.complete("FROM kpi_s", 10).matches())
+        .containsExactly("kpi_series", "kpi_shortlist");
     assertThat(session.complete("SELECT 1 %da", 12).matches()).isEmpty();
+  }
+
+  @Test
+  void temporaryTablesLastAcrossCellsUntilTheWarehouseIsReplaced() throws Exception {
+    session.eval("CREATE TEMP TABLE picked AS SELECT * FROM kpi_series WHERE kind = 'actual'");
+    assertThat(session.eval("SELECT count(*) AS n FROM picked").text())
+        .isEqualTo("n\n-\n5\n1 row\n");
+
+    // A publish renames a new file over the warehouse: the next cell reads the new one.
+    Path fresh = TestWarehouse.create(Files.createDirectories(tmp.resolve("fresh")));
+    Files.move(
+        fresh.resolve("warehouse.duckdb"),
+        data.resolve("warehouse.duckdb"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    assertThatThrownBy(() -> session.eval("SELECT count(*) FROM picked"))
+        .isInstanceOf(SqlError.class)
+        .hasMessageStartingWith("Catalog Error: Table with name picked does not exist");
+    assertThat(session.eval("SELECT count(*) AS n FROM kpi_series").text()).contains("7");
   }
 }

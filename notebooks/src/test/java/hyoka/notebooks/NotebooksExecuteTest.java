@@ -59,7 +59,8 @@ class NotebooksExecuteTest {
     byte[] png() {
       for (JsonObject o : outputs) {
         if (o.has("data") && o.getAsJsonObject("data").has("image/png")) {
-          return Base64.getDecoder().decode(join(o.getAsJsonObject("data").get("image/png")).strip());
+          return Base64.getDecoder()
+              .decode(join(o.getAsJsonObject("data").get("image/png")).strip());
         }
       }
       return null;
@@ -70,12 +71,14 @@ class NotebooksExecuteTest {
   static void setUp() throws Exception {
     if (!Files.isExecutable(JUPYTER)) {
       System.err.println(
-          "\n*** NotebooksExecuteTest SKIPPED: " + JUPYTER + " is missing. Install Debian's Jupyter"
-              + " (apt-get install jupyter-nbconvert jupyter-client python3-nbclient; ./run-tests does)"
-              + " to execute the notebooks. ***\n");
+          "\n*** NotebooksExecuteTest SKIPPED: "
+              + JUPYTER
+              + " is missing. Install Debian's Jupyter (apt-get install jupyter-nbconvert"
+              + " jupyter-client python3-nbclient; ./run-tests does) to execute the notebooks."
+              + " ***\n");
     }
     assumeThat(Files.isExecutable(JUPYTER)).as(JUPYTER + " (Debian's jupyter-nbconvert)").isTrue();
-    data = SampleData.create(Files.createDirectories(tmp.resolve("data")));
+    data = SampleData.shared();
     jupyterPath = tmp.resolve("jupyter");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     KernelSpec.install(
@@ -144,10 +147,17 @@ class NotebooksExecuteTest {
     Files.copy(src, dir.resolve(name + ".ipynb"));
     ProcessBuilder pb =
         new ProcessBuilder(
-            JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
+            JUPYTER.toString(),
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--allow-errors",
             "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
             "--ExecutePreprocessor.timeout=120",
-            "--output", "executed.ipynb", name + ".ipynb");
+            "--output",
+            "executed.ipynb",
+            name + ".ipynb");
     pb.directory(dir.toFile());
     pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
     pb.environment().put(DataDirs.ENV, data.toString());
@@ -159,7 +169,8 @@ class NotebooksExecuteTest {
         .as("nbconvert exit code; log:\n%s", Files.readString(log.toPath(), UTF_8))
         .isZero();
     JsonObject nb =
-        JsonParser.parseString(Files.readString(dir.resolve("executed.ipynb"), UTF_8)).getAsJsonObject();
+        JsonParser.parseString(Files.readString(dir.resolve("executed.ipynb"), UTF_8))
+            .getAsJsonObject();
     List<Cell> cells = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (JsonElement e : nb.getAsJsonArray("cells")) {
@@ -172,14 +183,22 @@ class NotebooksExecuteTest {
         JsonObject out = o.getAsJsonObject();
         outputs.add(out);
         if (out.get("output_type").getAsString().equals("error")) {
-          errors.add(join(c.get("source")) + "\n  → " + out.get("ename").getAsString() + ": " + out.get("evalue").getAsString());
+          errors.add(
+              join(c.get("source"))
+                  + "\n  → "
+                  + out.get("ename").getAsString()
+                  + ": "
+                  + out.get("evalue").getAsString());
         }
       }
       cells.add(new Cell(join(c.get("source")), outputs));
     }
     assertThat(errors).as("cells of %s that failed", name).isEmpty();
-    assertThat(cells).allSatisfy(c -> assertThat(c.outputs()).as("outputs of %s", c.source()).isNotEmpty());
-    assertThat(cell(cells, "%data").text()).contains("warehouse: warehouse.duckdb").contains("search index: index/");
+    assertThat(cells)
+        .allSatisfy(c -> assertThat(c.outputs()).as("outputs of %s", c.source()).isNotEmpty());
+    assertThat(cell(cells, "%data").text())
+        .contains("warehouse: warehouse.duckdb")
+        .contains("search index: index/");
     return cells;
   }
 

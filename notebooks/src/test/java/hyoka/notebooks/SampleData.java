@@ -1,51 +1,66 @@
 package hyoka.notebooks;
 
-import hyoka.search.SearchIndex;
-import hyoka.transform.EvaluationReportParser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hyoka.ingest.IngestRequest;
+import hyoka.ingest.IngestRun;
+import hyoka.ingest.IngestSummary;
 import hyoka.transform.Fixtures;
-import hyoka.transform.IngestedReport;
-import hyoka.transform.ParsedReport;
-import hyoka.transform.ReportText;
-import hyoka.warehouse.PublishResult;
-import hyoka.warehouse.ReportShard;
-import hyoka.warehouse.RunStats;
-import hyoka.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A data directory holding both sample reports (samples/*.pdf), made the way ingest makes it:
- * parse the extracted text, write one shard per report, publish the shards into the warehouse and
- * sync the search index.
+ * A data directory holding both sample reports, made by ingesting samples/*.pdf as a user would.
+ * Made once per test JVM under target/ and shared read-only by the test classes, as an ingest takes
+ * several seconds.
  */
 final class SampleData {
+  private static final Path DIR = Path.of("target", "sample-data").toAbsolutePath();
+  private static Path made;
+
   private SampleData() {}
 
-  static Path create(Path dataDir) throws Exception {
-    List<Path> shards = new ArrayList<>();
-    for (String name : List.of("h30", "h31")) {
-      ReportText text = Fixtures.text(name);
-      Path pdf = Fixtures.samplesDir().resolve(text.sourceFile());
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pdf)));
-      ParsedReport parsed = new EvaluationReportParser().parse(text);
-      IngestedReport report =
-          new IngestedReport(
-              IngestedReport.reportIdOf(sha), text.sourceFile(), sha, "samples", Instant.now(), parsed);
-      Path shard = Files.createDirectories(dataDir.resolveSibling("shards").resolve(name));
-      ReportShard.write(report, shard);
-      shards.add(shard);
+  static synchronized Path shared() {
+    if (made == null) {
+      delete(DIR);
+      made = create(DIR);
     }
-    Warehouse warehouse = new Warehouse(dataDir);
-    PublishResult result = warehouse.publish(shards, new RunStats(Instant.now(), 0, List.of()));
-    try (Connection c = warehouse.openReadOnly()) {
-      SearchIndex.sync(c, dataDir.resolve("index"), result.runId());
-    }
+    return made;
+  }
+
+  static Path create(Path dataDir) {
+    StringWriter log = new StringWriter();
+    IngestSummary summary =
+        new IngestRun()
+            .run(
+                new IngestRequest(
+                    dataDir,
+                    List.of(Fixtures.samplesDir()),
+                    null,
+                    "direct",
+                    new PrintWriter(log, true)));
+    assertThat(summary.rejected()).as("rejected samples; ingest said:\n%s", log).isZero();
+    assertThat(summary.added()).as("samples added; ingest said:\n%s", log).isEqualTo(2);
     return dataDir;
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

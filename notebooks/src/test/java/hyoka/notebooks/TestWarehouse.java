@@ -8,8 +8,8 @@ import java.sql.Statement;
 
 /**
  * A small DuckDB warehouse for kernel tests that need no ingest: one KPI of the H31 sample report
- * (交通事故件数) with the values it prints: baseline 213 (H26),
- * actuals 162, 220, 244, 220, 173 for H27–H31, target 180.
+ * (交通事故件数) with the values it prints: baseline 213 (H26), actuals 162, 220, 244, 220, 173 for
+ * H27–H31, target 180.
  */
 final class TestWarehouse {
   private TestWarehouse() {}

@@ -5,7 +5,7 @@ final class IndexFields {
   private IndexFields() {}
 
   /** Bumped when the document layout or the analysis chain changes: a sync then rebuilds. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
 
   static final String COMMIT_RUN = "warehouse_run";
   static final String COMMIT_SCHEMA = "schema";
@@ -21,6 +21,8 @@ final class IndexFields {
   static final String CURRENT = "current";
   static final String SERIES = "series";
   static final String FISCAL_YEAR = "fiscal_year";
+  /** Doc values of the fiscal year: equal relevance ranks the newer report first. */
+  static final String FISCAL_YEAR_SORT = "fiscal_year_sort";
   static final String PROJECT_NO = "project_no";
   static final String PROJECT_KEY = "project_key";
   static final String PROJECT_NAME = "project_name";

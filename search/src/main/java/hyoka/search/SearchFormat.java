@@ -1,5 +1,6 @@
 package hyoka.search;
 
+import hyoka.transform.DisplayWidth;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ public enum SearchFormat {
     b.append(",\"item_name\":");
     str(b, h.itemName());
     b.append(",\"page\":").append(h.page());
-    b.append(",\"score\":").append(String.format(Locale.ROOT, "%.4f", h.relevance()));
+    b.append(",\"relevance\":").append(String.format(Locale.ROOT, "%.4f", h.relevance()));
     b.append(",\"snippet\":");
     str(b, h.snippet());
     b.append(",\"superseded_by\":");
@@ -192,6 +193,9 @@ public enum SearchFormat {
     }
     b.append('\n');
     for (Map.Entry<String, List<FacetCount>> e : r.facets().entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
       b.append(e.getKey()).append(": ");
       b.append(
           e.getValue().stream()
@@ -209,58 +213,11 @@ public enum SearchFormat {
     return v + (a == null ? "" : a ? "✓" : "");
   }
 
-  /** Cuts {@code s} to at most {@code max} display columns, marking the cut with …. */
   static String clip(String s, int max) {
-    if (s == null) {
-      return "";
-    }
-    if (width(s) <= max) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder();
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      int cw = width(cp);
-      if (w + cw > max - 1) {
-        break;
-      }
-      b.appendCodePoint(cp);
-      w += cw;
-      i += Character.charCount(cp);
-    }
-    return b.append('…').toString();
+    return DisplayWidth.clip(s, max);
   }
 
   static int width(String s) {
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      w += width(cp);
-      i += Character.charCount(cp);
-    }
-    return w;
-  }
-
-  /** East Asian Wide and Fullwidth characters take two terminal columns, combining marks none. */
-  static int width(int cp) {
-    int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || cp == 0x200B) {
-      return 0;
-    }
-    boolean wide =
-        (cp >= 0x1100 && cp <= 0x115F)
-            || (cp >= 0x2E80 && cp <= 0x303E)
-            || (cp >= 0x3041 && cp <= 0x33FF)
-            || (cp >= 0x3400 && cp <= 0x4DBF)
-            || (cp >= 0x4E00 && cp <= 0x9FFF)
-            || (cp >= 0xA000 && cp <= 0xA4CF)
-            || (cp >= 0xAC00 && cp <= 0xD7A3)
-            || (cp >= 0xF900 && cp <= 0xFAFF)
-            || (cp >= 0xFE30 && cp <= 0xFE4F)
-            || (cp >= 0xFF00 && cp <= 0xFF60)
-            || (cp >= 0xFFE0 && cp <= 0xFFE6)
-            || (cp >= 0x20000 && cp <= 0x3FFFD);
-    return wide ? 2 : 1;
+    return DisplayWidth.of(s);
   }
 }

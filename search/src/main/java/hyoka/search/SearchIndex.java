@@ -23,6 +23,7 @@ import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -34,6 +35,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -187,10 +190,10 @@ public final class SearchIndex {
   private static long countTexts(IndexWriter writer, String reportId) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher s = new IndexSearcher(reader);
-      org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
-      b.add(new TermQuery(new Term(DOC_TYPE, TYPE_TEXT)), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.add(new TermQuery(new Term(DOC_TYPE, TYPE_TEXT)), BooleanClause.Occur.FILTER);
       if (reportId != null) {
-        b.add(new TermQuery(new Term(REPORT_ID, reportId)), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+        b.add(new TermQuery(new Term(REPORT_ID, reportId)), BooleanClause.Occur.FILTER);
       }
       return s.count(b.build());
     }
@@ -222,6 +225,7 @@ public final class SearchIndex {
     d.add(new StringField(SERIES, r.series(), Field.Store.YES));
     d.add(new IntPoint(FISCAL_YEAR, r.fiscalYear()));
     d.add(new StoredField(FISCAL_YEAR, r.fiscalYear()));
+    d.add(new NumericDocValuesField(FISCAL_YEAR_SORT, r.fiscalYear()));
     d.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(r.fiscalYear())));
     d.add(new IntPoint(PROJECT_NO, p.projectNo()));
     d.add(new StoredField(PROJECT_NO, p.projectNo()));

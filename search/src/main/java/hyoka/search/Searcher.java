@@ -21,6 +21,7 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -34,6 +35,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.WildcardQuery;
@@ -76,9 +79,20 @@ public final class Searcher implements AutoCloseable {
         dir.close();
         throw noIndex(indexDir);
       }
-      this.reader = DirectoryReader.open(dir);
+      DirectoryReader r = null;
+      try {
+        r = DirectoryReader.open(dir);
+        this.facetState =
+            hasFacets(r) ? new DefaultSortedSetDocValuesReaderState(r, SearchIndex.facetsConfig()) : null;
+      } catch (IOException | RuntimeException e) {
+        if (r != null) {
+          r.close();
+        }
+        dir.close();
+        throw e;
+      }
+      this.reader = r;
       this.searcher = new IndexSearcher(reader);
-      this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, SearchIndex.facetsConfig()) : null;
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR, "cannot open search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
@@ -90,9 +104,11 @@ public final class Searcher implements AutoCloseable {
         ErrorCode.NO_WAREHOUSE, "no search index in " + indexDir + ": run hyoka ingest first");
   }
 
-  private static boolean hasFacets(DirectoryReader reader) throws IOException {
+  /** An index synced from an empty warehouse has no facet field, and the facet state needs one. */
+  private static boolean hasFacets(DirectoryReader reader) {
     return reader.leaves().stream()
-        .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
+        .anyMatch(
+            l -> l.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -100,19 +116,17 @@ public final class Searcher implements AutoCloseable {
     Query text = QueryText.parse(request.query(), TEXT, queryAnalyzer);
     String field = TEXT;
     try {
-      Query query = and(text, filters);
-      if (searcher.count(query) == 0) {
+      int n = Math.max(1, Math.min(request.limit(), reader.maxDoc()));
+      FacetsCollectorManager.FacetsResult result = collect(and(text, filters), n);
+      if (result.topDocs().totalHits.value == 0) {
         Query bigram = QueryText.parse(request.query(), TEXT_BIGRAM, bigramAnalyzer);
-        Query q2 = and(bigram, filters);
-        if (searcher.count(q2) > 0) {
+        FacetsCollectorManager.FacetsResult r2 = collect(and(bigram, filters), n);
+        if (r2.topDocs().totalHits.value > 0) {
           text = bigram;
-          query = q2;
           field = TEXT_BIGRAM;
+          result = r2;
         }
       }
-      int n = Math.max(1, Math.min(request.limit(), reader.maxDoc()));
-      FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
       Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
       if (facetState != null) {
@@ -125,17 +139,26 @@ public final class Searcher implements AutoCloseable {
       if (request.limit() == 0) {
         docs = new ScoreDoc[0];
       }
-      String[] snippets = snippets(field, text, docs);
+      String[] snippets = request.snippets() ? snippets(field, text, docs) : new String[docs.length];
       StoredFields stored = searcher.storedFields();
       List<SearchHit> hits = new ArrayList<>(docs.length);
       for (int i = 0; i < docs.length; i++) {
-        hits.add(hit(stored.document(docs[i].doc), docs[i].score, snippets[i]));
+        hits.add(
+            hit(stored.document(docs[i].doc), docs[i].score, snippets[i] == null ? "" : snippets[i]));
       }
       return new SearchResponse(top.totalHits.value, hits, facets, field);
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR, "cannot search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
     }
+  }
+
+  /** BM25 first; among equal scores (the same text in several report years) the newest year. */
+  private static final Sort RANKING =
+      new Sort(SortField.FIELD_SCORE, new SortField(FISCAL_YEAR_SORT, SortField.Type.INT, true));
+
+  private FacetsCollectorManager.FacetsResult collect(Query query, int n) throws IOException {
+    return FacetsCollectorManager.search(searcher, query, n, RANKING, true, new FacetsCollectorManager());
   }
 
   private String[] snippets(String field, Query text, ScoreDoc[] docs) throws IOException {

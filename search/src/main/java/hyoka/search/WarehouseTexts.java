@@ -61,6 +61,9 @@ final class WarehouseTexts {
     }
   }
 
+  /** A budget_items row: its texts as (kind, text) pairs in printed order. */
+  private record ItemRow(int projectNo, int itemNo, List<String[]> texts, int page) {}
+
   static Map<String, ReportRow> reports(Connection c) throws SQLException {
     Map<String, ReportRow> out = new LinkedHashMap<>();
     try (PreparedStatement ps =
@@ -83,7 +86,7 @@ final class WarehouseTexts {
     // not indexed twice.
     Map<String, TextDoc> docs = new LinkedHashMap<>();
     Map<String, String> itemNames = new TreeMap<>();
-    List<Object[]> items = new ArrayList<>();
+    List<ItemRow> items = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT project_no, item_no, name, overview, purpose, implementation, page"
@@ -95,9 +98,14 @@ final class WarehouseTexts {
           int itemNo = rs.getInt(2);
           itemNames.put(projectNo + "/" + itemNo, rs.getString(3));
           items.add(
-              new Object[] {
-                projectNo, itemNo, rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)
-              });
+              new ItemRow(
+                  projectNo,
+                  itemNo,
+                  List.of(
+                      new String[] {"overview", rs.getString(4)},
+                      new String[] {"purpose", rs.getString(5)},
+                      new String[] {"implementation", rs.getString(6)}),
+                  rs.getInt(7)));
         }
       }
     }
@@ -122,21 +130,17 @@ final class WarehouseTexts {
         }
       }
     }
-    for (Object[] it : items) {
-      int projectNo = (Integer) it[0];
-      int itemNo = (Integer) it[1];
-      ProjectRow p = projects.get(projectNo);
+    for (ItemRow it : items) {
+      ProjectRow p = projects.get(it.projectNo());
       if (p == null) {
         continue;
       }
-      String name = itemNames.get(projectNo + "/" + itemNo);
-      String[] kinds = {"overview", "purpose", "implementation"};
-      for (int k = 0; k < kinds.length; k++) {
-        String text = (String) it[2 + k];
-        if (!blank(text)) {
+      String name = itemNames.get(it.projectNo() + "/" + it.itemNo());
+      for (String[] kindText : it.texts()) {
+        if (!blank(kindText[1])) {
           docs.putIfAbsent(
-              key(projectNo, kinds[k], itemNo),
-              new TextDoc(p, kinds[k], itemNo, name, text, (Integer) it[5]));
+              key(it.projectNo(), kindText[0], it.itemNo()),
+              new TextDoc(p, kindText[0], it.itemNo(), name, kindText[1], it.page()));
         }
       }
     }

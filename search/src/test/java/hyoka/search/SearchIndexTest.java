@@ -105,6 +105,54 @@ class SearchIndexTest {
   }
 
   @Test
+  void anIndexOfAnotherSchemaIsRebuiltFromTheWarehouse() throws Exception {
+    Path index = tmp.resolve("index");
+    try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
+      TestWarehouse.insert(c, MiniSample.report(SHA_A, "otaru", 2019), 1);
+      assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(25);
+      try (var dir = org.apache.lucene.store.FSDirectory.open(index);
+          var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+        w.setLiveCommitData(java.util.Map.of("schema", "0", "warehouse_run", "1").entrySet());
+        w.commit();
+      }
+      assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(25 + 25);
+      assertThat(SearchIndex.sync(c, index, 1)).isZero();
+    }
+  }
+
+  @Test
+  void aSecondWriterIsRefusedWithDataDirLocked() throws Exception {
+    Path index = tmp.resolve("index");
+    try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
+      TestWarehouse.insert(c, MiniSample.report(SHA_A, "otaru", 2019), 1);
+      SearchIndex.sync(c, index, 1);
+      try (var dir = org.apache.lucene.store.FSDirectory.open(index);
+          var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+        assertThatThrownBy(() -> SearchIndex.sync(c, index, 2))
+            .isInstanceOf(HyokaException.class)
+            .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED))
+            .hasMessage("search index " + index + " is being written by another process");
+      }
+      assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anEmptyWarehouseGivesAnEmptyIndexThatAnswers() throws Exception {
+    Path index = tmp.resolve("index");
+    try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
+      assertThat(SearchIndex.sync(c, index, 7)).isZero();
+    }
+    assertThat(SearchIndex.indexedRun(index)).isEqualTo(7);
+    try (Searcher s = new Searcher(index)) {
+      SearchResponse r = s.search(SearchRequest.of("除雪"));
+      assertThat(r.total()).isZero();
+      assertThat(r.hits()).isEmpty();
+      assertThat(r.facets()).isEmpty();
+    }
+  }
+
+  @Test
   void noIndexIsAnInputError() {
     assertThatThrownBy(() -> new Searcher(tmp.resolve("none")))
         .isInstanceOf(HyokaException.class)

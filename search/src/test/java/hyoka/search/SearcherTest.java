@@ -154,7 +154,7 @@ class SearcherTest {
     JsonObject h = hits.get(0).getAsJsonObject();
     for (String f :
         List.of("fiscal_year", "series", "project_no", "project_name", "department", "kind", "page",
-            "score", "snippet", "report_id", "kpis")) {
+            "relevance", "snippet", "report_id", "kpis")) {
       assertThat(h.has(f)).as(f).isTrue();
     }
     assertThat(h.get("project_no").getAsInt()).isEqualTo(8);
@@ -178,5 +178,8 @@ class SearcherTest {
     }
     assertThat(table).contains("matches").contains("department: 建設部");
     assertThat(SearchFormat.width("ＬＥＤ化 abc")).isEqualTo(12);
+    assertThat(SearchFormat.TABLE.format(search("除雪", SearchFilters.NONE.withFiscalYear(2000))))
+        .isEqualTo(
+            "#  year  no  project  department  kind  page  relevance  kpi scores  snippet\n0 matches\n");
   }
 }

@@ -1,5 +1,6 @@
 package hyoka.warehouse;
 
+import hyoka.transform.DisplayWidth;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,30 +131,7 @@ public enum ResultFormat {
 
   /** Terminal columns of {@code s}: wide and full-width characters take two. */
   public static int displayWidth(String s) {
-    int width = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      width += isWide(cp) ? 2 : (Character.getType(cp) == Character.NON_SPACING_MARK ? 0 : 1);
-    }
-    return width;
-  }
-
-  /** East Asian Width W or F (Unicode UAX #11), by block ranges. */
-  static boolean isWide(int cp) {
-    return (cp >= 0x1100 && cp <= 0x115F)
-        || (cp >= 0x2E80 && cp <= 0x303E)
-        || (cp >= 0x3041 && cp <= 0x33FF)
-        || (cp >= 0x3400 && cp <= 0x4DBF)
-        || (cp >= 0x4E00 && cp <= 0x9FFF)
-        || (cp >= 0xA000 && cp <= 0xA4CF)
-        || (cp >= 0xAC00 && cp <= 0xD7A3)
-        || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || (cp >= 0xFF00 && cp <= 0xFF60)
-        || (cp >= 0xFFE0 && cp <= 0xFFE6)
-        || (cp >= 0x1F300 && cp <= 0x1F64F)
-        || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return DisplayWidth.of(s);
   }
 
   private static String csv(QueryResult r) {

@@ -70,7 +70,12 @@ public enum ShardLoader {
   private static void appender(
       Connection c, BufferAllocator allocator, TableSpec table, Path file, long runId)
       throws SQLException, IOException {
-    List<Object[]> rows = ArrowRows.readFile(table, file, allocator);
+    appendRows(c, table, ArrowRows.readFile(table, file, allocator), runId);
+  }
+
+  /** Appends rows of {@code table} (in its column order) with DuckDB's Appender. */
+  static void appendRows(Connection c, TableSpec table, List<Object[]> rows, long runId)
+      throws SQLException {
     try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender(c.getSchema(), table.name())) {
       List<Column> columns = table.columns();
       for (Object[] row : rows) {

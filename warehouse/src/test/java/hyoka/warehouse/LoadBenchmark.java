@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +37,10 @@ public final class LoadBenchmark {
   private LoadBenchmark() {}
 
   /** Milliseconds per repeat for each loader, and the rows loaded per run. */
-  public record Figures(int copies, long shardWriteMillis, long rowsPerRun, Map<ShardLoader, long[]> millis) {}
+  public record Figures(int copies, long shardWriteMillis, long rowsPerRun, Map<String, long[]> millis) {}
+
+  /** For comparison only: the Appender fed from Java rows in memory, no shard files read. */
+  private static final String APPENDER_FROM_MEMORY = "appender_from_memory";
 
   public static void main(String[] args) throws Exception {
     int copies = args.length > 0 ? Integer.parseInt(args[0]) : 100;
@@ -64,11 +67,11 @@ public final class LoadBenchmark {
     b.append(String.format(Locale.ROOT, "copies=%d rows/run=%d shard-write=%d ms (%d cores, %s)%n",
         f.copies(), f.rowsPerRun(), f.shardWriteMillis(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version")));
-    for (Map.Entry<ShardLoader, long[]> e : f.millis().entrySet()) {
+    for (Map.Entry<String, long[]> e : f.millis().entrySet()) {
       long[] sorted = e.getValue().clone();
       Arrays.sort(sorted);
       b.append(String.format(Locale.ROOT, "%-12s min=%d ms median=%d ms all=%s%n",
-          e.getKey().name().toLowerCase(Locale.ROOT), sorted[0], sorted[sorted.length / 2],
+          e.getKey(), sorted[0], sorted[sorted.length / 2],
           Arrays.toString(e.getValue())));
     }
     return b.toString();
@@ -88,22 +91,42 @@ public final class LoadBenchmark {
       shards.add(dir);
     }
     long shardMillis = (System.nanoTime() - t0) / 1_000_000;
-    Map<ShardLoader, long[]> millis = new EnumMap<>(ShardLoader.class);
+    Map<String, long[]> millis = new LinkedHashMap<>();
+    List<String> variants = new ArrayList<>();
     for (ShardLoader l : ShardLoader.values()) {
-      millis.put(l, new long[repeats]);
+      variants.add(l.name().toLowerCase(Locale.ROOT));
+    }
+    variants.add(APPENDER_FROM_MEMORY);
+    variants.forEach(v -> millis.put(v, new long[repeats]));
+    List<Map<String, List<Object[]>>> inMemory = new ArrayList<>();
+    for (Path shard : shards) {
+      Map<String, List<Object[]>> tables = new LinkedHashMap<>();
+      for (TableSpec t : Tables.SHARD_TABLES) {
+        tables.put(t.name(), ReportShard.read(shard, t));
+      }
+      inMemory.add(tables);
     }
     long rows = 0;
     for (int rep = 0; rep < repeats; rep++) {
-      for (ShardLoader loader : ShardLoader.values()) {
-        Path db = work.resolve(loader.name() + rep + ".duckdb");
+      for (String variant : variants) {
+        Path db = work.resolve(variant + rep + ".duckdb");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
             BufferAllocator allocator = new RootAllocator()) {
           Schema.create(c);
           long start = System.nanoTime();
           c.setAutoCommit(false);
-          for (Path shard : shards) {
-            for (TableSpec t : Tables.SHARD_TABLES) {
-              loader.load(c, allocator, t, shard, 1);
+          if (variant.equals(APPENDER_FROM_MEMORY)) {
+            for (Map<String, List<Object[]>> tables : inMemory) {
+              for (TableSpec t : Tables.SHARD_TABLES) {
+                ShardLoader.appendRows(c, t, tables.get(t.name()), 1);
+              }
+            }
+          } else {
+            ShardLoader loader = ShardLoader.valueOf(variant.toUpperCase(Locale.ROOT));
+            for (Path shard : shards) {
+              for (TableSpec t : Tables.SHARD_TABLES) {
+                loader.load(c, allocator, t, shard, 1);
+              }
             }
           }
           c.commit();
@@ -111,8 +134,12 @@ public final class LoadBenchmark {
           try (Statement s = c.createStatement()) {
             s.execute("CHECKPOINT");
           }
-          millis.get(loader)[rep] = (System.nanoTime() - start) / 1_000_000;
-          rows = countRows(c);
+          millis.get(variant)[rep] = (System.nanoTime() - start) / 1_000_000;
+          long loaded = countRows(c);
+          if (rows != 0 && loaded != rows) {
+            throw new IllegalStateException(variant + " loaded " + loaded + " rows, not " + rows);
+          }
+          rows = loaded;
         }
         Files.delete(db);
       }

@@ -73,6 +73,24 @@ class SampleWarehouseTest {
       assertThat(counts.get(0, "residue")).isEqualTo((long) p.residue().size());
       assertThat(counts.get(0, "fiscal_year")).isEqualTo(p.fiscalYear());
     }
+    // a value whose year header is unreadable (project 14's garbled 基準値(H-) is kept with its
+    // printed text, but has no place in kpi_series
+    List<List<Object>> yearless = new ArrayList<>();
+    for (Project p : h31.report().projects()) {
+      for (Kpi k : p.kpis()) {
+        for (KpiValue v : k.values()) {
+          if (v.fiscalYear() == null) {
+            yearless.add(List.of(p.projectNo(), v.kind().label(), v.value().printed()));
+          }
+        }
+      }
+    }
+    assertThat(yearless).containsExactly(List.of(14, "baseline", "0校"));
+    assertThat(w.query("SELECT project_no, kind, printed FROM kpi_values WHERE fiscal_year IS NULL"
+            + " AND report_id = '" + h31.reportId() + "'").rows())
+        .isEqualTo(yearless);
+    assertThat(w.query("SELECT count(*) FROM kpi_series_values WHERE fiscal_year IS NULL").rows())
+        .containsExactly(List.of(0L));
     assertThat(w.query("SELECT fiscal_year FROM reports ORDER BY 1").rows())
         .containsExactly(List.of(2018), List.of(2019));
     // keys are unique within a report

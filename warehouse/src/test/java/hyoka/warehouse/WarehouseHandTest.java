@@ -98,6 +98,20 @@ class WarehouseHandTest {
   }
 
   @Test
+  void ofTwoNewFilesForOneYearInOneRunTheLaterIsCurrent() {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    IngestedReport earlier = HandReports.report(HandReports.sha('d'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
+    IngestedReport later = HandReports.report(HandReports.sha('e'), 2019, "245", Instant.parse("2026-01-01T00:00:05Z"));
+    PublishResult r = w.publish(List.of(shard(later), shard(earlier)), stats());
+    assertThat(r.reports()).containsExactly(
+        new PublishResult.Outcome("dddddddddddddddd", "r2019.pdf", PublishResult.Status.ADDED, null),
+        new PublishResult.Outcome("eeeeeeeeeeeeeeee", "r2019.pdf", PublishResult.Status.ADDED, "dddddddddddddddd"));
+    assertThat(w.query("SELECT report_id FROM current_reports").rows()).containsExactly(List.of("eeeeeeeeeeeeeeee"));
+    assertThat(w.query("SELECT actual FROM kpi_series WHERE fiscal_year = 2017 AND kpi_key LIKE '%交通事故件数'").rows())
+        .containsExactly(List.of(245.0));
+  }
+
+  @Test
   void badSqlIsOneLineBadQuery() {
     Warehouse w = new Warehouse(tmp.resolve("data"));
     w.publish(List.of(), stats());

@@ -1,0 +1,64 @@
+package hyoka.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hyoka.transform.ErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The files the driver and the workers exchange through the staging directory. */
+class ManifestTest {
+  private static final String SHA = "ab".repeat(32);
+
+  @TempDir Path dir;
+
+  @Test
+  void anyFileNameSurvivesTheManifest() {
+    List<ChangedFile> files =
+        List.of(
+            new ChangedFile("/d/評価 報告.pdf", "評価 報告.pdf", SHA, "小樽市"),
+            new ChangedFile("/d/tab\there.pdf", "tab\there.pdf", SHA, "a\\b"),
+            new ChangedFile("/d/line\nbreak.pdf", "line\nbreak.pdf", SHA, "x"));
+    Path manifest = dir.resolve("run/manifest.tsv");
+    Manifest.write(manifest, files);
+
+    assertThat(Manifest.read(manifest, null)).isEqualTo(files);
+  }
+
+  @Test
+  void aLineWithoutSeriesTakesTheOptionOrElseTheFolderName() throws Exception {
+    Path manifest = dir.resolve("manifest.tsv");
+    Files.writeString(manifest, "/data/otaru/h31.pdf\th31.pdf\t" + SHA + "\t\n");
+
+    assertThat(Manifest.read(manifest, null).get(0).series()).isEqualTo("otaru");
+    assertThat(Manifest.read(manifest, "sapporo").get(0).series()).isEqualTo("sapporo");
+  }
+
+  @Test
+  void deadLettersAndSummariesReadBackAsWritten() {
+    ChangedFile file = new ChangedFile("/d/scan.pdf", "in/scan.pdf", SHA, "s");
+    DeadLetter letter =
+        DeadLetter.of(
+            file,
+            ErrorCode.NO_TEXT_LAYER,
+            "in/scan.pdf: no text layer (3 pages, 0 characters): scanned or image-only PDF");
+    assertThat(letter.reason())
+        .isEqualTo("no text layer (3 pages, 0 characters): scanned or image-only PDF");
+    assertThat(letter.line())
+        .isEqualTo(
+            "rejected in/scan.pdf: no text layer (3 pages, 0 characters): scanned or image-only"
+                + " PDF");
+    letter.writeTo(dir.resolve("dead-letter"));
+    assertThat(DeadLetter.readAll(dir.resolve("dead-letter"))).containsExactly(letter);
+
+    ReportSummary summary =
+        new ReportSummary("abababababababab", "評価.pdf", SHA, 2019, 62, 73, 2, 0);
+    summary.writeTo(dir.resolve("reports"));
+    assertThat(ReportSummary.readAll(dir.resolve("reports"))).containsExactly(summary);
+    assertThat(summary.counts())
+        .isEqualTo("FY2019, 62 projects, 73 KPI rows, 2 score mismatches, 0 unknown lines");
+  }
+}
