@@ -55,13 +55,14 @@ import java.util.stream.Stream;
  *   <li>a no-op re-run of the same ingest (every file unchanged).
  * </ol>
  *
- * <p>It prints progress and then a Markdown table (wall seconds, pages per second, throughput
- * relative to Tika-only on all cores, peak heap and peak resident set per phase). Run:
+ * <p>It prints progress and then a Markdown table (wall and CPU seconds, pages per second,
+ * throughput relative to Tika-only on all cores, load average, peak heap and peak resident set per
+ * phase). Run (see docs/performance.md):
  *
  * <pre>
- * mvn -q -Pflink -pl ingest -am package -DskipTests   # or: hyoka bench
+ * mvn -q -Pflink -DskipTests package -pl cli -am
  * java --add-opens=java.base/java.nio=org.apache.arrow.memory.core,ALL-UNNAMED -Xmx4g \
- *     -cp … hyoka.ingest.bench.Benchmark [N [corpusDir [workDir [runners [samplePdf]]]]]
+ *     -cp cli/target/hyoka.jar hyoka.ingest.bench.Benchmark [N [corpusDir [workDir [runners [samplePdf]]]]]
  * </pre>
  *
  * Defaults: N=100, corpus in {@code target/bench/corpus}, data directories under {@code
@@ -69,7 +70,7 @@ import java.util.stream.Stream;
  * samples/otaru-sogo-senryaku-h31.pdf}.
  */
 public final class Benchmark {
-  private static final int WARMUP_FILES = 3;
+  private static final int WARMUP_FILES = 8;
 
   /** What to measure. */
   public record Options(int copies, Path sample, Path corpusDir, Path workDir, List<String> runners) {
