@@ -218,10 +218,16 @@ public final class IngestRun {
 
   private static void runPipeline(String runner, StagingDir staging, Instant startedAt) {
     List<String> args =
-        List.of(
-            "--runner=" + runnerClass(runner),
-            "--stagingDir=" + staging.root(),
-            "--ingestedAt=" + startedAt);
+        new ArrayList<>(
+            List.of(
+                "--runner=" + runnerClass(runner),
+                "--stagingDir=" + staging.root(),
+                "--ingestedAt=" + startedAt));
+    if ("flink".equals(runner)) {
+      // Flink otherwise copies every element (encode + decode) between chained steps in case a
+      // step mutates its input; ours take immutable records, and a parsed report is large.
+      args.add("--fasterCopy=true");
+    }
     IngestPipeline.Options options;
     try {
       options =

@@ -1,0 +1,521 @@
+package hyoka.ingest.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import hyoka.ingest.IngestRequest;
+import hyoka.ingest.IngestRun;
+import hyoka.ingest.IngestSummary;
+import hyoka.ingest.PdfExtractor;
+import hyoka.search.SearchIndex;
+import hyoka.transform.EvaluationReportParser;
+import hyoka.transform.IngestedReport;
+import hyoka.transform.ReportParser;
+import hyoka.transform.ReportText;
+import hyoka.warehouse.PublishResult;
+import hyoka.warehouse.ReportShard;
+import hyoka.warehouse.RunStats;
+import hyoka.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Measures how close the full ingest comes to the cost of PDF text extraction alone, on a corpus
+ * of N copies of one sample report (see {@link Corpus}), all in one JVM and one run:
+ *
+ * <ol>
+ *   <li>a warm-up (a small ingest and extractions, so every figure is of a warm JVM);
+ *   <li>Tika-only extraction of every file, on one thread and on one thread per core;
+ *   <li>the stages of the ingest one after another on one thread (extract, parse, Arrow shard,
+ *       DuckDB publish, Lucene index), to see which one is worth optimising;
+ *   <li>the full {@code hyoka ingest} ({@link IngestRun}) of the corpus into a fresh data directory
+ *       per runner (direct, flink, spark: whichever are asked for and built in);
+ *   <li>a no-op re-run of the same ingest (every file unchanged).
+ * </ol>
+ *
+ * <p>It prints progress and then a Markdown table (wall and CPU seconds, pages per second,
+ * throughput relative to Tika-only on all cores, load average, peak heap and peak resident set per
+ * phase). Run (see docs/performance.md):
+ *
+ * <pre>
+ * mvn -q -Pflink -DskipTests package -pl cli -am
+ * java --add-opens=java.base/java.nio=org.apache.arrow.memory.core,ALL-UNNAMED -Xmx4g \
+ *     -cp cli/target/hyoka.jar hyoka.ingest.bench.Benchmark [N [corpusDir [workDir [runners [samplePdf]]]]]
+ * </pre>
+ *
+ * Defaults: N=100, corpus in {@code target/bench/corpus}, data directories under {@code
+ * target/bench/work}, runners {@code direct,flink} (flink only when built in), sample {@code
+ * samples/otaru-sogo-senryaku-h31.pdf}.
+ */
+public final class Benchmark {
+  private static final int WARMUP_FILES = 8;
+
+  /** What to measure. */
+  public record Options(int copies, Path sample, Path corpusDir, Path workDir, List<String> runners) {
+    public Options {
+      if (copies < 1) {
+        throw new IllegalArgumentException("copies must be >= 1: " + copies);
+      }
+      requireNonNull(sample, "sample is null");
+      requireNonNull(corpusDir, "corpusDir is null");
+      requireNonNull(workDir, "workDir is null");
+      runners = List.copyOf(requireNonNull(runners, "runners is null"));
+      if (runners.isEmpty()) {
+        throw new IllegalArgumentException("no runner to measure");
+      }
+    }
+
+    /** The defaults above, for {@code args} (positional, each optional). */
+    public static Options fromArgs(String... args) {
+      int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+      Path corpus = Path.of(args.length > 1 ? args[1] : "target/bench/corpus");
+      Path work = Path.of(args.length > 2 ? args[2] : "target/bench/work");
+      List<String> runners =
+          args.length > 3
+              ? Arrays.stream(args[3].split(",", -1)).map(String::strip).toList()
+              : (runnerBuiltIn("flink") ? List.of("direct", "flink") : List.of("direct"));
+      Path sample = Path.of(args.length > 4 ? args[4] : "samples/otaru-sogo-senryaku-h31.pdf");
+      return new Options(n, sample, corpus, work, runners);
+    }
+  }
+
+  /**
+   * One measured phase.
+   *
+   * @param cpuSeconds CPU time of the whole JVM (all threads) during the phase, -1 when unknown:
+   *     on a shared machine the wall time depends on what else runs, the CPU time much less
+   * @param loadAverage the machine's 1-minute load average at the end of the phase, -1 when unknown
+   * @param peakRssBytes peak resident set of the process during the phase, -1 when unknown
+   */
+  public record Figure(
+      String name,
+      int files,
+      long pages,
+      double seconds,
+      double cpuSeconds,
+      double loadAverage,
+      long peakHeapBytes,
+      long peakRssBytes) {
+    public Figure {
+      requireNonNull(name, "name is null");
+    }
+
+    public double pagesPerSecond() {
+      return seconds > 0 ? pages / seconds : Double.NaN;
+    }
+
+    public double pagesPerCpuSecond() {
+      return cpuSeconds > 0 ? pages / cpuSeconds : Double.NaN;
+    }
+  }
+
+  /**
+   * All figures of one run.
+   *
+   * @param tikaReference the Tika-only figure on all cores, the 100 % of the ratio column
+   */
+  public record Results(
+      String machine, int copies, int pagesPerCopy, List<Figure> figures, Figure tikaReference) {
+    public Results {
+      requireNonNull(machine, "machine is null");
+      figures = List.copyOf(requireNonNull(figures, "figures is null"));
+      requireNonNull(tikaReference, "tikaReference is null");
+    }
+
+    /** The figures as a Markdown table, with the machine above it. */
+    public String markdown() {
+      StringBuilder b = new StringBuilder();
+      b.append(machine).append('\n');
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "Corpus: %d copies × %d pages = %d pages%n%n",
+              copies,
+              pagesPerCopy,
+              (long) copies * pagesPerCopy));
+      b.append(
+          "| phase | files | pages | wall s | pages/s | vs Tika-only (all cores) | CPU s |"
+              + " pages/CPU-s | vs Tika-only (CPU) | load avg | peak heap MB | peak RSS MB |\n");
+      b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (Figure f : figures) {
+        String ratio =
+            f.pages() == 0
+                ? "–"
+                : String.format(
+                    Locale.ROOT, "%.2f", f.pagesPerSecond() / tikaReference.pagesPerSecond());
+        String cpuRatio =
+            f.pages() == 0 || f.cpuSeconds() <= 0
+                ? "–"
+                : String.format(
+                    Locale.ROOT, "%.2f", f.pagesPerCpuSecond() / tikaReference.pagesPerCpuSecond());
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %d | %.2f | %s | %s | %.1f | %s | %s | %.1f | %d | %s |%n",
+                f.name(),
+                f.files(),
+                f.pages(),
+                f.seconds(),
+                f.pages() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", f.pagesPerSecond()),
+                ratio,
+                f.cpuSeconds(),
+                f.pages() == 0 || f.cpuSeconds() <= 0
+                    ? "–"
+                    : String.format(Locale.ROOT, "%.1f", f.pagesPerCpuSecond()),
+                cpuRatio,
+                f.loadAverage(),
+                f.peakHeapBytes() >> 20,
+                f.peakRssBytes() < 0 ? "?" : Long.toString(f.peakRssBytes() >> 20)));
+      }
+      return b.toString();
+    }
+  }
+
+  private final Options options;
+  private final PrintWriter log;
+
+  private Benchmark(Options options, PrintWriter log) {
+    this.options = options;
+    this.log = log;
+  }
+
+  /** Runs every phase; progress goes to {@code log}. */
+  public static Results run(Options options, PrintWriter log) {
+    return new Benchmark(options, log).run();
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    Results results = run(Options.fromArgs(args), out);
+    out.println();
+    out.print(results.markdown());
+    out.flush();
+  }
+
+  static boolean runnerBuiltIn(String runner) {
+    String cls =
+        switch (runner) {
+          case "direct" -> "org.apache.beam.runners.direct.DirectRunner";
+          case "flink" -> "org.apache.beam.runners.flink.FlinkRunner";
+          case "spark" -> "org.apache.beam.runners.spark.SparkRunner";
+          default -> throw new IllegalArgumentException("unknown runner " + runner);
+        };
+    try {
+      Class.forName(cls, false, Benchmark.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  private Results run() {
+    for (String runner : options.runners()) {
+      if (!runnerBuiltIn(runner)) {
+        throw new IllegalArgumentException(
+            "runner " + runner + " is not in this build (build with -P" + runner + ")");
+      }
+    }
+    Path sample = options.sample();
+    if (!Files.isRegularFile(sample)) {
+      throw new IllegalArgumentException("sample report not found: " + sample.toAbsolutePath());
+    }
+    deleteTree(options.workDir());
+    log.printf(Locale.ROOT, "corpus: %d copies of %s in %s%n", options.copies(), sample, options.corpusDir());
+    List<Path> corpus = Corpus.build(sample, options.corpusDir(), options.copies());
+
+    warmUp(sample);
+
+    List<Figure> figures = new ArrayList<>();
+    List<ReportText> texts = new ArrayList<>();
+    Figure tika1 = measure("Tika-only, 1 thread", corpus.size(), () -> extractAll(corpus, 1, null));
+    figures.add(tika1);
+    int cores = Runtime.getRuntime().availableProcessors();
+    Figure tikaAll =
+        measure(
+            String.format(Locale.ROOT, "Tika-only, %d threads", cores),
+            corpus.size(),
+            () -> extractAll(corpus, cores, texts));
+    figures.add(tikaAll);
+    int pagesPerCopy = texts.get(0).pages().size();
+
+    figures.addAll(stages(corpus, texts));
+
+    Path firstDataDir = null;
+    for (String runner : options.runners()) {
+      Path dataDir = options.workDir().resolve("data-" + runner);
+      firstDataDir = firstDataDir == null ? dataDir : firstDataDir;
+      figures.add(
+          measure(
+              "full ingest, " + runner,
+              corpus.size(),
+              () -> {
+                IngestSummary s = ingest(dataDir, corpus, runner);
+                check(s.added() == corpus.size(), runner + " ingest added " + s.added());
+                return (long) pagesPerCopy * s.added();
+              }));
+    }
+    Path rerunDir = options.workDir().resolve(options.runners().contains("direct") ? "data-direct" : "data-" + options.runners().get(0));
+    figures.add(
+        measure(
+            "no-op re-run (all unchanged)",
+            corpus.size(),
+            () -> {
+              IngestSummary s = ingest(rerunDir, corpus, "direct");
+              check(s.unchanged() == corpus.size(), "re-run found " + s.unchanged() + " unchanged");
+              return 0L;
+            }));
+    return new Results(machine(), corpus.size(), pagesPerCopy, figures, tikaAll);
+  }
+
+  /** JIT, Tika's parsers, DuckDB's native library and Lucene's analyzers loaded before timing. */
+  private void warmUp(Path sample) {
+    log.println("warm-up …");
+    Path dir = options.workDir().resolve("warmup");
+    List<Path> files = Corpus.build(sample, dir.resolve("corpus"), WARMUP_FILES);
+    extractAll(files, 1, null);
+    IngestSummary s = ingest(dir.resolve("data"), files, "direct");
+    check(s.added() == files.size(), "warm-up ingest added " + s.added());
+    deleteTree(dir);
+  }
+
+  private Figure measure(String name, int files, Supplier<Long> phase) {
+    System.gc();
+    log.printf(Locale.ROOT, "%s …%n", name);
+    log.flush();
+    long pages;
+    long start;
+    double seconds;
+    double cpu;
+    long heap;
+    long rss;
+    try (MemoryPeak peak = MemoryPeak.start()) {
+      long cpuStart = processCpuNanos();
+      start = System.nanoTime();
+      pages = phase.get();
+      seconds = (System.nanoTime() - start) / 1e9;
+      cpu = cpuStart < 0 ? -1 : (processCpuNanos() - cpuStart) / 1e9;
+      heap = peak.peakHeapBytes();
+      rss = peak.peakRssBytes();
+    }
+    Figure f = new Figure(name, files, pages, seconds, cpu, loadAverage(), heap, rss);
+    log.printf(
+        Locale.ROOT,
+        "  %.2f s wall, %.1f s CPU, %.1f pages/s, peak heap %d MB, load %.1f%n",
+        seconds,
+        cpu,
+        f.pagesPerSecond(),
+        heap >> 20,
+        f.loadAverage());
+    log.flush();
+    return f;
+  }
+
+  /** Extracts every file on {@code threads} threads; returns the page count. */
+  private static long extractAll(List<Path> files, int threads, List<ReportText> keep) {
+    PdfExtractor extractor = new PdfExtractor();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<ReportText>> futures = new ArrayList<>();
+      for (Path f : files) {
+        futures.add(pool.submit(() -> extractor.extract(f, f.getFileName().toString())));
+      }
+      long pages = 0;
+      for (Future<ReportText> future : futures) {
+        ReportText text = future.get();
+        pages += text.pages().size();
+        if (keep != null) {
+          keep.add(text);
+        }
+      }
+      return pages;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The ingest's stages after extraction, each over the whole corpus on one thread, with the
+   * texts the Tika-only phase kept: how the time of a full ingest divides up.
+   */
+  private List<Figure> stages(List<Path> corpus, List<ReportText> texts) {
+    List<Figure> figures = new ArrayList<>();
+    long pages = texts.stream().mapToLong(t -> t.pages().size()).sum();
+    ReportParser parser = new EvaluationReportParser();
+    List<IngestedReport> reports = new ArrayList<>();
+    Instant now = Instant.now();
+    figures.add(
+        measure(
+            "stage: parse + score, 1 thread",
+            corpus.size(),
+            () -> {
+              for (int i = 0; i < corpus.size(); i++) {
+                String sha = sha256(corpus.get(i));
+                reports.add(
+                    new IngestedReport(
+                        IngestedReport.reportIdOf(sha),
+                        corpus.get(i).toString(),
+                        sha,
+                        "bench",
+                        now,
+                        parser.parse(texts.get(i))));
+              }
+              return pages;
+            }));
+    Path stageDir = options.workDir().resolve("stages");
+    Path shards = stageDir.resolve("shards");
+    List<Path> shardDirs = new ArrayList<>();
+    figures.add(
+        measure(
+            "stage: Arrow shards, 1 thread",
+            corpus.size(),
+            () -> {
+              for (IngestedReport r : reports) {
+                Path dir = shards.resolve(r.reportId());
+                ReportShard.write(r, dir);
+                shardDirs.add(dir);
+              }
+              return pages;
+            }));
+    Warehouse warehouse = new Warehouse(stageDir.resolve("data"));
+    long[] runId = new long[1];
+    figures.add(
+        measure(
+            "stage: DuckDB publish (one transaction)",
+            corpus.size(),
+            () -> {
+              PublishResult result = warehouse.publish(shardDirs, new RunStats(now, 0, List.of()));
+              check(result.added() == corpus.size(), "publish added " + result.added());
+              runId[0] = result.runId();
+              return pages;
+            }));
+    figures.add(
+        measure(
+            "stage: Lucene index sync",
+            corpus.size(),
+            () -> {
+              try (Connection c = warehouse.openReadOnly()) {
+                SearchIndex.sync(c, stageDir.resolve("data").resolve("index"), runId[0]);
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+              return pages;
+            }));
+    deleteTree(stageDir);
+    return figures;
+  }
+
+  private static IngestSummary ingest(Path dataDir, List<Path> files, String runner) {
+    try (PrintWriter quiet = new PrintWriter(Writer.nullWriter())) {
+      return new IngestRun().run(new IngestRequest(dataDir, files, "bench", runner, quiet));
+    }
+  }
+
+  private static String sha256(Path file) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      try (var in = Files.newInputStream(file);
+          OutputStream sink = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+        in.transferTo(sink);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** CPU time of every thread of this JVM so far, in nanoseconds; -1 when not available. */
+  private static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException("benchmark run is not valid: " + what);
+    }
+  }
+
+  /** The machine the figures are of, for the record. */
+  static String machine() {
+    String cpu = "unknown CPU";
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+      cpu =
+          lines
+              .filter(l -> l.startsWith("model name"))
+              .findFirst()
+              .map(l -> l.substring(l.indexOf(':') + 1).strip())
+              .orElse(cpu);
+    } catch (IOException | UncheckedIOException e) {
+      // Not Linux: the CPU model stays unknown.
+    }
+    Runtime rt = Runtime.getRuntime();
+    long ramMb = -1;
+    try {
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      ramMb = os.getTotalMemorySize() >> 20;
+    } catch (ClassCastException e) {
+      // Another JVM: the RAM stays unknown.
+    }
+    return String.format(
+        Locale.ROOT,
+        "Machine: %d cores (%s), %d MB RAM; Java %s (%s), max heap %d MB",
+        rt.availableProcessors(),
+        cpu,
+        ramMb,
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        rt.maxMemory() >> 20);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}
