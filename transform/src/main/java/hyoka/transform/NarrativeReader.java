@@ -51,6 +51,15 @@ final class NarrativeReader {
    * @param headPage the page of the project's head, for an item that prints nothing at all
    */
   Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage) {
+    return read(body, kpiUsed, pairs, headPage, Set.of());
+  }
+
+  /**
+   * @param gluedToPurpose `page:lineNo` of the head's `目的：` labels with text glued on: a
+   *     paragraph that starts with such text is printed in a 目的 cell
+   */
+  Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage,
+      Set<String> gluedToPurpose) {
     List<ResidueLine> residue = new ArrayList<>();
     List<El> els = elements(body, kpiUsed, residue);
 
@@ -158,6 +167,15 @@ final class NarrativeReader {
       }
     }
 
+    // text glued to a head's `目的：` label is a 目的, whatever it reads like
+    for (Item it : items) {
+      if (it.purpose.isEmpty() && it.overview.size() == 1) {
+        Line first = it.overview.get(0).get(0);
+        if (gluedToPurpose.contains(first.page() + ":" + first.lineNo())) {
+          it.purpose.add(it.overview.remove(0));
+        }
+      }
+    }
     // an item printed without its label (two pairs under one name) takes a label of the block's
     // start (before its first name): one whose item has only a 実施内容 (the text was printed away
     // from its name and pair), else one whose item has nothing at all (an empty label); with
