@@ -24,6 +24,8 @@ final class NarrativeReader {
       Pattern.compile("^.*(費|金|事業|経費|業務)$");
   private static final int MAX_NAME = 40;
   private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
+  /** `観光客誘致促進のため、…を制作する。`: an aim and a plan, not a record of what was done. */
+  private static final Pattern AIM_AND_PLAN = Pattern.compile("^[^、。]{1,20}のため、[^。]*する。$");
   private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
   /** How a 目的 ends, for telling two 概要/目的 pairs printed one after the other. */
   private static final Pattern PAIR_PURPOSE_END =
@@ -311,6 +313,23 @@ final class NarrativeReader {
           other.purpose.add(it.impl.remove(0));
           break;
         }
+      }
+    }
+    // the same for a lone label text that states an aim and a plan, when exactly one item lacks
+    // its 目的 (a 実施内容 records what was done; this reads as what is to be done)
+    Item aimless = null;
+    int aimlessCount = 0;
+    for (Item other : items) {
+      if (other.purpose.isEmpty() && !other.overview.isEmpty()) {
+        aimless = other;
+        aimlessCount++;
+      }
+    }
+    for (Item it : items) {
+      if (aimlessCount == 1 && it != aimless && it.impl.size() == 1
+          && AIM_AND_PLAN.matcher(tightText(it.impl.get(0))).find()) {
+        aimless.purpose.add(it.impl.remove(0));
+        break;
       }
     }
     // the same, with the 目的 run on from the label's own last line (a line as wide as the column
