@@ -46,6 +46,8 @@ final class NarrativeReader {
     final List<List<Line>> purpose = new ArrayList<>();
     final List<List<Line>> impl = new ArrayList<>();
     Line label;
+    /** The text after this item's label was another item's 目的. */
+    boolean labelTextGiven;
   }
 
   /**
@@ -311,6 +313,7 @@ final class NarrativeReader {
       for (Item other : items) {
         if (other != it && other.purpose.isEmpty() && !other.overview.isEmpty()) {
           other.purpose.add(it.impl.remove(0));
+          it.labelTextGiven = true;
           break;
         }
       }
@@ -329,6 +332,7 @@ final class NarrativeReader {
       if (aimlessCount == 1 && it != aimless && it.impl.size() == 1
           && AIM_AND_PLAN.matcher(tightText(it.impl.get(0))).find()) {
         aimless.purpose.add(it.impl.remove(0));
+        it.labelTextGiven = true;
         break;
       }
     }
@@ -433,7 +437,7 @@ final class NarrativeReader {
       }
       int page = firstPage(it, headPage);
       budget.add(new BudgetItem(no, it.name == null ? null : it.name.printed().strip(), ov, pu, im,
-          page));
+          page, noteOf(it, im)));
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
       addNarrative(narratives, no, NarrativeKind.PURPOSE, pu, it.purpose);
       addNarrative(narratives, no, NarrativeKind.IMPLEMENTATION, im, it.impl);
@@ -443,6 +447,19 @@ final class NarrativeReader {
     String st = textOf(status, used);
     addNarrative(narratives, null, NarrativeKind.STATUS_ANALYSIS, st, status);
     return new Result(budget, narratives, used, residue);
+  }
+
+  /** Why an item's 実施内容 is null, where the block does not say whose text stands where. */
+  private static String noteOf(Item it, String implementation) {
+    if (implementation != null || it.label == null) {
+      return null;
+    }
+    if (it.labelTextGiven) {
+      return "実施内容 not attributed: the text after this item's 《実施内容》 label is another "
+          + "item's 目的; its own text is printed elsewhere in the block or not at all";
+    }
+    return "実施内容 not attributed: this item's 《実施内容》 label has no text next to it; "
+        + "the text is printed elsewhere in the block or not at all";
   }
 
   /**

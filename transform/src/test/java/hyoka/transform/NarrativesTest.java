@@ -332,6 +332,30 @@ class NarrativesTest {
   }
 
   @Test
+  void everyUnattributed実施内容IsNoted() {
+    // read from the text: P4's label is followed by the summary label (the item moved to
+    // another project in H31); P11's 旧寿原邸 label by the KPI lines; P32's first label by the
+    // name of the 海外 item; the labels of P32 海外, P35 広告 and P37 あんかけ by another item's
+    // 目的. Where their texts are (the summary's last line, a line at the block start) cannot be
+    // told from the order, so they stay NULL with a note
+    for (ParsedReport r : List.of(h31, h30)) {
+      List<String> noted = new java.util.ArrayList<>();
+      for (Project x : r.projects()) {
+        for (BudgetItem i : x.budgetItems()) {
+          assertThat(i.note() == null).as("P" + x.projectNo() + "/" + i.itemNo())
+              .isEqualTo(i.implementation() != null);
+          if (i.note() != null) {
+            noted.add(x.projectNo() + "/" + i.itemNo()
+                + (i.note().contains("another item's 目的") ? " given" : " empty"));
+          }
+        }
+      }
+      assertThat(noted).containsExactly("4/1 empty", "11/2 empty", "32/1 empty", "32/2 given",
+          "35/3 given", "37/4 given");
+    }
+  }
+
+  @Test
   void itemNarrativesMirrorTheItems() {
     for (Project x : h31.projects()) {
       for (BudgetItem i : x.budgetItems()) {
