@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  * that is not followed by a label (that text is the 現状分析, and the name belongs to an item whose
  * texts came before it), an item whose texts follow its name after its label, a label with no
  * text. Text after the ５年間の総括 label is the summary; text after the KPI lines is the 現状分析.
+ * Scrambled blocks add more: two 概要/目的 pairs under one name before a label (the first pair's
+ * label stands at the block start), a 目的 glued to the head's `目的：` label, a label text that
+ * is another item's 目的 (it says what is to be done). Where the order cannot tell whose a
+ * 実施内容 is, it stays NULL and {@link BudgetItem#note()} says why.
  */
 final class NarrativeReader {
   private static final Pattern NAME_END =
