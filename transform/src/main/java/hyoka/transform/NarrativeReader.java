@@ -18,12 +18,18 @@ import java.util.regex.Pattern;
  * that is not followed by a label (that text is the 現状分析, and the name belongs to an item whose
  * texts came before it), an item whose texts follow its name after its label, a label with no
  * text. Text after the ５年間の総括 label is the summary; text after the KPI lines is the 現状分析.
+ * Scrambled blocks add more: two 概要/目的 pairs under one name before a label (the first pair's
+ * label stands at the block start), a 目的 glued to the head's `目的：` label, a label text that
+ * is another item's 目的 (it says what is to be done). Where the order cannot tell whose a
+ * 実施内容 is, it stays NULL and {@link BudgetItem#note()} says why.
  */
 final class NarrativeReader {
   private static final Pattern NAME_END =
       Pattern.compile("^.*(費|金|事業|経費|業務)$");
   private static final int MAX_NAME = 40;
   private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
+  /** `観光客誘致促進のため、…を制作する。`: an aim and a plan, not a record of what was done. */
+  private static final Pattern AIM_AND_PLAN = Pattern.compile("^[^、。]{1,20}のため、[^。]*する。$");
   private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
   /** How a 目的 ends, for telling two 概要/目的 pairs printed one after the other. */
   private static final Pattern PAIR_PURPOSE_END =
@@ -44,6 +50,8 @@ final class NarrativeReader {
     final List<List<Line>> purpose = new ArrayList<>();
     final List<List<Line>> impl = new ArrayList<>();
     Line label;
+    /** The text after this item's label was another item's 目的. */
+    boolean labelTextGiven;
   }
 
   /**
@@ -51,6 +59,15 @@ final class NarrativeReader {
    * @param headPage the page of the project's head, for an item that prints nothing at all
    */
   Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage) {
+    return read(body, kpiUsed, pairs, headPage, Set.of());
+  }
+
+  /**
+   * @param gluedToPurpose `page:lineNo` of the head's `目的：` labels with text glued on: a
+   *     paragraph that starts with such text is printed in a 目的 cell
+   */
+  Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage,
+      Set<String> gluedToPurpose) {
     List<ResidueLine> residue = new ArrayList<>();
     List<El> els = elements(body, kpiUsed, residue);
 
@@ -158,6 +175,15 @@ final class NarrativeReader {
       }
     }
 
+    // text glued to a head's `目的：` label is a 目的, whatever it reads like
+    for (Item it : items) {
+      if (it.purpose.isEmpty() && it.overview.size() == 1) {
+        Line first = it.overview.get(0).get(0);
+        if (gluedToPurpose.contains(first.page() + ":" + first.lineNo())) {
+          it.purpose.add(it.overview.remove(0));
+        }
+      }
+    }
     // an item printed without its label (two pairs under one name) takes a label of the block's
     // start (before its first name): one whose item has only a 実施内容 (the text was printed away
     // from its name and pair), else one whose item has nothing at all (an empty label); with
@@ -291,8 +317,27 @@ final class NarrativeReader {
       for (Item other : items) {
         if (other != it && other.purpose.isEmpty() && !other.overview.isEmpty()) {
           other.purpose.add(it.impl.remove(0));
+          it.labelTextGiven = true;
           break;
         }
+      }
+    }
+    // the same for a lone label text that states an aim and a plan, when exactly one item lacks
+    // its 目的 (a 実施内容 records what was done; this reads as what is to be done)
+    Item aimless = null;
+    int aimlessCount = 0;
+    for (Item other : items) {
+      if (other.purpose.isEmpty() && !other.overview.isEmpty()) {
+        aimless = other;
+        aimlessCount++;
+      }
+    }
+    for (Item it : items) {
+      if (aimlessCount == 1 && it != aimless && it.impl.size() == 1
+          && AIM_AND_PLAN.matcher(tightText(it.impl.get(0))).find()) {
+        aimless.purpose.add(it.impl.remove(0));
+        it.labelTextGiven = true;
+        break;
       }
     }
     // the same, with the 目的 run on from the label's own last line (a line as wide as the column
@@ -396,7 +441,7 @@ final class NarrativeReader {
       }
       int page = firstPage(it, headPage);
       budget.add(new BudgetItem(no, it.name == null ? null : it.name.printed().strip(), ov, pu, im,
-          page));
+          page, noteOf(it, im)));
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
       addNarrative(narratives, no, NarrativeKind.PURPOSE, pu, it.purpose);
       addNarrative(narratives, no, NarrativeKind.IMPLEMENTATION, im, it.impl);
@@ -406,6 +451,19 @@ final class NarrativeReader {
     String st = textOf(status, used);
     addNarrative(narratives, null, NarrativeKind.STATUS_ANALYSIS, st, status);
     return new Result(budget, narratives, used, residue);
+  }
+
+  /** Why an item's 実施内容 is null, where the block does not say whose text stands where. */
+  private static String noteOf(Item it, String implementation) {
+    if (implementation != null || it.label == null) {
+      return null;
+    }
+    if (it.labelTextGiven) {
+      return "実施内容 not attributed: the text after this item's 《実施内容》 label is another "
+          + "item's 目的; its own text is printed elsewhere in the block or not at all";
+    }
+    return "実施内容 not attributed: this item's 《実施内容》 label has no text next to it; "
+        + "the text is printed elsewhere in the block or not at all";
   }
 
   /**
