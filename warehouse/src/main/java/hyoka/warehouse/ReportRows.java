@@ -122,7 +122,7 @@ public final class ReportRows {
             .add(
                 new Object[] {
                   id, p.projectNo(), b.itemNo(), b.name(), b.overview(), b.purpose(),
-                  b.implementation(), b.page()
+                  b.implementation(), b.page(), b.note()
                 });
       }
       for (Narrative n : p.narratives()) {

@@ -131,7 +131,8 @@ public final class Tables {
               c("overview", VARCHAR, "概要 text, or NULL"),
               c("purpose", VARCHAR, "目的 text, or NULL"),
               c("implementation", VARCHAR, "《…実施内容》 text, or NULL"),
-              c("page", INTEGER, "1-based page of the item's texts")),
+              c("page", INTEGER, "1-based page of the item's texts"),
+              c("note", VARCHAR, "why a text is NULL where the reading order could not tell, or NULL")),
           List.of());
 
   public static final TableSpec NARRATIVES =
