@@ -55,6 +55,14 @@ public final class EvaluationReportParser implements ReportParser {
     List<Project> projects = new ArrayList<>();
     KpiReader kpiReader = new KpiReader();
     NarrativeReader narrativeReader = new NarrativeReader();
+    Set<String> gluedToPurpose = new HashSet<>();
+    for (ProjectHead h : layout.heads()) {
+      for (Line l : h.labels()) {
+        if (l.is(LineKind.PURPOSE_LABEL) && !LineClassifier.gluedText(l).isEmpty()) {
+          gluedToPurpose.add(l.page() + ":" + l.lineNo());
+        }
+      }
+    }
     Set<String> placed = new HashSet<>();
     int previous = 0;
     for (int i = 0; i < layout.heads().size(); i++) {
@@ -70,7 +78,8 @@ public final class EvaluationReportParser implements ReportParser {
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
       NarrativeReader.Result nr = narrativeReader.read(
-          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs(), head.page());
+          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs(), head.page(),
+          gluedToPurpose);
       used.addAll(nr.used());
       residue.addAll(nr.residue());
       for (ResidueLine r : nr.residue()) {

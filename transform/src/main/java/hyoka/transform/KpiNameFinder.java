@@ -94,14 +94,20 @@ final class KpiNameFinder {
     }
     List<Line> out = new ArrayList<>();
     out.add(first);
-    // a basis printed in two columns ends its first line with a run of spaces or a '~'
-    if (from + 1 < body.size() && (f.endsWith("   ") || f.strip().endsWith("~"))) {
+    // a basis printed in two columns ends its first line with a run of spaces or a '~'; a
+    // wrapped one leaves a parenthesis open (`5事業(…、海外販路` / `拡大支援事業:90)の計 ～ …`)
+    if (from + 1 < body.size() && (f.endsWith("   ") || f.strip().endsWith("~")
+        || count(f, '(') > count(f, ')'))) {
       Line second = body.get(from + 1);
       if (second.is(LineKind.TEXT) && !second.folded().strip().endsWith("。")) {
         out.add(second);
       }
     }
     return out;
+  }
+
+  private static long count(String s, char c) {
+    return s.chars().filter(x -> x == c).count();
   }
 
   static boolean compatible(PrintedValue v, Set<String> rowUnits) {

@@ -18,13 +18,22 @@ import java.util.regex.Pattern;
  * that is not followed by a label (that text is the 現状分析, and the name belongs to an item whose
  * texts came before it), an item whose texts follow its name after its label, a label with no
  * text. Text after the ５年間の総括 label is the summary; text after the KPI lines is the 現状分析.
+ * Scrambled blocks add more: two 概要/目的 pairs under one name before a label (the first pair's
+ * label stands at the block start), a 目的 glued to the head's `目的：` label, a label text that
+ * is another item's 目的 (it says what is to be done). Where the order cannot tell whose a
+ * 実施内容 is, it stays NULL and {@link BudgetItem#note()} says why.
  */
 final class NarrativeReader {
   private static final Pattern NAME_END =
       Pattern.compile("^.*(費|金|事業|経費|業務)$");
   private static final int MAX_NAME = 40;
   private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
+  /** `観光客誘致促進のため、…を制作する。`: an aim and a plan, not a record of what was done. */
+  private static final Pattern AIM_AND_PLAN = Pattern.compile("^[^、。]{1,20}のため、[^。]*する。$");
   private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
+  /** How a 目的 ends, for telling two 概要/目的 pairs printed one after the other. */
+  private static final Pattern PAIR_PURPOSE_END =
+      Pattern.compile("(目的とする|目的としている|図る|目指す|ため|寄与する)。?$");
 
   /** The items and texts read, the lines they used, and the block's layout residue. */
   record Result(
@@ -41,6 +50,8 @@ final class NarrativeReader {
     final List<List<Line>> purpose = new ArrayList<>();
     final List<List<Line>> impl = new ArrayList<>();
     Line label;
+    /** The text after this item's label was another item's 目的. */
+    boolean labelTextGiven;
   }
 
   /**
@@ -48,6 +59,15 @@ final class NarrativeReader {
    * @param headPage the page of the project's head, for an item that prints nothing at all
    */
   Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage) {
+    return read(body, kpiUsed, pairs, headPage, Set.of());
+  }
+
+  /**
+   * @param gluedToPurpose `page:lineNo` of the head's `目的：` labels with text glued on: a
+   *     paragraph that starts with such text is printed in a 目的 cell
+   */
+  Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage,
+      Set<String> gluedToPurpose) {
     List<ResidueLine> residue = new ArrayList<>();
     List<El> els = elements(body, kpiUsed, residue);
 
@@ -66,6 +86,13 @@ final class NarrativeReader {
     List<List<Line>> status = new ArrayList<>();
     List<El> orphanNames = new ArrayList<>();
     List<List<List<Line>>> orphanTexts = new ArrayList<>();
+    List<Item> unlabelled = new ArrayList<>();
+    // an item's 概要 taken from the end of the summary's run: it may be the summary's own last
+    // paragraph (the item's 概要 then stands under its name elsewhere)
+    Map<Item, List<Line>> afterSummary = new LinkedHashMap<>();
+    // a lone one-line 概要 read from the very start of the block (before any label or name): an
+    // item printed whole elsewhere can show it is not one
+    Map<Item, List<Line>> loneStart = new LinkedHashMap<>();
 
     int i = 0;
     while (i < els.size()) {
@@ -95,11 +122,28 @@ final class NarrativeReader {
         Item it = itemOfLabel.get(next);
         int j = paras.size();
         if (prev == null || prev.type() == Type.NAME) {
-          if (prev != null) {
-            it.name = prev.line();
+          if (prev != null && isTwoPairs(paras)) {
+            // name, 概要, 目的, 概要, 目的, label: the name's pair is an item whose label (and
+            // 実施内容) is printed elsewhere; the second pair is the label's item's
+            Item named = new Item();
+            named.name = prev.line();
             claimedNames.add(prev);
+            named.overview.add(paras.get(0));
+            named.purpose.add(paras.get(1));
+            named.label = next.line();
+            unlabelled.add(named);
+            splitOwn(it, paras.subList(2, j));
+          } else {
+            if (prev != null) {
+              it.name = prev.line();
+              claimedNames.add(prev);
+            }
+            splitOwn(it, paras);
+            if (prev == null && paras.size() == 1 && paras.get(0).size() == 1
+                && it.purpose.isEmpty()) {
+              loneStart.put(it, paras.get(0));
+            }
           }
-          splitOwn(it, paras);
         } else {
           // the first paragraphs are the text of the label before (implementation, summary,
           // 現状分析); the item's own 概要 and 目的 are the last two
@@ -112,6 +156,11 @@ final class NarrativeReader {
           own = plain;
           giveTo(prev, paras.subList(0, j - own), itemOfLabel, summary, status);
           if (own == 2) {
+            // only a one-line paragraph after the summary's wrapped one can be its last line
+            if (prev.type() == Type.SUMMARY && j >= 3 && paras.get(j - 2).size() == 1
+                && paras.get(j - 3).size() > 1) {
+              afterSummary.put(it, paras.get(j - 2));
+            }
             it.overview.add(paras.get(j - 2));
             it.purpose.add(paras.get(j - 1));
           } else if (own == 1) {
@@ -126,8 +175,78 @@ final class NarrativeReader {
       }
     }
 
+    // text glued to a head's `目的：` label is a 目的, whatever it reads like
+    for (Item it : items) {
+      if (it.purpose.isEmpty() && it.overview.size() == 1) {
+        Line first = it.overview.get(0).get(0);
+        if (gluedToPurpose.contains(first.page() + ":" + first.lineNo())) {
+          it.purpose.add(it.overview.remove(0));
+        }
+      }
+    }
+    // an item printed without its label (two pairs under one name) takes a label of the block's
+    // start (before its first name): one whose item has only a 実施内容 (the text was printed away
+    // from its name and pair), else one whose item has nothing at all (an empty label); with
+    // several, the block's first label. With none, the two pairs stay one item as read.
+    int firstName = els.size();
+    for (int k = 0; k < els.size() && firstName == els.size(); k++) {
+      if (els.get(k).type() == Type.NAME) {
+        firstName = k;
+      }
+    }
+    for (Item named : unlabelled) {
+      Item only = null;
+      for (boolean withImpl : new boolean[] {true, false}) {
+        List<Item> candidates = new ArrayList<>();
+        for (Map.Entry<El, Item> en : itemOfLabel.entrySet()) {
+          Item it = en.getValue();
+          boolean bare = it.overview.isEmpty()
+              || it.overview.size() == 1 && it.overview.get(0) == loneStart.get(it);
+          if (els.indexOf(en.getKey()) < firstName && it.name == null && bare
+              && it.purpose.isEmpty() && it.impl.isEmpty() != withImpl) {
+            candidates.add(it);
+          }
+        }
+        Item first = itemOfLabel.values().iterator().next();
+        if (candidates.size() == 1) {
+          only = candidates.get(0);
+        } else if (candidates.contains(first)) {
+          only = first;
+        }
+        if (only != null) {
+          break;
+        }
+      }
+      if (only != null) {
+        // the item's pair is printed whole under its name: a lone line read as its 概要 is not
+        // one; which label's text it is cannot be told, so it stays with the 現状分析 (as it does
+        // when the summary stands between it and the label)
+        if (!only.overview.isEmpty()) {
+          status.add(0, only.overview.remove(0));
+        }
+        only.name = named.name;
+        only.overview.addAll(named.overview);
+        only.purpose.addAll(named.purpose);
+      } else {
+        Item second = null;
+        for (Item it : items) {
+          if (it.label == named.label) {
+            second = it;
+          }
+        }
+        second.name = named.name;
+        List<List<Line>> ov = new ArrayList<>(named.overview);
+        ov.addAll(named.purpose);
+        ov.addAll(second.overview);
+        second.overview.clear();
+        second.overview.addAll(ov);
+      }
+    }
     // a name standing alone above a text: the texts of an item whose label had none, else the
-    // name of an item whose texts came first, with the 現状分析 under it
+    // name of an item whose texts came first, with the 現状分析 under it. Every project prints a
+    // 現状分析: with none found elsewhere, the last such text is it (an item whose label had no
+    // text of its own is then left without texts rather than given the 現状分析)
+    boolean statusElsewhere = !status.isEmpty();
     for (int k = 0; k < orphanNames.size(); k++) {
       El name = orphanNames.get(k);
       List<List<Line>> paras = orphanTexts.get(k);
@@ -159,7 +278,25 @@ final class NarrativeReader {
           break;
         }
       }
-      if (target != null) {
+      boolean lastChance = !statusElsewhere && k == orphanNames.size() - 1;
+      if (target == null && paras.size() == 1 && !readsAsPurpose(paras.get(0))) {
+        // a lone 概要 under a name, while an unnamed item's 概要 was the summary's last paragraph
+        for (Map.Entry<Item, List<Line>> en : afterSummary.entrySet()) {
+          Item it = en.getKey();
+          if (it.name == null && it.overview.size() == 1 && it.overview.get(0) == en.getValue()) {
+            summary.add(it.overview.remove(0));
+            it.overview.add(paras.get(0));
+            it.name = name.line();
+            claimedNames.add(name);
+            target = it;
+            break;
+          }
+        }
+        if (target != null) {
+          continue;
+        }
+      }
+      if (target != null && !lastChance) {
         target.name = name.line();
         claimedNames.add(name);
         if (target.overview.isEmpty() && !target.purpose.isEmpty()) {
@@ -180,8 +317,54 @@ final class NarrativeReader {
       for (Item other : items) {
         if (other != it && other.purpose.isEmpty() && !other.overview.isEmpty()) {
           other.purpose.add(it.impl.remove(0));
+          it.labelTextGiven = true;
           break;
         }
+      }
+    }
+    // the same for a lone label text that states an aim and a plan, when exactly one item lacks
+    // its 目的 (a 実施内容 records what was done; this reads as what is to be done)
+    Item aimless = null;
+    int aimlessCount = 0;
+    for (Item other : items) {
+      if (other.purpose.isEmpty() && !other.overview.isEmpty()) {
+        aimless = other;
+        aimlessCount++;
+      }
+    }
+    for (Item it : items) {
+      if (aimlessCount == 1 && it != aimless && it.impl.size() == 1
+          && AIM_AND_PLAN.matcher(tightText(it.impl.get(0))).find()) {
+        aimless.purpose.add(it.impl.remove(0));
+        it.labelTextGiven = true;
+        break;
+      }
+    }
+    // the same, with the 目的 run on from the label's own last line (a line as wide as the column
+    // that ends without 。 looks wrapped): split it off when exactly one item lacks its 目的
+    Item lacking = null;
+    int lackingCount = 0;
+    for (Item other : items) {
+      if (other.purpose.isEmpty() && !other.overview.isEmpty()) {
+        lacking = other;
+        lackingCount++;
+      }
+    }
+    for (Item it : items) {
+      if (lackingCount != 1 || it == lacking || it.impl.isEmpty() || it.purpose.isEmpty()) {
+        continue;
+      }
+      List<Line> last = it.impl.get(it.impl.size() - 1);
+      if (last.size() < 2) {
+        continue;
+      }
+      Line tail = last.get(last.size() - 1);
+      Line before = last.get(last.size() - 2);
+      if (tail.tight().endsWith("。") && PAIR_PURPOSE_END.matcher(tail.tight()).find()
+          && !before.tight().endsWith("。") && !PAIR_PURPOSE_END.matcher(before.tight()).find()) {
+        it.impl.set(it.impl.size() - 1, List.copyOf(last.subList(0, last.size() - 1)));
+        lacking.purpose.add(List.of(tail));
+        break;
       }
     }
     List<El> freeNames = new ArrayList<>();
@@ -258,7 +441,7 @@ final class NarrativeReader {
       }
       int page = firstPage(it, headPage);
       budget.add(new BudgetItem(no, it.name == null ? null : it.name.printed().strip(), ov, pu, im,
-          page));
+          page, noteOf(it, im)));
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
       addNarrative(narratives, no, NarrativeKind.PURPOSE, pu, it.purpose);
       addNarrative(narratives, no, NarrativeKind.IMPLEMENTATION, im, it.impl);
@@ -268,6 +451,19 @@ final class NarrativeReader {
     String st = textOf(status, used);
     addNarrative(narratives, null, NarrativeKind.STATUS_ANALYSIS, st, status);
     return new Result(budget, narratives, used, residue);
+  }
+
+  /** Why an item's 実施内容 is null, where the block does not say whose text stands where. */
+  private static String noteOf(Item it, String implementation) {
+    if (implementation != null || it.label == null) {
+      return null;
+    }
+    if (it.labelTextGiven) {
+      return "実施内容 not attributed: the text after this item's 《実施内容》 label is another "
+          + "item's 目的; its own text is printed elsewhere in the block or not at all";
+    }
+    return "実施内容 not attributed: this item's 《実施内容》 label has no text next to it; "
+        + "the text is printed elsewhere in the block or not at all";
   }
 
   /**
@@ -291,6 +487,22 @@ final class NarrativeReader {
     }
     it.overview.addAll(paras.subList(0, j - 1));
     it.purpose.add(paras.get(j - 1));
+  }
+
+  /**
+   * Four or more paragraphs where the second and the last read as a 目的 and the first and third
+   * do not: two 概要/目的 pairs (or more 概要 for the second), not one item with a long 概要.
+   */
+  private static boolean isTwoPairs(List<List<Line>> paras) {
+    if (paras.size() < 4) {
+      return false;
+    }
+    return !readsAsPurpose(paras.get(0)) && readsAsPurpose(paras.get(1))
+        && !readsAsPurpose(paras.get(2)) && readsAsPurpose(paras.get(paras.size() - 1));
+  }
+
+  private static boolean readsAsPurpose(List<Line> p) {
+    return PAIR_PURPOSE_END.matcher(p.get(p.size() - 1).tight()).find();
   }
 
   private static void giveTo(El owner, List<List<Line>> paras, Map<El, Item> itemOfLabel,

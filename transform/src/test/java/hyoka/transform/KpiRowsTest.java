@@ -190,6 +190,19 @@ class KpiRowsTest {
   }
 
   @Test
+  void aBasisWrappedInsideParenthesesKeepsItsSecondLine() {
+    // P32: `5事業(技術開発促進事業・…、海外販路` / `拡大支援事業:90)の計　～　基準値(H26):未計測`
+    for (ParsedReport r : List.of(h31, h30)) {
+      Project p32 = EvaluationReportParserTest.project(r, 32);
+      assertThat(p32.kpis()).singleElement().extracting(Kpi::targetBasis).asString()
+          .startsWith("5事業(技術開発促進事業・ものづくり市場開拓支援事業:10、")
+          .endsWith("海外販路 拡大支援事業:90)の計　～　基準値(H26):未計測");
+      assertThat(p32.narratives()).noneSatisfy(n ->
+          assertThat(n.text()).contains("拡大支援事業:90)の計"));
+    }
+  }
+
+  @Test
   void matchEvidenceSaysWhatDecided() {
     assertThat(EvaluationReportParserTest.project(h31, 6).kpis().get(0).matchEvidence())
         .isEqualTo(MatchEvidence.SINGLE);

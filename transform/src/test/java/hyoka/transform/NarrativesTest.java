@@ -164,6 +164,198 @@ class NarrativesTest {
   }
 
   @Test
+  void aNameAboveThe現状分析WhenAnItemHasAnEmptySlot() {
+    // FY2018 P36: 公衆無線ＬＡＮ通信環境整備事業費補助金 stands alone above the only 現状分析 text
+    // of the block (next comes 観光案内所運営費交付金); it must not become an item's 概要/目的
+    String status = "各案内所の案内件数は、対前年比マイナスとなった。\n"
+        + "移動式wi-fiは、他業務との関係上設置が困難な場合を除き基本的に設置、ほぼ目標値どおり推移している。";
+    Project p36 = p(h30, 36);
+    assertThat(text(p36, NarrativeKind.STATUS_ANALYSIS)).isEqualTo(status);
+    assertThat(p36.budgetItems()).noneSatisfy(i ->
+        assertThat(i.overview() + "|" + i.purpose()).contains("各案内所の案内件数"));
+    assertThat(text(p(h31, 36), NarrativeKind.STATUS_ANALYSIS))
+        .startsWith("冬までは各案内所の案内件数は順調に増加していたが")
+        .endsWith("ほぼ目標値どおり推移している。");
+  }
+
+  @Test
+  void twoPairsUnderOneNameAndALabelTextAtTheBlockStart() {
+    // P36 (page 21), read from the text: 移動式Wi-fi…, its 概要 and 目的, then 公衆無線LAN's 概要
+    // and 目的 and label; the Wi-Fi item's 実施内容 is the label text before the summary; the
+    // one-line paragraph after the summary ends it; 外国語通訳…'s 概要 stands under its name.
+    // FY2018 (no summary): the Wi-Fi 実施内容 line and 外国語通訳…'s 目的 run on as one paragraph
+    for (ParsedReport r : List.of(h31, h30)) {
+      List<BudgetItem> items = p(r, 36).budgetItems();
+      BudgetItem wifi = items.get(0);
+      assertThat(wifi.name()).startsWith("移動式Wi-fi環境整備事業費");
+      assertThat(wifi.overview()).isEqualTo("クルーズ船入港時やイベント時などおいて、移動式のWi-Fiを設置する。");
+      assertThat(wifi.purpose()).isEqualTo("Wi-Fi環境を整備することにより、国内外の観光客の利便性向上を図るため。");
+      assertThat(wifi.implementation()).startsWith("クルーズ寄港時の設置");
+      BudgetItem guide = items.get(1);
+      assertThat(guide.name()).isEqualTo("外国語通訳配置支援事業費補助金");
+      assertThat(guide.overview()).isEqualTo("堺町観光案内所において、外国語通訳を配置するための経費を補助する。");
+      assertThat(guide.purpose()).isEqualTo("外国語通訳を配置することにより、外国人観光客に対するサービス向上を図るため。");
+      BudgetItem lan = items.get(2);
+      assertThat(lan.name()).isEqualTo("公衆無線ＬＡＮ通信環境整備事業費補助金");
+      assertThat(lan.overview()).isEqualTo("商店街振興組合等に対し、公衆無線LAN通信環境整備の経費を補助する。");
+      assertThat(lan.purpose()).isEqualTo("外国人客の受け入れ態勢の強化及び国内外観光客の利便性の向上のため");
+    }
+    List<BudgetItem> fy2019 = p(h31, 36).budgetItems();
+    assertThat(fy2019.get(0).implementation())
+        .isEqualTo("クルーズ寄港時の設置（28回寄航中、21日（19回寄港）設置）、潮祭り3日間、雪あかり9日間");
+    assertThat(fy2019.get(2).implementation()).isEqualTo("Ｈ３１から予算計上なし。");
+    assertThat(text(p(h31, 36), NarrativeKind.FIVE_YEAR_SUMMARY))
+        .endsWith("移動式Wi－Fi事業はクルーズ船をはじめ主に海外観光客を対象に継続していく。");
+    List<BudgetItem> fy2018 = p(h30, 36).budgetItems();
+    assertThat(fy2018.get(0).implementation())
+        .isEqualTo("クルーズ寄港時の設置（21回寄航中、18日（16回寄港）設置）、潮祭り3日間、雪あかり7日間");
+    assertThat(fy2018.get(1).implementation()).isEqualTo("堺町観光案内所において、国内外観光客に対し観光案内を行った。");
+    assertThat(fy2018.get(2).implementation())
+        .isEqualTo("商店街振興組合等による公衆無線LAN通信環境整備に対し補助を行った。");
+    // P34 (page 19): 設備投資動向調査事業費's pair, then 企業誘致促進事業費's pair and label; the
+    // name 企業誘致促進事業費 stands alone above the KPI lines
+    for (ParsedReport r : List.of(h31, h30)) {
+      List<BudgetItem> items = p(r, 34).budgetItems();
+      assertThat(items).extracting(BudgetItem::name).containsExactly("設備投資動向調査事業費",
+          "札幌臨海小樽・石狩地域産業活性化協議会負担金", "企業誘致促進事業費", "企業立地トップセミナーフォローアップ事業費");
+      assertThat(items.get(0).purpose()).startsWith("本市への企業立地に興味を示す誘致対象企業を絞り込み");
+      assertThat(items.get(1).purpose()).startsWith("本協議会として首都圏で開催される産業展に出展する");
+      assertThat(items.get(2).overview()).startsWith("首都圏での産業展出展のほか");
+      assertThat(items.get(2).purpose()).startsWith("市長や幹部職員による企業訪問活動");
+      assertThat(items.get(2).implementation()).startsWith("H29年度から東京事務所に企業誘致推進役を配置");
+    }
+  }
+
+  @Test
+  void aTextGluedToTheHeadsPurposeLabelIsA目的() {
+    // P58 (page 34): `目的： 快適な環境づくり実践促進連絡会議のゴミ拾いや…` ends the page head; the
+    // item's name stands alone further down above its one-line 概要, then the next name
+    for (ParsedReport r : List.of(h31, h30)) {
+      Project p58 = p(r, 58);
+      BudgetItem first = p58.budgetItems().get(0);
+      assertThat(first.name()).isEqualTo("快適な環境づくり運動経費");
+      assertThat(first.overview())
+          .isEqualTo("快適な環境づくり実践促進連絡会議の構成団体である町会等により、清掃活動や、美化活動を実施している。");
+      assertThat(first.purpose()).startsWith("快適な環境づくり実践促進連絡会議のゴミ拾いや花いっぱい運動")
+          .endsWith("住んでよし訪れてよしの環境を周知していく。");
+      assertThat(first.implementation()).startsWith("・旧手宮線クリーンアップウォーキング");
+      assertThat(text(p58, NarrativeKind.STATUS_ANALYSIS))
+          .startsWith("「小樽市快適な環境づくり実践促進連絡会議」は現在49の幹事団体で構成されており")
+          .doesNotContain("構成団体である町会等により");
+    }
+    // the same glue in P9: its 目的 (街路防犯灯を維持管理している…) stays the 目的
+    assertThat(p(h31, 9).budgetItems().get(0).purpose()).startsWith("街路防犯灯を維持管理している団体に対して");
+  }
+
+  @Test
+  void anAimAndPlanAfterALabelIsAnother目的() {
+    // P35 (page 20): 《…実施内容》 観光客誘致促進のため、…観光ポスターを制作する。 《…実施内容》: the
+    // text says what is to be done, and only 観光ポスター等制作事業費 lacks a 目的
+    for (ParsedReport r : List.of(h31, h30)) {
+      List<BudgetItem> items = p(r, 35).budgetItems();
+      BudgetItem poster = items.get(3);
+      assertThat(poster.name()).isEqualTo("観光ポスター等制作事業費（H28は予算なし）");
+      assertThat(poster.overview()).isEqualTo("新規観光ポスター、ポストカード等を制作する。");
+      assertThat(poster.purpose())
+          .isEqualTo("観光客誘致促進のため、本市の魅力を効果的にアピールする視覚効果の高い観光ポスターを制作する。");
+      // its own 実施内容 has the fiscal year's record; the advertising item's is not found
+      assertThat(poster.implementation()).matches("平成3[01]年度は.*ポスターを.*した。");
+      assertThat(items.get(2).implementation()).isNull();
+    }
+  }
+
+  @Test
+  void theScrambledBlockOfPage18() {
+    // P32, read from the text: 「小樽産品」販路拡大支援事業費 with its pair, then ものづくり's pair
+    // and label (its name stands alone before 目標値(H31)); 小樽産品商品力…'s 目的 follows the
+    // 海外 item's label and its 実施内容 the next label (FY2018: 「小樽産品商品力・販売力向上事業」
+    // として…); the first label of the block has no text that can be told to be its own
+    for (ParsedReport r : List.of(h31, h30)) {
+      List<BudgetItem> items = p(r, 32).budgetItems();
+      assertThat(items).extracting(BudgetItem::name).containsExactly("「小樽産品」販路拡大支援事業費",
+          "海外販路拡大支援事業費", "小樽産品商品力・販売力向上事業費", "ものづくり市場開拓支援事業費",
+          "技術開発促進事業費");
+      BudgetItem sales = items.get(0);
+      assertThat(sales.overview()).startsWith("国内最大級のBtoB商談会である").endsWith("に参加する。");
+      assertThat(sales.purpose()).startsWith("専門家のアドバイスを活用しながら");
+      assertThat(sales.implementation()).isNull();
+      assertThat(items.get(1).overview()).startsWith("市内の中小企業等が、海外への販路拡大");
+      assertThat(items.get(1).purpose()).startsWith("国内市場への販路拡大だけではなく");
+      assertThat(items.get(2).overview()).endsWith("展示会等へ職員を派遣する。");
+      assertThat(items.get(2).purpose()).endsWith("支援することを目的とする。");
+      BudgetItem market = items.get(3);
+      assertThat(market.overview()).startsWith("道内最大規模の展示会「北海道　技術・ビジネス交流会」");
+      assertThat(market.purpose()).startsWith("市内ものづくり企業の製品や技術力を広く周知し");
+      assertThat(market.implementation()).startsWith("・「北海道　技術・ビジネス交流会」出展");
+      assertThat(items.get(4).implementation()).matches("・H3[01]指定事業：1件");
+    }
+    assertThat(p(h31, 32).budgetItems().get(2).implementation())
+        .startsWith("平成31年度より「稼ぐ力向上実践事業」に移行。");
+    assertThat(p(h30, 32).budgetItems().get(2).implementation())
+        .startsWith("「小樽産品商品力・販売力向上事業」として、商品の開発及び改良の支援を行った。");
+  }
+
+  /**
+   * The FY2018 report was derived from the FY2019 one with the same blocks in the same order: an
+   * item's name, 概要 and 目的 must read the same in both. 概要/目的 are printed for every item;
+   * the listed ones are still read wrong (see the class comment of NarrativeReader's callers).
+   */
+  @Test
+  void bothYearsAgreeAndEveryItemHasItsPair() {
+    // every item of both samples prints its 概要 and 目的 somewhere
+    java.util.Set<String> knownDiffering = java.util.Set.of();
+    java.util.Set<String> knownMissing = java.util.Set.of();
+    List<String> differing = new java.util.ArrayList<>();
+    List<String> missing = new java.util.ArrayList<>();
+    for (Project a : h31.projects()) {
+      Project b = p(h30, a.projectNo());
+      assertThat(b.budgetItems()).hasSameSizeAs(a.budgetItems());
+      for (int k = 0; k < a.budgetItems().size(); k++) {
+        BudgetItem x = a.budgetItems().get(k);
+        BudgetItem y = b.budgetItems().get(k);
+        String id = a.projectNo() + "/" + x.itemNo();
+        if (!java.util.Objects.equals(x.name(), y.name())
+            || !java.util.Objects.equals(x.overview(), y.overview())
+            || !java.util.Objects.equals(x.purpose(), y.purpose())) {
+          differing.add(id);
+        }
+        if (x.overview() == null) {
+          missing.add(id + " overview");
+        }
+        if (x.purpose() == null) {
+          missing.add(id + " purpose");
+        }
+      }
+    }
+    assertThat(differing).containsExactlyInAnyOrderElementsOf(knownDiffering);
+    assertThat(missing).containsExactlyInAnyOrderElementsOf(knownMissing);
+  }
+
+  @Test
+  void everyUnattributed実施内容IsNoted() {
+    // read from the text: P4's label is followed by the summary label (the item moved to
+    // another project in H31); P11's 旧寿原邸 label by the KPI lines; P32's first label by the
+    // name of the 海外 item; the labels of P32 海外, P35 広告 and P37 あんかけ by another item's
+    // 目的. Where their texts are (the summary's last line, a line at the block start) cannot be
+    // told from the order, so they stay NULL with a note
+    for (ParsedReport r : List.of(h31, h30)) {
+      List<String> noted = new java.util.ArrayList<>();
+      for (Project x : r.projects()) {
+        for (BudgetItem i : x.budgetItems()) {
+          assertThat(i.note() == null).as("P" + x.projectNo() + "/" + i.itemNo())
+              .isEqualTo(i.implementation() != null);
+          if (i.note() != null) {
+            noted.add(x.projectNo() + "/" + i.itemNo()
+                + (i.note().contains("another item's 目的") ? " given" : " empty"));
+          }
+        }
+      }
+      assertThat(noted).containsExactly("4/1 empty", "11/2 empty", "32/1 empty", "32/2 given",
+          "35/3 given", "37/4 given");
+    }
+  }
+
+  @Test
   void itemNarrativesMirrorTheItems() {
     for (Project x : h31.projects()) {
       for (BudgetItem i : x.budgetItems()) {

@@ -37,7 +37,8 @@ final class Semantics {
       }
       for (BudgetItem i : p.budgetItems()) {
         out.add("  I" + i.itemNo() + " p" + i.page() + " " + key(i.name()) + " | "
-            + key(i.overview()) + " | " + key(i.purpose()) + " | " + key(i.implementation()));
+            + key(i.overview()) + " | " + key(i.purpose()) + " | " + key(i.implementation())
+            + " | " + key(i.note()));
       }
       for (Narrative n : p.narratives()) {
         out.add("  N" + n.itemNo() + " " + n.kind() + " p" + n.page() + " " + key(n.text()));
