@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
@@ -73,6 +74,15 @@ public final class Warehouse {
     if (!exists()) {
       return known;
     }
+    Optional<HeldReports.Held> held = HeldReports.read(dbFile());
+    if (held.isPresent()) {
+      return new LinkedHashMap<>(held.get().sha256ToReportId());
+    }
+    return knownSha256FromDatabase();
+  }
+
+  private Map<String, String> knownSha256FromDatabase() {
+    Map<String, String> known = new LinkedHashMap<>();
     try (Connection c = openReadOnly();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT sha256, report_id FROM reports ORDER BY report_id")) {
@@ -90,6 +100,14 @@ public final class Warehouse {
     if (!exists()) {
       return 0;
     }
+    Optional<HeldReports.Held> held = HeldReports.read(dbFile());
+    if (held.isPresent()) {
+      return held.get().lastRunId();
+    }
+    return lastRunIdFromDatabase();
+  }
+
+  private long lastRunIdFromDatabase() {
     try (Connection c = openReadOnly();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) FROM runs")) {
@@ -263,12 +281,30 @@ public final class Warehouse {
       }
       Files.move(staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       fsyncDirectory(dataDir);
+      writeHeldReports();
       return result;
     } catch (SQLException | IOException e) {
       throw error("publish to " + dbFile() + " failed: " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(staging);
       Files.deleteIfExists(stagingWal);
+    }
+  }
+
+  /**
+   * Refreshes the no-op re-run cache. Best effort: the run is already published, and a missing or
+   * stale cache only sends readers to DuckDB.
+   */
+  private void writeHeldReports() {
+    try {
+      HeldReports.write(
+          dbFile(), new HeldReports.Held(lastRunIdFromDatabase(), knownSha256FromDatabase()));
+    } catch (IOException | HyokaException e) {
+      try {
+        Files.deleteIfExists(dataDir.resolve(HeldReports.FILE));
+      } catch (IOException ignored) {
+        // the stamp in a leftover cache no longer matches the database: it is not trusted
+      }
     }
   }
 

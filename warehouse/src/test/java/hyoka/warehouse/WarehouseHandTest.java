@@ -148,7 +148,7 @@ class WarehouseHandTest {
     assertThat(w.query("SELECT count(*) FROM reports").rows()).containsExactly(List.of(1L));
     try (var files = java.nio.file.Files.list(w.dataDir())) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("warehouse.duckdb", ".publish.lock");
+          .containsExactlyInAnyOrder("warehouse.duckdb", HeldReports.FILE, ".publish.lock");
     }
   }
 
