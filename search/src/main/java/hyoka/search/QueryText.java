@@ -21,6 +21,12 @@ final class QueryText {
 
   static Query parse(String text, String field, Analyzer analyzer) {
     String folded = Texts.fold(text).strip();
+    // Lucene reports an open phrase as a lexical error with the text in Java escapes: say it plainly.
+    if (folded.chars().filter(c -> c == '"').count() % 2 != 0) {
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "query '" + text + "' has an unbalanced quote: close the phrase with \"");
+    }
     QueryParser parser = new QueryParser(field, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setSplitOnWhitespace(true);
