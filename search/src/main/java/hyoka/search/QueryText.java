@@ -6,6 +6,7 @@ import hyoka.transform.Texts;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -41,6 +42,12 @@ final class QueryText {
     }
     if (q == null || q instanceof MatchNoDocsQuery || (q instanceof BooleanQuery b && b.clauses().isEmpty())) {
       throw new HyokaException(ErrorCode.BAD_QUERY, "query '" + text + "' has no searchable words");
+    }
+    if (q instanceof BooleanQuery b
+        && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
+      // Lucene matches nothing for a purely negative query: "0 matches" would read as an answer.
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY, "query '" + text + "' only excludes words: add a word to find");
     }
     return q;
   }

@@ -28,6 +28,23 @@ class QueryTextTest {
   }
 
   @Test
+  void aQueryThatOnlyExcludesIsRefusedRatherThanMatchingNothing() {
+    // Lucene matches no document for a purely negative query; "0 matches" would read as an answer.
+    for (String q : new String[] {"NOT 除雪", "-除雪 -排雪"}) {
+      assertThatThrownBy(() -> QueryText.parse(q, IndexFields.TEXT, analyzer))
+          .isInstanceOfSatisfying(
+              HyokaException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.BAD_QUERY);
+                assertThat(e.getMessage())
+                    .isEqualTo("query '" + q + "' only excludes words: add a word to find");
+              });
+    }
+    assertThat(QueryText.parse("除雪 -排雪", IndexFields.TEXT, analyzer).toString())
+        .startsWith("+(text:除雪").contains(" -text:");
+  }
+
+  @Test
   void balancedPhrasesStillParse() {
     assertThat(QueryText.parse("\"除雪 体制\" OR 空家", IndexFields.TEXT, analyzer).toString())
         .contains("除雪 体制")
