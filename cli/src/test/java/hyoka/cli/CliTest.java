@@ -185,6 +185,21 @@ class CliTest {
   }
 
   @Test
+  void searchHelpNamesEveryKindTheIndexHoldsAndHowToExcludeAWord() {
+    Run bad = hyoka("search", "--data", data.toString(), "--kind", "nonsense", "除雪");
+    // The index's own list, as its error message gives it: the help must offer each of them.
+    String kinds = bad.err().substring(bad.err().indexOf("one of ") + "one of ".length()).strip();
+    String help = hyoka("search", "--help").out().replaceAll("\\s+", " ");
+    for (String kind : kinds.split(", ")) {
+      assertThat(help).contains(kind);
+    }
+    assertThat(help).contains("Put -- before them when one starts with -");
+    Run excluded = hyoka("search", "--data", data.toString(), "--format", "json", "--", "除雪", "-排雪");
+    assertThat(excluded.code()).as(excluded.err()).isZero();
+    assertThat(excluded.out()).contains("\"project_no\":8").doesNotContainPattern("\"snippet\":\"[^\"]*排雪");
+  }
+
+  @Test
   void everyCommandSummaryInTheHelpIsACompleteSentence() {
     String help = hyoka("--help").out();
     String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
