@@ -53,7 +53,8 @@ final class SearchCommand implements Callable<Integer> {
   String group;
 
   @Option(names = "--kind", paramLabel = "KIND",
-      description = "status_analysis, five_year_summary, overview, purpose, implementation or kpi.")
+      description = "status_analysis, five_year_summary, overview, purpose, implementation, kpi,"
+          + " description or name.")
   String kind;
 
   @Option(names = "--min-score", paramLabel = "S",
@@ -67,7 +68,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--all-reports", description = "Include texts of superseded reports.")
   boolean includeSuperseded;
 
-  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Query words.")
+  @Parameters(paramLabel = "QUERY", arity = "1..*",
+      description = "Query words. Put -- before them when one starts with - (-- 除雪 -排雪).")
   java.util.List<String> words;
 
   @Override

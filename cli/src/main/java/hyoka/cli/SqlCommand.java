@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a DuckDB SQL query against the warehouse on a read-only connection. search('…') in"
-          + " FROM is a table of full-text hits over the narratives, e.g.:",
+          + " FROM is a table of full-text hits over the narratives that joins with the tables.",
+      "Example:",
       "  SELECT k.name, k.score FROM search('除雪') s JOIN kpis k USING (report_id, project_no)"
     })
 final class SqlCommand implements Callable<Integer> {

@@ -161,6 +161,57 @@ class CliTest {
   }
 
   @Test
+  void aDamagedPdfGivesItsOneLineAndNoLibraryWarningsOnStderr() throws IOException {
+    // The first half of the report with an %%EOF put back: PDFBox repairs what it can and logs
+    // WARN lines through slf4j on the way; the researcher should see only hyoka's one line.
+    byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));
+    byte[] eof = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] cut = java.util.Arrays.copyOf(pdf, pdf.length / 2 + eof.length);
+    System.arraycopy(eof, 0, cut, pdf.length / 2, eof.length);
+    Path dir = Files.createDirectories(tmp.resolve("damaged"));
+    Path damaged = Files.write(dir.resolve("damaged.pdf"), cut);
+    java.io.PrintStream realErr = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    Run r;
+    try {
+      System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+      r = hyoka("ingest", "--data", tmp.resolve("damaged-data").toString(), damaged.toString());
+    } finally {
+      System.setErr(realErr);
+    }
+    assertThat(r.code()).isEqualTo(ExitCodes.FILES_REJECTED);
+    assertThat(r.out()).containsPattern("(?m)^rejected .*damaged\\.pdf: damaged PDF \\(.*\\): the file is cut off or corrupt$");
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
+  }
+
+  @Test
+  void searchHelpNamesEveryKindTheIndexHoldsAndHowToExcludeAWord() {
+    Run bad = hyoka("search", "--data", data.toString(), "--kind", "nonsense", "除雪");
+    // The index's own list, as its error message gives it: the help must offer each of them.
+    String kinds = bad.err().substring(bad.err().indexOf("one of ") + "one of ".length()).strip();
+    String help = hyoka("search", "--help").out().replaceAll("\\s+", " ");
+    for (String kind : kinds.split(", ")) {
+      assertThat(help).contains(kind);
+    }
+    assertThat(help).contains("Put -- before them when one starts with -");
+    Run excluded = hyoka("search", "--data", data.toString(), "--format", "json", "--", "除雪", "-排雪");
+    assertThat(excluded.code()).as(excluded.err()).isZero();
+    assertThat(excluded.out()).contains("\"project_no\":8").doesNotContainPattern("\"snippet\":\"[^\"]*排雪");
+  }
+
+  @Test
+  void everyCommandSummaryInTheHelpIsACompleteSentence() {
+    String help = hyoka("--help").out();
+    String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
+    // A summary is the first line of a command's description; one ending in "e.g.:" reads cut off.
+    for (String entry : commands.strip().split("\\R(?=  \\S)")) {
+      if (!entry.startsWith("Commands:")) {
+        assertThat(entry.strip()).as(entry).endsWith(".");
+      }
+    }
+  }
+
+  @Test
   void exportWritesEveryTableAsParquet() {
     Path out = tmp.resolve("export");
     Run r = hyoka("export", "--data", data.toString(), "--format", "parquet", out.toString());

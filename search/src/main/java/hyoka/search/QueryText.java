@@ -6,6 +6,7 @@ import hyoka.transform.Texts;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -21,6 +22,12 @@ final class QueryText {
 
   static Query parse(String text, String field, Analyzer analyzer) {
     String folded = Texts.fold(text).strip();
+    // Lucene reports an open phrase as a lexical error with the text in Java escapes: say it plainly.
+    if (folded.chars().filter(c -> c == '"').count() % 2 != 0) {
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "query '" + text + "' has an unbalanced quote: close the phrase with \"");
+    }
     QueryParser parser = new QueryParser(field, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setSplitOnWhitespace(true);
@@ -35,6 +42,12 @@ final class QueryText {
     }
     if (q == null || q instanceof MatchNoDocsQuery || (q instanceof BooleanQuery b && b.clauses().isEmpty())) {
       throw new HyokaException(ErrorCode.BAD_QUERY, "query '" + text + "' has no searchable words");
+    }
+    if (q instanceof BooleanQuery b
+        && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
+      // Lucene matches nothing for a purely negative query: "0 matches" would read as an answer.
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY, "query '" + text + "' only excludes words: add a word to find");
     }
     return q;
   }

@@ -164,7 +164,7 @@ public enum SearchFormat {
             Integer.toString(h.page()),
             String.format(Locale.ROOT, "%.2f", h.relevance()),
             h.kpis().stream().map(SearchFormat::kpiCell).collect(Collectors.joining(" ")),
-            clip(h.snippet(), SNIPPET_WIDTH)
+            snippetCell(h.snippet(), SNIPPET_WIDTH)
           });
     }
     int cols = rows.get(0).length;
@@ -213,6 +213,31 @@ public enum SearchFormat {
     return v + (a == null ? "" : a ? "✓" : "");
   }
 
+  /**
+   * A snippet cut to {@code max} columns so that its first match stays visible: a passage whose
+   * «match» lies past the column is cut before it too (a hit whose cell shows no match looks
+   * like a false hit).
+   */
+  static String snippetCell(String s, int max) {
+    if (s == null || width(s) <= max) {
+      return s == null ? "" : s;
+    }
+    int open = s.indexOf('«');
+    int close = open < 0 ? -1 : s.indexOf('»', open);
+    if (close < 0 || width(s.substring(0, close + 1)) <= max - 1) {
+      return clip(s, max);
+    }
+    // Keep about ten columns of what leads up to the match.
+    int start = open;
+    int lead = 0;
+    while (start > 0 && lead < 10) {
+      start = s.offsetByCodePoints(start, -1);
+      lead += DisplayWidth.of(s.codePointAt(start));
+    }
+    return clip("…" + s.substring(start), max);
+  }
+
+  /** Cuts {@code s} to at most {@code max} display columns, marking the cut with …. */
   static String clip(String s, int max) {
     return DisplayWidth.clip(s, max);
   }

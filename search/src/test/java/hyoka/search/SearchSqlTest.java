@@ -125,7 +125,11 @@ class SearchSqlTest {
       assertThatThrownBy(() -> SearchSql.prepare(c, index, "SELECT * FROM search('\"除雪')"))
           .isInstanceOf(HyokaException.class)
           .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.BAD_QUERY))
-          .hasMessageStartingWith("cannot parse query '\"除雪': ")
+          .hasMessage("query '\"除雪' has an unbalanced quote: close the phrase with \"");
+      assertThatThrownBy(() -> SearchSql.prepare(c, index, "SELECT * FROM search('(除雪')"))
+          .isInstanceOf(HyokaException.class)
+          .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.BAD_QUERY))
+          .hasMessageStartingWith("cannot parse query '(除雪': ")
           .hasMessageNotContaining("\n");
     }
   }

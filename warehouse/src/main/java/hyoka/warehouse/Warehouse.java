@@ -134,7 +134,8 @@ public final class Warehouse {
     try {
       return DriverManager.getConnection("jdbc:duckdb:" + dbFile(), props);
     } catch (SQLException e) {
-      throw error("cannot open " + dbFile() + " read-only", e);
+      // DuckDB's reason (not a database file, written by a newer DuckDB, …) is the useful part.
+      throw error("cannot open " + dbFile() + " read-only: " + oneLine(e.getMessage()), e);
     }
   }
 

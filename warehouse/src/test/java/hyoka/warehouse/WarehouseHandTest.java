@@ -131,6 +131,24 @@ class WarehouseHandTest {
   }
 
   @Test
+  void aFileThatIsNotADatabaseSaysWhyItCannotBeOpened() throws Exception {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    java.nio.file.Files.createDirectories(w.dataDir());
+    java.nio.file.Files.writeString(w.dbFile(), "not a database\n", java.nio.charset.StandardCharsets.UTF_8);
+    // The reason (DuckDB's first line) is what tells a researcher the file is damaged or foreign.
+    assertThatThrownBy(() -> w.query("SELECT 1"))
+        .isInstanceOfSatisfying(
+            HyokaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.WAREHOUSE_ERROR);
+              assertThat(e.getMessage())
+                  .startsWith("cannot open " + w.dbFile() + " read-only: ")
+                  .contains("not a valid DuckDB database file")
+                  .doesNotContain("\n");
+            });
+  }
+
+  @Test
   void aFailedPublishLeavesTheLiveFileAsItWas() throws Exception {
     Warehouse w = new Warehouse(tmp.resolve("data"));
     w.publish(List.of(shard(HandReports.report(HandReports.sha('a'), 2018, "230", Instant.parse("2026-01-01T00:00:00Z")))), stats());
