@@ -155,13 +155,13 @@ public final class SearchIndex {
     Semaphore inFlight = new Semaphore(threads * 2);
     List<Future<?>> tasks = new ArrayList<>();
     long changed = 0;
-    try {
+    try (WarehouseTexts.Queries queries = new WarehouseTexts.Queries(warehouse)) {
       for (ReportRow r : wanted.values()) {
         String have = indexed.get(r.reportId());
         if (have != null && have.equals(nullToEmpty(r.supersededBy()))) {
           continue;
         }
-        List<TextDoc> texts = WarehouseTexts.texts(warehouse, r.reportId());
+        List<TextDoc> texts = WarehouseTexts.texts(queries, r.reportId());
         changed += texts.size();
         inFlight.acquireUninterruptibly();
         tasks.add(
