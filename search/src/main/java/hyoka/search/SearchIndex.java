@@ -181,8 +181,12 @@ public final class SearchIndex {
       }
       return changed;
     } finally {
-      // No add may still run when the caller closes the writer, also after a failure.
-      pool.shutdownNow();
+      // No add may still run when the caller closes the writer, also after a failure. Queued
+      // tasks are dropped; running ones finish (an interrupt inside IndexWriter is tragic).
+      for (Future<?> t : tasks) {
+        t.cancel(false);
+      }
+      pool.shutdown();
       boolean interrupted = false;
       while (true) {
         try {
@@ -214,11 +218,13 @@ public final class SearchIndex {
     return t;
   }
 
-  /** Stops reading more reports as soon as one task has failed. */
+  /** Stops reading more reports as soon as one task has failed; forgets the finished ones. */
   private static void throwIfFailed(List<Future<?>> tasks) throws IOException {
-    for (Future<?> t : tasks) {
+    for (java.util.Iterator<Future<?>> it = tasks.iterator(); it.hasNext(); ) {
+      Future<?> t = it.next();
       if (t.isDone()) {
         waitFor(t);
+        it.remove();
       }
     }
   }
