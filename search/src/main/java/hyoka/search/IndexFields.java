@@ -5,7 +5,7 @@ final class IndexFields {
   private IndexFields() {}
 
   /** Bumped when the document layout or the analysis chain changes: a sync then rebuilds. */
-  static final String SCHEMA_VERSION = "2";
+  static final String SCHEMA_VERSION = "3";
 
   static final String COMMIT_RUN = "warehouse_run";
   static final String COMMIT_SCHEMA = "schema";
@@ -23,6 +23,11 @@ final class IndexFields {
   static final String FISCAL_YEAR = "fiscal_year";
   /** Doc values of the fiscal year: equal relevance ranks the newer report first. */
   static final String FISCAL_YEAR_SORT = "fiscal_year_sort";
+  /**
+   * Sorted doc values of report, project, kind and item ({@link SearchIndex#order}): ties of
+   * score and year rank in this order, whatever order the indexing threads added the texts in.
+   */
+  static final String ORDER = "order";
   static final String PROJECT_NO = "project_no";
   static final String PROJECT_KEY = "project_key";
   static final String PROJECT_NAME = "project_name";

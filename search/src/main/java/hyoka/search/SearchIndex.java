@@ -13,9 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -24,6 +32,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -43,6 +52,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of the report texts, derived from the warehouse so it can always be repaired
@@ -106,19 +116,7 @@ public final class SearchIndex {
             writer.deleteDocuments(new Term(REPORT_ID, e.getKey()));
           }
         }
-        FacetsConfig facets = facetsConfig();
-        for (ReportRow r : wanted.values()) {
-          String have = indexed.get(r.reportId());
-          if (have != null && have.equals(nullToEmpty(r.supersededBy()))) {
-            continue;
-          }
-          List<TextDoc> texts = WarehouseTexts.texts(warehouse, r.reportId());
-          for (TextDoc t : texts) {
-            writer.addDocument(facets.build(document(r, t)));
-          }
-          writer.addDocument(marker(r, texts.size()));
-          changed += texts.size();
-        }
+        changed += addReports(warehouse, writer, wanted, indexed);
         Map<String, String> data = new HashMap<>();
         data.put(COMMIT_RUN, Long.toString(runId));
         data.put(COMMIT_SCHEMA, SCHEMA_VERSION);
@@ -135,6 +133,120 @@ public final class SearchIndex {
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR, "cannot write search index " + indexDir + ": " + oneLine(e), e);
+    }
+  }
+
+  /**
+   * Adds every wanted report the index lacks (or holds with another superseded state). Analysis
+   * is most of a sync's cost and IndexWriter takes documents from several threads at once (each
+   * into its own in-memory segment), so the documents are built and added on a small pool, one
+   * report per task; the warehouse rows are read here, on the calling thread, because a JDBC
+   * connection is not for concurrent use. The doc order this gives varies between runs; {@link
+   * Searcher} breaks score ties on {@link IndexFields#ORDER}, never on doc ids.
+   *
+   * @return the number of text documents added
+   */
+  private static long addReports(
+      Connection warehouse, IndexWriter writer, Map<String, ReportRow> wanted, Map<String, String> indexed)
+      throws SQLException, IOException {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, SearchIndex::indexThread);
+    // Bounds the reports read ahead of the pool, so memory does not grow with the corpus.
+    Semaphore inFlight = new Semaphore(threads * 2);
+    List<Future<?>> tasks = new ArrayList<>();
+    long changed = 0;
+    try (WarehouseTexts.Queries queries = new WarehouseTexts.Queries(warehouse)) {
+      for (ReportRow r : wanted.values()) {
+        String have = indexed.get(r.reportId());
+        if (have != null && have.equals(nullToEmpty(r.supersededBy()))) {
+          continue;
+        }
+        List<TextDoc> texts = WarehouseTexts.texts(queries, r.reportId());
+        changed += texts.size();
+        inFlight.acquireUninterruptibly();
+        tasks.add(
+            pool.submit(
+                () -> {
+                  try {
+                    addReport(writer, r, texts);
+                  } finally {
+                    inFlight.release();
+                  }
+                  return null;
+                }));
+        throwIfFailed(tasks);
+      }
+      for (Future<?> t : tasks) {
+        waitFor(t);
+      }
+      return changed;
+    } finally {
+      // No add may still run when the caller closes the writer, also after a failure. Queued
+      // tasks are dropped; running ones finish (an interrupt inside IndexWriter is tragic).
+      for (Future<?> t : tasks) {
+        t.cancel(false);
+      }
+      pool.shutdown();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void addReport(IndexWriter writer, ReportRow r, List<TextDoc> texts)
+      throws IOException {
+    FacetsConfig facets = facetsConfig();
+    for (TextDoc t : texts) {
+      writer.addDocument(facets.build(document(r, t)));
+    }
+    writer.addDocument(marker(r, texts.size()));
+  }
+
+  private static Thread indexThread(Runnable r) {
+    Thread t = new Thread(r, "hyoka-index");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Stops reading more reports as soon as one task has failed; forgets the finished ones. */
+  private static void throwIfFailed(List<Future<?>> tasks) throws IOException {
+    for (java.util.Iterator<Future<?>> it = tasks.iterator(); it.hasNext(); ) {
+      Future<?> t = it.next();
+      if (t.isDone()) {
+        waitFor(t);
+        it.remove();
+      }
+    }
+  }
+
+  private static void waitFor(Future<?> task) throws IOException {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(c);
     }
   }
 
@@ -218,6 +330,9 @@ public final class SearchIndex {
             r.reportId() + "/" + p.projectNo() + "/" + t.kind() + "/" + (t.itemNo() == null ? "" : t.itemNo()),
             Field.Store.YES));
     d.add(new StringField(REPORT_ID, r.reportId(), Field.Store.YES));
+    d.add(
+        new SortedDocValuesField(
+            ORDER, new BytesRef(order(r.reportId(), p.projectNo(), t.kind(), t.itemNo()))));
     d.add(new StringField(CURRENT, Boolean.toString(r.current()), Field.Store.NO));
     if (r.supersededBy() != null) {
       d.add(new StoredField(SUPERSEDED_BY, r.supersededBy()));
@@ -272,7 +387,22 @@ public final class SearchIndex {
 
   /** The filter form of a department, group or section: NFKC, no brackets or spaces. */
   static String key(String s) {
-    return Texts.fold(s).replaceAll("[\\s()<>＜＞（）]", "");
+    return KEY_DROP.matcher(Texts.fold(s)).replaceAll("");
+  }
+
+  private static final Pattern KEY_DROP = Pattern.compile("[\\s()<>＜＞（）]");
+
+  /**
+   * The tie-break of equal-ranked hits: report, project, kind, item, the order one thread adds
+   * the texts in (item_no null as 0, like {@link WarehouseTexts#texts}). Fixed-width numbers so
+   * the bytes sort like the numbers.
+   */
+  static String order(String reportId, int projectNo, String kind, Integer itemNo) {
+    return reportId + '\0' + sortable(projectNo) + kind + '\0' + sortable(itemNo == null ? 0 : itemNo);
+  }
+
+  private static String sortable(int n) {
+    return String.format(java.util.Locale.ROOT, "%08x", n ^ Integer.MIN_VALUE);
   }
 
   private static String nullToEmpty(String s) {

@@ -153,9 +153,16 @@ public final class Searcher implements AutoCloseable {
     }
   }
 
-  /** BM25 first; among equal scores (the same text in several report years) the newest year. */
+  /**
+   * BM25 first; among equal scores (the same text in several report years) the newest year; then
+   * report, project, kind and item, so equal hits do not rank by the doc ids that parallel
+   * indexing shuffles.
+   */
   private static final Sort RANKING =
-      new Sort(SortField.FIELD_SCORE, new SortField(FISCAL_YEAR_SORT, SortField.Type.INT, true));
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(FISCAL_YEAR_SORT, SortField.Type.INT, true),
+          new SortField(ORDER, SortField.Type.STRING));
 
   private FacetsCollectorManager.FacetsResult collect(Query query, int n) throws IOException {
     return FacetsCollectorManager.search(searcher, query, n, RANKING, true, new FacetsCollectorManager());

@@ -79,18 +79,80 @@ final class WarehouseTexts {
     return out;
   }
 
+
+  /**
+   * The per-report queries, prepared once per sync: preparing a DuckDB statement costs
+   * milliseconds, and a sync ran five per report. Not for concurrent use, like the connection.
+   */
+  static final class Queries implements AutoCloseable {
+    final PreparedStatement items;
+    final PreparedStatement narratives;
+    final PreparedStatement kpiTexts;
+    final PreparedStatement kpiScores;
+    final PreparedStatement projects;
+    private final List<PreparedStatement> open = new ArrayList<>();
+
+    Queries(Connection c) throws SQLException {
+      try {
+        items = track(c.prepareStatement(
+            "SELECT project_no, item_no, name, overview, purpose, implementation, page"
+                + " FROM budget_items WHERE report_id = ? ORDER BY project_no, item_no"));
+        narratives = track(c.prepareStatement(
+            "SELECT project_no, item_no, kind, text, page FROM narratives WHERE report_id = ?"
+                + " ORDER BY project_no, kind, item_no"));
+        kpiTexts = track(c.prepareStatement(
+            "SELECT project_no, kpi_no, name, target_basis, page FROM kpis WHERE report_id = ?"
+                + " ORDER BY project_no, kpi_no"));
+        kpiScores = track(c.prepareStatement(
+            "SELECT project_no, kpi_no, name, unit, score, raw_score, score_computed,"
+                + " raw_score_computed, score_status FROM kpis WHERE report_id = ?"
+                + " ORDER BY project_no, kpi_no"));
+        projects = track(c.prepareStatement(
+            "SELECT project_no, group_no, group_name, name, department, section, description, page,"
+                + " project_key"
+                + " FROM projects WHERE report_id = ? ORDER BY project_no"));
+      } catch (SQLException | RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    private PreparedStatement track(PreparedStatement ps) {
+      open.add(ps);
+      return ps;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      SQLException first = null;
+      for (PreparedStatement ps : open) {
+        try {
+          ps.close();
+        } catch (SQLException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      open.clear();
+      if (first != null) {
+        throw first;
+      }
+    }
+  }
+
   /** Every text of one report, in project order. */
-  static List<TextDoc> texts(Connection c, String reportId) throws SQLException {
-    Map<Integer, ProjectRow> projects = projects(c, reportId);
+  static List<TextDoc> texts(Queries q, String reportId) throws SQLException {
+    Map<Integer, ProjectRow> projects = projects(q, reportId);
     // Keyed by (project, kind, item) so a budget-item text the narratives table already holds is
     // not indexed twice.
     Map<String, TextDoc> docs = new LinkedHashMap<>();
     Map<String, String> itemNames = new TreeMap<>();
     List<ItemRow> items = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT project_no, item_no, name, overview, purpose, implementation, page"
-                + " FROM budget_items WHERE report_id = ? ORDER BY project_no, item_no")) {
+    {
+      PreparedStatement ps = q.items;
       ps.setString(1, reportId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -109,10 +171,8 @@ final class WarehouseTexts {
         }
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT project_no, item_no, kind, text, page FROM narratives WHERE report_id = ?"
-                + " ORDER BY project_no, kind, item_no")) {
+    {
+      PreparedStatement ps = q.narratives;
       ps.setString(1, reportId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -144,10 +204,8 @@ final class WarehouseTexts {
         }
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT project_no, kpi_no, name, target_basis, page FROM kpis WHERE report_id = ?"
-                + " ORDER BY project_no, kpi_no")) {
+    {
+      PreparedStatement ps = q.kpiTexts;
       ps.setString(1, reportId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -193,14 +251,11 @@ final class WarehouseTexts {
     return out;
   }
 
-  private static Map<Integer, ProjectRow> projects(Connection c, String reportId)
+  private static Map<Integer, ProjectRow> projects(Queries q, String reportId)
       throws SQLException {
     Map<Integer, List<KpiScore>> kpis = new TreeMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT project_no, kpi_no, name, unit, score, raw_score, score_computed,"
-                + " raw_score_computed, score_status FROM kpis WHERE report_id = ?"
-                + " ORDER BY project_no, kpi_no")) {
+    {
+      PreparedStatement ps = q.kpiScores;
       ps.setString(1, reportId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -219,11 +274,8 @@ final class WarehouseTexts {
       }
     }
     Map<Integer, ProjectRow> out = new TreeMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT project_no, group_no, group_name, name, department, section, description, page,"
-                + " project_key"
-                + " FROM projects WHERE report_id = ? ORDER BY project_no")) {
+    {
+      PreparedStatement ps = q.projects;
       ps.setString(1, reportId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
