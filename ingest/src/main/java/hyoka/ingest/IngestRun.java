@@ -88,6 +88,7 @@ public final class IngestRun {
 
       List<Candidate> candidates = expand(request.inputs(), request.series());
       Map<String, String> known = warehouse.knownSha256();
+      RejectedContent rejectedBefore = RejectedContent.load(dataDir);
       Map<String, String> firstBySha = new HashMap<>();
       List<ChangedFile> changed = new ArrayList<>();
       for (Candidate c : candidates) {
@@ -99,6 +100,13 @@ public final class IngestRun {
           c.outcome = FileOutcome.unchanged(f.name());
         } else if (firstBySha.containsKey(f.sha256())) {
           c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
+        } else if (rejectedBefore.get(f.sha256()).isPresent()) {
+          // Read and rejected by an earlier run: the same bytes would be rejected again.
+          RejectedContent.Rejection r = rejectedBefore.get(f.sha256()).get();
+          firstBySha.put(f.sha256(), f.name());
+          c.outcome =
+              FileOutcome.rejected(
+                  f.name(), r.code(), r.reason() + " (rejected before; not read again)");
         } else {
           firstBySha.put(f.sha256(), f.name());
           try {
@@ -115,7 +123,9 @@ public final class IngestRun {
 
       long runId = 0;
       if (!changed.isEmpty()) {
-        runId = ingestChanged(request, warehouse, indexDir, changed, candidates, startedAt);
+        runId =
+            ingestChanged(
+                request, warehouse, indexDir, changed, candidates, startedAt, rejectedBefore);
       }
       List<FileOutcome> outcomes = candidates.stream().map(Candidate::outcome).toList();
       IngestSummary summary = new IngestSummary(outcomes, runId, repaired);
@@ -135,7 +145,8 @@ public final class IngestRun {
       Path indexDir,
       List<ChangedFile> changed,
       List<Candidate> candidates,
-      Instant startedAt) {
+      Instant startedAt,
+      RejectedContent rejectedContent) {
     StagingDir staging =
         StagingDir.of(request.dataDir().resolve("staging").resolve(STAGING_NAME.format(startedAt)));
     Manifest.write(staging.manifest(), changed);
@@ -147,9 +158,11 @@ public final class IngestRun {
       bySha.put(s.sha256(), s);
     }
     Map<String, DeadLetter> rejectedBySha = new HashMap<>();
-    for (DeadLetter d : DeadLetter.readAll(staging.deadLetters())) {
+    List<DeadLetter> deadLetters = DeadLetter.readAll(staging.deadLetters());
+    for (DeadLetter d : deadLetters) {
       rejectedBySha.put(d.sha256(), d);
     }
+    rejectedContent.rememberAll(deadLetters);
     List<RunStats.Rejection> rejections = new ArrayList<>();
     int unchanged = 0;
     for (Candidate c : candidates) {

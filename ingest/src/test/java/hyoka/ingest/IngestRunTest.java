@@ -92,7 +92,22 @@ class IngestRunTest {
                 + ": no text layer (1 page, 0 characters): scanned or image-only PDF",
             withJunk.summary().line());
     assertThat(withJunk.summary().runId()).isZero();
-    assertThat(snapshot(data)).isEqualTo(before);
+    // The warehouse and index are untouched; only the scanned content is remembered as rejected.
+    Map<String, FileState> afterJunk = snapshot(data);
+    assertThat(afterJunk).containsAllEntriesOf(before);
+    assertThat(afterJunk.keySet()).containsExactlyInAnyOrderElementsOf(
+        union(before.keySet(), RejectedContent.FILE));
+
+    // Re-running over the folder that still holds them reads neither again and writes nothing.
+    Run junkAgain = ingest(data, List.of(otaru, junk, scan), null);
+    assertThat(junkAgain.lines())
+        .contains(
+            "rejected "
+                + scan
+                + ": no text layer (1 page, 0 characters): scanned or image-only PDF"
+                + " (rejected before; not read again)");
+    assertThat(junkAgain.summary().rejected()).isEqualTo(2);
+    assertThat(snapshot(data)).isEqualTo(afterJunk);
     System.out.printf("full ingest of 2 samples: %d ms; no-op re-run: %d ms%n", fullMs, noopMs);
 
     // A revised h31 (other bytes, same series and year) replaces the old one; the copy of the
@@ -254,6 +269,12 @@ class IngestRunTest {
   record FileState(long size, FileTime modified, String sha256) {}
 
   /** Every file under {@code data} with its size, mtime and content hash. */
+  private static java.util.Set<String> union(java.util.Set<String> keys, String more) {
+    java.util.Set<String> all = new java.util.TreeSet<>(keys);
+    all.add(more);
+    return all;
+  }
+
   static Map<String, FileState> snapshot(Path data) throws IOException {
     Map<String, FileState> out = new TreeMap<>();
     List<Path> files = new ArrayList<>();
