@@ -3,13 +3,7 @@ package hyoka.ingest;
 import static java.util.Objects.requireNonNull;
 
 import hyoka.transform.ErrorCode;
-import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,26 +54,13 @@ public record DeadLetter(String file, String sha256, ErrorCode code, String reas
     p.setProperty("sha256", sha256);
     p.setProperty("code", code.name());
     p.setProperty("reason", reason);
-    StringWriter w = new StringWriter();
-    try {
-      p.store(w, null);
-      StagingDir.writeAtomically(
-          dir.resolve(sha256 + ".rejected"), w.toString().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write dead letter for " + file + " to " + dir, e);
-    }
+    StagingDir.writeProperties(dir.resolve(sha256 + ".rejected"), p, "the dead letter of " + file);
   }
 
   /** Every dead letter written to {@code dir}, in file-name order. */
   static List<DeadLetter> readAll(Path dir) {
     List<DeadLetter> out = new ArrayList<>();
-    for (Path f : StagingDir.entries(dir)) {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-        p.load(r);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    for (Properties p : StagingDir.readAllProperties(dir)) {
       out.add(
           new DeadLetter(
               p.getProperty("file"),

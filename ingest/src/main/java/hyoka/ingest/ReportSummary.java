@@ -4,13 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import hyoka.transform.IngestedReport;
 import hyoka.transform.ParsedReport;
-import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,25 +67,12 @@ public record ReportSummary(
     p.setProperty("kpi_rows", Long.toString(kpiRows));
     p.setProperty("score_mismatches", Long.toString(scoreMismatches));
     p.setProperty("unknown_lines", Long.toString(unknownLines));
-    StringWriter w = new StringWriter();
-    try {
-      p.store(w, null);
-      StagingDir.writeAtomically(
-          dir.resolve(reportId + ".properties"), w.toString().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the summary of " + file + " to " + dir, e);
-    }
+    StagingDir.writeProperties(dir.resolve(reportId + ".properties"), p, "the summary of " + file);
   }
 
   static List<ReportSummary> readAll(Path dir) {
     List<ReportSummary> out = new ArrayList<>();
-    for (Path f : StagingDir.entries(dir)) {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-        p.load(r);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    for (Properties p : StagingDir.readAllProperties(dir)) {
       out.add(
           new ReportSummary(
               p.getProperty("report_id"),

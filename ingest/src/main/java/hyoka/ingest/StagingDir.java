@@ -90,4 +90,30 @@ public record StagingDir(String root) implements Serializable {
       }
     }
   }
+
+  /** Writes {@code p} as a properties file, atomically; {@code what} names it in the error. */
+  static void writeProperties(Path target, java.util.Properties p, String what) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try {
+      p.store(w, null);
+      writeAtomically(target, w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + what + " to " + target, e);
+    }
+  }
+
+  /** Every properties file in {@code dir}, in file-name order. */
+  static List<java.util.Properties> readAllProperties(Path dir) {
+    List<java.util.Properties> out = new java.util.ArrayList<>();
+    for (Path f : entries(dir)) {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.Reader r = Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
+        p.load(r);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      out.add(p);
+    }
+    return out;
+  }
 }

@@ -1,6 +1,7 @@
 package hyoka.search;
 
 import hyoka.transform.DisplayWidth;
+import hyoka.transform.JsonText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,29 +121,7 @@ public enum SearchFormat {
   }
 
   static void str(StringBuilder b, String s) {
-    if (s == null) {
-      b.append("null");
-      return;
-    }
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    b.append('"');
+    JsonText.append(b, s);
   }
 
   // ---------------------------------------------------------------- table

@@ -1,6 +1,7 @@
 package hyoka.warehouse;
 
 import hyoka.transform.DisplayWidth;
+import hyoka.transform.JsonText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,24 +210,6 @@ public enum ResultFormat {
   }
 
   private static void jsonString(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (ch < 0x20) {
-            b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
-          } else {
-            b.append(ch);
-          }
-        }
-      }
-    }
-    b.append('"');
+    JsonText.append(b, s);
   }
 }
