@@ -20,20 +20,31 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--copies", paramLabel = "N", defaultValue = "100",
+  @Option(
+      names = "--copies",
+      paramLabel = "N",
+      defaultValue = "100",
       description = "Copies of the sample in the corpus (default: ${DEFAULT-VALUE}).")
   int copies;
 
-  @Option(names = "--sample", paramLabel = "PDF",
+  @Option(
+      names = "--sample",
+      paramLabel = "PDF",
       defaultValue = "samples/otaru-sogo-senryaku-h31.pdf",
       description = "Report to copy (default: ${DEFAULT-VALUE}).")
   Path sample;
 
-  @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench",
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      defaultValue = "target/bench",
       description = "Folder for the corpus and the data directories (default: ${DEFAULT-VALUE}).")
   Path work;
 
-  @Option(names = "--runners", paramLabel = "LIST", split = ",",
+  @Option(
+      names = "--runners",
+      paramLabel = "LIST",
+      split = ",",
       description = "Runners to measure (default: direct, and flink when built in with -Pflink).")
   List<String> runners;
 

@@ -8,8 +8,8 @@ import hyoka.transform.ErrorCode;
  * <ul>
  *   <li>0: success
  *   <li>1: {@code ingest} rejected one or more files (the others were ingested)
- *   <li>2: bad usage or bad input: an unknown option, bad SQL or query, a locked data directory,
- *       no warehouse yet
+ *   <li>2: bad usage or bad input: an unknown option, bad SQL or query, a locked data directory, no
+ *       warehouse yet
  *   <li>3: internal error (a bug or an I/O failure of hyoka's own files)
  * </ul>
  */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Write every table and view of the warehouse to OUT_DIR as Parquet, Arrow IPC or CSV.")
+    description =
+        "Write every table and view of the warehouse to OUT_DIR as Parquet, Arrow IPC or CSV.")
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption data;

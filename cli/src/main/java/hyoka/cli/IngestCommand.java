@@ -36,7 +36,8 @@ final class IngestCommand implements Callable<Integer> {
       names = "--runner",
       paramLabel = "RUNNER",
       defaultValue = "direct",
-      description = "Beam runner: direct, flink or spark (flink/spark need a -Pflink/-Pspark build). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Beam runner: direct, flink or spark (flink/spark need a -Pflink/-Pspark build). Default: ${DEFAULT-VALUE}.")
   String runner;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "PDF files or folders.")
@@ -46,7 +47,9 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     IngestSummary summary =
         new IngestRun()
-            .run(new IngestRequest(data.dataDir, paths, series, runner, spec.commandLine().getOut()));
+            .run(
+                new IngestRequest(
+                    data.dataDir, paths, series, runner, spec.commandLine().getOut()));
     spec.commandLine().getOut().flush();
     return summary.rejected() > 0 ? ExitCodes.FILES_REJECTED : ExitCodes.OK;
   }

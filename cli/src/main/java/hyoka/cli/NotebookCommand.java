@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "notebook",
     mixinStandardHelpOptions = true,
-    description = "Jupyter support: install the hyoka kernelspec, or run the kernel (Jupyter does).",
+    description =
+        "Jupyter support: install the hyoka kernelspec, or run the kernel (Jupyter does).",
     subcommands = {NotebookCommand.Install.class, NotebookCommand.Kernel.class})
 final class NotebookCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -84,7 +85,8 @@ final class NotebookCommand implements Runnable {
     private static Path runningJar() {
       try {
         Path p =
-            Path.of(NotebookCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path.of(
+                NotebookCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (Files.isRegularFile(p)) {
           return p;
         }
@@ -107,7 +109,8 @@ final class NotebookCommand implements Runnable {
         names = "--data",
         paramLabel = "DIR",
         defaultValue = "hyoka-data",
-        description = "Data directory the notebooks start on unless $HYOKA_DATA is set; a relative path is looked up from the notebook's folder upward (default: ${DEFAULT-VALUE}).")
+        description =
+            "Data directory the notebooks start on unless $HYOKA_DATA is set; a relative path is looked up from the notebook's folder upward (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Parameters(paramLabel = "CONNECTION_FILE", description = "Jupyter's connection file.")

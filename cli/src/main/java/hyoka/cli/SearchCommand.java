@@ -29,11 +29,17 @@ final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption data;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE}).")
   SearchFormat format;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
       description = "Number of hits to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -52,35 +58,46 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--group", paramLabel = "GROUP", description = "Project group number or name.")
   String group;
 
-  @Option(names = "--kind", paramLabel = "KIND",
-      description = "status_analysis, five_year_summary, overview, purpose, implementation, kpi,"
-          + " description or name.")
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description =
+          "status_analysis, five_year_summary, overview, purpose, implementation, kpi,"
+              + " description or name.")
   String kind;
 
-  @Option(names = "--min-score", paramLabel = "S",
+  @Option(
+      names = "--min-score",
+      paramLabel = "S",
       description = "Only projects with a KPI scored at least S.")
   Double minScore;
 
-  @Option(names = "--max-score", paramLabel = "S",
+  @Option(
+      names = "--max-score",
+      paramLabel = "S",
       description = "Only projects with a KPI scored at most S.")
   Double maxScore;
 
   @Option(names = "--all-reports", description = "Include texts of superseded reports.")
   boolean includeSuperseded;
 
-  @Parameters(paramLabel = "QUERY", arity = "1..*",
+  @Parameters(
+      paramLabel = "QUERY",
+      arity = "1..*",
       description = "Query words. Put -- before them when one starts with - (-- 除雪 -排雪).")
   java.util.List<String> words;
 
   @Override
   public Integer call() {
     if (!Files.isDirectory(data.indexDir())) {
-      throw new HyokaException(ErrorCode.NO_WAREHOUSE,
+      throw new HyokaException(
+          ErrorCode.NO_WAREHOUSE,
           "no search index in " + data.dataDir + ": run hyoka ingest first");
     }
-    SearchFilters filters = new SearchFilters(
-        year, series, project, department, group, kind, minScore, maxScore);
-    SearchRequest request = new SearchRequest(String.join(" ", words), filters, limit, includeSuperseded);
+    SearchFilters filters =
+        new SearchFilters(year, series, project, department, group, kind, minScore, maxScore);
+    SearchRequest request =
+        new SearchRequest(String.join(" ", words), filters, limit, includeSuperseded);
     try (Searcher searcher = new Searcher(data.indexDir())) {
       SearchResponse response = searcher.search(request);
       spec.commandLine().getOut().print(format.format(response));

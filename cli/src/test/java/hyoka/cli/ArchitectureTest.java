@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the module dependency direction: transform depends on nobody; warehouse and search only
- * on transform; ingest on transform and, for the pipeline's sinks, warehouse and search; notebooks
- * on warehouse and search; nothing on cli. Maven already forbids cycles; this also forbids
+ * Keeps the module dependency direction: transform depends on nobody; warehouse and search only on
+ * transform; ingest on transform and, for the pipeline's sinks, warehouse and search; notebooks on
+ * warehouse and search; nothing on cli. Maven already forbids cycles; this also forbids
  * dependencies a pom could grow by accident.
  */
 class ArchitectureTest {
@@ -41,27 +41,39 @@ class ArchitectureTest {
 
   @Test
   void transformIsPlainJava() {
-    forbid("hyoka.transform..", "hyoka.warehouse..",
-            "hyoka.search..",
-            "hyoka.ingest..",
-            "hyoka.notebooks..",
-            "hyoka.cli..",
-            "org.apache.beam..",
-            "org.apache.tika..",
-            "org.apache.lucene..",
-            "org.apache.arrow..",
-            "org.duckdb..",
-            "picocli..");
+    forbid(
+        "hyoka.transform..",
+        "hyoka.warehouse..",
+        "hyoka.search..",
+        "hyoka.ingest..",
+        "hyoka.notebooks..",
+        "hyoka.cli..",
+        "org.apache.beam..",
+        "org.apache.tika..",
+        "org.apache.lucene..",
+        "org.apache.arrow..",
+        "org.duckdb..",
+        "picocli..");
   }
 
   @Test
   void warehouseDependsOnlyOnTransform() {
-    forbid("hyoka.warehouse..", "hyoka.search..", "hyoka.ingest..", "hyoka.notebooks..", "hyoka.cli..");
+    forbid(
+        "hyoka.warehouse..",
+        "hyoka.search..",
+        "hyoka.ingest..",
+        "hyoka.notebooks..",
+        "hyoka.cli..");
   }
 
   @Test
   void searchDependsOnlyOnTransform() {
-    forbid("hyoka.search..", "hyoka.warehouse..", "hyoka.ingest..", "hyoka.notebooks..", "hyoka.cli..");
+    forbid(
+        "hyoka.search..",
+        "hyoka.warehouse..",
+        "hyoka.ingest..",
+        "hyoka.notebooks..",
+        "hyoka.cli..");
   }
 
   @Test
@@ -87,7 +99,12 @@ class ArchitectureTest {
 
   private static void forbid(String pkg, String... forbidden) {
     ArchRule rule =
-        noClasses().that().resideInAPackage(pkg).should().dependOnClassesThat().resideInAnyPackage(forbidden);
+        noClasses()
+            .that()
+            .resideInAPackage(pkg)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(forbidden);
     rule.check(classes);
   }
 }

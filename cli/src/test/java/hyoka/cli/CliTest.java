@@ -51,7 +51,8 @@ class CliTest {
     assertThat(firstIngest.code()).as(firstIngest.err()).isZero();
     assertThat(firstIngest.out())
         .containsPattern("added .*otaru-sogo-senryaku-h31\\.pdf .*FY2019, 62 projects, 73 KPI rows")
-        .containsPattern("added .*otaru-sogo-senryaku-h30\\.pdf .*FY2018, 62 projects, 73 KPI rows");
+        .containsPattern(
+            "added .*otaru-sogo-senryaku-h30\\.pdf .*FY2018, 62 projects, 73 KPI rows");
     assertThat(firstIngest.out()).containsPattern("124 projects, 146 KPI rows");
     assertThat(data.resolve("warehouse.duckdb")).isRegularFile();
     assertThat(data.resolve("index")).isDirectory();
@@ -156,7 +157,9 @@ class CliTest {
     assertThat(r.code()).isEqualTo(ExitCodes.FILES_REJECTED);
     assertThat(r.out()).containsPattern("rejected .*fake\\.pdf: .*not a PDF");
     assertThat(r.out()).containsPattern("added .*h31\\.pdf");
-    Run count = hyoka("sql", "--data", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM reports");
+    Run count =
+        hyoka(
+            "sql", "--data", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM reports");
     assertThat(count.out()).contains("\n1");
   }
 
@@ -180,7 +183,9 @@ class CliTest {
       System.setErr(realErr);
     }
     assertThat(r.code()).isEqualTo(ExitCodes.FILES_REJECTED);
-    assertThat(r.out()).containsPattern("(?m)^rejected .*damaged\\.pdf: damaged PDF \\(.*\\): the file is cut off or corrupt$");
+    assertThat(r.out())
+        .containsPattern(
+            "(?m)^rejected .*damaged\\.pdf: damaged PDF \\(.*\\): the file is cut off or corrupt$");
     assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
   }
 
@@ -194,9 +199,12 @@ class CliTest {
       assertThat(help).contains(kind);
     }
     assertThat(help).contains("Put -- before them when one starts with -");
-    Run excluded = hyoka("search", "--data", data.toString(), "--format", "json", "--", "除雪", "-排雪");
+    Run excluded =
+        hyoka("search", "--data", data.toString(), "--format", "json", "--", "除雪", "-排雪");
     assertThat(excluded.code()).as(excluded.err()).isZero();
-    assertThat(excluded.out()).contains("\"project_no\":8").doesNotContainPattern("\"snippet\":\"[^\"]*排雪");
+    assertThat(excluded.out())
+        .contains("\"project_no\":8")
+        .doesNotContainPattern("\"snippet\":\"[^\"]*排雪");
   }
 
   @Test

@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Content that an earlier ingest read and rejected for what it is (encrypted, scanned, not such a
  * report), remembered by sha256 in {@code <data>/rejected.tsv} so that re-running over a folder
- * that still holds such a file neither parses nor writes anything: only empty, non-PDF and
- * cut-off files can be told without reading them through Tika and the parser.
+ * that still holds such a file neither parses nor writes anything: only empty, non-PDF and cut-off
+ * files can be told without reading them through Tika and the parser.
  *
  * <p>Each line also names {@link #READER_VERSION}: a newer extractor or parser may read what an
  * older one rejected, so lines of another version are ignored (and the file is read again).
@@ -69,7 +69,9 @@ final class RejectedContent {
     return Optional.ofNullable(bySha.get(sha256));
   }
 
-  /** Remembers the content-determined ones of {@code letters}; writes only when something is new. */
+  /**
+   * Remembers the content-determined ones of {@code letters}; writes only when something is new.
+   */
   void rememberAll(List<DeadLetter> letters) {
     boolean changed = false;
     for (DeadLetter d : letters) {
@@ -84,8 +86,14 @@ final class RejectedContent {
     StringBuilder b = new StringBuilder();
     bySha.forEach(
         (sha, r) ->
-            b.append(READER_VERSION).append('\t').append(sha).append('\t')
-                .append(r.code().name()).append('\t').append(r.reason()).append('\n'));
+            b.append(READER_VERSION)
+                .append('\t')
+                .append(sha)
+                .append('\t')
+                .append(r.code().name())
+                .append('\t')
+                .append(r.reason())
+                .append('\n'));
     Path tmp = file.resolveSibling(FILE + ".tmp");
     try {
       Files.writeString(tmp, b, UTF_8);

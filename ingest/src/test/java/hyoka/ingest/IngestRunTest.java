@@ -95,8 +95,8 @@ class IngestRunTest {
     // The warehouse and index are untouched; only the scanned content is remembered as rejected.
     Map<String, FileState> afterJunk = snapshot(data);
     assertThat(afterJunk).containsAllEntriesOf(before);
-    assertThat(afterJunk.keySet()).containsExactlyInAnyOrderElementsOf(
-        union(before.keySet(), RejectedContent.FILE));
+    assertThat(afterJunk.keySet())
+        .containsExactlyInAnyOrderElementsOf(union(before.keySet(), RejectedContent.FILE));
 
     // Re-running over the folder that still holds them reads neither again and writes nothing.
     Run junkAgain = ingest(data, List.of(otaru, junk, scan), null);

@@ -12,10 +12,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The recall field {@code text_bigram}: NFKC, then overlapping character bigrams of CJK runs. It
- * finds what the dictionary of {@link JapaneseTextAnalyzer} cuts differently, e.g. ストップ inside
- * the unknown compound ワンストップ, or 排雪 inside 除排雪. It is only queried when the
- * morphological field finds nothing (see docs/search.md), because bigrams also match across word
- * boundaries (京都 in 東京都).
+ * finds what the dictionary of {@link JapaneseTextAnalyzer} cuts differently, e.g. ストップ inside the
+ * unknown compound ワンストップ, or 排雪 inside 除排雪. It is only queried when the morphological field finds
+ * nothing (see docs/search.md), because bigrams also match across word boundaries (京都 in 東京都).
  */
 final class CjkBigramAnalyzer extends Analyzer {
   @Override

@@ -12,6 +12,7 @@ final class IndexFields {
 
   static final String DOC_TYPE = "doc_type";
   static final String TYPE_TEXT = "text";
+
   /** One marker document per indexed report: what sync compares with the warehouse. */
   static final String TYPE_REPORT = "report";
 
@@ -21,13 +22,16 @@ final class IndexFields {
   static final String CURRENT = "current";
   static final String SERIES = "series";
   static final String FISCAL_YEAR = "fiscal_year";
+
   /** Doc values of the fiscal year: equal relevance ranks the newer report first. */
   static final String FISCAL_YEAR_SORT = "fiscal_year_sort";
+
   /**
-   * Sorted doc values of report, project, kind and item ({@link SearchIndex#order}): ties of
-   * score and year rank in this order, whatever order the indexing threads added the texts in.
+   * Sorted doc values of report, project, kind and item ({@link SearchIndex#order}): ties of score
+   * and year rank in this order, whatever order the indexing threads added the texts in.
    */
   static final String ORDER = "order";
+
   static final String PROJECT_NO = "project_no";
   static final String PROJECT_KEY = "project_key";
   static final String PROJECT_NAME = "project_name";
@@ -44,14 +48,18 @@ final class IndexFields {
   static final String PAGE = "page";
   static final String TEXT = "text";
   static final String TEXT_BIGRAM = "text_bigram";
+
   /** One stored value per KPI of the project, encoded by {@link KpiScore#encode()}. */
   static final String KPI = "kpi";
+
   /** The effective score of each KPI of the project (printed, else computed), for ranges. */
   static final String KPI_SCORE = "kpi_score";
+
   static final String DOC_COUNT = "doc_count";
 
   /** Facet dimensions. */
   static final String FACET_DEPARTMENT = "department";
+
   static final String FACET_KIND = "kind";
   static final String FACET_YEAR = "fiscal_year";
 }

@@ -31,22 +31,21 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * <p>Order, and why:
  *
  * <ol>
- *   <li>NFKC before the tokenizer (ICU char filter, so offsets point into the printed text): ＬＥＤ
- *       = LED, １０ = 10, ﾊﾞｽ = バス, Kangxi radical ⽬ = 目. Then the few foldings {@link
- *       hyoka.transform.Texts#fold} adds to NFKC (wave dash, minus sign), so the index folds exactly
- *       like the warehouse keys.
+ *   <li>NFKC before the tokenizer (ICU char filter, so offsets point into the printed text): ＬＥＤ =
+ *       LED, １０ = 10, ﾊﾞｽ = バス, Kangxi radical ⽬ = 目. Then the few foldings {@link
+ *       hyoka.transform.Texts#fold} adds to NFKC (wave dash, minus sign), so the index folds
+ *       exactly like the warehouse keys.
  *   <li>Kuromoji in search mode, which splits long compounds (除雪体制 → 除雪 / 体制) so a part of a
  *       compound is findable. The compound token itself is discarded: search mode otherwise emits
  *       it as a token spanning several positions, a graph that {@link SynonymGraphFilter} cannot
  *       consume (its matches across such a token are silently wrong). That is the known trap.
- *   <li>Base forms (実施した → 実施 する), part-of-speech stop tags and the Japanese stop words
- *       of Lucene's JapaneseAnalyzer, katakana long-vowel stemming (コンピューター = コンピュータ),
- *       lower case (LED = led).
- *   <li>Synonyms for the spelling variants the reports use (空き家/空家, 硝子/ガラス, 子ども/子供 …), from
- *       the plain file {@code synonyms.txt} next to this class, at query time only: the index
- *       keeps exactly what was printed, a new synonym needs no reindex, and query-time graph
- *       expansion gives exact phrase queries for multi-token variants (空き家 → 空き 家) where
- *       index-time expansion would have to flatten the graph and lose positions.
+ *   <li>Base forms (実施した → 実施 する), part-of-speech stop tags and the Japanese stop words of Lucene's
+ *       JapaneseAnalyzer, katakana long-vowel stemming (コンピューター = コンピュータ), lower case (LED = led).
+ *   <li>Synonyms for the spelling variants the reports use (空き家/空家, 硝子/ガラス, 子ども/子供 …), from the
+ *       plain file {@code synonyms.txt} next to this class, at query time only: the index keeps
+ *       exactly what was printed, a new synonym needs no reindex, and query-time graph expansion
+ *       gives exact phrase queries for multi-token variants (空き家 → 空き 家) where index-time expansion
+ *       would have to flatten the graph and lose positions.
  * </ol>
  *
  * The synonym rules are themselves analysed by this chain without synonyms, so a rule always
@@ -93,8 +92,7 @@ public final class JapaneseTextAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer tokenizer =
-        new JapaneseTokenizer(null, true, true, JapaneseTokenizer.Mode.SEARCH);
+    Tokenizer tokenizer = new JapaneseTokenizer(null, true, true, JapaneseTokenizer.Mode.SEARCH);
     TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
     stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
     stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());

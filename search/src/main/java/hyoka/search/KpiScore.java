@@ -5,9 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 
 /**
- * One KPI of a hit's project as the index stores it beside every text of the project: the
- * printed and the computed scores (never one in place of the other) and whether the target was
- * reached.
+ * One KPI of a hit's project as the index stores it beside every text of the project: the printed
+ * and the computed scores (never one in place of the other) and whether the target was reached.
  *
  * @param score printed スコア, null when the report prints none
  * @param rawScore printed 補正前スコア, null when not printed

@@ -12,17 +12,18 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * Turns what a researcher types into a Lucene query on one field. The syntax is deliberately
- * small: words (all required), {@code "phrases"}, {@code OR}, {@code AND}, {@code NOT}, a leading
- * {@code -} to exclude, parentheses. Every other query-syntax character ({@code : / ~ * ?} …) is
- * taken literally, because report texts are full of them (10件/年, 目標値:).
+ * Turns what a researcher types into a Lucene query on one field. The syntax is deliberately small:
+ * words (all required), {@code "phrases"}, {@code OR}, {@code AND}, {@code NOT}, a leading {@code
+ * -} to exclude, parentheses. Every other query-syntax character ({@code : / ~ * ?} …) is taken
+ * literally, because report texts are full of them (10件/年, 目標値:).
  */
 final class QueryText {
   private QueryText() {}
 
   static Query parse(String text, String field, Analyzer analyzer) {
     String folded = Texts.fold(text).strip();
-    // Lucene reports an open phrase as a lexical error with the text in Java escapes: say it plainly.
+    // Lucene reports an open phrase as a lexical error with the text in Java escapes: say it
+    // plainly.
     if (folded.chars().filter(c -> c == '"').count() % 2 != 0) {
       throw new HyokaException(
           ErrorCode.BAD_QUERY,
@@ -38,9 +39,12 @@ final class QueryText {
     try {
       q = parser.parse(escape(folded));
     } catch (ParseException | IllegalArgumentException e) {
-      throw new HyokaException(ErrorCode.BAD_QUERY, "cannot parse query '" + text + "': " + firstLine(e));
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY, "cannot parse query '" + text + "': " + firstLine(e));
     }
-    if (q == null || q instanceof MatchNoDocsQuery || (q instanceof BooleanQuery b && b.clauses().isEmpty())) {
+    if (q == null
+        || q instanceof MatchNoDocsQuery
+        || (q instanceof BooleanQuery b && b.clauses().isEmpty())) {
       throw new HyokaException(ErrorCode.BAD_QUERY, "query '" + text + "' has no searchable words");
     }
     if (q instanceof BooleanQuery b
@@ -52,14 +56,18 @@ final class QueryText {
     return q;
   }
 
-  /** Escapes the classic syntax characters we do not offer; keeps quotes, parentheses, a leading -. */
+  /**
+   * Escapes the classic syntax characters we do not offer; keeps quotes, parentheses, a leading -.
+   */
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean wordStart = i == 0 || Character.isWhitespace(s.charAt(i - 1)) || s.charAt(i - 1) == '(';
+      boolean wordStart =
+          i == 0 || Character.isWhitespace(s.charAt(i - 1)) || s.charAt(i - 1) == '(';
       switch (c) {
-        case '\\', '+', '!', ':', '^', '[', ']', '{', '}', '~', '*', '?', '/', '&', '|' -> b.append('\\').append(c);
+        case '\\', '+', '!', ':', '^', '[', ']', '{', '}', '~', '*', '?', '/', '&', '|' ->
+            b.append('\\').append(c);
         case '-' -> {
           if (!wordStart) {
             b.append('\\');

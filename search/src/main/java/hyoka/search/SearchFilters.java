@@ -10,8 +10,8 @@ package hyoka.search;
  * @param group a project group number or its name as printed
  * @param kind a text kind: status_analysis, five_year_summary, overview, purpose, implementation
  *     kpi, description or name
- * @param minScore keep projects with at least one KPI scored at least this (printed score, else
- *     the computed one)
+ * @param minScore keep projects with at least one KPI scored at least this (printed score, else the
+ *     computed one)
  * @param maxScore keep projects with at least one KPI scored at most this; with {@code minScore},
  *     one KPI must lie in the range
  */

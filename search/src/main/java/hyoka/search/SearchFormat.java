@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a {@link SearchResponse} for {@code hyoka search}: {@code json} for programs (UTF-8,
- * Japanese unescaped, one object with total, hits and facets) and {@code table} for people
- * (columns aligned by display width, a full-width character counting two).
+ * Japanese unescaped, one object with total, hits and facets) and {@code table} for people (columns
+ * aligned by display width, a full-width character counting two).
  */
 public enum SearchFormat {
   TABLE,
@@ -129,7 +129,18 @@ public enum SearchFormat {
   private static String table(SearchResponse r) {
     List<String[]> rows = new ArrayList<>();
     rows.add(
-        new String[] {"#", "year", "no", "project", "department", "kind", "page", "relevance", "kpi scores", "snippet"});
+        new String[] {
+          "#",
+          "year",
+          "no",
+          "project",
+          "department",
+          "kind",
+          "page",
+          "relevance",
+          "kpi scores",
+          "snippet"
+        });
     for (int i = 0; i < r.hits().size(); i++) {
       SearchHit h = r.hits().get(i);
       rows.add(
@@ -194,8 +205,8 @@ public enum SearchFormat {
 
   /**
    * A snippet cut to {@code max} columns so that its first match stays visible: a passage whose
-   * «match» lies past the column is cut before it too (a hit whose cell shows no match looks
-   * like a false hit).
+   * «match» lies past the column is cut before it too (a hit whose cell shows no match looks like a
+   * false hit).
    */
   static String snippetCell(String s, int max) {
     if (s == null || width(s) <= max) {

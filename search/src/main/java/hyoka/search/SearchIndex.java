@@ -56,10 +56,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of the report texts, derived from the warehouse so it can always be repaired
- * from it. {@link #sync} makes the index equal to the warehouse: reports not yet indexed are
- * added, reports gone are deleted, reports whose superseded state changed are re-indexed. Each
- * sync ends in one Lucene commit carrying {@code warehouse_run}; a crash before it leaves the
- * previous commit, which readers keep using.
+ * from it. {@link #sync} makes the index equal to the warehouse: reports not yet indexed are added,
+ * reports gone are deleted, reports whose superseded state changed are re-indexed. Each sync ends
+ * in one Lucene commit carrying {@code warehouse_run}; a crash before it leaves the previous
+ * commit, which readers keep using.
  */
 public final class SearchIndex {
   private SearchIndex() {}
@@ -88,8 +88,8 @@ public final class SearchIndex {
   }
 
   /**
-   * Makes the index in {@code indexDir} equal to the warehouse behind {@code warehouse} and
-   * commits with {@code warehouse_run=runId}.
+   * Makes the index in {@code indexDir} equal to the warehouse behind {@code warehouse} and commits
+   * with {@code warehouse_run=runId}.
    *
    * @return the number of text documents added or deleted
    */
@@ -102,7 +102,8 @@ public final class SearchIndex {
           IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer))) {
         long changed = 0;
         Map<String, String> indexed = indexedReports(writer);
-        String schema = writer.getLiveCommitData() == null ? null : commitValue(writer, COMMIT_SCHEMA);
+        String schema =
+            writer.getLiveCommitData() == null ? null : commitValue(writer, COMMIT_SCHEMA);
         if (!indexed.isEmpty() && !SCHEMA_VERSION.equals(schema)) {
           changed += countTexts(writer, null);
           writer.deleteAll();
@@ -126,7 +127,8 @@ public final class SearchIndex {
       }
     } catch (LockObtainFailedException e) {
       throw new HyokaException(
-          ErrorCode.DATA_DIR_LOCKED, "search index " + indexDir + " is being written by another process");
+          ErrorCode.DATA_DIR_LOCKED,
+          "search index " + indexDir + " is being written by another process");
     } catch (SQLException e) {
       throw new HyokaException(
           ErrorCode.WAREHOUSE_ERROR, "cannot read the warehouse for indexing: " + oneLine(e), e);
@@ -137,17 +139,20 @@ public final class SearchIndex {
   }
 
   /**
-   * Adds every wanted report the index lacks (or holds with another superseded state). Analysis
-   * is most of a sync's cost and IndexWriter takes documents from several threads at once (each
-   * into its own in-memory segment), so the documents are built and added on a small pool, one
-   * report per task; the warehouse rows are read here, on the calling thread, because a JDBC
-   * connection is not for concurrent use. The doc order this gives varies between runs; {@link
-   * Searcher} breaks score ties on {@link IndexFields#ORDER}, never on doc ids.
+   * Adds every wanted report the index lacks (or holds with another superseded state). Analysis is
+   * most of a sync's cost and IndexWriter takes documents from several threads at once (each into
+   * its own in-memory segment), so the documents are built and added on a small pool, one report
+   * per task; the warehouse rows are read here, on the calling thread, because a JDBC connection is
+   * not for concurrent use. The doc order this gives varies between runs; {@link Searcher} breaks
+   * score ties on {@link IndexFields#ORDER}, never on doc ids.
    *
    * @return the number of text documents added
    */
   private static long addReports(
-      Connection warehouse, IndexWriter writer, Map<String, ReportRow> wanted, Map<String, String> indexed)
+      Connection warehouse,
+      IndexWriter writer,
+      Map<String, ReportRow> wanted,
+      Map<String, String> indexed)
       throws SQLException, IOException {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads, SearchIndex::indexThread);
@@ -327,7 +332,13 @@ public final class SearchIndex {
     d.add(
         new StringField(
             ID,
-            r.reportId() + "/" + p.projectNo() + "/" + t.kind() + "/" + (t.itemNo() == null ? "" : t.itemNo()),
+            r.reportId()
+                + "/"
+                + p.projectNo()
+                + "/"
+                + t.kind()
+                + "/"
+                + (t.itemNo() == null ? "" : t.itemNo()),
             Field.Store.YES));
     d.add(new StringField(REPORT_ID, r.reportId(), Field.Store.YES));
     d.add(
@@ -393,12 +404,17 @@ public final class SearchIndex {
   private static final Pattern KEY_DROP = Pattern.compile("[\\s()<>＜＞（）]");
 
   /**
-   * The tie-break of equal-ranked hits: report, project, kind, item, the order one thread adds
-   * the texts in (item_no null as 0, like {@link WarehouseTexts#texts}). Fixed-width numbers so
-   * the bytes sort like the numbers.
+   * The tie-break of equal-ranked hits: report, project, kind, item, the order one thread adds the
+   * texts in (item_no null as 0, like {@link WarehouseTexts#texts}). Fixed-width numbers so the
+   * bytes sort like the numbers.
    */
   static String order(String reportId, int projectNo, String kind, Integer itemNo) {
-    return reportId + '\0' + sortable(projectNo) + kind + '\0' + sortable(itemNo == null ? 0 : itemNo);
+    return reportId
+        + '\0'
+        + sortable(projectNo)
+        + kind
+        + '\0'
+        + sortable(itemNo == null ? 0 : itemNo);
   }
 
   private static String sortable(int n) {

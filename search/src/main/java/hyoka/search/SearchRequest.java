@@ -6,10 +6,10 @@ import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 
 /**
- * One search: the query text (all terms required by default; {@code "…"} for a phrase, {@code
- * OR}, {@code NOT}, parentheses), filters, how many hits to return and whether texts of
- * superseded reports count. Without {@code snippets} the hits' snippets are empty: highlighting
- * is most of the cost of returning thousands of hits.
+ * One search: the query text (all terms required by default; {@code "…"} for a phrase, {@code OR},
+ * {@code NOT}, parentheses), filters, how many hits to return and whether texts of superseded
+ * reports count. Without {@code snippets} the hits' snippets are empty: highlighting is most of the
+ * cost of returning thousands of hits.
  */
 public record SearchRequest(
     String query, SearchFilters filters, int limit, boolean includeSuperseded, boolean snippets) {

@@ -15,17 +15,17 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Makes search hits usable in SQL: every {@code search('query')} or {@code search('query', n)}
- * in a query is run against the index and replaced by a temporary table of its hits on the same
- * DuckDB connection, so hits can be counted, grouped and joined with the warehouse tables:
+ * Makes search hits usable in SQL: every {@code search('query')} or {@code search('query', n)} in a
+ * query is run against the index and replaced by a temporary table of its hits on the same DuckDB
+ * connection, so hits can be counted, grouped and joined with the warehouse tables:
  *
  * <pre>SELECT k.name, k.score FROM search('除雪') s JOIN kpis k USING (report_id, project_no)</pre>
  *
- * The hits table has the columns report_id, project_no, item_no, kind, fiscal_year, series,
- * score (BM25 relevance), snippet, page, rank (1 = best), project_name, department. Without a
- * limit it holds every matching text of current reports. The snippet column is NULL when the
- * statement never reads it (see {@link #needsSnippets}). Quotes inside the query are doubled
- * as in any SQL string ({@code search('市''s')}).
+ * The hits table has the columns report_id, project_no, item_no, kind, fiscal_year, series, score
+ * (BM25 relevance), snippet, page, rank (1 = best), project_name, department. Without a limit it
+ * holds every matching text of current reports. The snippet column is NULL when the statement never
+ * reads it (see {@link #needsSnippets}). Quotes inside the query are doubled as in any SQL string
+ * ({@code search('市''s')}).
  */
 public final class SearchSql {
   private SearchSql() {}
@@ -38,8 +38,8 @@ public final class SearchSql {
           "(?i)(?<![\\w.\"])search\\s*\\(\\s*'((?:[^']|'')*)'\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
   /**
-   * Runs the {@code search(…)} calls of {@code sql} and returns the SQL to execute instead.
-   * Returns {@code sql} unchanged when it has none (no index is needed then).
+   * Runs the {@code search(…)} calls of {@code sql} and returns the SQL to execute instead. Returns
+   * {@code sql} unchanged when it has none (no index is needed then).
    *
    * @throws HyokaException BAD_QUERY for a query text Lucene cannot parse
    */
@@ -55,8 +55,10 @@ public final class SearchSql {
         String query = m.group(1).replace("''", "'");
         int limit = m.group(2) == null ? ALL : parseLimit(m.group(2));
         SearchResponse r =
-            searcher.search(new SearchRequest(query, SearchFilters.NONE, limit, false, needsSnippets(sql)));
-        String table = "hyoka_search_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            searcher.search(
+                new SearchRequest(query, SearchFilters.NONE, limit, false, needsSnippets(sql)));
+        String table =
+            "hyoka_search_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         register(duckdb, table, r);
         m.appendReplacement(out, Matcher.quoteReplacement(table));
       }
@@ -69,12 +71,13 @@ public final class SearchSql {
   }
 
   private static final Pattern SNIPPET_USE =
-      Pattern.compile("(?i)\\bsnippet\\b|(?:\\bselect|,)\\s*(?:distinct\\s+)?(?:\\w+\\.)?\\*|\\bcolumns\\s*\\(");
+      Pattern.compile(
+          "(?i)\\bsnippet\\b|(?:\\bselect|,)\\s*(?:distinct\\s+)?(?:\\w+\\.)?\\*|\\bcolumns\\s*\\(");
 
   /**
-   * Whether the statement may read the snippet column: it names it, selects {@code *} or
-   * {@code s.*}, or uses COLUMNS(). Highlighting every hit is most of the cost of a search('…')
-   * with thousands of hits, and {@code SELECT count(*) …} does not need it. When the snippets are
+   * Whether the statement may read the snippet column: it names it, selects {@code *} or {@code
+   * s.*}, or uses COLUMNS(). Highlighting every hit is most of the cost of a search('…') with
+   * thousands of hits, and {@code SELECT count(*) …} does not need it. When the snippets are
    * skipped the column holds NULL.
    */
   static boolean needsSnippets(String sql) {

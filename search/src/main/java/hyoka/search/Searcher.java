@@ -46,9 +46,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Answers {@link SearchRequest}s from the last commit of the index: BM25 ranking, filters,
- * facet counts and highlighted snippets. Open one per command (or per notebook session) and
- * close it; it is safe for concurrent searches.
+ * Answers {@link SearchRequest}s from the last commit of the index: BM25 ranking, filters, facet
+ * counts and highlighted snippets. Open one per command (or per notebook session) and close it; it
+ * is safe for concurrent searches.
  */
 public final class Searcher implements AutoCloseable {
   static final String MARK_START = "«";
@@ -57,8 +57,14 @@ public final class Searcher implements AutoCloseable {
   private static final int FACET_TOP = 100;
   static final Set<String> KINDS =
       Set.of(
-          "status_analysis", "five_year_summary", "overview", "purpose", "implementation", "kpi",
-          "description", "name");
+          "status_analysis",
+          "five_year_summary",
+          "overview",
+          "purpose",
+          "implementation",
+          "kpi",
+          "description",
+          "name");
 
   private final Path indexDir;
   private final Directory dir;
@@ -83,7 +89,9 @@ public final class Searcher implements AutoCloseable {
       try {
         r = DirectoryReader.open(dir);
         this.facetState =
-            hasFacets(r) ? new DefaultSortedSetDocValuesReaderState(r, SearchIndex.facetsConfig()) : null;
+            hasFacets(r)
+                ? new DefaultSortedSetDocValuesReaderState(r, SearchIndex.facetsConfig())
+                : null;
       } catch (IOException | RuntimeException e) {
         if (r != null) {
           r.close();
@@ -95,7 +103,9 @@ public final class Searcher implements AutoCloseable {
       this.searcher = new IndexSearcher(reader);
     } catch (IOException e) {
       throw new HyokaException(
-          ErrorCode.INDEX_ERROR, "cannot open search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
+          ErrorCode.INDEX_ERROR,
+          "cannot open search index " + indexDir + ": " + SearchIndex.oneLine(e),
+          e);
     }
   }
 
@@ -108,7 +118,9 @@ public final class Searcher implements AutoCloseable {
   private static boolean hasFacets(DirectoryReader reader) {
     return reader.leaves().stream()
         .anyMatch(
-            l -> l.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
+            l ->
+                l.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME)
+                    != null);
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -139,24 +151,30 @@ public final class Searcher implements AutoCloseable {
       if (request.limit() == 0) {
         docs = new ScoreDoc[0];
       }
-      String[] snippets = request.snippets() ? snippets(field, text, docs) : new String[docs.length];
+      String[] snippets =
+          request.snippets() ? snippets(field, text, docs) : new String[docs.length];
       StoredFields stored = searcher.storedFields();
       List<SearchHit> hits = new ArrayList<>(docs.length);
       for (int i = 0; i < docs.length; i++) {
         hits.add(
-            hit(stored.document(docs[i].doc), docs[i].score, snippets[i] == null ? "" : snippets[i]));
+            hit(
+                stored.document(docs[i].doc),
+                docs[i].score,
+                snippets[i] == null ? "" : snippets[i]));
       }
       return new SearchResponse(top.totalHits.value, hits, facets, field);
     } catch (IOException e) {
       throw new HyokaException(
-          ErrorCode.INDEX_ERROR, "cannot search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
+          ErrorCode.INDEX_ERROR,
+          "cannot search index " + indexDir + ": " + SearchIndex.oneLine(e),
+          e);
     }
   }
 
   /**
    * BM25 first; among equal scores (the same text in several report years) the newest year; then
-   * report, project, kind and item, so equal hits do not rank by the doc ids that parallel
-   * indexing shuffles.
+   * report, project, kind and item, so equal hits do not rank by the doc ids that parallel indexing
+   * shuffles.
    */
   private static final Sort RANKING =
       new Sort(
@@ -165,7 +183,8 @@ public final class Searcher implements AutoCloseable {
           new SortField(ORDER, SortField.Type.STRING));
 
   private FacetsCollectorManager.FacetsResult collect(Query query, int n) throws IOException {
-    return FacetsCollectorManager.search(searcher, query, n, RANKING, true, new FacetsCollectorManager());
+    return FacetsCollectorManager.search(
+        searcher, query, n, RANKING, true, new FacetsCollectorManager());
   }
 
   private String[] snippets(String field, Query text, ScoreDoc[] docs) throws IOException {
@@ -277,7 +296,8 @@ public final class Searcher implements AutoCloseable {
       b.add(
           no != null
               ? IntPoint.newExactQuery(GROUP_NO, no)
-              : new WildcardQuery(new Term(GROUP_KEY, "*" + wildcardEscape(SearchIndex.key(f.group())) + "*")),
+              : new WildcardQuery(
+                  new Term(GROUP_KEY, "*" + wildcardEscape(SearchIndex.key(f.group())) + "*")),
           Occur.FILTER);
     }
     if (f.kind() != null) {
@@ -285,7 +305,10 @@ public final class Searcher implements AutoCloseable {
       if (!KINDS.contains(kind)) {
         throw new HyokaException(
             ErrorCode.BAD_QUERY,
-            "unknown kind '" + f.kind() + "': one of " + String.join(", ", new java.util.TreeSet<>(KINDS)));
+            "unknown kind '"
+                + f.kind()
+                + "': one of "
+                + String.join(", ", new java.util.TreeSet<>(KINDS)));
       }
       b.add(new TermQuery(new Term(KIND, kind)), Occur.FILTER);
     }
@@ -313,7 +336,9 @@ public final class Searcher implements AutoCloseable {
       dir.close();
     } catch (IOException e) {
       throw new HyokaException(
-          ErrorCode.INDEX_ERROR, "cannot close search index " + indexDir + ": " + SearchIndex.oneLine(e), e);
+          ErrorCode.INDEX_ERROR,
+          "cannot close search index " + indexDir + ": " + SearchIndex.oneLine(e),
+          e);
     } finally {
       queryAnalyzer.close();
       bigramAnalyzer.close();

@@ -15,9 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Reads what the index holds from the warehouse tables over plain JDBC: the reports and, per
- * report, one {@link TextDoc} per narrative, budget-item text, KPI, project description and
- * project (its name with its budget items' names). The warehouse is the
- * source of truth; this is the only place that knows its column names.
+ * report, one {@link TextDoc} per narrative, budget-item text, KPI, project description and project
+ * (its name with its budget items' names). The warehouse is the source of truth; this is the only
+ * place that knows its column names.
  */
 final class WarehouseTexts {
   private WarehouseTexts() {}
@@ -53,7 +53,8 @@ final class WarehouseTexts {
   }
 
   /** One searchable text: a narrative, a budget-item text or a KPI name with its basis. */
-  record TextDoc(ProjectRow project, String kind, Integer itemNo, String itemName, String text, int page) {
+  record TextDoc(
+      ProjectRow project, String kind, Integer itemNo, String itemName, String text, int page) {
     TextDoc {
       requireNonNull(project, "project is null");
       requireNonNull(kind, "kind is null");
@@ -79,7 +80,6 @@ final class WarehouseTexts {
     return out;
   }
 
-
   /**
    * The per-report queries, prepared once per sync: preparing a DuckDB statement costs
    * milliseconds, and a sync ran five per report. Not for concurrent use, like the connection.
@@ -94,23 +94,33 @@ final class WarehouseTexts {
 
     Queries(Connection c) throws SQLException {
       try {
-        items = track(c.prepareStatement(
-            "SELECT project_no, item_no, name, overview, purpose, implementation, page"
-                + " FROM budget_items WHERE report_id = ? ORDER BY project_no, item_no"));
-        narratives = track(c.prepareStatement(
-            "SELECT project_no, item_no, kind, text, page FROM narratives WHERE report_id = ?"
-                + " ORDER BY project_no, kind, item_no"));
-        kpiTexts = track(c.prepareStatement(
-            "SELECT project_no, kpi_no, name, target_basis, page FROM kpis WHERE report_id = ?"
-                + " ORDER BY project_no, kpi_no"));
-        kpiScores = track(c.prepareStatement(
-            "SELECT project_no, kpi_no, name, unit, score, raw_score, score_computed,"
-                + " raw_score_computed, score_status FROM kpis WHERE report_id = ?"
-                + " ORDER BY project_no, kpi_no"));
-        projects = track(c.prepareStatement(
-            "SELECT project_no, group_no, group_name, name, department, section, description, page,"
-                + " project_key"
-                + " FROM projects WHERE report_id = ? ORDER BY project_no"));
+        items =
+            track(
+                c.prepareStatement(
+                    "SELECT project_no, item_no, name, overview, purpose, implementation, page"
+                        + " FROM budget_items WHERE report_id = ? ORDER BY project_no, item_no"));
+        narratives =
+            track(
+                c.prepareStatement(
+                    "SELECT project_no, item_no, kind, text, page FROM narratives WHERE report_id = ?"
+                        + " ORDER BY project_no, kind, item_no"));
+        kpiTexts =
+            track(
+                c.prepareStatement(
+                    "SELECT project_no, kpi_no, name, target_basis, page FROM kpis WHERE report_id = ?"
+                        + " ORDER BY project_no, kpi_no"));
+        kpiScores =
+            track(
+                c.prepareStatement(
+                    "SELECT project_no, kpi_no, name, unit, score, raw_score, score_computed,"
+                        + " raw_score_computed, score_status FROM kpis WHERE report_id = ?"
+                        + " ORDER BY project_no, kpi_no"));
+        projects =
+            track(
+                c.prepareStatement(
+                    "SELECT project_no, group_no, group_name, name, department, section, description, page,"
+                        + " project_key"
+                        + " FROM projects WHERE report_id = ? ORDER BY project_no"));
       } catch (SQLException | RuntimeException e) {
         close();
         throw e;
@@ -218,7 +228,8 @@ final class WarehouseTexts {
           String text = blank(basis) ? name : name + "\n" + basis;
           int kpiNo = rs.getInt(2);
           docs.putIfAbsent(
-              key(p.projectNo(), "kpi", kpiNo), new TextDoc(p, "kpi", kpiNo, null, text, rs.getInt(5)));
+              key(p.projectNo(), "kpi", kpiNo),
+              new TextDoc(p, "kpi", kpiNo, null, text, rs.getInt(5)));
         }
       }
     }
@@ -229,7 +240,9 @@ final class WarehouseTexts {
       names.add(p.name().strip());
       itemNames.entrySet().stream()
           .filter(e -> e.getKey().startsWith(p.projectNo() + "/") && !blank(e.getValue()))
-          .sorted(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(e.getKey().indexOf('/') + 1))))
+          .sorted(
+              java.util.Comparator.comparingInt(
+                  e -> Integer.parseInt(e.getKey().substring(e.getKey().indexOf('/') + 1))))
           .forEach(e -> names.add(e.getValue().strip()));
       docs.putIfAbsent(
           key(p.projectNo(), "name", null),
@@ -251,8 +264,7 @@ final class WarehouseTexts {
     return out;
   }
 
-  private static Map<Integer, ProjectRow> projects(Queries q, String reportId)
-      throws SQLException {
+  private static Map<Integer, ProjectRow> projects(Queries q, String reportId) throws SQLException {
     Map<Integer, List<KpiScore>> kpis = new TreeMap<>();
     {
       PreparedStatement ps = q.kpiScores;

@@ -69,8 +69,15 @@ class JapaneseTextAnalyzerTest {
     String printed = "既存街路防犯灯ＬＥＤ化推進事業費";
     assertThat(tokens(INDEX, printed))
         .containsExactly(
-            "既存[0,2]+1/1", "街路[2,4]+1/1", "防犯[4,6]+1/1", "灯[6,7]+1/1", "led[7,10]+1/1",
-            "化[10,11]+1/1", "推進[11,13]+1/1", "事業[13,15]+1/1", "費[15,16]+1/1");
+            "既存[0,2]+1/1",
+            "街路[2,4]+1/1",
+            "防犯[4,6]+1/1",
+            "灯[6,7]+1/1",
+            "led[7,10]+1/1",
+            "化[10,11]+1/1",
+            "推進[11,13]+1/1",
+            "事業[13,15]+1/1",
+            "費[15,16]+1/1");
     assertThat(printed.substring(7, 10)).isEqualTo("ＬＥＤ");
     // the half-width spelling of the same name gives the same terms
     assertThat(terms(INDEX, "既存街路防犯灯LED化推進事業費")).isEqualTo(terms(INDEX, printed));
@@ -78,8 +85,7 @@ class JapaneseTextAnalyzerTest {
 
   @Test
   void fullWidthDigitsAndSlashFold() throws IOException {
-    assertThat(tokens(INDEX, "１０件／年"))
-        .containsExactly("10[0,2]+1/1", "件[2,3]+1/1", "年[4,5]+1/1");
+    assertThat(tokens(INDEX, "１０件／年")).containsExactly("10[0,2]+1/1", "件[2,3]+1/1", "年[4,5]+1/1");
   }
 
   @Test
@@ -88,9 +94,18 @@ class JapaneseTextAnalyzerTest {
     String printed = "ﾌﾟﾛﾓｰｼｮﾝ:+2回､情報PR:+1回､ｲﾍﾞﾝﾄ連携･協力:+1回";
     assertThat(tokens(INDEX, printed))
         .containsExactly(
-            "プロモーション[0,8]+1/1", "2[10,11]+1/1", "回[11,12]+1/1", "情報[13,15]+1/1",
-            "pr[15,17]+1/1", "1[19,20]+1/1", "回[20,21]+1/1", "イベント[22,27]+1/1",
-            "連携[27,29]+1/1", "協力[30,32]+1/1", "1[34,35]+1/1", "回[35,36]+1/1");
+            "プロモーション[0,8]+1/1",
+            "2[10,11]+1/1",
+            "回[11,12]+1/1",
+            "情報[13,15]+1/1",
+            "pr[15,17]+1/1",
+            "1[19,20]+1/1",
+            "回[20,21]+1/1",
+            "イベント[22,27]+1/1",
+            "連携[27,29]+1/1",
+            "協力[30,32]+1/1",
+            "1[34,35]+1/1",
+            "回[35,36]+1/1");
     assertThat(printed.substring(22, 27)).isEqualTo("ｲﾍﾞﾝﾄ");
   }
 
@@ -99,8 +114,15 @@ class JapaneseTextAnalyzerTest {
     // № becomes "No" (one printed char, two folded)
     assertThat(tokens(INDEX, "※H31.4より創業支援事業（№38）に統合"))
         .containsExactly(
-            "h[1,2]+1/1", "31[2,4]+1/1", "4[5,6]+1/1", "創業[8,10]+2/1", "支援[10,12]+1/1",
-            "事業[12,14]+1/1", "no[15,16]+1/1", "38[16,18]+1/1", "統合[20,22]+2/1");
+            "h[1,2]+1/1",
+            "31[2,4]+1/1",
+            "4[5,6]+1/1",
+            "創業[8,10]+2/1",
+            "支援[10,12]+1/1",
+            "事業[12,14]+1/1",
+            "no[15,16]+1/1",
+            "38[16,18]+1/1",
+            "統合[20,22]+2/1");
   }
 
   @Test
@@ -116,9 +138,18 @@ class JapaneseTextAnalyzerTest {
     // every token spans one position: no compound token that would make a graph
     assertThat(tokens(INDEX, "小樽市特定空家等住宅除却費助成事業費"))
         .containsExactly(
-            "小樽[0,2]+1/1", "市[2,3]+1/1", "特定[3,5]+1/1", "空家[5,7]+1/1", "等[7,8]+1/1",
-            "住宅[8,10]+1/1", "除[10,11]+1/1", "却[11,12]+1/1", "費[12,13]+1/1",
-            "助成[13,15]+1/1", "事業[15,17]+1/1", "費[17,18]+1/1");
+            "小樽[0,2]+1/1",
+            "市[2,3]+1/1",
+            "特定[3,5]+1/1",
+            "空家[5,7]+1/1",
+            "等[7,8]+1/1",
+            "住宅[8,10]+1/1",
+            "除[10,11]+1/1",
+            "却[11,12]+1/1",
+            "費[12,13]+1/1",
+            "助成[13,15]+1/1",
+            "事業[15,17]+1/1",
+            "費[17,18]+1/1");
   }
 
   @Test
@@ -132,13 +163,19 @@ class JapaneseTextAnalyzerTest {
           protected TokenStreamComponents createComponents(String fieldName) {
             return new TokenStreamComponents(
                 new org.apache.lucene.analysis.ja.JapaneseTokenizer(
-                    null, true, false, org.apache.lucene.analysis.ja.JapaneseTokenizer.Mode.SEARCH));
+                    null,
+                    true,
+                    false,
+                    org.apache.lucene.analysis.ja.JapaneseTokenizer.Mode.SEARCH));
           }
         };
     String printed = "平成27年に空家特措法の全面施行を受け";
-    assertThat(tokens(keepCompound, printed)).anyMatch(t -> t.startsWith("特措法[") && !t.endsWith("/1"));
+    assertThat(tokens(keepCompound, printed))
+        .anyMatch(t -> t.startsWith("特措法[") && !t.endsWith("/1"));
     keepCompound.close();
-    assertThat(tokens(INDEX, printed)).allMatch(t -> t.endsWith("/1")).noneMatch(t -> t.startsWith("特措法"));
+    assertThat(tokens(INDEX, printed))
+        .allMatch(t -> t.endsWith("/1"))
+        .noneMatch(t -> t.startsWith("特措法"));
     assertThat(tokens(QUERY, printed))
         .contains("空家[6,8]+0/1", "空き家[6,8]+1/1")
         .allMatch(t -> t.endsWith("/1"));
@@ -149,8 +186,15 @@ class JapaneseTextAnalyzerTest {
     // の, や, など, を are stopped (+2, +3 gaps); 行った → 行う
     assertThat(tokens(INDEX, "住宅の断熱改修や省エネ型設備機器などの省エネ改修を行った"))
         .containsExactly(
-            "住宅[0,2]+1/1", "断熱[3,5]+2/1", "改修[5,7]+1/1", "省エネ[8,11]+2/1", "型[11,12]+1/1",
-            "設備[12,14]+1/1", "機器[14,16]+1/1", "省エネ[19,22]+3/1", "改修[22,24]+1/1",
+            "住宅[0,2]+1/1",
+            "断熱[3,5]+2/1",
+            "改修[5,7]+1/1",
+            "省エネ[8,11]+2/1",
+            "型[11,12]+1/1",
+            "設備[12,14]+1/1",
+            "機器[14,16]+1/1",
+            "省エネ[19,22]+3/1",
+            "改修[22,24]+1/1",
             "行う[25,27]+2/1");
   }
 
@@ -159,12 +203,10 @@ class JapaneseTextAnalyzerTest {
     assertThat(tokens(INDEX, "空家等対策計画"))
         .containsExactly("空家[0,2]+1/1", "等[2,3]+1/1", "対策[3,5]+1/1", "計画[5,7]+1/1");
     assertThat(tokens(QUERY, "空家等対策計画"))
-        .containsExactly(
-            "空き家[0,2]+1/1", "空家[0,2]+0/1", "等[2,3]+1/1", "対策[3,5]+1/1", "計画[5,7]+1/1");
+        .containsExactly("空き家[0,2]+1/1", "空家[0,2]+0/1", "等[2,3]+1/1", "対策[3,5]+1/1", "計画[5,7]+1/1");
     // a multi-token variant is a side path of the graph: ガラス | 硝子 | がる す
     assertThat(tokens(QUERY, "小樽ガラス"))
-        .containsExactly(
-            "小樽[0,2]+1/1", "硝子[2,5]+1/2", "がる[2,5]+0/1", "ガラス[2,5]+0/2", "す[2,5]+1/1");
+        .containsExactly("小樽[0,2]+1/1", "硝子[2,5]+1/2", "がる[2,5]+0/1", "ガラス[2,5]+0/2", "す[2,5]+1/1");
   }
 
   @Test
@@ -213,7 +255,8 @@ class JapaneseTextAnalyzerTest {
         assertThat(o.startOffset()).isGreaterThanOrEqualTo(lastStart).isLessThan(o.endOffset());
         assertThat(o.endOffset()).isLessThanOrEqualTo(page.length());
         lastStart = o.startOffset();
-        String span = Texts.fold(page.substring(o.startOffset(), o.endOffset())).toLowerCase(Locale.ROOT);
+        String span =
+            Texts.fold(page.substring(o.startOffset(), o.endOffset())).toLowerCase(Locale.ROOT);
         if (span.equals(t.toString())) {
           checked++;
         }

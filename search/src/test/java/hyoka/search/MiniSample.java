@@ -18,9 +18,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Three projects of the H31 report (3 住宅エコリフォーム助成事業, 7 空き家対策事業, 8 除雪事業) typed in
- * from otaru-sogo-senryaku-h31.txt as the parser should read them: enough for the index's
- * bookkeeping tests without depending on the parser.
+ * Three projects of the H31 report (3 住宅エコリフォーム助成事業, 7 空き家対策事業, 8 除雪事業) typed in from
+ * otaru-sogo-senryaku-h31.txt as the parser should read them: enough for the index's bookkeeping
+ * tests without depending on the parser.
  */
 final class MiniSample {
   private MiniSample() {}
@@ -72,8 +72,14 @@ final class MiniSample {
 
   static Project project3() {
     return new Project(
-        3, 1, "あずましい暮らしプロジェクト", "住宅エコリフォーム助成事業", "建設部", "建築住宅課",
-        "安全・安心で快適な住環境整備に取り組むため、断熱性の向上を目的とした改修等を対象とした助成事業", 1,
+        3,
+        1,
+        "あずましい暮らしプロジェクト",
+        "住宅エコリフォーム助成事業",
+        "建設部",
+        "建築住宅課",
+        "安全・安心で快適な住環境整備に取り組むため、断熱性の向上を目的とした改修等を対象とした助成事業",
+        1,
         List.of(kpi(1, "住宅エコリフォーム助成件数", "46.67", "46.67", "30件/年 ※H28新規事業", 1)),
         List.of(
             new BudgetItem(
@@ -98,7 +104,14 @@ final class MiniSample {
 
   static Project project7() {
     return new Project(
-        7, 1, "あずましい暮らしプロジェクト", "空き家対策事業", "建設部", "建築住宅課", null, 3,
+        7,
+        1,
+        "あずましい暮らしプロジェクト",
+        "空き家対策事業",
+        "建設部",
+        "建築住宅課",
+        null,
+        3,
         List.of(kpi(1, "管理不全な空家等の改善件数", "22.00", "22.00", null, 3)),
         List.of(
             new BudgetItem(
@@ -125,8 +138,14 @@ final class MiniSample {
 
   static Project project8() {
     return new Project(
-        8, 1, "あずましい暮らしプロジェクト", "除雪事業", "建設部", "維持課",
-        "安全で快適な冬の生活を確保するため、市道の総合的な除排雪等を行う事業", 3,
+        8,
+        1,
+        "あずましい暮らしプロジェクト",
+        "除雪事業",
+        "建設部",
+        "維持課",
+        "安全で快適な冬の生活を確保するため、市道の総合的な除排雪等を行う事業",
+        3,
         List.of(
             kpi(1, "市民の声「除雪依頼」件数", "274.80", "100.00", "過去5年間の平均値×8割", 3),
             kpi(2, "市民の声「排雪依頼」件数", "921.05", "100.00", "過去5年間の平均値×8割", 3)),

@@ -22,7 +22,8 @@ class QueryTextTest {
               e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.BAD_QUERY);
                 assertThat(e.getMessage())
-                    .isEqualTo("query '" + q + "' has an unbalanced quote: close the phrase with \"");
+                    .isEqualTo(
+                        "query '" + q + "' has an unbalanced quote: close the phrase with \"");
               });
     }
   }
@@ -41,7 +42,8 @@ class QueryTextTest {
               });
     }
     assertThat(QueryText.parse("除雪 -排雪", IndexFields.TEXT, analyzer).toString())
-        .startsWith("+(text:除雪").contains(" -text:");
+        .startsWith("+(text:除雪")
+        .contains(" -text:");
   }
 
   @Test

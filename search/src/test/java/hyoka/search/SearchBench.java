@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Query latency over 100 copies of the sample reports (50 × H31, 50 × H30, each copy its own
- * series so none supersedes another): builds the warehouse and the index, warms up, then times
- * full {@link Searcher#search} calls (parse, BM25 top 20, facets, highlighting). A benchmark, not
- * a test: run it by hand and copy the figures into docs/search.md.
+ * Query latency over 100 copies of the sample reports (50 × H31, 50 × H30, each copy its own series
+ * so none supersedes another): builds the warehouse and the index, warms up, then times full {@link
+ * Searcher#search} calls (parse, BM25 top 20, facets, highlighting). A benchmark, not a test: run
+ * it by hand and copy the figures into docs/search.md.
  *
  * <pre>
  * mvn -q -o -pl search -am test-compile
@@ -25,17 +25,35 @@ import java.util.stream.Stream;
  * warehouse/target/classes:$(cat /tmp/cp.txt) hyoka.search.SearchBench /tmp/bench [rounds] [--reuse]
  * </pre>
  *
- * (The module classes go first so the worktree's code is measured, not a jar in ~/.m2.)
- * {@code --reuse} skips building and measures an index built by an earlier run.
+ * (The module classes go first so the worktree's code is measured, not a jar in ~/.m2.) {@code
+ * --reuse} skips building and measures an index built by an earlier run.
  */
 public final class SearchBench {
   private SearchBench() {}
 
   static final List<String> QUERIES =
       List.of(
-          "除雪", "ＬＥＤ", "LED", "空家", "空き家", "ガラス", "がらす", "\"体験ツアー\"", "移住 ワンストップ",
-          "特定空家", "クルーズ", "検診", "避難所", "赤ちゃん", "\"PRパンフレット\"", "ＩＣＴ", "子供 交通安全",
-          "除雪 OR ＬＥＤ", "消費税", "観光", "事業");
+          "除雪",
+          "ＬＥＤ",
+          "LED",
+          "空家",
+          "空き家",
+          "ガラス",
+          "がらす",
+          "\"体験ツアー\"",
+          "移住 ワンストップ",
+          "特定空家",
+          "クルーズ",
+          "検診",
+          "避難所",
+          "赤ちゃん",
+          "\"PRパンフレット\"",
+          "ＩＣＴ",
+          "子供 交通安全",
+          "除雪 OR ＬＥＤ",
+          "消費税",
+          "観光",
+          "事業");
 
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args.length > 0 ? args[0] : "/tmp/hyoka-search-bench");
@@ -59,9 +77,13 @@ public final class SearchBench {
     long t1 = System.nanoTime();
     Path index = Samples.index(work.resolve("data"), run);
     long t2 = System.nanoTime();
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%d reports: warehouse publish %d ms; index sync %d ms, index %.1f MB%n",
-        reports.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, size(index) / 1e6);
+        reports.size(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        size(index) / 1e6);
     measure(work, index, rounds);
   }
 
@@ -72,8 +94,12 @@ public final class SearchBench {
       long c1 = System.nanoTime();
       cold.search(SearchRequest.of("除雪"));
       long c2 = System.nanoTime();
-      System.out.printf(Locale.ROOT, "cold: open %.0f ms, first search %.0f ms (this JVM may have"
-          + " loaded the Kuromoji dictionary already)%n", (c1 - c0) / 1e6, (c2 - c1) / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "cold: open %.0f ms, first search %.0f ms (this JVM may have"
+              + " loaded the Kuromoji dictionary already)%n",
+          (c1 - c0) / 1e6,
+          (c2 - c1) / 1e6);
     }
     try (Searcher s = new Searcher(index)) {
       long docs = s.search(SearchRequest.of("事業 OR 市").withLimit(0)).total();
@@ -120,7 +146,8 @@ public final class SearchBench {
         for (int r = 0; r < one.length; r++) {
           long t = System.nanoTime();
           String sql = SearchSql.prepare(c, index, "SELECT count(*) FROM search('" + q + "')");
-          try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+          try (var st = c.createStatement();
+              var rs = st.executeQuery(sql)) {
             rs.next();
           }
           one[r] = System.nanoTime() - t;
@@ -133,8 +160,13 @@ public final class SearchBench {
   static void report(String what, long[] nanos) {
     long[] s = nanos.clone();
     Arrays.sort(s);
-    System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms%n", what, s.length,
-        s[s.length / 2] / 1e6, s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)] / 1e6,
+    System.out.printf(
+        Locale.ROOT,
+        "%-40s n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms%n",
+        what,
+        s.length,
+        s[s.length / 2] / 1e6,
+        s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)] / 1e6,
         s[s.length - 1] / 1e6);
   }
 

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 class SearchFormatTest {
   /** The FY2018 report's 現状分析 of project 8 as the highlighter marks it for "除雪 体制". */
   private static final String LATE_MATCH =
-      "平成30年9月の北海道胆振東部地震に伴うブラックアウトを教訓に、冬期の停電時にも«除排雪体制»を維持できるよう、"
-          + "除雪ステーションの非常用電源と燃料の確保を進めた。";
+      "平成30年9月の北海道胆振東部地震に伴うブラックアウトを教訓に、冬期の停電時にも«除排雪体制»を維持できるよう、" + "除雪ステーションの非常用電源と燃料の確保を進めた。";
 
   @Test
   void aSnippetWhoseMatchLiesPastTheColumnIsCutToShowTheMatch() {

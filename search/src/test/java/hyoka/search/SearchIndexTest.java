@@ -83,7 +83,8 @@ class SearchIndexTest {
       }
       assertThatThrownBy(() -> SearchIndex.sync(c, index, 2))
           .isInstanceOf(HyokaException.class)
-          .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.WAREHOUSE_ERROR))
+          .satisfies(
+              e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.WAREHOUSE_ERROR))
           .hasMessageStartingWith("cannot read the warehouse for indexing: ");
       assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
       try (Searcher s = new Searcher(index)) {
@@ -111,7 +112,9 @@ class SearchIndexTest {
       TestWarehouse.insert(c, MiniSample.report(SHA_A, "otaru", 2019), 1);
       assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(25);
       try (var dir = org.apache.lucene.store.FSDirectory.open(index);
-          var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+          var w =
+              new org.apache.lucene.index.IndexWriter(
+                  dir, new org.apache.lucene.index.IndexWriterConfig())) {
         w.setLiveCommitData(java.util.Map.of("schema", "0", "warehouse_run", "1").entrySet());
         w.commit();
       }
@@ -127,10 +130,13 @@ class SearchIndexTest {
       TestWarehouse.insert(c, MiniSample.report(SHA_A, "otaru", 2019), 1);
       SearchIndex.sync(c, index, 1);
       try (var dir = org.apache.lucene.store.FSDirectory.open(index);
-          var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+          var w =
+              new org.apache.lucene.index.IndexWriter(
+                  dir, new org.apache.lucene.index.IndexWriterConfig())) {
         assertThatThrownBy(() -> SearchIndex.sync(c, index, 2))
             .isInstanceOf(HyokaException.class)
-            .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED))
+            .satisfies(
+                e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED))
             .hasMessage("search index " + index + " is being written by another process");
       }
       assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Queries (21) written from reading otaru-sogo-senryaku-h31.txt, each with the projects it must find
- * and projects that mention something close but must not be found. The H31 (FY2019) and H30
+ * Queries (21) written from reading otaru-sogo-senryaku-h31.txt, each with the projects it must
+ * find and projects that mention something close but must not be found. The H31 (FY2019) and H30
  * (FY2018) reports are both indexed, parsed and published by the real parser and warehouse.
  */
 class SearchRelevanceTest {
@@ -41,7 +41,8 @@ class SearchRelevanceTest {
   }
 
   /** A query, its filters (FY2019 unless said), projects it must find and must not find. */
-  record Case(String why, String query, SearchFilters filters, Set<Integer> must, Set<Integer> mustNot) {
+  record Case(
+      String why, String query, SearchFilters filters, Set<Integer> must, Set<Integer> mustNot) {
     @Override
     public String toString() {
       return query + " (" + why + ")";
@@ -56,35 +57,85 @@ class SearchRelevanceTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        c("snow clearing is 8 only; 7 and 9 share its department and pages, 9 prints 冬 and 市道 too", "除雪", List.of(8), List.of(7, 9, 10)),
-        c("full-width query; 9 prints both ＬＥＤ and LED; 8 and 10 are its page neighbours", "ＬＥＤ", List.of(9), List.of(8, 10, 11)),
+        c(
+            "snow clearing is 8 only; 7 and 9 share its department and pages, 9 prints 冬 and 市道 too",
+            "除雪",
+            List.of(8),
+            List.of(7, 9, 10)),
+        c(
+            "full-width query; 9 prints both ＬＥＤ and LED; 8 and 10 are its page neighbours",
+            "ＬＥＤ",
+            List.of(9),
+            List.of(8, 10, 11)),
         c("half-width query finds the full-width ＬＥＤ texts", "LED", List.of(9), List.of(8, 10, 11)),
-        c("空家 finds the 空き家 spelling (3 says 空き家 only); 2 (空き住戸), 4 (空き店舗) must not", "空家", List.of(3, 7, 11), List.of(2, 4, 10)),
-        c("空き家 finds the 空家 spelling; 2 (空き住戸) and 4 (空き店舗) must not match on 空き", "空き家", List.of(3, 7, 11), List.of(2, 4, 10)),
-        c("ガラス finds 硝子 texts; 32 is the next 産品 project on the same page", "ガラス", List.of(31), List.of(32, 33, 36)),
+        c(
+            "空家 finds the 空き家 spelling (3 says 空き家 only); 2 (空き住戸), 4 (空き店舗) must not",
+            "空家",
+            List.of(3, 7, 11),
+            List.of(2, 4, 10)),
+        c(
+            "空き家 finds the 空家 spelling; 2 (空き住戸) and 4 (空き店舗) must not match on 空き",
+            "空き家",
+            List.of(3, 7, 11),
+            List.of(2, 4, 10)),
+        c(
+            "ガラス finds 硝子 texts; 32 is the next 産品 project on the same page",
+            "ガラス",
+            List.of(31),
+            List.of(32, 33, 36)),
         c("hiragana がらす市 is the glass market", "がらす", List.of(31), List.of(32, 33, 36)),
         c("phrase: 体験ツアー, not other tours", "\"体験ツアー\"", List.of(5), List.of(11, 42)),
         c("all words required: 移住 and ワンストップ", "移住 ワンストップ", List.of(5), List.of(7)),
-        c("compound part: 特定空家 only in 7; 3 and 11 say 空き家 but not 特定", "特定空家", List.of(7), List.of(3, 11)),
-        c("cruise ships; 35 and 48 are the other tourist-attraction projects", "クルーズ", List.of(36, 47), List.of(35, 48)),
-        c("cancer screening 検診, not 特定健康診査", "検診", List.of(50), List.of(49)),
-        c("evacuation shelters; 56 is 避難支援 (evacuation support) without 避難所", "避難所", List.of(57), List.of(56)),
-        c("newborn visits: only 26's name and item name say it", "赤ちゃん", List.of(26), List.of(25, 27)),
-        c("half-width PR in a phrase finds ＰＲパンフレット", "\"PRパンフレット\"", List.of(5), List.of(34)),
-        c("full-width ＩＣＴ query finds half-width ICT text; 13, 14 are the next education projects", "ＩＣＴ", List.of(12), List.of(13, 14)),
-        c("子供 finds 子ども/子供 traffic-safety texts; 29 and 54 print 高齢者 and 安全 only", "子供 交通安全", List.of(6), List.of(29, 54)),
-        c("OR widens", "除雪 OR ＬＥＤ", List.of(8, 9), List.of(7, 10)),
-        c("a hyphen inside a word is literal; 36 prints Wi－Fi and Wi-Fi", "Wi-Fi", List.of(36), List.of(35, 37)),
-        c("consumption tax, in 3's 現状分析 only; 1 and 2 are the other housing projects", "消費税", List.of(3), List.of(1, 2)),
         c(
-            "kind filter: KPI names only",
-            "空き家",
-            List.of(11),
-            List.of(3)));
+            "compound part: 特定空家 only in 7; 3 and 11 say 空き家 but not 特定",
+            "特定空家",
+            List.of(7),
+            List.of(3, 11)),
+        c(
+            "cruise ships; 35 and 48 are the other tourist-attraction projects",
+            "クルーズ",
+            List.of(36, 47),
+            List.of(35, 48)),
+        c("cancer screening 検診, not 特定健康診査", "検診", List.of(50), List.of(49)),
+        c(
+            "evacuation shelters; 56 is 避難支援 (evacuation support) without 避難所",
+            "避難所",
+            List.of(57),
+            List.of(56)),
+        c(
+            "newborn visits: only 26's name and item name say it",
+            "赤ちゃん",
+            List.of(26),
+            List.of(25, 27)),
+        c("half-width PR in a phrase finds ＰＲパンフレット", "\"PRパンフレット\"", List.of(5), List.of(34)),
+        c(
+            "full-width ＩＣＴ query finds half-width ICT text; 13, 14 are the next education projects",
+            "ＩＣＴ",
+            List.of(12),
+            List.of(13, 14)),
+        c(
+            "子供 finds 子ども/子供 traffic-safety texts; 29 and 54 print 高齢者 and 安全 only",
+            "子供 交通安全",
+            List.of(6),
+            List.of(29, 54)),
+        c("OR widens", "除雪 OR ＬＥＤ", List.of(8, 9), List.of(7, 10)),
+        c(
+            "a hyphen inside a word is literal; 36 prints Wi－Fi and Wi-Fi",
+            "Wi-Fi",
+            List.of(36),
+            List.of(35, 37)),
+        c(
+            "consumption tax, in 3's 現状分析 only; 1 and 2 are the other housing projects",
+            "消費税",
+            List.of(3),
+            List.of(1, 2)),
+        c("kind filter: KPI names only", "空き家", List.of(11), List.of(3)));
   }
 
   static Set<Integer> projects(SearchResponse r) {
-    return r.hits().stream().map(SearchHit::projectNo).collect(Collectors.toCollection(TreeSet::new));
+    return r.hits().stream()
+        .map(SearchHit::projectNo)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -141,6 +192,9 @@ class SearchRelevanceTest {
         .allSatisfy(
             h ->
                 assertThat(h.kpis())
-                    .anySatisfy(k -> assertThat(k.effectiveScore().doubleValue()).isGreaterThanOrEqualTo(50)));
+                    .anySatisfy(
+                        k ->
+                            assertThat(k.effectiveScore().doubleValue())
+                                .isGreaterThanOrEqualTo(50)));
   }
 }

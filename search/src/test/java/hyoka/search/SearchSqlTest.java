@@ -64,8 +64,7 @@ class SearchSqlTest {
               index,
               "SELECT DISTINCT k.name, k.score FROM search('除雪') s JOIN kpis k USING (report_id, project_no) ORDER BY k.name");
       assertThat(sql).doesNotContain("search(").contains("hyoka_search_");
-      assertThat(rows(c, sql))
-          .containsExactly("市民の声「排雪依頼」件数|100.00", "市民の声「除雪依頼」件数|100.00");
+      assertThat(rows(c, sql)).containsExactly("市民の声「排雪依頼」件数|100.00", "市民の声「除雪依頼」件数|100.00");
     }
   }
 
@@ -96,16 +95,21 @@ class SearchSqlTest {
     assertThat(SearchSql.needsSnippets("SELECT count(*) FROM search('除雪')")).isFalse();
     assertThat(SearchSql.needsSnippets("SELECT project_no, rank FROM search('除雪')")).isFalse();
     assertThat(SearchSql.needsSnippets("SELECT * FROM search('除雪')")).isTrue();
-    assertThat(SearchSql.needsSnippets("SELECT k.name, s.* FROM search('除雪') s JOIN kpis k USING (report_id)")).isTrue();
+    assertThat(
+            SearchSql.needsSnippets(
+                "SELECT k.name, s.* FROM search('除雪') s JOIN kpis k USING (report_id)"))
+        .isTrue();
     assertThat(SearchSql.needsSnippets("SELECT DISTINCT * FROM search('除雪')")).isTrue();
     assertThat(SearchSql.needsSnippets("SELECT Snippet FROM search('除雪')")).isTrue();
     try (Connection c = readOnly()) {
-      String sql = SearchSql.prepare(c, index, "SELECT project_no, snippet IS NULL FROM search('除雪', 1)");
+      String sql =
+          SearchSql.prepare(c, index, "SELECT project_no, snippet IS NULL FROM search('除雪', 1)");
       assertThat(rows(c, sql)).containsExactly("8|false");
-      String table = SearchSql.prepare(c, index, "SELECT count(*) FROM search('除雪')")
-          .replaceAll(".*FROM (hyoka_search_\\w+).*", "$1");
-      assertThat(rows(c, "SELECT count(*), count(snippet) FROM " + table)).containsExactly(
-          rows(c, "SELECT count(*) FROM " + table).get(0) + "|0");
+      String table =
+          SearchSql.prepare(c, index, "SELECT count(*) FROM search('除雪')")
+              .replaceAll(".*FROM (hyoka_search_\\w+).*", "$1");
+      assertThat(rows(c, "SELECT count(*), count(snippet) FROM " + table))
+          .containsExactly(rows(c, "SELECT count(*) FROM " + table).get(0) + "|0");
     }
   }
 

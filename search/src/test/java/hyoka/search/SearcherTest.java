@@ -51,7 +51,9 @@ class SearcherTest {
   }
 
   static Set<Integer> projects(SearchResponse r) {
-    return r.hits().stream().map(SearchHit::projectNo).collect(Collectors.toCollection(TreeSet::new));
+    return r.hits().stream()
+        .map(SearchHit::projectNo)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
@@ -153,8 +155,18 @@ class SearcherTest {
     assertThat(hits.size()).isEqualTo(o.get("total").getAsInt()).isGreaterThan(0);
     JsonObject h = hits.get(0).getAsJsonObject();
     for (String f :
-        List.of("fiscal_year", "series", "project_no", "project_name", "department", "kind", "page",
-            "relevance", "snippet", "report_id", "kpis")) {
+        List.of(
+            "fiscal_year",
+            "series",
+            "project_no",
+            "project_name",
+            "department",
+            "kind",
+            "page",
+            "relevance",
+            "snippet",
+            "report_id",
+            "kpis")) {
       assertThat(h.has(f)).as(f).isTrue();
     }
     assertThat(h.get("project_no").getAsInt()).isEqualTo(8);
@@ -174,7 +186,9 @@ class SearcherTest {
     for (int i = 0; i < hits.size(); i++) {
       String line = lines.get(i + 1);
       String kind = "  " + hits.get(i).kind() + "  ";
-      assertThat(SearchFormat.width(line.substring(0, line.indexOf(kind) + 2))).as(line).isEqualTo(kindCol);
+      assertThat(SearchFormat.width(line.substring(0, line.indexOf(kind) + 2)))
+          .as(line)
+          .isEqualTo(kindCol);
     }
     assertThat(table).contains("matches").contains("department: 建設部");
     assertThat(SearchFormat.width("ＬＥＤ化 abc")).isEqualTo(12);

@@ -13,10 +13,10 @@ import java.util.Locale;
 /**
  * Cost of {@link SearchIndex#sync} alone: publishes 100 copies of the sample reports once (as
  * {@link SearchBench} does), then syncs a fresh index from them several times and prints the wall
- * and the process CPU seconds of each sync, with the load average. With {@code --dump FILE} it
- * also writes the JSON answers of {@link SearchBench#QUERIES} (all hits, with and without
- * superseded reports) from the last index, so two builds' search results can be diffed. A
- * benchmark, not a test: run it by hand (classpath as in {@link SearchBench}).
+ * and the process CPU seconds of each sync, with the load average. With {@code --dump FILE} it also
+ * writes the JSON answers of {@link SearchBench#QUERIES} (all hits, with and without superseded
+ * reports) from the last index, so two builds' search results can be diffed. A benchmark, not a
+ * test: run it by hand (classpath as in {@link SearchBench}).
  *
  * <pre>
  * java -Xmx2g --add-opens=java.base/java.nio=ALL-UNNAMED -cp ... hyoka.search.SyncBench /tmp/sync [rounds] [--dump FILE]
@@ -32,7 +32,8 @@ public final class SyncBench {
     Path data = work.resolve("data");
     long run;
     if (Files.exists(data.resolve("run-id"))) {
-      run = Long.parseLong(Files.readString(data.resolve("run-id"), StandardCharsets.UTF_8).strip());
+      run =
+          Long.parseLong(Files.readString(data.resolve("run-id"), StandardCharsets.UTF_8).strip());
     } else {
       SearchBench.deleteTree(work);
       ParsedReport h31 = Samples.parse("h31");

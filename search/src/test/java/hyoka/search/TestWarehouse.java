@@ -18,8 +18,8 @@ import java.sql.Timestamp;
 
 /**
  * A DuckDB file with the warehouse tables of the contract the search index reads (reports,
- * projects, kpis, narratives, budget_items, runs), filled from domain records. It stands in for
- * the warehouse module so search tests control exactly which reports are current.
+ * projects, kpis, narratives, budget_items, runs), filled from domain records. It stands in for the
+ * warehouse module so search tests control exactly which reports are current.
  */
 final class TestWarehouse {
   private TestWarehouse() {}
@@ -27,8 +27,7 @@ final class TestWarehouse {
   static Connection create(Path file) throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
     try (Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE runs(run_id BIGINT PRIMARY KEY, started_at TIMESTAMP)");
+      s.execute("CREATE TABLE runs(run_id BIGINT PRIMARY KEY, started_at TIMESTAMP)");
       s.execute(
           "CREATE TABLE reports(report_id VARCHAR PRIMARY KEY, source_file VARCHAR, sha256 VARCHAR,"
               + " series VARCHAR, fiscal_year INTEGER, page_count INTEGER, ingested_at TIMESTAMP,"

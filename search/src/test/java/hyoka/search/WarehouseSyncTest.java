@@ -24,7 +24,8 @@ class WarehouseSyncTest {
   private PublishResult publish(Warehouse w, IngestedReport r) {
     Path dir = tmp.resolve("shards").resolve(r.reportId());
     ReportShard.write(r, dir);
-    return w.publish(List.of(dir), new RunStats(Instant.parse("2026-11-28T10:00:00Z"), 0, List.of()));
+    return w.publish(
+        List.of(dir), new RunStats(Instant.parse("2026-11-28T10:00:00Z"), 0, List.of()));
   }
 
   @Test

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * One project's narrative block: the lines between the previous block and this project's
- * `N ＜部` line, plus what belongs to the project around that line.
+ * One project's narrative block: the lines between the previous block and this project's `N ＜部`
+ * line, plus what belongs to the project around that line.
  *
  * @param projectNo the number printed on the `N ＜部` line
  * @param departments the department(s) as printed (two where the project has two)

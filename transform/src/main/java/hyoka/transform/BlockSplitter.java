@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * Cuts the narrative stream into one block per project. A block ends with the project's `N ＜部`
- * line, its `（課）＞` line(s), the description and the 施策ＫＰＩ header; for some projects the
- * extractor put the header (and the description) before the `N ＜` line instead, or the
- * description after it at the end of the page. Lines after the last block are left over.
+ * line, its `（課）＞` line(s), the description and the 施策ＫＰＩ header; for some projects the extractor
+ * put the header (and the description) before the `N ＜` line instead, or the description after it
+ * at the end of the page. Lines after the last block are left over.
  */
 final class BlockSplitter {
   private static final Pattern DEPT = Pattern.compile("^(\\d{1,3})<(.*)$");
+
   /** A description line this long that does not end a sentence wraps on to the next line. */
   private static final int WRAP_WIDTH = 60;
 
@@ -78,8 +79,10 @@ final class BlockSplitter {
             hb = k;
             break;
           }
-          if (kind != LineKind.YEAR_HEAD && kind != LineKind.TARGET_HEAD
-              && kind != LineKind.ACTUAL_HEAD && kind != LineKind.NUMBERS
+          if (kind != LineKind.YEAR_HEAD
+              && kind != LineKind.TARGET_HEAD
+              && kind != LineKind.ACTUAL_HEAD
+              && kind != LineKind.NUMBERS
               && kind != LineKind.HEADER_FRAGMENT) {
             break;
           }
@@ -99,7 +102,8 @@ final class BlockSplitter {
         } else if (hb >= 0) {
           int first = hb - 1;
           if (first >= start && s.get(first).is(LineKind.TEXT)) {
-            while (first - 1 >= start && s.get(first - 1).is(LineKind.TEXT)
+            while (first - 1 >= start
+                && s.get(first - 1).is(LineKind.TEXT)
                 && wraps(s.get(first - 1))) {
               first--;
             }
@@ -142,7 +146,8 @@ final class BlockSplitter {
     return l.tight().length() >= WRAP_WIDTH && !l.tight().endsWith("。");
   }
 
-  private static void addDeptParts(String printed, List<String> departments, List<String> sections) {
+  private static void addDeptParts(
+      String printed, List<String> departments, List<String> sections) {
     String p = printed.strip();
     if (p.endsWith("＞") || p.endsWith(">")) {
       p = p.substring(0, p.length() - 1).strip();

@@ -12,8 +12,14 @@ package hyoka.transform;
  * @param note why a text is null where the reading order cannot tell it, or null
  */
 public record BudgetItem(
-    int itemNo, String name, String overview, String purpose, String implementation, int page,
-    String note) implements java.io.Serializable {
+    int itemNo,
+    String name,
+    String overview,
+    String purpose,
+    String implementation,
+    int page,
+    String note)
+    implements java.io.Serializable {
   public BudgetItem {
     if (itemNo < 1) {
       throw new IllegalArgumentException("itemNo must be >= 1: " + itemNo);

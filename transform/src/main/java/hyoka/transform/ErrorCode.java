@@ -1,9 +1,9 @@
 package hyoka.transform;
 
 /**
- * Every failure hyoka reports, split into problems with the user's input (a bad file, a bad
- * query, a locked data directory) and problems of hyoka itself. The CLI maps the two types to
- * distinct exit codes.
+ * Every failure hyoka reports, split into problems with the user's input (a bad file, a bad query,
+ * a locked data directory) and problems of hyoka itself. The CLI maps the two types to distinct
+ * exit codes.
  */
 public enum ErrorCode {
   NOT_A_PDF(Type.INPUT),

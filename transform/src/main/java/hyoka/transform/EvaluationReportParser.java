@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The parser of the まち・ひと・しごと創生総合戦略 KPI evaluation reports (see
- * shared/report-format.md): page heads with the projects' value rows, then one narrative block per
- * project. Stateless: one instance can be shared by any number of threads.
+ * The parser of the まち・ひと・しごと創生総合戦略 KPI evaluation reports (see shared/report-format.md): page
+ * heads with the projects' value rows, then one narrative block per project. Stateless: one
+ * instance can be shared by any number of threads.
  */
 public final class EvaluationReportParser implements ReportParser {
   private final LineClassifier classifier = new LineClassifier();
@@ -68,8 +68,10 @@ public final class EvaluationReportParser implements ReportParser {
     for (int i = 0; i < layout.heads().size(); i++) {
       ProjectHead head = layout.heads().get(i);
       // the heads come in project order and every project has one block with its number
-      int no = i < numbers.size() && numbers.size() == layout.heads().size()
-          ? numbers.get(i) : previous + 1;
+      int no =
+          i < numbers.size() && numbers.size() == layout.heads().size()
+              ? numbers.get(i)
+              : previous + 1;
       previous = no;
       Block block = blocks.get(no);
       for (Line l : head.labels()) {
@@ -77,26 +79,31 @@ public final class EvaluationReportParser implements ReportParser {
       }
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
-      NarrativeReader.Result nr = narrativeReader.read(
-          block == null ? List.of() : block.body(), kr.used(), head.budgetPairs(), head.page(),
-          gluedToPurpose);
+      NarrativeReader.Result nr =
+          narrativeReader.read(
+              block == null ? List.of() : block.body(),
+              kr.used(),
+              head.budgetPairs(),
+              head.page(),
+              gluedToPurpose);
       used.addAll(nr.used());
       residue.addAll(nr.residue());
       for (ResidueLine r : nr.residue()) {
         placed.add(r.page() + ":" + r.lineNo());
       }
-      projects.add(new Project(
-          no,
-          head.groupNo(),
-          head.groupName(),
-          head.name(),
-          block == null ? null : String.join("・", block.departments()),
-          block == null ? null : String.join("・", block.sections()),
-          block == null ? null : joined(block.description()),
-          head.page(),
-          kr.kpis(),
-          nr.items(),
-          nr.narratives()));
+      projects.add(
+          new Project(
+              no,
+              head.groupNo(),
+              head.groupName(),
+              head.name(),
+              block == null ? null : String.join("・", block.departments()),
+              block == null ? null : String.join("・", block.sections()),
+              block == null ? null : joined(block.description()),
+              head.page(),
+              kr.kpis(),
+              nr.items(),
+              nr.narratives()));
     }
     for (Block b : split.blocks()) {
       for (Line l : b.body()) {
@@ -142,19 +149,33 @@ public final class EvaluationReportParser implements ReportParser {
         }
       }
     }
-    residue.sort((a, b) -> a.page() != b.page() ? Integer.compare(a.page(), b.page())
-        : Integer.compare(a.lineNo(), b.lineNo()));
-    return new ParsedReport(
-        text.sourceFile(), fiscalYear, null, pages.size(), projects, residue);
+    residue.sort(
+        (a, b) ->
+            a.page() != b.page()
+                ? Integer.compare(a.page(), b.page())
+                : Integer.compare(a.lineNo(), b.lineNo()));
+    return new ParsedReport(text.sourceFile(), fiscalYear, null, pages.size(), projects, residue);
   }
 
   private static ResidueClass residueClass(Line l) {
     return switch (l.kind()) {
       case NUMBERS, CHART_LEGEND, CHART_AXIS -> ResidueClass.CHART_LABEL;
       case TEXT, VALUE_ROW, NOTE, DEPT, BLANK -> ResidueClass.UNKNOWN;
-      case SCORE_LABEL, TARGET_LABEL, STATUS_LABEL, BUDGET_LABEL, OVERVIEW_LABEL, PURPOSE_LABEL,
-          IMPL_LABEL, SUMMARY_LABEL, SUMMARY_RANGE, TARGET_HEAD, ACTUAL_HEAD, YEAR_HEAD,
-          KPI_HEADER, HEADER_FRAGMENT -> ResidueClass.SECTION_LABEL;
+      case SCORE_LABEL,
+          TARGET_LABEL,
+          STATUS_LABEL,
+          BUDGET_LABEL,
+          OVERVIEW_LABEL,
+          PURPOSE_LABEL,
+          IMPL_LABEL,
+          SUMMARY_LABEL,
+          SUMMARY_RANGE,
+          TARGET_HEAD,
+          ACTUAL_HEAD,
+          YEAR_HEAD,
+          KPI_HEADER,
+          HEADER_FRAGMENT ->
+          ResidueClass.SECTION_LABEL;
     };
   }
 
@@ -170,8 +191,8 @@ public final class EvaluationReportParser implements ReportParser {
   }
 
   /**
-   * The report year: the year of the 《…年度実施内容》 labels, else of the report-year column of
-   * the KPI headers (`H31年度`); the most frequent one wins.
+   * The report year: the year of the 《…年度実施内容》 labels, else of the report-year column of the KPI
+   * headers (`H31年度`); the most frequent one wins.
    */
   private static int fiscalYear(String source, List<List<Line>> pages) {
     Map<Integer, Integer> impl = new TreeMap<>();
@@ -210,12 +231,14 @@ public final class EvaluationReportParser implements ReportParser {
         }
       }
     }
-    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+    return votes.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
         .orElse(null);
   }
 
   private static HyokaException notAReport(String source, String what) {
-    return new HyokaException(ErrorCode.NOT_A_REPORT,
-        source + ": not a KPI evaluation report: " + what);
+    return new HyokaException(
+        ErrorCode.NOT_A_REPORT, source + ": not a KPI evaluation report: " + what);
   }
 }

@@ -3,14 +3,15 @@ package hyoka.transform;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A printed string together with its matching form: every code point folded on its own with
- * {@link Texts#fold} (NFKC plus the tilde and minus foldings) and every kind of space made an
- * ASCII space. Folding code point by code point keeps a map from the folded form back to the
- * printed one, so a value found by a pattern on the folded form can keep its exact printed text.
+ * A printed string together with its matching form: every code point folded on its own with {@link
+ * Texts#fold} (NFKC plus the tilde and minus foldings) and every kind of space made an ASCII space.
+ * Folding code point by code point keeps a map from the folded form back to the printed one, so a
+ * value found by a pattern on the folded form can keep its exact printed text.
  */
 final class FoldedText {
   private final String printed;
   private final String folded;
+
   /** origin[i] = index in printed of the code point that produced folded char i; one extra end. */
   private final int[] origin;
 
@@ -28,9 +29,10 @@ final class FoldedText {
     while (i < printed.length()) {
       int cp = printed.codePointAt(i);
       int n = Character.charCount(cp);
-      String f = Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-          ? " "
-          : Texts.fold(printed.substring(i, i + n));
+      String f =
+          Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+              ? " "
+              : Texts.fold(printed.substring(i, i + n));
       for (int k = 0; k < f.length(); k++) {
         if (b.length() + 1 >= map.length) {
           map = java.util.Arrays.copyOf(map, map.length * 2);

@@ -17,7 +17,8 @@ public record IngestedReport(
     String sha256,
     String series,
     Instant ingestedAt,
-    ParsedReport report) implements java.io.Serializable {
+    ParsedReport report)
+    implements java.io.Serializable {
   public IngestedReport {
     requireNonNull(reportId, "reportId is null");
     requireNonNull(sourceFile, "sourceFile is null");

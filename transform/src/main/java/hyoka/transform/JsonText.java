@@ -3,9 +3,9 @@ package hyoka.transform;
 import java.util.Locale;
 
 /**
- * JSON string literals for the hand-written JSON outputs (SQL results, search hits). Japanese
- * stays as UTF-8 text, not {@code \\u} escapes, so the output is readable and greppable; only what
- * JSON requires (and U+2028/U+2029, which break JavaScript readers) is escaped.
+ * JSON string literals for the hand-written JSON outputs (SQL results, search hits). Japanese stays
+ * as UTF-8 text, not {@code \\u} escapes, so the output is readable and greppable; only what JSON
+ * requires (and U+2028/U+2029, which break JavaScript readers) is escaped.
  */
 public final class JsonText {
   private JsonText() {}

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One KPI value row of a project (施策ＫＰＩ), with everything printed about it and the score
- * hyoka computes from it. Printed and computed scores are both kept, never overwritten.
+ * One KPI value row of a project (施策ＫＰＩ), with everything printed about it and the score hyoka
+ * computes from it. Printed and computed scores are both kept, never overwritten.
  *
  * @param kpiNo 1-based number of the value row within the project, in printed order
  * @param name KPI name as printed, wrapped lines joined
@@ -27,8 +27,8 @@ import java.util.List;
  * @param scoreNote why the score is not computable or what the mismatch is; null when matching
  * @param targetNote the {@code ※…} revision note printed under [目標値], or null
  * @param targetBasis the basis of the target (e.g. {@code +1世帯/年}), or null
- * @param sharedNoteWith kpi numbers of other rows of the project that received the same merged
- *     note or basis (empty when it is this row's own)
+ * @param sharedNoteWith kpi numbers of other rows of the project that received the same merged note
+ *     or basis (empty when it is this row's own)
  * @param matchEvidence what decided which name line belongs to this value row
  * @param page 1-based page of the value row
  */
@@ -53,7 +53,8 @@ public record Kpi(
     String targetBasis,
     List<Integer> sharedNoteWith,
     MatchEvidence matchEvidence,
-    int page) implements java.io.Serializable {
+    int page)
+    implements java.io.Serializable {
   public Kpi {
     if (kpiNo < 1) {
       throw new IllegalArgumentException("kpiNo must be >= 1: " + kpiNo);

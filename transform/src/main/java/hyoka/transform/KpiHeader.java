@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The year columns of a project's 施策ＫＰＩ header (`基準値(H26) H27実績値 … H30実績値` / `H31年度`).
- * A garbled baseline (`基準値(H-` / `1988)`) leaves the baseline year null instead of a guess.
+ * The year columns of a project's 施策ＫＰＩ header (`基準値(H26) H27実績値 … H30実績値` / `H31年度`). A garbled
+ * baseline (`基準値(H-` / `1988)`) leaves the baseline year null instead of a guess.
  *
  * @param baselineYear the baseline's fiscal year, or null when the header does not say it readably
  * @param actualYears the fiscal years of the yearly actual columns, in printed order

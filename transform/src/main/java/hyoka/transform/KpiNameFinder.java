@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the KPI name lines (name plus the report year's actual) in a project's narrative block.
- * A candidate must carry a value whose unit agrees with the project's value rows, so amounts in
- * the texts (`…修繕 423,500円` in a project counted in 人) are not taken for actuals.
+ * Finds the KPI name lines (name plus the report year's actual) in a project's narrative block. A
+ * candidate must carry a value whose unit agrees with the project's value rows, so amounts in the
+ * texts (`…修繕 423,500円` in a project counted in 人) are not taken for actuals.
  */
 final class KpiNameFinder {
   /** A name longer than this is a sentence, not a KPI name. */
   private static final int MAX_NAME = 45;
+
   private static final int MIN_NAME = 4;
+
   /** A wrapped KPI name's lines are short; a longer line is text. */
   private static final int MAX_NAME_LINE = 25;
+
   private static final int MAX_BASIS_LINE = 80;
 
   List<KpiNameLine> find(List<Line> body, Set<String> rowUnits) {
@@ -61,7 +64,9 @@ final class KpiNameFinder {
       }
       String name = FoldedText.tight(Texts.fold(nv.name()));
       // a KPI name is a noun phrase: not a sentence, not a bullet, not a two-char word (延べ)
-      if (name.length() > MAX_NAME || name.length() < MIN_NAME || name.contains("。")
+      if (name.length() > MAX_NAME
+          || name.length() < MIN_NAME
+          || name.contains("。")
           || name.startsWith("・")) {
         continue;
       }
@@ -96,8 +101,8 @@ final class KpiNameFinder {
     out.add(first);
     // a basis printed in two columns ends its first line with a run of spaces or a '~'; a
     // wrapped one leaves a parenthesis open (`5事業(…、海外販路` / `拡大支援事業:90)の計 ～ …`)
-    if (from + 1 < body.size() && (f.endsWith("   ") || f.strip().endsWith("~")
-        || count(f, '(') > count(f, ')'))) {
+    if (from + 1 < body.size()
+        && (f.endsWith("   ") || f.strip().endsWith("~") || count(f, '(') > count(f, ')'))) {
       Line second = body.get(from + 1);
       if (second.is(LineKind.TEXT) && !second.folded().strip().endsWith("。")) {
         out.add(second);

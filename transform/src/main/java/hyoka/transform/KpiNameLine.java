@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A KPI name with the report year's actual printed after it (`交通事故件数 173件`) or on its own
- * line under it (`授業がよくわかると答えた児童の割` / `合（小学校）` / `81.40`), and the basis
- * line(s) of the target that follow it.
+ * A KPI name with the report year's actual printed after it (`交通事故件数 173件`) or on its own line
+ * under it (`授業がよくわかると答えた児童の割` / `合（小学校）` / `81.40`), and the basis line(s) of the target that
+ * follow it.
  *
  * @param lines the lines of the name and value, in printed order
  * @param basis the target basis lines after it (may be empty)

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds a project's KPIs from its value rows (page head) and its narrative block: decodes the
- * rows by the header's year columns, decides which name line belongs to which row (score rule,
- * then units, then the reverse printed order), and scores each row.
+ * Builds a project's KPIs from its value rows (page head) and its narrative block: decodes the rows
+ * by the header's year columns, decides which name line belongs to which row (score rule, then
+ * units, then the reverse printed order), and scores each row.
  */
 final class KpiReader {
   private final KpiNameFinder finder = new KpiNameFinder();
@@ -17,7 +17,8 @@ final class KpiReader {
   record Result(List<Kpi> kpis, Set<Line> used) {}
 
   /**
-   * @param reportYear the report's fiscal year, for the report-year column when the block shows none
+   * @param reportYear the report's fiscal year, for the report-year column when the block shows
+   *     none
    * @param reportTargetYear the target year most blocks print, for a block that prints none
    */
   Result read(ProjectHead head, Block block, int reportYear, Integer reportTargetYear) {
@@ -36,8 +37,10 @@ final class KpiReader {
     if (targetYear == null) {
       targetYear = reportTargetYear;
     }
-    Integer actualYear = header.reportYear() != null ? header.reportYear()
-        : yearHead != null ? yearHead : Integer.valueOf(reportYear);
+    Integer actualYear =
+        header.reportYear() != null
+            ? header.reportYear()
+            : yearHead != null ? yearHead : Integer.valueOf(reportYear);
 
     List<Row> rows = new ArrayList<>();
     Set<String> units = new LinkedHashSet<>();
@@ -82,7 +85,8 @@ final class KpiReader {
       KpiNameLine n = a.names.get(i);
       PrintedValue actual = n == null ? PrintedValue.notPrinted() : n.actual();
       String basis = bases.get(i);
-      Scores.Computed c = Scores.compute(r.baseline(), actual, r.target(), Scores.isMaintain(basis));
+      Scores.Computed c =
+          Scores.compute(r.baseline(), actual, r.target(), Scores.isMaintain(basis));
       Scores.Comparison cmp = Scores.compare(r.raw(), r.score(), c);
       List<KpiValue> values = new ArrayList<>();
       values.add(new KpiValue(header.baselineYear(), ValueKind.BASELINE, r.baseline()));
@@ -117,28 +121,29 @@ final class KpiReader {
           shared.add(g + 1);
         }
       }
-      kpis.add(new Kpi(
-          i + 1,
-          n == null ? null : n.name(),
-          unitOf(r, actual),
-          header.baselineYear(),
-          r.baseline(),
-          actual,
-          targetYear,
-          r.target(),
-          values,
-          r.raw(),
-          r.score(),
-          c.raw(),
-          c.score(),
-          cmp.status(),
-          c.rule(),
-          cmp.note(),
-          note,
-          basis,
-          List.copyOf(shared),
-          a.evidence,
-          hr.row().page()));
+      kpis.add(
+          new Kpi(
+              i + 1,
+              n == null ? null : n.name(),
+              unitOf(r, actual),
+              header.baselineYear(),
+              r.baseline(),
+              actual,
+              targetYear,
+              r.target(),
+              values,
+              r.raw(),
+              r.score(),
+              c.raw(),
+              c.score(),
+              cmp.status(),
+              c.rule(),
+              cmp.note(),
+              note,
+              basis,
+              List.copyOf(shared),
+              a.evidence,
+              hr.row().page()));
     }
     return new Result(kpis, used);
   }
@@ -244,8 +249,8 @@ final class KpiReader {
     if (!r.raw().isKnown()) {
       return false;
     }
-    Scores.Computed c = Scores.compute(
-        r.baseline(), n.actual(), r.target(), Scores.isMaintain(n.basisText()));
+    Scores.Computed c =
+        Scores.compute(r.baseline(), n.actual(), r.target(), Scores.isMaintain(n.basisText()));
     return c.raw() != null && c.raw().compareTo(r.raw().value()) == 0;
   }
 
@@ -313,5 +318,4 @@ final class KpiReader {
       return h.actualYears().size() == tokens.size() - 4;
     }
   }
-
 }

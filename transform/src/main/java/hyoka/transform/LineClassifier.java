@@ -4,11 +4,12 @@ import java.util.regex.Pattern;
 
 /**
  * Tells what a line is from its own text (folded, spaces removed), so that producer differences
- * (full-width forms, Kangxi radicals, inserted spaces) do not matter. Position-dependent kinds
- * (the page marker, chart titles) are decided by the page reader.
+ * (full-width forms, Kangxi radicals, inserted spaces) do not matter. Position-dependent kinds (the
+ * page marker, chart titles) are decided by the page reader.
  */
 final class LineClassifier {
-  private static final Pattern IMPL = Pattern.compile("^《(?:平成|令和)(?:\\d+|元)年度(?:\\((?:令和)?元年度\\))?実施内容》");
+  private static final Pattern IMPL =
+      Pattern.compile("^《(?:平成|令和)(?:\\d+|元)年度(?:\\((?:令和)?元年度\\))?実施内容》");
   private static final Pattern SUMMARY_RANGE = Pattern.compile("^\\(H\\d+~(?:H|R)\\d+\\)$");
   private static final Pattern TARGET_HEAD = Pattern.compile("^目標値\\((?:H|R)(?:\\d+|元)\\)$");
   private static final Pattern YEAR_HEAD = Pattern.compile("^(?:H|R)(?:\\d+|元)年度$");

@@ -1,9 +1,9 @@
 package hyoka.transform;
 
 /**
- * What decided which KPI name line (with its report-year actual) belongs to which value row.
- * The score rule is the strongest evidence, then the units; the printed order only when neither
- * can tell, and then the match is recorded as inferred.
+ * What decided which KPI name line (with its report-year actual) belongs to which value row. The
+ * score rule is the strongest evidence, then the units; the printed order only when neither can
+ * tell, and then the match is recorded as inferred.
  */
 public enum MatchEvidence {
   /** The project has one KPI: nothing to decide. */

@@ -11,35 +11,47 @@ import java.util.regex.Pattern;
 /**
  * Reads a project's budget items and commentary from its narrative block.
  *
- * <p>Each 《…実施内容》 label anchors one budget item: the paragraphs right before it are the item's
- * 概要 and 目的 (the last one is the 目的), the text after it is the implementation. A name-like
- * line (ending in 費, 金, 事業, …) right before those paragraphs is the item's name. The reading
- * order has traps (see report-format.md), handled as patterns: a name standing alone above a text
- * that is not followed by a label (that text is the 現状分析, and the name belongs to an item whose
- * texts came before it), an item whose texts follow its name after its label, a label with no
- * text. Text after the ５年間の総括 label is the summary; text after the KPI lines is the 現状分析.
- * Scrambled blocks add more: two 概要/目的 pairs under one name before a label (the first pair's
- * label stands at the block start), a 目的 glued to the head's `目的：` label, a label text that
- * is another item's 目的 (it says what is to be done). Where the order cannot tell whose a
- * 実施内容 is, it stays NULL and {@link BudgetItem#note()} says why.
+ * <p>Each 《…実施内容》 label anchors one budget item: the paragraphs right before it are the item's 概要
+ * and 目的 (the last one is the 目的), the text after it is the implementation. A name-like line
+ * (ending in 費, 金, 事業, …) right before those paragraphs is the item's name. The reading order has
+ * traps (see report-format.md), handled as patterns: a name standing alone above a text that is not
+ * followed by a label (that text is the 現状分析, and the name belongs to an item whose texts came
+ * before it), an item whose texts follow its name after its label, a label with no text. Text after
+ * the ５年間の総括 label is the summary; text after the KPI lines is the 現状分析. Scrambled blocks add more:
+ * two 概要/目的 pairs under one name before a label (the first pair's label stands at the block start),
+ * a 目的 glued to the head's `目的：` label, a label text that is another item's 目的 (it says what is to
+ * be done). Where the order cannot tell whose a 実施内容 is, it stays NULL and {@link
+ * BudgetItem#note()} says why.
  */
 final class NarrativeReader {
-  private static final Pattern NAME_END =
-      Pattern.compile("^.*(費|金|事業|経費|業務)$");
+  private static final Pattern NAME_END = Pattern.compile("^.*(費|金|事業|経費|業務)$");
   private static final int MAX_NAME = 40;
   private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
+
   /** `観光客誘致促進のため、…を制作する。`: an aim and a plan, not a record of what was done. */
   private static final Pattern AIM_AND_PLAN = Pattern.compile("^[^、。]{1,20}のため、[^。]*する。$");
+
   private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
+
   /** How a 目的 ends, for telling two 概要/目的 pairs printed one after the other. */
   private static final Pattern PAIR_PURPOSE_END =
       Pattern.compile("(目的とする|目的としている|図る|目指す|ため|寄与する)。?$");
 
   /** The items and texts read, the lines they used, and the block's layout residue. */
   record Result(
-      List<BudgetItem> items, List<Narrative> narratives, Set<Line> used, List<ResidueLine> residue) {}
+      List<BudgetItem> items,
+      List<Narrative> narratives,
+      Set<Line> used,
+      List<ResidueLine> residue) {}
 
-  private enum Type { TEXT, NAME, IMPL, SUMMARY, KPI, BOUNDARY }
+  private enum Type {
+    TEXT,
+    NAME,
+    IMPL,
+    SUMMARY,
+    KPI,
+    BOUNDARY
+  }
 
   private record El(Type type, Line line) {}
 
@@ -50,6 +62,7 @@ final class NarrativeReader {
     final List<List<Line>> purpose = new ArrayList<>();
     final List<List<Line>> impl = new ArrayList<>();
     Line label;
+
     /** The text after this item's label was another item's 目的. */
     boolean labelTextGiven;
   }
@@ -63,11 +76,11 @@ final class NarrativeReader {
   }
 
   /**
-   * @param gluedToPurpose `page:lineNo` of the head's `目的：` labels with text glued on: a
-   *     paragraph that starts with such text is printed in a 目的 cell
+   * @param gluedToPurpose `page:lineNo` of the head's `目的：` labels with text glued on: a paragraph
+   *     that starts with such text is printed in a 目的 cell
    */
-  Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage,
-      Set<String> gluedToPurpose) {
+  Result read(
+      List<Line> body, Set<Line> kpiUsed, int pairs, int headPage, Set<String> gluedToPurpose) {
     List<ResidueLine> residue = new ArrayList<>();
     List<El> els = elements(body, kpiUsed, residue);
 
@@ -139,7 +152,9 @@ final class NarrativeReader {
               claimedNames.add(prev);
             }
             splitOwn(it, paras);
-            if (prev == null && paras.size() == 1 && paras.get(0).size() == 1
+            if (prev == null
+                && paras.size() == 1
+                && paras.get(0).size() == 1
                 && it.purpose.isEmpty()) {
               loneStart.put(it, paras.get(0));
             }
@@ -157,7 +172,9 @@ final class NarrativeReader {
           giveTo(prev, paras.subList(0, j - own), itemOfLabel, summary, status);
           if (own == 2) {
             // only a one-line paragraph after the summary's wrapped one can be its last line
-            if (prev.type() == Type.SUMMARY && j >= 3 && paras.get(j - 2).size() == 1
+            if (prev.type() == Type.SUMMARY
+                && j >= 3
+                && paras.get(j - 2).size() == 1
                 && paras.get(j - 3).size() > 1) {
               afterSummary.put(it, paras.get(j - 2));
             }
@@ -200,10 +217,14 @@ final class NarrativeReader {
         List<Item> candidates = new ArrayList<>();
         for (Map.Entry<El, Item> en : itemOfLabel.entrySet()) {
           Item it = en.getValue();
-          boolean bare = it.overview.isEmpty()
-              || it.overview.size() == 1 && it.overview.get(0) == loneStart.get(it);
-          if (els.indexOf(en.getKey()) < firstName && it.name == null && bare
-              && it.purpose.isEmpty() && it.impl.isEmpty() != withImpl) {
+          boolean bare =
+              it.overview.isEmpty()
+                  || it.overview.size() == 1 && it.overview.get(0) == loneStart.get(it);
+          if (els.indexOf(en.getKey()) < firstName
+              && it.name == null
+              && bare
+              && it.purpose.isEmpty()
+              && it.impl.isEmpty() != withImpl) {
             candidates.add(it);
           }
         }
@@ -255,7 +276,8 @@ final class NarrativeReader {
       String orphan = joinedTight(paras);
       Item twin = null;
       for (Item it : items) {
-        if (it.purpose.isEmpty() && !it.overview.isEmpty()
+        if (it.purpose.isEmpty()
+            && !it.overview.isEmpty()
             && joinedTight(it.overview).equals(orphan)) {
           twin = it;
           break;
@@ -333,7 +355,9 @@ final class NarrativeReader {
       }
     }
     for (Item it : items) {
-      if (aimlessCount == 1 && it != aimless && it.impl.size() == 1
+      if (aimlessCount == 1
+          && it != aimless
+          && it.impl.size() == 1
           && AIM_AND_PLAN.matcher(tightText(it.impl.get(0))).find()) {
         aimless.purpose.add(it.impl.remove(0));
         it.labelTextGiven = true;
@@ -360,8 +384,10 @@ final class NarrativeReader {
       }
       Line tail = last.get(last.size() - 1);
       Line before = last.get(last.size() - 2);
-      if (tail.tight().endsWith("。") && PAIR_PURPOSE_END.matcher(tail.tight()).find()
-          && !before.tight().endsWith("。") && !PAIR_PURPOSE_END.matcher(before.tight()).find()) {
+      if (tail.tight().endsWith("。")
+          && PAIR_PURPOSE_END.matcher(tail.tight()).find()
+          && !before.tight().endsWith("。")
+          && !PAIR_PURPOSE_END.matcher(before.tight()).find()) {
         it.impl.set(it.impl.size() - 1, List.copyOf(last.subList(0, last.size() - 1)));
         lacking.purpose.add(List.of(tail));
         break;
@@ -380,7 +406,9 @@ final class NarrativeReader {
     }
     // a name-like 概要 (…のための交付金) taken for the name while the real name stands elsewhere
     for (Item it : items) {
-      if (!freeNames.isEmpty() && it.name != null && it.overview.isEmpty()
+      if (!freeNames.isEmpty()
+          && it.name != null
+          && it.overview.isEmpty()
           && !it.purpose.isEmpty()) {
         it.overview.add(List.of(it.name));
         it.name = freeNames.remove(0).line();
@@ -440,8 +468,15 @@ final class NarrativeReader {
         used.add(it.name);
       }
       int page = firstPage(it, headPage);
-      budget.add(new BudgetItem(no, it.name == null ? null : it.name.printed().strip(), ov, pu, im,
-          page, noteOf(it, im)));
+      budget.add(
+          new BudgetItem(
+              no,
+              it.name == null ? null : it.name.printed().strip(),
+              ov,
+              pu,
+              im,
+              page,
+              noteOf(it, im)));
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
       addNarrative(narratives, no, NarrativeKind.PURPOSE, pu, it.purpose);
       addNarrative(narratives, no, NarrativeKind.IMPLEMENTATION, im, it.impl);
@@ -467,8 +502,8 @@ final class NarrativeReader {
   }
 
   /**
-   * An item's own paragraphs: the last is the 目的, the others the 概要; a lone paragraph is the
-   * 目的 when it says so (…を目的とする。), else the 概要.
+   * An item's own paragraphs: the last is the 目的, the others the 概要; a lone paragraph is the 目的
+   * when it says so (…を目的とする。), else the 概要.
    */
   private static void splitOwn(Item it, List<List<Line>> paras) {
     int j = paras.size();
@@ -490,23 +525,29 @@ final class NarrativeReader {
   }
 
   /**
-   * Four or more paragraphs where the second and the last read as a 目的 and the first and third
-   * do not: two 概要/目的 pairs (or more 概要 for the second), not one item with a long 概要.
+   * Four or more paragraphs where the second and the last read as a 目的 and the first and third do
+   * not: two 概要/目的 pairs (or more 概要 for the second), not one item with a long 概要.
    */
   private static boolean isTwoPairs(List<List<Line>> paras) {
     if (paras.size() < 4) {
       return false;
     }
-    return !readsAsPurpose(paras.get(0)) && readsAsPurpose(paras.get(1))
-        && !readsAsPurpose(paras.get(2)) && readsAsPurpose(paras.get(paras.size() - 1));
+    return !readsAsPurpose(paras.get(0))
+        && readsAsPurpose(paras.get(1))
+        && !readsAsPurpose(paras.get(2))
+        && readsAsPurpose(paras.get(paras.size() - 1));
   }
 
   private static boolean readsAsPurpose(List<Line> p) {
     return PAIR_PURPOSE_END.matcher(p.get(p.size() - 1).tight()).find();
   }
 
-  private static void giveTo(El owner, List<List<Line>> paras, Map<El, Item> itemOfLabel,
-      List<List<Line>> summary, List<List<Line>> status) {
+  private static void giveTo(
+      El owner,
+      List<List<Line>> paras,
+      Map<El, Item> itemOfLabel,
+      List<List<Line>> summary,
+      List<List<Line>> status) {
     if (owner != null && owner.type() == Type.IMPL) {
       itemOfLabel.get(owner).impl.addAll(paras);
     } else if (owner != null && owner.type() == Type.SUMMARY) {
@@ -542,8 +583,12 @@ final class NarrativeReader {
     return Paragraphs.text(paras);
   }
 
-  private static void addNarrative(List<Narrative> out, Integer itemNo, NarrativeKind kind,
-      String text, List<List<Line>> paras) {
+  private static void addNarrative(
+      List<Narrative> out,
+      Integer itemNo,
+      NarrativeKind kind,
+      String text,
+      List<List<Line>> paras) {
     if (text != null) {
       out.add(new Narrative(itemNo, kind, text, paras.get(0).get(0).page()));
     }
@@ -593,17 +638,25 @@ final class NarrativeReader {
           }
         }
         case TEXT, NOTE -> {
-          boolean chartTitle = i > 0 && i + 1 < body.size()
-              && body.get(i - 1).is(LineKind.CHART_AXIS) && body.get(i + 1).is(LineKind.CHART_LEGEND);
+          boolean chartTitle =
+              i > 0
+                  && i + 1 < body.size()
+                  && body.get(i - 1).is(LineKind.CHART_AXIS)
+                  && body.get(i + 1).is(LineKind.CHART_LEGEND);
           if (chartTitle) {
             residue.add(PageReader.residue(l, ResidueClass.CHART_LABEL));
           } else {
             // a name starts a paragraph and is not the second of two name-like lines
             Line before = i > 0 ? body.get(i - 1) : null;
-            boolean afterBreak = before == null || !before.is(LineKind.TEXT)
-                || Paragraphs.endsParagraph(before) || before.tight().startsWith("・");
-            boolean afterName = !els.isEmpty() && els.get(els.size() - 1).type() == Type.NAME
-                && els.get(els.size() - 1).line() == before;
+            boolean afterBreak =
+                before == null
+                    || !before.is(LineKind.TEXT)
+                    || Paragraphs.endsParagraph(before)
+                    || before.tight().startsWith("・");
+            boolean afterName =
+                !els.isEmpty()
+                    && els.get(els.size() - 1).type() == Type.NAME
+                    && els.get(els.size() - 1).line() == before;
             els.add(new El(isName(l) && afterBreak && !afterName ? Type.NAME : Type.TEXT, l));
           }
         }
@@ -621,8 +674,13 @@ final class NarrativeReader {
       return false;
     }
     String f = l.folded().strip();
-    if (l.tight().length() > MAX_NAME || f.endsWith("。") || f.startsWith("・") || f.startsWith("<")
-        || f.startsWith("(") || f.startsWith("+") || f.startsWith("➭")) {
+    if (l.tight().length() > MAX_NAME
+        || f.endsWith("。")
+        || f.startsWith("・")
+        || f.startsWith("<")
+        || f.startsWith("(")
+        || f.startsWith("+")
+        || f.startsWith("➭")) {
       return false;
     }
     // a name can end with parenthesised parts: 防災関係経費(防災行政無線(同報系)整備事業)

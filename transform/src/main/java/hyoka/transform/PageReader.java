@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Splits the report's lines into the pages' heads (project names, KPI value rows, labels) and the
- * narrative stream that follows them (the projects' blocks, which can run over a page break).
- * The head of a page is everything up to the last 概要/目的 label pair of its last project; a
- * page with no project name followed by `補正前ｽｺｱ スコア` (a continuation page) has no head.
+ * narrative stream that follows them (the projects' blocks, which can run over a page break). The
+ * head of a page is everything up to the last 概要/目的 label pair of its last project; a page with no
+ * project name followed by `補正前ｽｺｱ スコア` (a continuation page) has no head.
  */
 final class PageReader {
   private static final Pattern MARKER = Pattern.compile("^#?\\d{0,3}(?:\\((\\d)\\)(.+))?$");
@@ -53,8 +53,10 @@ final class PageReader {
           break;
         }
         // a name wraps before its parenthesised part: 小樽産品…事業 / （Ｈ31年度：…）
-        if (nameStart - 1 >= i && lines.get(nameStart).folded().strip().startsWith("(")
-            && lines.get(nameStart - 1).is(LineKind.TEXT) && !isMarker(lines.get(nameStart - 1))) {
+        if (nameStart - 1 >= i
+            && lines.get(nameStart).folded().strip().startsWith("(")
+            && lines.get(nameStart - 1).is(LineKind.TEXT)
+            && !isMarker(lines.get(nameStart - 1))) {
           nameStart--;
         }
         for (Line c : lines.subList(i, nameStart)) {
@@ -105,7 +107,8 @@ final class PageReader {
             for (int r : lastGroup) {
               notes.get(r).add(l);
             }
-          } else if (k == LineKind.STATUS_LABEL || k == LineKind.BUDGET_LABEL
+          } else if (k == LineKind.STATUS_LABEL
+              || k == LineKind.BUDGET_LABEL
               || k == LineKind.OVERVIEW_LABEL) {
             labels.add(l);
             afterTarget = false;
@@ -129,8 +132,8 @@ final class PageReader {
           List<Integer> g = groups.get(r).isEmpty() ? List.of(r) : groups.get(r);
           rows.add(new ProjectHead.HeadRow(rowLines.get(r), notes.get(r), g));
         }
-        heads.add(new ProjectHead(
-            names.get(0).page(), groupNo, groupName, names, rows, labels, pairs));
+        heads.add(
+            new ProjectHead(names.get(0).page(), groupNo, groupName, names, rows, labels, pairs));
         i = j;
         if (glued != null) {
           narrative.add(glued);

@@ -6,9 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a run of text lines into paragraphs without relying on blank lines (producers differ on
- * them): a line wrapped by the layout is long and does not end a sentence, so a paragraph ends at
- * a line that ends with 。 or is short, unless the next line carries on with a connective
- * (また、なお、…).
+ * them): a line wrapped by the layout is long and does not end a sentence, so a paragraph ends at a
+ * line that ends with 。 or is short, unless the next line carries on with a connective (また、なお、…).
  */
 final class Paragraphs {
   private Paragraphs() {}
@@ -26,8 +25,10 @@ final class Paragraphs {
       cur.add(l);
       boolean last = i == run.size() - 1;
       Line next = last ? null : run.get(i + 1);
-      boolean ends = last || (endsParagraph(l) || endsWithoutStop(l, next))
-          && !CONTINUES.matcher(next.tight()).find();
+      boolean ends =
+          last
+              || (endsParagraph(l) || endsWithoutStop(l, next))
+                  && !CONTINUES.matcher(next.tight()).find();
       if (ends) {
         out.add(cur);
         cur = new ArrayList<>();

@@ -17,7 +17,8 @@ public record ParsedReport(
     String title,
     int pageCount,
     List<Project> projects,
-    List<ResidueLine> residue) implements java.io.Serializable {
+    List<ResidueLine> residue)
+    implements java.io.Serializable {
   public ParsedReport {
     requireNonNull(sourceFile, "sourceFile is null");
     projects = List.copyOf(requireNonNull(projects, "projects is null"));

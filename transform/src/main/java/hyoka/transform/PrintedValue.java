@@ -3,9 +3,9 @@ package hyoka.transform;
 import java.math.BigDecimal;
 
 /**
- * A value as printed in the report and what it means. {@code value} is null when the report
- * prints no number ({@code ―}, {@code （後日報告）}, {@code 未確定}) or prints nothing at all;
- * {@code nullReason} then says which. The printed text is kept exactly as extracted.
+ * A value as printed in the report and what it means. {@code value} is null when the report prints
+ * no number ({@code ―}, {@code （後日報告）}, {@code 未確定}) or prints nothing at all; {@code nullReason}
+ * then says which. The printed text is kept exactly as extracted.
  *
  * @param printed the text as printed (null only when nothing was printed)
  * @param value the number, without unit or thousands separators; null when unknown
@@ -13,7 +13,8 @@ import java.math.BigDecimal;
  * @param nullReason why {@code value} is null ({@code not_printed}, {@code dash}, {@code pending},
  *     {@code undetermined}, {@code unparseable}); null when value is present
  */
-public record PrintedValue(String printed, BigDecimal value, String unit, String nullReason) implements java.io.Serializable {
+public record PrintedValue(String printed, BigDecimal value, String unit, String nullReason)
+    implements java.io.Serializable {
   public PrintedValue {
     if (value == null && nullReason == null) {
       throw new IllegalArgumentException("a null value needs a reason: " + printed);

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * One project (事業) of a report with its KPIs, budget items and commentary.
  *
- * @param section the section (課) as printed; where two departments are printed both are kept,
- *     e.g. {@code 産業振興課・観光振興室}
+ * @param section the section (課) as printed; where two departments are printed both are kept, e.g.
+ *     {@code 産業振興課・観光振興室}
  * @param page 1-based first page of the project
  */
 public record Project(
@@ -22,7 +22,8 @@ public record Project(
     int page,
     List<Kpi> kpis,
     List<BudgetItem> budgetItems,
-    List<Narrative> narratives) implements java.io.Serializable {
+    List<Narrative> narratives)
+    implements java.io.Serializable {
   public Project {
     if (projectNo < 1) {
       throw new IllegalArgumentException("projectNo must be >= 1: " + projectNo);

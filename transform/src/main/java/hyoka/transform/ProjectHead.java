@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What a page prints at its top for one project: its name, its KPI value rows with their
- * [目標値] notes, and one 概要/目的 label pair per budget item (the texts come later, in the
- * project's narrative block).
+ * What a page prints at its top for one project: its name, its KPI value rows with their [目標値]
+ * notes, and one 概要/目的 label pair per budget item (the texts come later, in the project's narrative
+ * block).
  *
  * @param nameLines the line(s) of the project name (a name can wrap)
  * @param rows the KPI value rows in printed order

@@ -88,9 +88,17 @@ public final class Scores {
       return new Comparison(ScoreStatus.NOT_COMPUTABLE, c.note());
     }
     if (!rawScore.isKnown() || !score.isKnown()) {
-      return new Comparison(ScoreStatus.MISMATCH,
-          "printed no score (" + rawScore.printed() + " " + score.printed() + ") but "
-              + c.rule().label() + " gives " + c.raw().toPlainString() + " "
+      return new Comparison(
+          ScoreStatus.MISMATCH,
+          "printed no score ("
+              + rawScore.printed()
+              + " "
+              + score.printed()
+              + ") but "
+              + c.rule().label()
+              + " gives "
+              + c.raw().toPlainString()
+              + " "
               + c.score().toPlainString());
     }
     boolean rawSame = rawScore.value().compareTo(c.raw()) == 0;
@@ -98,9 +106,18 @@ public final class Scores {
     if (rawSame && scoreSame) {
       return new Comparison(ScoreStatus.MATCH, null);
     }
-    return new Comparison(ScoreStatus.MISMATCH,
-        "printed " + rawScore.printed() + " " + score.printed() + " but " + c.rule().label()
-            + " gives " + c.raw().toPlainString() + " " + c.score().toPlainString());
+    return new Comparison(
+        ScoreStatus.MISMATCH,
+        "printed "
+            + rawScore.printed()
+            + " "
+            + score.printed()
+            + " but "
+            + c.rule().label()
+            + " gives "
+            + c.raw().toPlainString()
+            + " "
+            + c.score().toPlainString());
   }
 
   /** Whether a basis text sets a keep-the-level target (現状維持, ほぼ現状維持, …を現状維持). */

@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads printed KPI values (`1,199件`, `87.30%`, `―件`, `（後日報告）人`, `未確定`) from the folded
- * form of a line, keeping each value's exact printed text. Spaces a producer inserts between a
- * number and its unit are allowed; spaces between values separate them.
+ * Reads printed KPI values (`1,199件`, `87.30%`, `―件`, `（後日報告）人`, `未確定`) from the folded form of a
+ * line, keeping each value's exact printed text. Spaces a producer inserts between a number and its
+ * unit are allowed; spaces between values separate them.
  */
 final class Values {
   private Values() {}
@@ -18,14 +18,26 @@ final class Values {
   private static final String DASHES = "―\\-—‐‒";
 
   private static final String UNIT = "[^\\s\\d.,+" + DASHES + "()\\[\\]:/~]+";
+
   /** A unit, possibly split by a producer's space before Latin letters (`千 t`). */
   private static final String UNIT_SPACED = UNIT + "(?: [A-Za-z]+)?";
-  private static final Pattern TOKEN = Pattern.compile(
-      "(?:(?<num>[+\\-]?\\d[\\d,]*(?:\\.\\d+)?)|(?<dash>[" + DASHES + "])|(?<pend>\\(後日報告\\))"
-          + "|(?<und>未確定))(?: ?(?<unit>" + UNIT_SPACED + "))?");
-  private static final Pattern NAME_AND_VALUE = Pattern.compile(
-      "^(?<name>.*?\\S) +(?<tok>(?:[+\\-]?\\d[\\d,]*(?:\\.\\d+)?|[" + DASHES + "]|\\(後日報告\\)|未確定)"
-          + "(?: ?" + UNIT_SPACED + ")?) *$");
+
+  private static final Pattern TOKEN =
+      Pattern.compile(
+          "(?:(?<num>[+\\-]?\\d[\\d,]*(?:\\.\\d+)?)|(?<dash>["
+              + DASHES
+              + "])|(?<pend>\\(後日報告\\))"
+              + "|(?<und>未確定))(?: ?(?<unit>"
+              + UNIT_SPACED
+              + "))?");
+  private static final Pattern NAME_AND_VALUE =
+      Pattern.compile(
+          "^(?<name>.*?\\S) +(?<tok>(?:[+\\-]?\\d[\\d,]*(?:\\.\\d+)?|["
+              + DASHES
+              + "]|\\(後日報告\\)|未確定)"
+              + "(?: ?"
+              + UNIT_SPACED
+              + ")?) *$");
 
   /** One value found in a folded line. */
   record Token(int start, int end, PrintedValue value) {}

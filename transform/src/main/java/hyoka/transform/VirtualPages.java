@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Cuts a text that came without form feeds into pages where the page heads start. Every page of
- * the report opens with a head (page marker, chart labels, then a project name followed by
- * `補正前ｽｺｱ スコア`), so a new head after narrative text is a new page. A page that opens with
- * no head (a block running over a page break) cannot be seen this way: its lines stay on the
- * page before, and page numbers after it are one lower than printed.
+ * Cuts a text that came without form feeds into pages where the page heads start. Every page of the
+ * report opens with a head (page marker, chart labels, then a project name followed by `補正前ｽｺｱ
+ * スコア`), so a new head after narrative text is a new page. A page that opens with no head (a block
+ * running over a page break) cannot be seen this way: its lines stay on the page before, and page
+ * numbers after it are one lower than printed.
  */
 final class VirtualPages {
   private VirtualPages() {}
@@ -28,7 +28,8 @@ final class VirtualPages {
         continue;
       }
       int before = previous(lines, name);
-      if (before >= 0 && lines.get(name).tight().startsWith("(")
+      if (before >= 0
+          && lines.get(name).tight().startsWith("(")
           && lines.get(before).is(LineKind.TEXT)) {
         name = before;
         before = previous(lines, name);
@@ -64,7 +65,8 @@ final class VirtualPages {
 
   /** Page markers and chart labels open a page (` 6`, ` #`, `66.67`, ` アンケート…`). */
   private static boolean isLead(Line l) {
-    return l.is(LineKind.NUMBERS) || MARKER.matcher(l.tight()).matches()
+    return l.is(LineKind.NUMBERS)
+        || MARKER.matcher(l.tight()).matches()
         || l.is(LineKind.TEXT) && l.printed().startsWith(" ") && l.tight().length() < 30;
   }
 

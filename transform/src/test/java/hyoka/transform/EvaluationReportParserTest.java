@@ -30,14 +30,18 @@ class EvaluationReportParserTest {
   @Test
   void findsAllProjectsAndKpiRows() {
     for (ParsedReport r : List.of(h31, h30)) {
-      assertThat(r.projects()).extracting(Project::projectNo)
-          .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 62).boxed().toList());
+      assertThat(r.projects())
+          .extracting(Project::projectNo)
+          .containsExactlyElementsOf(
+              java.util.stream.IntStream.rangeClosed(1, 62).boxed().toList());
       assertThat(r.kpiCount()).isEqualTo(73);
-      assertThat(r.projects()).allSatisfy(p -> {
-        assertThat(p.department()).isNotBlank();
-        assertThat(p.section()).isNotBlank();
-        assertThat(p.kpis()).isNotEmpty();
-      });
+      assertThat(r.projects())
+          .allSatisfy(
+              p -> {
+                assertThat(p.department()).isNotBlank();
+                assertThat(p.section()).isNotBlank();
+                assertThat(p.kpis()).isNotEmpty();
+              });
     }
   }
 
@@ -69,16 +73,17 @@ class EvaluationReportParserTest {
 
   @Test
   void namesAndDescriptionsJoinedWhenTheyWrap() {
-    assertThat(project(h31, 46).name())
-        .isEqualTo("小樽産品商品力・販売力向上事業（Ｈ31年度：稼ぐ力向上実践事業）");
+    assertThat(project(h31, 46).name()).isEqualTo("小樽産品商品力・販売力向上事業（Ｈ31年度：稼ぐ力向上実践事業）");
     assertThat(project(h31, 46).page()).isEqualTo(27);
     // the page marker glued to the name line (' 起業者定住促進事業') is not part of the name
     assertThat(project(h31, 4).name()).isEqualTo("起業者定住促進事業");
-    assertThat(project(h31, 11).description()).isEqualTo(
-        "市指定歴史的建造物「旧寿原邸」を改修しリノベーションの拠点として活用するとともに、空き家の維持・"
-            + "管理ができる組織づくり、移住希望者に空き家マッチングの仕組みづくりを行う事業");
+    assertThat(project(h31, 11).description())
+        .isEqualTo(
+            "市指定歴史的建造物「旧寿原邸」を改修しリノベーションの拠点として活用するとともに、空き家の維持・"
+                + "管理ができる組織づくり、移住希望者に空き家マッチングの仕組みづくりを行う事業");
     // printed before the 'N ＜部' line in this block
-    assertThat(project(h31, 33).description()).startsWith("近年、太平洋側への物流シフトなどにより")
+    assertThat(project(h31, 33).description())
+        .startsWith("近年、太平洋側への物流シフトなどにより")
         .endsWith("経済の活性化を図る事業");
     // printed after it, at the end of the page, with the header before it
     assertThat(project(h31, 6).description())
@@ -117,7 +122,8 @@ class EvaluationReportParserTest {
     assertThat(k.scoreComputed()).isEqualByComparingTo("100.00");
     assertThat(k.scoreStatus()).isEqualTo(ScoreStatus.MATCH);
     assertThat(k.scoreRule()).isEqualTo(ScoreRule.LINEAR);
-    assertThat(k.values()).extracting(KpiValue::fiscalYear, KpiValue::kind, v -> v.value().value())
+    assertThat(k.values())
+        .extracting(KpiValue::fiscalYear, KpiValue::kind, v -> v.value().value())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(2014, ValueKind.BASELINE, new BigDecimal("213")),
             org.assertj.core.groups.Tuple.tuple(2015, ValueKind.ACTUAL, new BigDecimal("162")),
@@ -135,7 +141,8 @@ class EvaluationReportParserTest {
     assertThat(k.actual().value()).isEqualByComparingTo("220");
     assertThat(k.rawScore().value()).isEqualByComparingTo("-21.21");
     assertThat(k.scoreComputed()).isEqualByComparingTo("-21.21");
-    assertThat(k.values()).extracting(KpiValue::fiscalYear, KpiValue::kind)
+    assertThat(k.values())
+        .extracting(KpiValue::fiscalYear, KpiValue::kind)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(2014, ValueKind.BASELINE),
             org.assertj.core.groups.Tuple.tuple(2015, ValueKind.ACTUAL),
@@ -150,9 +157,19 @@ class EvaluationReportParserTest {
     // P7 KPI 2: 3件 against the printed five-year target 50件 gives 6.00; the printed 30.00 is
     // 3 / 10 against the yearly target 10件/年 of its basis line.
     // P59: 現状維持 with target = baseline (152町会): 151/152 gives 99.34; printed 86.67.
-    assertThat(h31.projects().stream().flatMap(p -> p.kpis().stream()
-            .filter(k -> k.scoreStatus() == ScoreStatus.MISMATCH)
-            .map(k -> p.projectNo() + "/" + k.kpiNo() + " " + k.rawScore().printed())))
+    assertThat(
+            h31.projects().stream()
+                .flatMap(
+                    p ->
+                        p.kpis().stream()
+                            .filter(k -> k.scoreStatus() == ScoreStatus.MISMATCH)
+                            .map(
+                                k ->
+                                    p.projectNo()
+                                        + "/"
+                                        + k.kpiNo()
+                                        + " "
+                                        + k.rawScore().printed())))
         .containsExactly("7/2 30.00", "59/1 86.67");
     assertThat(h30.scoreMismatches()).isZero();
   }
@@ -163,10 +180,11 @@ class EvaluationReportParserTest {
     assertThatThrownBy(() -> parser.parse(ReportText.of("empty.pdf", "")))
         .isInstanceOf(HyokaException.class)
         .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.NOT_A_REPORT))
-        .hasMessage("empty.pdf: not a KPI evaluation report:"
-            + " no project with a 補正前ｽｺｱ スコア value table");
-    String prose = "吾輩は猫である。名前はまだ無い。\nどこで生れたかとんと見当がつかぬ。\f"
-        + "何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している。\n";
+        .hasMessage(
+            "empty.pdf: not a KPI evaluation report:"
+                + " no project with a 補正前ｽｺｱ スコア value table");
+    String prose =
+        "吾輩は猫である。名前はまだ無い。\nどこで生れたかとんと見当がつかぬ。\f" + "何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している。\n";
     assertThatThrownBy(() -> parser.parse(ReportText.of("neko.pdf", prose)))
         .isInstanceOf(HyokaException.class)
         .hasMessageStartingWith("neko.pdf: not a KPI evaluation report:")

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 /**
  * The sample reports for tests in every module (shipped in the transform test-jar).
  *
- * <p>{@code h31} is the FY2019 report; {@code h30} an FY2018 report of the same series derived
- * from it for testing (not a published document). The {@code .pages.txt} resources hold the text
- * Tika extracts from the PDFs in {@code samples/}, pages separated by form feeds.
+ * <p>{@code h31} is the FY2019 report; {@code h30} an FY2018 report of the same series derived from
+ * it for testing (not a published document). The {@code .pages.txt} resources hold the text Tika
+ * extracts from the PDFs in {@code samples/}, pages separated by form feeds.
  */
 public final class Fixtures {
   private Fixtures() {}

@@ -14,7 +14,8 @@ class JsonTextTest {
   @Test
   void japaneseStaysTextAndOnlyWhatJsonNeedsIsEscaped() {
     assertThat(json("市民の声「除雪依頼」件数")).isEqualTo("\"市民の声「除雪依頼」件数\"");
-    assertThat(json("a\"b\\c\nd\te\u0001\u2028")).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001\\u2028\"");
+    assertThat(json("a\"b\\c\nd\te\u0001\u2028"))
+        .isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001\\u2028\"");
     assertThat(json(null)).isEqualTo("null");
   }
 }

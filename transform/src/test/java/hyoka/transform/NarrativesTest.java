@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Budget items and commentary, checked by hand against the report text, including the reading
- * order traps of report-format.md.
+ * Budget items and commentary, checked by hand against the report text, including the reading order
+ * traps of report-format.md.
  */
 class NarrativesTest {
   private static ParsedReport h31;
@@ -27,8 +27,11 @@ class NarrativesTest {
   }
 
   private static String text(Project p, NarrativeKind kind) {
-    return p.narratives().stream().filter(n -> n.kind() == kind && n.itemNo() == null)
-        .map(Narrative::text).findFirst().orElse(null);
+    return p.narratives().stream()
+        .filter(n -> n.kind() == kind && n.itemNo() == null)
+        .map(Narrative::text)
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
@@ -36,16 +39,23 @@ class NarrativesTest {
     assertThat(h31.projects().stream().mapToInt(x -> x.budgetItems().size()).sum()).isEqualTo(96);
     assertThat(h30.projects().stream().mapToInt(x -> x.budgetItems().size()).sum()).isEqualTo(96);
     // one item prints no name: project 49's block starts on a new page with its overview
-    assertThat(h31.projects().stream().flatMap(x -> x.budgetItems().stream()
-            .filter(i -> i.name() == null).map(i -> x.projectNo() + "/" + i.itemNo())))
+    assertThat(
+            h31.projects().stream()
+                .flatMap(
+                    x ->
+                        x.budgetItems().stream()
+                            .filter(i -> i.name() == null)
+                            .map(i -> x.projectNo() + "/" + i.itemNo())))
         .containsExactly("49/1");
-    assertThat(h31.projects()).allSatisfy(x -> {
-      assertThat(text(x, NarrativeKind.FIVE_YEAR_SUMMARY)).isNotBlank();
-      assertThat(text(x, NarrativeKind.STATUS_ANALYSIS)).isNotBlank();
-    });
+    assertThat(h31.projects())
+        .allSatisfy(
+            x -> {
+              assertThat(text(x, NarrativeKind.FIVE_YEAR_SUMMARY)).isNotBlank();
+              assertThat(text(x, NarrativeKind.STATUS_ANALYSIS)).isNotBlank();
+            });
     // the FY2018 report has no five-year summary
-    assertThat(h30.projects()).allSatisfy(x ->
-        assertThat(text(x, NarrativeKind.FIVE_YEAR_SUMMARY)).isNull());
+    assertThat(h30.projects())
+        .allSatisfy(x -> assertThat(text(x, NarrativeKind.FIVE_YEAR_SUMMARY)).isNull());
   }
 
   @Test
@@ -53,8 +63,8 @@ class NarrativesTest {
     Project p3 = p(h31, 3);
     BudgetItem i = p3.budgetItems().get(0);
     assertThat(i.name()).isEqualTo("住宅エコリフォーム助成事業費");
-    assertThat(i.overview()).isEqualTo("住宅の断熱改修や省エネ型設備機器などの省エネ改修を行った場合の工事費用を一部助成する"
-        + "制度。助成額は対象工事費の10分の1で助成限度額は30万円。");
+    assertThat(i.overview())
+        .isEqualTo("住宅の断熱改修や省エネ型設備機器などの省エネ改修を行った場合の工事費用を一部助成する" + "制度。助成額は対象工事費の10分の1で助成限度額は30万円。");
     assertThat(i.purpose()).isEqualTo("市内における環境負荷の低減及び空き家の有効活用を図ることを目的とする。");
     assertThat(i.implementation()).isEqualTo("14件の申請があり、計2,074,000円の助成金を行った。");
     assertThat(i.page()).isEqualTo(1);
@@ -62,13 +72,14 @@ class NarrativesTest {
     assertThat(text(p3, NarrativeKind.STATUS_ANALYSIS))
         .startsWith("平成31年度は、消費税増税前の駆け込み需要もあり")
         .endsWith("今後は平成31年度以上の助成件数を出せるよう努める。");
-    assertThat(p3.narratives()).extracting(Narrative::itemNo, Narrative::kind, Narrative::page)
-        .contains(org.assertj.core.groups.Tuple.tuple(1, NarrativeKind.OVERVIEW, 1),
+    assertThat(p3.narratives())
+        .extracting(Narrative::itemNo, Narrative::kind, Narrative::page)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(1, NarrativeKind.OVERVIEW, 1),
             org.assertj.core.groups.Tuple.tuple(1, NarrativeKind.PURPOSE, 1),
             org.assertj.core.groups.Tuple.tuple(1, NarrativeKind.IMPLEMENTATION, 1));
     assertThat(text(p(h30, 3), NarrativeKind.STATUS_ANALYSIS)).startsWith("平成30年度は、");
-    assertThat(p(h30, 3).budgetItems().get(0).implementation())
-        .isEqualTo("7件の申請があり、助成金の交付を行った。");
+    assertThat(p(h30, 3).budgetItems().get(0).implementation()).isEqualTo("7件の申請があり、助成金の交付を行った。");
   }
 
   @Test
@@ -76,21 +87,22 @@ class NarrativesTest {
     // P6: the first item's texts come first, its name stands alone above the 現状分析 further
     // down; its overview looks like a name (…のための交付金)
     Project p6 = p(h31, 6);
-    assertThat(p6.budgetItems()).extracting(BudgetItem::name).containsExactly(
-        "交通安全運動推進委員会交付金", "交通安全指導員協議会補助金", "交通安全協会補助金");
+    assertThat(p6.budgetItems())
+        .extracting(BudgetItem::name)
+        .containsExactly("交通安全運動推進委員会交付金", "交通安全指導員協議会補助金", "交通安全協会補助金");
     assertThat(p6.budgetItems().get(0).overview()).isEqualTo("交通安全運動推進委員会の活動のための交付金");
     assertThat(p6.budgetItems().get(0).purpose()).startsWith("交通道徳の向上を図り");
-    assertThat(text(p6, NarrativeKind.STATUS_ANALYSIS)).startsWith("近年、北海道の人身事故")
-        .endsWith("と考える。");
+    assertThat(text(p6, NarrativeKind.STATUS_ANALYSIS)).startsWith("近年、北海道の人身事故").endsWith("と考える。");
     // P7: the same with the first item's texts at the block start
     Project p7 = p(h31, 7);
-    assertThat(p7.budgetItems()).extracting(BudgetItem::name).containsExactly(
-        "空家実態調査事業費", "小樽市特定空家等住宅除却費助成事業費", "空き家対策事業費");
-    assertThat(p7.budgetItems().get(0).overview())
-        .isEqualTo("市内全域を調査対象とし、空き家の位置や空き家の管理状況などを調査する。");
+    assertThat(p7.budgetItems())
+        .extracting(BudgetItem::name)
+        .containsExactly("空家実態調査事業費", "小樽市特定空家等住宅除却費助成事業費", "空き家対策事業費");
+    assertThat(p7.budgetItems().get(0).overview()).isEqualTo("市内全域を調査対象とし、空き家の位置や空き家の管理状況などを調査する。");
     assertThat(p7.budgetItems().get(1).overview()).endsWith("助成金：補助率1/3　限度額30万円");
     assertThat(text(p7, NarrativeKind.STATUS_ANALYSIS)).startsWith("特定空家等に対する法に基づく助言");
-    assertThat(text(p7, NarrativeKind.FIVE_YEAR_SUMMARY)).startsWith("平成27年に空家特措法")
+    assertThat(text(p7, NarrativeKind.FIVE_YEAR_SUMMARY))
+        .startsWith("平成27年に空家特措法")
         .doesNotContain("特定空家等に対する法に基づく助言");
   }
 
@@ -120,13 +132,15 @@ class NarrativesTest {
     BudgetItem film = p37.budgetItems().get(4);
     assertThat(film.name()).isEqualTo("小樽ショートフィルムセッション開催補助金");
     assertThat(film.overview()).isEqualTo("小樽の街を舞台としたショートフィルムのコンテストを開催。");
-    assertThat(film.purpose()).startsWith("小樽の優れたロケーションを広く発信する")
-        .endsWith("を目的として開催。");
+    assertThat(film.purpose()).startsWith("小樽の優れたロケーションを広く発信する").endsWith("を目的として開催。");
     assertThat(film.implementation()).startsWith("Ｈ31は新型コロナ感染症防止対策のため");
     assertThat(p37.budgetItems().get(3).implementation()).isNull();
     // P32: the same for 小樽産品商品力・販売力向上事業費
-    BudgetItem goods = p(h31, 32).budgetItems().stream()
-        .filter(i -> "小樽産品商品力・販売力向上事業費".equals(i.name())).findFirst().orElseThrow();
+    BudgetItem goods =
+        p(h31, 32).budgetItems().stream()
+            .filter(i -> "小樽産品商品力・販売力向上事業費".equals(i.name()))
+            .findFirst()
+            .orElseThrow();
     assertThat(goods.overview()).startsWith("主に食品分野において");
     assertThat(goods.purpose()).startsWith("主に食品分野において").endsWith("支援することを目的とする。");
   }
@@ -135,8 +149,7 @@ class NarrativesTest {
   void theItemWithoutPrintedName() {
     BudgetItem i = p(h31, 49).budgetItems().get(0);
     assertThat(i.name()).isNull();
-    assertThat(i.overview()).startsWith("国民健康保険の被保険者(40歳以上)を対象に")
-        .endsWith("保健指導を実施する事業");
+    assertThat(i.overview()).startsWith("国民健康保険の被保険者(40歳以上)を対象に").endsWith("保健指導を実施する事業");
     assertThat(i.purpose()).isEqualTo("被保険者の健康増進・疾病予防・医療費の適正化を目的とする");
     assertThat(i.page()).isEqualTo(30);
   }
@@ -151,7 +164,8 @@ class NarrativesTest {
     // P5: three one-line paragraphs after the summary's wrapped one, before the item name;
     // the FY2018 report (no summary) prints the same 現状分析 alone
     Project p5 = p(h31, 5);
-    assertThat(text(p5, NarrativeKind.FIVE_YEAR_SUMMARY)).startsWith("移住体験ツアーなど")
+    assertThat(text(p5, NarrativeKind.FIVE_YEAR_SUMMARY))
+        .startsWith("移住体験ツアーなど")
         .endsWith("改めて移住を意識するように促す。");
     assertThat(text(p5, NarrativeKind.STATUS_ANALYSIS))
         .isEqualTo(text(p(h30, 5), NarrativeKind.STATUS_ANALYSIS))
@@ -160,19 +174,20 @@ class NarrativesTest {
     // P31: the 現状分析 repeats the summary, with ＜item＞ sub-headings
     Project p31 = p(h31, 31);
     assertThat(text(p31, NarrativeKind.STATUS_ANALYSIS))
-        .isEqualTo(text(p31, NarrativeKind.FIVE_YEAR_SUMMARY)).startsWith("＜卒業記念硝子製作体験＞");
+        .isEqualTo(text(p31, NarrativeKind.FIVE_YEAR_SUMMARY))
+        .startsWith("＜卒業記念硝子製作体験＞");
   }
 
   @Test
   void aNameAboveThe現状分析WhenAnItemHasAnEmptySlot() {
     // FY2018 P36: 公衆無線ＬＡＮ通信環境整備事業費補助金 stands alone above the only 現状分析 text
     // of the block (next comes 観光案内所運営費交付金); it must not become an item's 概要/目的
-    String status = "各案内所の案内件数は、対前年比マイナスとなった。\n"
-        + "移動式wi-fiは、他業務との関係上設置が困難な場合を除き基本的に設置、ほぼ目標値どおり推移している。";
+    String status =
+        "各案内所の案内件数は、対前年比マイナスとなった。\n" + "移動式wi-fiは、他業務との関係上設置が困難な場合を除き基本的に設置、ほぼ目標値どおり推移している。";
     Project p36 = p(h30, 36);
     assertThat(text(p36, NarrativeKind.STATUS_ANALYSIS)).isEqualTo(status);
-    assertThat(p36.budgetItems()).noneSatisfy(i ->
-        assertThat(i.overview() + "|" + i.purpose()).contains("各案内所の案内件数"));
+    assertThat(p36.budgetItems())
+        .noneSatisfy(i -> assertThat(i.overview() + "|" + i.purpose()).contains("各案内所の案内件数"));
     assertThat(text(p(h31, 36), NarrativeKind.STATUS_ANALYSIS))
         .startsWith("冬までは各案内所の案内件数は順調に増加していたが")
         .endsWith("ほぼ目標値どおり推移している。");
@@ -210,14 +225,15 @@ class NarrativesTest {
     assertThat(fy2018.get(0).implementation())
         .isEqualTo("クルーズ寄港時の設置（21回寄航中、18日（16回寄港）設置）、潮祭り3日間、雪あかり7日間");
     assertThat(fy2018.get(1).implementation()).isEqualTo("堺町観光案内所において、国内外観光客に対し観光案内を行った。");
-    assertThat(fy2018.get(2).implementation())
-        .isEqualTo("商店街振興組合等による公衆無線LAN通信環境整備に対し補助を行った。");
+    assertThat(fy2018.get(2).implementation()).isEqualTo("商店街振興組合等による公衆無線LAN通信環境整備に対し補助を行った。");
     // P34 (page 19): 設備投資動向調査事業費's pair, then 企業誘致促進事業費's pair and label; the
     // name 企業誘致促進事業費 stands alone above the KPI lines
     for (ParsedReport r : List.of(h31, h30)) {
       List<BudgetItem> items = p(r, 34).budgetItems();
-      assertThat(items).extracting(BudgetItem::name).containsExactly("設備投資動向調査事業費",
-          "札幌臨海小樽・石狩地域産業活性化協議会負担金", "企業誘致促進事業費", "企業立地トップセミナーフォローアップ事業費");
+      assertThat(items)
+          .extracting(BudgetItem::name)
+          .containsExactly(
+              "設備投資動向調査事業費", "札幌臨海小樽・石狩地域産業活性化協議会負担金", "企業誘致促進事業費", "企業立地トップセミナーフォローアップ事業費");
       assertThat(items.get(0).purpose()).startsWith("本市への企業立地に興味を示す誘致対象企業を絞り込み");
       assertThat(items.get(1).purpose()).startsWith("本協議会として首都圏で開催される産業展に出展する");
       assertThat(items.get(2).overview()).startsWith("首都圏での産業展出展のほか");
@@ -234,9 +250,9 @@ class NarrativesTest {
       Project p58 = p(r, 58);
       BudgetItem first = p58.budgetItems().get(0);
       assertThat(first.name()).isEqualTo("快適な環境づくり運動経費");
-      assertThat(first.overview())
-          .isEqualTo("快適な環境づくり実践促進連絡会議の構成団体である町会等により、清掃活動や、美化活動を実施している。");
-      assertThat(first.purpose()).startsWith("快適な環境づくり実践促進連絡会議のゴミ拾いや花いっぱい運動")
+      assertThat(first.overview()).isEqualTo("快適な環境づくり実践促進連絡会議の構成団体である町会等により、清掃活動や、美化活動を実施している。");
+      assertThat(first.purpose())
+          .startsWith("快適な環境づくり実践促進連絡会議のゴミ拾いや花いっぱい運動")
           .endsWith("住んでよし訪れてよしの環境を周知していく。");
       assertThat(first.implementation()).startsWith("・旧手宮線クリーンアップウォーキング");
       assertThat(text(p58, NarrativeKind.STATUS_ANALYSIS))
@@ -256,8 +272,7 @@ class NarrativesTest {
       BudgetItem poster = items.get(3);
       assertThat(poster.name()).isEqualTo("観光ポスター等制作事業費（H28は予算なし）");
       assertThat(poster.overview()).isEqualTo("新規観光ポスター、ポストカード等を制作する。");
-      assertThat(poster.purpose())
-          .isEqualTo("観光客誘致促進のため、本市の魅力を効果的にアピールする視覚効果の高い観光ポスターを制作する。");
+      assertThat(poster.purpose()).isEqualTo("観光客誘致促進のため、本市の魅力を効果的にアピールする視覚効果の高い観光ポスターを制作する。");
       // its own 実施内容 has the fiscal year's record; the advertising item's is not found
       assertThat(poster.implementation()).matches("平成3[01]年度は.*ポスターを.*した。");
       assertThat(items.get(2).implementation()).isNull();
@@ -272,9 +287,10 @@ class NarrativesTest {
     // として…); the first label of the block has no text that can be told to be its own
     for (ParsedReport r : List.of(h31, h30)) {
       List<BudgetItem> items = p(r, 32).budgetItems();
-      assertThat(items).extracting(BudgetItem::name).containsExactly("「小樽産品」販路拡大支援事業費",
-          "海外販路拡大支援事業費", "小樽産品商品力・販売力向上事業費", "ものづくり市場開拓支援事業費",
-          "技術開発促進事業費");
+      assertThat(items)
+          .extracting(BudgetItem::name)
+          .containsExactly(
+              "「小樽産品」販路拡大支援事業費", "海外販路拡大支援事業費", "小樽産品商品力・販売力向上事業費", "ものづくり市場開拓支援事業費", "技術開発促進事業費");
       BudgetItem sales = items.get(0);
       assertThat(sales.overview()).startsWith("国内最大級のBtoB商談会である").endsWith("に参加する。");
       assertThat(sales.purpose()).startsWith("専門家のアドバイスを活用しながら");
@@ -297,8 +313,8 @@ class NarrativesTest {
 
   /**
    * The FY2018 report was derived from the FY2019 one with the same blocks in the same order: an
-   * item's name, 概要 and 目的 must read the same in both. 概要/目的 are printed for every item;
-   * the listed ones are still read wrong (see the class comment of NarrativeReader's callers).
+   * item's name, 概要 and 目的 must read the same in both. 概要/目的 are printed for every item; the listed
+   * ones are still read wrong (see the class comment of NarrativeReader's callers).
    */
   @Test
   void bothYearsAgreeAndEveryItemHasItsPair() {
@@ -342,16 +358,21 @@ class NarrativesTest {
       List<String> noted = new java.util.ArrayList<>();
       for (Project x : r.projects()) {
         for (BudgetItem i : x.budgetItems()) {
-          assertThat(i.note() == null).as("P" + x.projectNo() + "/" + i.itemNo())
+          assertThat(i.note() == null)
+              .as("P" + x.projectNo() + "/" + i.itemNo())
               .isEqualTo(i.implementation() != null);
           if (i.note() != null) {
-            noted.add(x.projectNo() + "/" + i.itemNo()
-                + (i.note().contains("another item's 目的") ? " given" : " empty"));
+            noted.add(
+                x.projectNo()
+                    + "/"
+                    + i.itemNo()
+                    + (i.note().contains("another item's 目的") ? " given" : " empty"));
           }
         }
       }
-      assertThat(noted).containsExactly("4/1 empty", "11/2 empty", "32/1 empty", "32/2 given",
-          "35/3 given", "37/4 given");
+      assertThat(noted)
+          .containsExactly(
+              "4/1 empty", "11/2 empty", "32/1 empty", "32/2 given", "35/3 given", "37/4 given");
     }
   }
 
@@ -359,9 +380,11 @@ class NarrativesTest {
   void itemNarrativesMirrorTheItems() {
     for (Project x : h31.projects()) {
       for (BudgetItem i : x.budgetItems()) {
-        List<String> texts = x.narratives().stream()
-            .filter(n -> Integer.valueOf(i.itemNo()).equals(n.itemNo()))
-            .map(Narrative::text).collect(Collectors.toList());
+        List<String> texts =
+            x.narratives().stream()
+                .filter(n -> Integer.valueOf(i.itemNo()).equals(n.itemNo()))
+                .map(Narrative::text)
+                .collect(Collectors.toList());
         List<String> expected = new java.util.ArrayList<>();
         for (String s : new String[] {i.overview(), i.purpose(), i.implementation()}) {
           if (s != null) {

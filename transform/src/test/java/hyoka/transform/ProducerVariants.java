@@ -22,16 +22,30 @@ final class ProducerVariants {
     s = s.replaceAll("\\((?=[A-Za-z0-9])", "( ");
     s = s.replaceAll("([A-Za-z0-9])\\)", "$1 )");
     return Pattern.compile("^(?=《|\\[目標値]|●|概要：|目的：|➭|目標値|実績値|補正前)", Pattern.MULTILINE)
-        .matcher(s).replaceAll("  ");
+        .matcher(s)
+        .replaceAll("  ");
   }
 
-  private static final Map<Character, Character> RADICALS = Map.ofEntries(
-      Map.entry('目', '\u2F6C'), Map.entry('人', '\u2F08'), Map.entry('大', '\u2F24'),
-      Map.entry('小', '\u2F29'), Map.entry('子', '\u2F26'), Map.entry('金', '\u2FA6'),
-      Map.entry('見', '\u2F92'), Map.entry('行', '\u2F8F'), Map.entry('生', '\u2F63'),
-      Map.entry('支', '\u2F40'), Map.entry('用', '\u2F64'), Map.entry('日', '\u2F47'),
-      Map.entry('率', '\uF961'), Map.entry('路', '\uF937'), Map.entry('累', '\uF94F'),
-      Map.entry('北', '\uF963'), Map.entry('\u3000', '\u2003'), Map.entry('～', '〜'));
+  private static final Map<Character, Character> RADICALS =
+      Map.ofEntries(
+          Map.entry('目', '\u2F6C'),
+          Map.entry('人', '\u2F08'),
+          Map.entry('大', '\u2F24'),
+          Map.entry('小', '\u2F29'),
+          Map.entry('子', '\u2F26'),
+          Map.entry('金', '\u2FA6'),
+          Map.entry('見', '\u2F92'),
+          Map.entry('行', '\u2F8F'),
+          Map.entry('生', '\u2F63'),
+          Map.entry('支', '\u2F40'),
+          Map.entry('用', '\u2F64'),
+          Map.entry('日', '\u2F47'),
+          Map.entry('率', '\uF961'),
+          Map.entry('路', '\uF937'),
+          Map.entry('累', '\uF94F'),
+          Map.entry('北', '\uF963'),
+          Map.entry('\u3000', '\u2003'),
+          Map.entry('～', '〜'));
 
   /** Kangxi radicals and compatibility ideographs for common ideographs, U+2003, 〜. */
   static String radicals(String text) {
@@ -43,7 +57,8 @@ final class ProducerVariants {
     return b.toString();
   }
 
-  private static final String WIDE_SIGNS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%+-.,:/()";
+  private static final String WIDE_SIGNS =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%+-.,:/()";
 
   /** ASCII digits, letters and signs as their full-width forms. */
   static String fullWidth(String text) {

@@ -58,16 +58,18 @@ class ProducerVariantsTest {
 
   @Test
   void allAtOnce() {
-    assertSameParse(t -> ProducerVariants.noBlankLines(
-        ProducerVariants.fullWidth(ProducerVariants.radicals(ProducerVariants.spaced(t)))));
+    assertSameParse(
+        t ->
+            ProducerVariants.noBlankLines(
+                ProducerVariants.fullWidth(ProducerVariants.radicals(ProducerVariants.spaced(t)))));
   }
 
   @Test
   void textWithoutFormFeedsIsCutIntoPagesAtThePageHeads() {
     ParsedReport plain = PARSER.parse(ReportText.of("h31.pdf", Fixtures.plainText("h31")));
     ParsedReport paged = PARSER.parse(Fixtures.text("h31"));
-    assertThat(withoutPages(Semantics.of(plain))).containsExactlyElementsOf(
-        withoutPages(Semantics.of(paged)));
+    assertThat(withoutPages(Semantics.of(plain)))
+        .containsExactlyElementsOf(withoutPages(Semantics.of(paged)));
     // page 30 opens with no head (a block running over the break): it cannot be seen, so
     // pages before it are exact and later ones one lower
     assertThat(plain.pageCount()).isEqualTo(35);
@@ -78,8 +80,10 @@ class ProducerVariantsTest {
   }
 
   private static List<String> withoutPages(List<String> semantics) {
-    return semantics.stream().filter(l -> !l.startsWith("R "))
-        .map(l -> l.replaceAll(" p\\d+", " p?").replaceAll("pages=\\d+", "pages=?")).toList();
+    return semantics.stream()
+        .filter(l -> !l.startsWith("R "))
+        .map(l -> l.replaceAll(" p\\d+", " p?").replaceAll("pages=\\d+", "pages=?"))
+        .toList();
   }
 
   @Test

@@ -26,7 +26,8 @@ class ResidueTest {
 
   @Test
   void chartLabelsAreChartResidueNotData() {
-    assertThat(h31.residue()).extracting(ResidueLine::page, ResidueLine::text, ResidueLine::cls)
+    assertThat(h31.residue())
+        .extracting(ResidueLine::page, ResidueLine::text, ResidueLine::cls)
         .contains(
             tuple(2, "66.67", ResidueClass.CHART_LABEL),
             tuple(8, "33.44 27.33", ResidueClass.CHART_LABEL),
@@ -37,14 +38,18 @@ class ResidueTest {
             tuple(30, "H26 H27 H28 H29 H30 H31", ResidueClass.CHART_LABEL),
             tuple(30, "がんの標準化死亡比（女）", ResidueClass.CHART_LABEL));
     // the chart points never became KPI values
-    assertThat(h31.projects().stream().flatMap(p -> p.kpis().stream())
-        .flatMap(k -> k.values().stream()).map(v -> v.value().printed()))
+    assertThat(
+            h31.projects().stream()
+                .flatMap(p -> p.kpis().stream())
+                .flatMap(k -> k.values().stream())
+                .map(v -> v.value().printed()))
         .doesNotContain("66.67", "33.44", "94.82", "-66.67");
   }
 
   @Test
   void pageMarkersAndLayoutLabels() {
-    assertThat(h31.residue()).extracting(ResidueLine::page, ResidueLine::text, ResidueLine::cls)
+    assertThat(h31.residue())
+        .extracting(ResidueLine::page, ResidueLine::text, ResidueLine::cls)
         .contains(
             tuple(1, "1 （１）あずましい暮らしプロジェクト", ResidueClass.PAGE_MARKER),
             tuple(3, " 6", ResidueClass.PAGE_MARKER),
@@ -53,20 +58,26 @@ class ResidueTest {
             tuple(3, "《現状分析》", ResidueClass.SECTION_LABEL),
             tuple(3, "《平成31年度実施内容》", ResidueClass.SECTION_LABEL));
     // line numbers count blank lines: the marker of page 3 is its second line
-    assertThat(h31.residue()).filteredOn(r -> r.page() == 3 && r.cls() == ResidueClass.PAGE_MARKER)
-        .extracting(ResidueLine::lineNo).containsExactly(2);
-    assertThat(h30.residue()).extracting(ResidueLine::text)
-        .contains("《平成30年度実施内容》").doesNotContain("《平成31年度実施内容》");
+    assertThat(h31.residue())
+        .filteredOn(r -> r.page() == 3 && r.cls() == ResidueClass.PAGE_MARKER)
+        .extracting(ResidueLine::lineNo)
+        .containsExactly(2);
+    assertThat(h30.residue())
+        .extracting(ResidueLine::text)
+        .contains("《平成30年度実施内容》")
+        .doesNotContain("《平成31年度実施内容》");
   }
 
   @Test
   void dataLinesAreNotResidue() {
-    assertThat(h31.residue()).extracting(ResidueLine::text).doesNotContain(
-        "213件 162件 220件 244件 220件 121.21 100.00 180件 ",
-        "交通事故件数 173件 ",
-        "除雪事業",
-        "6 ＜生活環境部",
-        "（生活安全課）＞",
-        "※H29.3改訂で目標値見直し950件→830件");
+    assertThat(h31.residue())
+        .extracting(ResidueLine::text)
+        .doesNotContain(
+            "213件 162件 220件 244件 220件 121.21 100.00 180件 ",
+            "交通事故件数 173件 ",
+            "除雪事業",
+            "6 ＜生活環境部",
+            "（生活安全課）＞",
+            "※H29.3改訂で目標値見直し950件→830件");
   }
 }

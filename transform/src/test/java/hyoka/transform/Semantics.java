@@ -13,32 +13,93 @@ final class Semantics {
 
   static List<String> of(ParsedReport r) {
     List<String> out = new ArrayList<>();
-    out.add("report " + r.fiscalYear() + " pages=" + r.pageCount() + " projects="
-        + r.projects().size() + " kpis=" + r.kpiCount());
+    out.add(
+        "report "
+            + r.fiscalYear()
+            + " pages="
+            + r.pageCount()
+            + " projects="
+            + r.projects().size()
+            + " kpis="
+            + r.kpiCount());
     for (Project p : r.projects()) {
-      out.add("P" + p.projectNo() + " g" + p.groupNo() + " " + key(p.groupName()) + " "
-          + key(p.name()) + " " + key(p.department()) + " " + key(p.section()) + " p" + p.page()
-          + " " + key(p.description()));
+      out.add(
+          "P"
+              + p.projectNo()
+              + " g"
+              + p.groupNo()
+              + " "
+              + key(p.groupName())
+              + " "
+              + key(p.name())
+              + " "
+              + key(p.department())
+              + " "
+              + key(p.section())
+              + " p"
+              + p.page()
+              + " "
+              + key(p.description()));
       for (Kpi k : p.kpis()) {
-        StringBuilder b = new StringBuilder("  K" + k.kpiNo() + " " + key(k.name()) + " "
-            + k.unit() + " by=" + k.baselineYear() + " ty=" + k.targetYear() + " p" + k.page());
+        StringBuilder b =
+            new StringBuilder(
+                "  K"
+                    + k.kpiNo()
+                    + " "
+                    + key(k.name())
+                    + " "
+                    + k.unit()
+                    + " by="
+                    + k.baselineYear()
+                    + " ty="
+                    + k.targetYear()
+                    + " p"
+                    + k.page());
         for (KpiValue v : k.values()) {
-          b.append(' ').append(v.fiscalYear()).append(v.kind().label().charAt(0)).append('=')
+          b.append(' ')
+              .append(v.fiscalYear())
+              .append(v.kind().label().charAt(0))
+              .append('=')
               .append(value(v.value()));
         }
-        b.append(" raw=").append(value(k.rawScore())).append(" score=").append(value(k.score()))
-            .append(" computed=").append(k.rawScoreComputed()).append('/')
-            .append(k.scoreComputed()).append(' ').append(k.scoreStatus()).append(' ')
-            .append(k.scoreRule()).append(' ').append(k.matchEvidence())
-            .append(" note=").append(key(k.targetNote()))
-            .append(" basis=").append(key(k.targetBasis()))
-            .append(" shared=").append(k.sharedNoteWith());
+        b.append(" raw=")
+            .append(value(k.rawScore()))
+            .append(" score=")
+            .append(value(k.score()))
+            .append(" computed=")
+            .append(k.rawScoreComputed())
+            .append('/')
+            .append(k.scoreComputed())
+            .append(' ')
+            .append(k.scoreStatus())
+            .append(' ')
+            .append(k.scoreRule())
+            .append(' ')
+            .append(k.matchEvidence())
+            .append(" note=")
+            .append(key(k.targetNote()))
+            .append(" basis=")
+            .append(key(k.targetBasis()))
+            .append(" shared=")
+            .append(k.sharedNoteWith());
         out.add(b.toString());
       }
       for (BudgetItem i : p.budgetItems()) {
-        out.add("  I" + i.itemNo() + " p" + i.page() + " " + key(i.name()) + " | "
-            + key(i.overview()) + " | " + key(i.purpose()) + " | " + key(i.implementation())
-            + " | " + key(i.note()));
+        out.add(
+            "  I"
+                + i.itemNo()
+                + " p"
+                + i.page()
+                + " "
+                + key(i.name())
+                + " | "
+                + key(i.overview())
+                + " | "
+                + key(i.purpose())
+                + " | "
+                + key(i.implementation())
+                + " | "
+                + key(i.note()));
       }
       for (Narrative n : p.narratives()) {
         out.add("  N" + n.itemNo() + " " + n.kind() + " p" + n.page() + " " + key(n.text()));
@@ -51,7 +112,8 @@ final class Semantics {
   }
 
   static String value(PrintedValue v) {
-    return v.isKnown() ? v.value().stripTrailingZeros().toPlainString() + (v.unit() == null ? "" : v.unit())
+    return v.isKnown()
+        ? v.value().stripTrailingZeros().toPlainString() + (v.unit() == null ? "" : v.unit())
         : "null(" + v.nullReason() + ")";
   }
 

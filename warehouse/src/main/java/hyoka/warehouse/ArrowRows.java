@@ -28,7 +28,8 @@ public final class ArrowRows {
   private ArrowRows() {}
 
   /** A root holding {@code rows}; the caller closes it. */
-  public static VectorSchemaRoot toRoot(TableSpec table, List<Object[]> rows, BufferAllocator allocator) {
+  public static VectorSchemaRoot toRoot(
+      TableSpec table, List<Object[]> rows, BufferAllocator allocator) {
     VectorSchemaRoot root = VectorSchemaRoot.create(table.arrowSchema(), allocator);
     try {
       root.allocateNew();
@@ -39,7 +40,12 @@ public final class ArrowRows {
           Object[] row = rows.get(r);
           if (row.length != columns.size()) {
             throw new IllegalArgumentException(
-                table.name() + ": row has " + row.length + " values for " + columns.size() + " columns");
+                table.name()
+                    + ": row has "
+                    + row.length
+                    + " values for "
+                    + columns.size()
+                    + " columns");
           }
           set(vector, columns.get(c).type(), r, row[c]);
         }
@@ -59,8 +65,9 @@ public final class ArrowRows {
       return;
     }
     switch (type) {
-      case VARCHAR -> ((VarCharVector) vector)
-          .setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
+      case VARCHAR ->
+          ((VarCharVector) vector)
+              .setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
       case INTEGER -> ((IntVector) vector).setSafe(index, (Integer) value);
       case BIGINT -> ((BigIntVector) vector).setSafe(index, ((Number) value).longValue());
       case DOUBLE -> ((Float8Vector) vector).setSafe(index, (Double) value);
@@ -82,12 +89,14 @@ public final class ArrowRows {
       case INTEGER -> ((IntVector) vector).get(index);
       case BIGINT -> ((BigIntVector) vector).get(index);
       case DOUBLE -> ((Float8Vector) vector).get(index);
-      case TIMESTAMP -> Instant.EPOCH.plus(((TimeStampMicroVector) vector).get(index), ChronoUnit.MICROS);
+      case TIMESTAMP ->
+          Instant.EPOCH.plus(((TimeStampMicroVector) vector).get(index), ChronoUnit.MICROS);
     };
   }
 
   /** Writes {@code rows} as one record batch of an Arrow IPC file. */
-  public static void writeFile(TableSpec table, List<Object[]> rows, Path file, BufferAllocator allocator)
+  public static void writeFile(
+      TableSpec table, List<Object[]> rows, Path file, BufferAllocator allocator)
       throws IOException {
     try (VectorSchemaRoot root = toRoot(table, rows, allocator);
         FileChannel channel =

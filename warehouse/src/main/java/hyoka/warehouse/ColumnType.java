@@ -5,9 +5,9 @@ import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
- * The few column types the warehouse uses, each with its Arrow type (how rows travel in shards)
- * and its DuckDB type (how they are stored). Keeping the two side by side is what lets the Arrow
- * C stream load a shard with a plain {@code INSERT ... SELECT}.
+ * The few column types the warehouse uses, each with its Arrow type (how rows travel in shards) and
+ * its DuckDB type (how they are stored). Keeping the two side by side is what lets the Arrow C
+ * stream load a shard with a plain {@code INSERT ... SELECT}.
  */
 public enum ColumnType {
   VARCHAR(ArrowType.Utf8.INSTANCE, "VARCHAR"),

@@ -30,8 +30,7 @@ public enum ExportFormat {
       }
     }
     throw new HyokaException(
-        ErrorCode.BAD_ARGUMENT,
-        "unknown export format '" + name + "': use parquet, arrow or csv");
+        ErrorCode.BAD_ARGUMENT, "unknown export format '" + name + "': use parquet, arrow or csv");
   }
 
   public String label() {

@@ -17,10 +17,10 @@ import java.util.Optional;
  * last run id), kept in a small text file beside it so that a re-run over an unchanged folder does
  * not have to load DuckDB's native library and open the database (≈ 0.6–0.9 s of a 2 s CLI run).
  *
- * <p>The file names the size and modification time of the database it describes; it is trusted
- * only while the database still has exactly those, so a crash between the publish's rename and
- * the writing of this file, or any other change of the database, makes readers fall back to
- * DuckDB. It is written after each publish, under a temporary name then renamed.
+ * <p>The file names the size and modification time of the database it describes; it is trusted only
+ * while the database still has exactly those, so a crash between the publish's rename and the
+ * writing of this file, or any other change of the database, makes readers fall back to DuckDB. It
+ * is written after each publish, under a temporary name then renamed.
  */
 final class HeldReports {
   static final String FILE = "warehouse.held";
@@ -66,7 +66,8 @@ final class HeldReports {
     StringBuilder b = new StringBuilder();
     b.append(MAGIC).append('\n');
     b.append(stamp(dbFile)).append(' ').append(held.lastRunId()).append('\n');
-    held.sha256ToReportId().forEach((sha, id) -> b.append(sha).append('\t').append(id).append('\n'));
+    held.sha256ToReportId()
+        .forEach((sha, id) -> b.append(sha).append('\t').append(id).append('\n'));
     Path file = dbFile.resolveSibling(FILE);
     Path tmp = dbFile.resolveSibling(FILE + ".tmp");
     Files.writeString(tmp, b, UTF_8);
@@ -76,7 +77,10 @@ final class HeldReports {
   /** Size and modification time (ns) of the database, joined by a space-free separator. */
   private static String stamp(Path dbFile) throws IOException {
     BasicFileAttributes a = Files.readAttributes(dbFile, BasicFileAttributes.class);
-    return a.size() + ":" + a.lastModifiedTime().toInstant().getEpochSecond() + "."
+    return a.size()
+        + ":"
+        + a.lastModifiedTime().toInstant().getEpochSecond()
+        + "."
         + a.lastModifiedTime().toInstant().getNano();
   }
 }

@@ -8,11 +8,11 @@ import java.util.Locale;
  * shift and whose names wrap differently from year to year.
  *
  * <p>A name is normalised by NFKC ({@link Texts#fold}), removing every whitespace character (a
- * wrapped line is joined with or without a space depending on the extractor) and lower-casing
- * Latin letters. {@code project_key} is the normalised project name; {@code kpi_key} is
- * {@code project_key + "|" + normalised KPI name}. Should two projects (or two KPIs of one
- * project) of one report normalise to the same key, the later ones get {@code #2}, {@code #3} in
- * printed order so that keys stay unique within a report.
+ * wrapped line is joined with or without a space depending on the extractor) and lower-casing Latin
+ * letters. {@code project_key} is the normalised project name; {@code kpi_key} is {@code
+ * project_key + "|" + normalised KPI name}. Should two projects (or two KPIs of one project) of one
+ * report normalise to the same key, the later ones get {@code #2}, {@code #3} in printed order so
+ * that keys stay unique within a report.
  */
 public final class Keys {
   private Keys() {}

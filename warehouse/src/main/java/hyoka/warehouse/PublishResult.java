@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
-/** What one publish did: the run id and, per shard, whether its report was added or already held. */
+/**
+ * What one publish did: the run id and, per shard, whether its report was added or already held.
+ */
 public record PublishResult(long runId, List<Outcome> reports) {
   public PublishResult {
     reports = List.copyOf(requireNonNull(reports, "reports is null"));

@@ -15,12 +15,14 @@ public record QueryResult(List<String> columns, List<String> types, List<List<Ob
     columns = List.copyOf(requireNonNull(columns, "columns is null"));
     types = List.copyOf(requireNonNull(types, "types is null"));
     if (columns.size() != types.size()) {
-      throw new IllegalArgumentException(columns.size() + " columns but " + types.size() + " types");
+      throw new IllegalArgumentException(
+          columns.size() + " columns but " + types.size() + " types");
     }
     List<List<Object>> copy = new ArrayList<>();
     for (List<Object> row : requireNonNull(rows, "rows is null")) {
       if (row.size() != columns.size()) {
-        throw new IllegalArgumentException("a row has " + row.size() + " values for " + columns.size() + " columns");
+        throw new IllegalArgumentException(
+            "a row has " + row.size() + " values for " + columns.size() + " columns");
       }
       // Rows may hold nulls, which List.copyOf refuses.
       copy.add(Collections.unmodifiableList(new ArrayList<>(row)));

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Flattens one ingested report into the rows of the warehouse tables, in the column order of
- * {@link Tables}. Values are Java objects of the column's type: String, Integer, Long, Double,
+ * Flattens one ingested report into the rows of the warehouse tables, in the column order of {@link
+ * Tables}. Values are Java objects of the column's type: String, Integer, Long, Double,
  * java.time.Instant, or null.
  */
 public final class ReportRows {
@@ -94,7 +94,9 @@ public final class ReportRows {
         r.add(
             k.sharedNoteWith().isEmpty()
                 ? null
-                : k.sharedNoteWith().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                : k.sharedNoteWith().stream()
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(",")));
         r.add(k.matchEvidence().label());
         r.add(k.page());
         r.add(projectKey);
@@ -121,13 +123,21 @@ public final class ReportRows {
         rows.get("budget_items")
             .add(
                 new Object[] {
-                  id, p.projectNo(), b.itemNo(), b.name(), b.overview(), b.purpose(),
-                  b.implementation(), b.page(), b.note()
+                  id,
+                  p.projectNo(),
+                  b.itemNo(),
+                  b.name(),
+                  b.overview(),
+                  b.purpose(),
+                  b.implementation(),
+                  b.page(),
+                  b.note()
                 });
       }
       for (Narrative n : p.narratives()) {
         rows.get("narratives")
-            .add(new Object[] {id, p.projectNo(), n.itemNo(), n.kind().label(), n.text(), n.page()});
+            .add(
+                new Object[] {id, p.projectNo(), n.itemNo(), n.kind().label(), n.text(), n.page()});
       }
     }
     for (ResidueLine line : report.residue()) {
@@ -139,8 +149,8 @@ public final class ReportRows {
 
   /**
    * The KPI's printed values. The report year's actual is printed on the name line, not in the
-   * value row; when the parser has not put it among the values it is added here, so that
-   * kpi_values holds every printed value.
+   * value row; when the parser has not put it among the values it is added here, so that kpi_values
+   * holds every printed value.
    */
   private static List<KpiValue> values(Kpi k, int reportYear) {
     boolean hasReportYearActual =

@@ -17,12 +17,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * The rows of one report as Arrow IPC files, one per table ({@code reports.arrow},
- * {@code projects.arrow}, …), in a directory of their own. Parallel workers write shards without
- * touching the database; {@link Warehouse#publish} loads them in one transaction.
+ * The rows of one report as Arrow IPC files, one per table ({@code reports.arrow}, {@code
+ * projects.arrow}, …), in a directory of their own. Parallel workers write shards without touching
+ * the database; {@link Warehouse#publish} loads them in one transaction.
  *
- * <p>A shard appears atomically: it is written to a temporary directory beside {@code shardDir}
- * and renamed into place, so a reader never sees half a shard.
+ * <p>A shard appears atomically: it is written to a temporary directory beside {@code shardDir} and
+ * renamed into place, so a reader never sees half a shard.
  */
 public final class ReportShard {
   private ReportShard() {}

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How {@code hyoka sql} prints a {@link QueryResult}. NULL is shown as {@code NULL} in a table,
- * as an empty field in CSV and as {@code null} in JSON. Doubles print without a trailing
- * {@code .0} and without exponent; JSON keeps Japanese text as UTF-8, unescaped.
+ * How {@code hyoka sql} prints a {@link QueryResult}. NULL is shown as {@code NULL} in a table, as
+ * an empty field in CSV and as {@code null} in JSON. Doubles print without a trailing {@code .0}
+ * and without exponent; JSON keeps Japanese text as UTF-8, unescaped.
  */
 public enum ResultFormat {
   /** Aligned columns for a terminal; East Asian wide characters count two columns. */
@@ -30,7 +30,8 @@ public enum ResultFormat {
   private static final java.time.format.DateTimeFormatter TIMESTAMP =
       java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", java.util.Locale.ROOT);
   private static final java.time.format.DateTimeFormatter TIMESTAMP_MICROS =
-      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", java.util.Locale.ROOT);
+      java.time.format.DateTimeFormatter.ofPattern(
+          "uuuu-MM-dd HH:mm:ss.SSSSSS", java.util.Locale.ROOT);
 
   /** The text of a non-null value, as all three formats print it. */
   static String text(Object value) {
@@ -48,8 +49,7 @@ public enum ResultFormat {
     }
     if (value instanceof java.time.LocalDateTime t) {
       // LocalDateTime.toString drops zero seconds; print them always, fractions only when set.
-      return t.format(
-          t.getNano() == 0 ? TIMESTAMP : TIMESTAMP_MICROS);
+      return t.format(t.getNano() == 0 ? TIMESTAMP : TIMESTAMP_MICROS);
     }
     return String.valueOf(value);
   }
@@ -108,7 +108,10 @@ public enum ResultFormat {
       }
       b.append('\n');
     }
-    b.append('(').append(r.rows().size()).append(r.rows().size() == 1 ? " row)" : " rows)").append('\n');
+    b.append('(')
+        .append(r.rows().size())
+        .append(r.rows().size() == 1 ? " row)" : " rows)")
+        .append('\n');
     return stripTrailingSpaces(b.toString());
   }
 
@@ -154,7 +157,11 @@ public enum ResultFormat {
         continue;
       }
       String s = text(v);
-      if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+      if (s.isEmpty()
+          || s.indexOf(',') >= 0
+          || s.indexOf('"') >= 0
+          || s.indexOf('\n') >= 0
+          || s.indexOf('\r') >= 0) {
         // An empty string is quoted so that it stays distinct from NULL (an empty field).
         b.append('"').append(s.replace("\"", "\"\"")).append('"');
       } else {

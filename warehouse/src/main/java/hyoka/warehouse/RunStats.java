@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the ingest knows about a run before publishing: when it started, how many files it
- * skipped because their content was already held, and the files it rejected.
+ * What the ingest knows about a run before publishing: when it started, how many files it skipped
+ * because their content was already held, and the files it rejected.
  */
 public record RunStats(Instant startedAt, int filesUnchanged, List<Rejection> rejections) {
   public RunStats {

@@ -13,9 +13,9 @@ public final class Schema {
   private Schema() {}
 
   /**
-   * How two printed values are compared: by number when both are numbers, otherwise by the
-   * reason there is no number (a dash in one report and 173 in another disagree). The printed
-   * text is not compared: {@code 1,199件} and {@code 1199件} agree.
+   * How two printed values are compared: by number when both are numbers, otherwise by the reason
+   * there is no number (a dash in one report and 173 in another disagree). The printed text is not
+   * compared: {@code 1,199件} and {@code 1199件} agree.
    */
   private static final String COMPARE_KEY =
       "CASE WHEN value IS NOT NULL THEN CAST(value AS VARCHAR) ELSE 'null:' || null_reason END";
@@ -23,9 +23,7 @@ public final class Schema {
   /** View name → SQL, in creation order (later views use earlier ones). */
   public static final List<String[]> VIEWS =
       List.of(
-          new String[] {
-            "current_reports", "SELECT * FROM reports WHERE superseded_by IS NULL"
-          },
+          new String[] {"current_reports", "SELECT * FROM reports WHERE superseded_by IS NULL"},
           new String[] {
             "current_projects",
             "SELECT p.*, r.series, r.fiscal_year AS report_fiscal_year"
@@ -131,10 +129,11 @@ public final class Schema {
   }
 
   /**
-   * A database written by an older hyoka lacks the columns added since: add them (NULL in the
-   * old rows). Columns are only ever added, never renamed or dropped.
+   * A database written by an older hyoka lacks the columns added since: add them (NULL in the old
+   * rows). Columns are only ever added, never renamed or dropped.
    */
-  private static void addMissingColumns(Connection connection, TableSpec table) throws SQLException {
+  private static void addMissingColumns(Connection connection, TableSpec table)
+      throws SQLException {
     java.util.Set<String> present = new java.util.HashSet<>();
     try (java.sql.PreparedStatement p =
         connection.prepareStatement(
@@ -151,7 +150,11 @@ public final class Schema {
       for (Column c : table.allColumns()) {
         if (!present.contains(c.name())) {
           s.execute(
-              "ALTER TABLE " + table.name() + " ADD COLUMN " + TableSpec.quote(c.name()) + " "
+              "ALTER TABLE "
+                  + table.name()
+                  + " ADD COLUMN "
+                  + TableSpec.quote(c.name())
+                  + " "
                   + c.type().sqlType());
         }
       }

@@ -26,18 +26,19 @@ import org.duckdb.DuckDBConnection;
  */
 public enum ShardLoader {
   /**
-   * The shard file is exported as an Arrow C stream and DuckDB scans its record batches with
-   * {@code INSERT INTO t SELECT ... FROM stream}: no per-value work in Java.
+   * The shard file is exported as an Arrow C stream and DuckDB scans its record batches with {@code
+   * INSERT INTO t SELECT ... FROM stream}: no per-value work in Java.
    */
   ARROW_STREAM,
   /** The shard file is read into Java values and appended row by row with DuckDB's Appender. */
   APPENDER;
 
   /**
-   * Loads one table of a shard. For {@code reports}, the db-only columns get {@code runId} and
-   * NULL (not superseded).
+   * Loads one table of a shard. For {@code reports}, the db-only columns get {@code runId} and NULL
+   * (not superseded).
    */
-  public void load(Connection c, BufferAllocator allocator, TableSpec table, Path shardDir, long runId)
+  public void load(
+      Connection c, BufferAllocator allocator, TableSpec table, Path shardDir, long runId)
       throws SQLException, IOException {
     Path file = ReportShard.file(shardDir, table);
     switch (this) {
@@ -61,8 +62,16 @@ public enum ShardLoader {
       String extraValue = table.dbOnly().isEmpty() ? "" : ", " + runId;
       try (Statement s = c.createStatement()) {
         s.execute(
-            "INSERT INTO " + table.name() + " (" + columns + extra + ") SELECT " + columns
-                + extraValue + " FROM " + streamName);
+            "INSERT INTO "
+                + table.name()
+                + " ("
+                + columns
+                + extra
+                + ") SELECT "
+                + columns
+                + extraValue
+                + " FROM "
+                + streamName);
       }
     }
   }
@@ -76,7 +85,8 @@ public enum ShardLoader {
   /** Appends rows of {@code table} (in its column order) with DuckDB's Appender. */
   static void appendRows(Connection c, TableSpec table, List<Object[]> rows, long runId)
       throws SQLException {
-    try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender(c.getSchema(), table.name())) {
+    try (DuckDBAppender a =
+        c.unwrap(DuckDBConnection.class).createAppender(c.getSchema(), table.name())) {
       List<Column> columns = table.columns();
       for (Object[] row : rows) {
         a.beginRow();

@@ -10,9 +10,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A table as it travels in a shard (Arrow schema) and as it is stored in DuckDB. Columns that
- * only the publish step knows (the run id, the superseding report) are {@code dbOnly}: they are
- * in the DuckDB table but not in the shard.
+ * A table as it travels in a shard (Arrow schema) and as it is stored in DuckDB. Columns that only
+ * the publish step knows (the run id, the superseding report) are {@code dbOnly}: they are in the
+ * DuckDB table but not in the shard.
  */
 public record TableSpec(String name, List<Column> columns, List<Column> dbOnly) {
   public TableSpec {

@@ -9,8 +9,8 @@ import static hyoka.warehouse.ColumnType.VARCHAR;
 import java.util.List;
 
 /**
- * The warehouse tables. Researchers write SQL against these names: they never change, columns
- * are only added. The order here is the load order.
+ * The warehouse tables. Researchers write SQL against these names: they never change, columns are
+ * only added. The order here is the load order.
  */
 public final class Tables {
   private Tables() {}
@@ -30,7 +30,10 @@ public final class Tables {
           List.of(
               REPORT_ID,
               c("source_file", VARCHAR, "file name the report was read from"),
-              c("sha256", VARCHAR, "sha256 of the file's bytes (lower-case hex): the report's identity"),
+              c(
+                  "sha256",
+                  VARCHAR,
+                  "sha256 of the file's bytes (lower-case hex): the report's identity"),
               c("series", VARCHAR, "report series (--series, by default the file's folder name)"),
               c("fiscal_year", INTEGER, "the report's fiscal year, Western (H31年度 = 2019)"),
               c("page_count", INTEGER, "number of pages"),
@@ -42,7 +45,9 @@ public final class Tables {
               c("unknown_residue", INTEGER, "text lines the parser could not place")),
           List.of(
               c("run_id", BIGINT, "the run that added the report"),
-              c("superseded_by", VARCHAR,
+              c(
+                  "superseded_by",
+                  VARCHAR,
                   "report_id of the newer file for the same series and fiscal year; NULL while current")));
 
   public static final TableSpec PROJECTS =
@@ -70,7 +75,10 @@ public final class Tables {
               c("kpi_no", INTEGER, "1-based number of the KPI value row within the project"),
               c("name", VARCHAR, "KPI name as printed, wrapped lines joined"),
               c("unit", VARCHAR, "unit (NFKC, e.g. 件, %), or NULL when none is printed"),
-              c("baseline_year", INTEGER, "fiscal year of the baseline (基準値(H26) = 2014); NULL if unreadable"),
+              c(
+                  "baseline_year",
+                  INTEGER,
+                  "fiscal year of the baseline (基準値(H26) = 2014); NULL if unreadable"),
               c("baseline", DOUBLE, "baseline value (基準値), in unit"),
               c("baseline_printed", VARCHAR, "baseline as printed"),
               c("baseline_null_reason", VARCHAR, "why baseline is NULL"),
@@ -88,16 +96,29 @@ public final class Tables {
               c("score", DOUBLE, "printed スコア: the raw score clamped to [-100, 100]"),
               c("score_printed", VARCHAR, "score as printed"),
               c("score_null_reason", VARCHAR, "why score is NULL"),
-              c("raw_score_computed", DOUBLE, "raw score hyoka computes by score_rule; NULL when not computable"),
-              c("score_computed", DOUBLE, "score hyoka computes by score_rule; NULL when not computable"),
-              c("score_status", VARCHAR, "match, mismatch or not_computable: printed vs computed score"),
+              c(
+                  "raw_score_computed",
+                  DOUBLE,
+                  "raw score hyoka computes by score_rule; NULL when not computable"),
+              c(
+                  "score_computed",
+                  DOUBLE,
+                  "score hyoka computes by score_rule; NULL when not computable"),
+              c(
+                  "score_status",
+                  VARCHAR,
+                  "match, mismatch or not_computable: printed vs computed score"),
               c("score_rule", VARCHAR, "linear, maintain_ratio or none"),
               c("score_note", VARCHAR, "why the score is not computable or what the mismatch is"),
               c("target_note", VARCHAR, "the ※ revision note printed under [目標値], or NULL"),
               c("target_basis", VARCHAR, "the basis of the target (e.g. +1世帯/年), or NULL"),
-              c("shared_note_with", VARCHAR,
+              c(
+                  "shared_note_with",
+                  VARCHAR,
                   "kpi_no of other rows that received the same merged note/basis, comma-separated; NULL when its own"),
-              c("match_evidence", VARCHAR,
+              c(
+                  "match_evidence",
+                  VARCHAR,
                   "what tied the name line to the value row: single, score_rule, unit, order_inferred"),
               c("page", INTEGER, "1-based page of the value row"),
               c("project_key", VARCHAR, "stable key of the project (see Keys)"),
@@ -111,11 +132,17 @@ public final class Tables {
               REPORT_ID,
               PROJECT_NO,
               c("kpi_no", INTEGER, "KPI row within the project"),
-              c("fiscal_year", INTEGER, "fiscal year the value is for (Western); NULL when its header is unreadable"),
+              c(
+                  "fiscal_year",
+                  INTEGER,
+                  "fiscal year the value is for (Western); NULL when its header is unreadable"),
               c("kind", VARCHAR, "baseline, actual or target"),
               c("value", DOUBLE, "the value, in unit; NULL when not a number"),
               c("printed", VARCHAR, "the value as printed; NULL when nothing is printed"),
-              c("null_reason", VARCHAR, "why value is NULL: not_printed, dash, pending, undetermined, unparseable"),
+              c(
+                  "null_reason",
+                  VARCHAR,
+                  "why value is NULL: not_printed, dash, pending, undetermined, unparseable"),
               c("unit", VARCHAR, "unit printed with the value, or NULL"),
               c("kpi_key", VARCHAR, "stable key of the KPI (see Keys)")),
           List.of());
@@ -132,7 +159,10 @@ public final class Tables {
               c("purpose", VARCHAR, "目的 text, or NULL"),
               c("implementation", VARCHAR, "《…実施内容》 text, or NULL"),
               c("page", INTEGER, "1-based page of the item's texts"),
-              c("note", VARCHAR, "why a text is NULL where the reading order could not tell, or NULL")),
+              c(
+                  "note",
+                  VARCHAR,
+                  "why a text is NULL where the reading order could not tell, or NULL")),
           List.of());
 
   public static final TableSpec NARRATIVES =
@@ -141,8 +171,14 @@ public final class Tables {
           List.of(
               REPORT_ID,
               PROJECT_NO,
-              c("item_no", INTEGER, "budget item the text belongs to; NULL for project-level texts"),
-              c("kind", VARCHAR, "status_analysis, five_year_summary, overview, purpose, implementation"),
+              c(
+                  "item_no",
+                  INTEGER,
+                  "budget item the text belongs to; NULL for project-level texts"),
+              c(
+                  "kind",
+                  VARCHAR,
+                  "status_analysis, five_year_summary, overview, purpose, implementation"),
               c("text", VARCHAR, "the text as printed, wrapped lines joined"),
               c("page", INTEGER, "1-based page")),
           List.of());
@@ -186,5 +222,6 @@ public final class Tables {
 
   /** Every table of the database. */
   public static final List<TableSpec> ALL =
-      List.of(REPORTS, PROJECTS, KPIS, KPI_VALUES, BUDGET_ITEMS, NARRATIVES, RESIDUE, RUNS, REJECTIONS);
+      List.of(
+          REPORTS, PROJECTS, KPIS, KPI_VALUES, BUDGET_ITEMS, NARRATIVES, RESIDUE, RUNS, REJECTIONS);
 }

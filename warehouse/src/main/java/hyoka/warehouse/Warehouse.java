@@ -36,11 +36,11 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * The DuckDB warehouse in a data directory ({@code dataDir/warehouse.duckdb}).
  *
- * <p>DuckDB lets no other process open a database file while one process has it open for
- * writing, not even read-only. So the live file is never opened for writing: {@link #publish}
- * copies it to a staging file, loads the run into the copy in one transaction, checkpoints,
- * fsyncs and renames the copy over the live file. Readers ({@link #openReadOnly}, {@link #query})
- * open only the live file, read-only, and see either the state before the run or after it.
+ * <p>DuckDB lets no other process open a database file while one process has it open for writing,
+ * not even read-only. So the live file is never opened for writing: {@link #publish} copies it to a
+ * staging file, loads the run into the copy in one transaction, checkpoints, fsyncs and renames the
+ * copy over the live file. Readers ({@link #openReadOnly}, {@link #query}) open only the live file,
+ * read-only, and see either the state before the run or after it.
  */
 public final class Warehouse {
   public static final String DB_FILE = "warehouse.duckdb";
@@ -212,10 +212,10 @@ public final class Warehouse {
   }
 
   /**
-   * Publishes the reports in {@code shardDirs} as one run: every new report's rows are loaded,
-   * an older report of the same series and fiscal year is marked superseded, content already
-   * held is skipped, and a {@code runs} row (with the rejections of {@code stats}) is written.
-   * Readers see all of it or none of it.
+   * Publishes the reports in {@code shardDirs} as one run: every new report's rows are loaded, an
+   * older report of the same series and fiscal year is marked superseded, content already held is
+   * skipped, and a {@code runs} row (with the rejections of {@code stats}) is written. Readers see
+   * all of it or none of it.
    *
    * @throws HyokaException DATA_DIR_LOCKED when another publish to the same directory is running
    */
@@ -236,7 +236,8 @@ public final class Warehouse {
       }
       if (lock == null) {
         throw new HyokaException(
-            ErrorCode.DATA_DIR_LOCKED, "another ingest is publishing to " + dataDir + "; try again when it ends");
+            ErrorCode.DATA_DIR_LOCKED,
+            "another ingest is publishing to " + dataDir + "; try again when it ends");
       }
       try {
         return publishLocked(shardDirs, stats);
@@ -267,7 +268,8 @@ public final class Warehouse {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
       PublishResult result;
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
+      try (Connection c =
+          DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
         result = load(c, shards, stats);
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -280,7 +282,8 @@ public final class Warehouse {
       try (FileChannel ch = FileChannel.open(staging, StandardOpenOption.WRITE)) {
         ch.force(true);
       }
-      Files.move(staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       fsyncDirectory(dataDir);
       writeHeldReports();
       return result;
@@ -330,7 +333,13 @@ public final class Warehouse {
     }
     return new HyokaException(
         ErrorCode.WAREHOUSE_ERROR,
-        oneLine("cannot load shard " + shardDir + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()),
+        oneLine(
+            "cannot load shard "
+                + shardDir
+                + ": "
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage()),
         e);
   }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DuckDB's file locks are per process, so only a second process shows that a publish never
- * locks readers out: a reader process keeps opening the warehouse while this one publishes.
+ * DuckDB's file locks are per process, so only a second process shows that a publish never locks
+ * readers out: a reader process keeps opening the warehouse while this one publishes.
  */
 class CrossProcessReadTest {
   @TempDir Path tmp;
@@ -29,7 +29,12 @@ class CrossProcessReadTest {
     List<Path> shards = new ArrayList<>();
     String shas = "0123456789abcdef";
     for (int i = 0; i < shas.length(); i++) {
-      IngestedReport r = HandReports.report(HandReports.sha(shas.charAt(i)), 2015 + i % 5, "244", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
+      IngestedReport r =
+          HandReports.report(
+              HandReports.sha(shas.charAt(i)),
+              2015 + i % 5,
+              "244",
+              Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
       Path dir = tmp.resolve("shards").resolve(r.reportId());
       ReportShard.write(r, dir);
       shards.add(dir);
@@ -37,15 +42,22 @@ class CrossProcessReadTest {
     RunStats stats = new RunStats(Instant.parse("2026-01-01T00:00:00Z"), 0, List.of());
     w.publish(shards.subList(0, 1), stats);
 
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process reader = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-opens=java.base/java.nio=org.apache.arrow.memory.core,ALL-UNNAMED",
-            "-cp", classpath, ReaderProbe.class.getName(), w.dataDir().toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process reader =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.nio=org.apache.arrow.memory.core,ALL-UNNAMED",
+                "-cp",
+                classpath,
+                ReaderProbe.class.getName(),
+                w.dataDir().toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     List<String> seen = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
+    try (BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
         Writer in = new OutputStreamWriter(reader.getOutputStream(), StandardCharsets.UTF_8)) {
       seen.add(out.readLine());
       assertThat(seen.get(0)).isEqualTo("1/1");
@@ -65,7 +77,8 @@ class CrossProcessReadTest {
     } finally {
       assertThat(reader.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
-    assertThat(seen).allMatch(s -> s.equals("1/1") || s.equals("16/2"), "only whole runs, no errors");
+    assertThat(seen)
+        .allMatch(s -> s.equals("1/1") || s.equals("16/2"), "only whole runs, no errors");
     assertThat(seen).contains("16/2");
   }
 }

@@ -38,9 +38,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every example query of docs/schema.md against the two sample reports and checks its
- * result against what the parser read from them; checks that every column of every table and
- * view is documented.
+ * Runs every example query of docs/schema.md against the two sample reports and checks its result
+ * against what the parser read from them; checks that every column of every table and view is
+ * documented.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocQueriesTest {
@@ -70,7 +70,8 @@ class DocQueriesTest {
       }
       dir = dir.getParent();
     }
-    throw new IllegalStateException("docs/schema.md not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "docs/schema.md not found above " + Path.of("").toAbsolutePath());
   }
 
   private Map<String, String> docQueries() {
@@ -91,11 +92,17 @@ class DocQueriesTest {
     assertThat(queries).hasSizeGreaterThanOrEqualTo(8);
     assertThat(queries.keySet()).containsExactlyInAnyOrderElementsOf(checks.keySet());
     return queries.entrySet().stream()
-        .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-          String sql = e.getValue().strip();
-          QueryResult result = warehouse.query(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
-          checks.get(e.getKey()).accept(result);
-        }));
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getKey(),
+                    () -> {
+                      String sql = e.getValue().strip();
+                      QueryResult result =
+                          warehouse.query(
+                              sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
+                      checks.get(e.getKey()).accept(result);
+                    }));
   }
 
   @Test
@@ -106,7 +113,9 @@ class DocQueriesTest {
                 + " WHERE table_schema = 'main' ORDER BY table_name, ordinal_position");
     Map<String, List<String>> byRelation = new TreeMap<>();
     for (List<Object> row : columns.rows()) {
-      byRelation.computeIfAbsent((String) row.get(0), k -> new ArrayList<>()).add((String) row.get(1));
+      byRelation
+          .computeIfAbsent((String) row.get(0), k -> new ArrayList<>())
+          .add((String) row.get(1));
     }
     assertThat(byRelation.keySet()).hasSize(Tables.ALL.size() + Schema.viewNames().size());
     for (Map.Entry<String, List<String>> e : byRelation.entrySet()) {
@@ -121,7 +130,9 @@ class DocQueriesTest {
         required.removeAll(byRelation.get(relation.substring("current_".length())));
       }
       for (String column : required) {
-        assertThat(section).as(relation + "." + column + " documented").contains("`" + column + "`");
+        assertThat(section)
+            .as(relation + "." + column + " documented")
+            .contains("`" + column + "`");
       }
     }
   }
@@ -142,170 +153,235 @@ class DocQueriesTest {
     Map<String, Consumer<QueryResult>> checks = new HashMap<>();
     ParsedReport fy19 = h31.report();
 
-    checks.put("missed-target-by-department", r -> {
-      Map<String, long[]> byDept = new TreeMap<>();
-      for (Project p : fy19.projects()) {
-        for (Kpi k : p.kpis()) {
-          long[] c = byDept.computeIfAbsent(p.department(), x -> new long[4]);
-          BigDecimal score = k.score().value();
-          c[score == null ? 2 : score.compareTo(BigDecimal.valueOf(100)) < 0 ? 0 : 1]++;
-          c[3]++;
-        }
-      }
-      List<List<Object>> expected = new ArrayList<>();
-      byDept.forEach((dept, c) -> expected.add(List.of(dept, c[0], c[1], c[2], c[3])));
-      expected.sort(Comparator.<List<Object>, Long>comparing(row -> (Long) row.get(1)).reversed()
-          .thenComparing(row -> (String) row.get(0)));
-      assertThat(r.columns()).containsExactly("department", "missed", "reached", "not_scored", "kpis");
-      assertThat(r.rows()).isEqualTo(expected);
-      assertThat(r.rows().stream().mapToLong(row -> (Long) row.get(4)).sum()).isEqualTo(73);
-    });
-
-    checks.put("kpi-trend-with-target", r -> {
-      Kpi k = kpis(fy19).stream().filter(x -> x.name().equals("交通事故件数")).findFirst().orElseThrow();
-      List<List<Object>> expected = new ArrayList<>();
-      for (KpiValue v : k.values()) {
-        if (v.kind() == ValueKind.ACTUAL) {
-          expected.add(Arrays.asList(v.fiscalYear(), d(v.value().value()), v.value().printed(),
-              d(k.target().value()), k.targetYear()));
-        }
-      }
-      expected.sort(Comparator.comparing(row -> (Integer) row.get(0)));
-      assertThat(expected).hasSize(5);
-      assertThat(r.rows()).isEqualTo(expected);
-    });
-
-    checks.put("score-distribution-by-group", r -> {
-      Map<Integer, List<Double>> scores = new TreeMap<>();
-      Map<Integer, String> names = new HashMap<>();
-      for (Project p : fy19.projects()) {
-        names.put(p.groupNo(), p.groupName());
-        for (Kpi k : p.kpis()) {
-          List<Double> s = scores.computeIfAbsent(p.groupNo(), x -> new ArrayList<>());
-          if (k.score().value() != null) {
-            s.add(k.score().value().doubleValue());
-          }
-        }
-      }
-      assertThat(r.rows()).hasSize(scores.size()).hasSize(4);
-      int i = 0;
-      for (Map.Entry<Integer, List<Double>> e : scores.entrySet()) {
-        List<Double> s = e.getValue().stream().sorted().toList();
-        double mean = s.stream().mapToDouble(x -> x).average().orElseThrow();
-        double median = s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
-        assertThat(r.get(i, "group_no")).isEqualTo(e.getKey());
-        assertThat(r.get(i, "group_name")).isEqualTo(names.get(e.getKey()));
-        assertThat(r.get(i, "scored")).isEqualTo((long) s.size());
-        assertThat((Double) r.get(i, "mean_score"))
-            .isEqualTo(BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP).doubleValue());
-        assertThat((Double) r.get(i, "median_score")).isCloseTo(median, within(1e-9));
-        assertThat(r.get(i, "reached")).isEqualTo(s.stream().filter(x -> x >= 100).count());
-        assertThat(r.get(i, "went_backwards")).isEqualTo(s.stream().filter(x -> x < 0).count());
-        i++;
-      }
-    });
-
-    checks.put("conflicts", r -> {
-      // what the two parsed reports print differently for the same KPI, year and kind
-      Map<String, String> fy18 = printedValues(h30.report());
-      List<String> differing = new ArrayList<>();
-      printedValues(fy19).forEach((key, value) -> {
-        if (fy18.containsKey(key) && !fy18.get(key).equals(value)) {
-          differing.add(key);
-        }
-      });
-      assertThat(r.columns()).contains("older_printed", "newer_printed");
-      assertThat(r.rows()).hasSameSizeAs(differing);
-    });
-
-    checks.put("score-mismatches", r -> {
-      List<List<Object>> expected = new ArrayList<>();
-      for (IngestedReport ir : List.of(h30, h31)) {
-        for (Kpi k : kpis(ir.report())) {
-          if (k.scoreStatus() == ScoreStatus.MISMATCH) {
-            expected.add(Arrays.asList(ir.report().fiscalYear(), projectOf(ir.report(), k).projectNo(), k.kpiNo(),
-                k.name(), k.score().printed(), d(k.scoreComputed()), k.scoreRule().label(), k.scoreNote()));
-          }
-        }
-      }
-      assertThat(r.rows()).hasSize((int) (h30.report().scoreMismatches() + fy19.scoreMismatches()));
-      assertThat(r.rows()).isEqualTo(expected);
-    });
-
-    checks.put("year-over-year", r -> {
-      List<List<Object>> expected = new ArrayList<>();
-      for (Project p : fy19.projects()) {
-        for (Kpi k : p.kpis()) {
-          BigDecimal y18 = actual(k, 2018);
-          BigDecimal y19 = actual(k, 2019);
-          if (y18 != null && y19 != null) {
-            expected.add(Arrays.asList(Keys.kpiKey(Keys.projectKey(p.name()), k.name()), k.name(), k.unit(),
-                y18.doubleValue(), y19.doubleValue(), y19.subtract(y18).doubleValue()));
-          }
-        }
-      }
-      expected.sort(Comparator.comparing(row -> (String) row.get(0)));
-      assertThat(r.rows()).hasSameSizeAs(expected).hasSizeGreaterThan(50);
-      for (int i = 0; i < expected.size(); i++) {
-        assertThat(r.rows().get(i).subList(0, 5)).isEqualTo(expected.get(i).subList(0, 5));
-        assertThat((Double) r.rows().get(i).get(5)).isCloseTo((Double) expected.get(i).get(5), within(0.005));
-      }
-    });
-
-    checks.put("missing-values", r -> {
-      Map<List<Object>, Long> counts = new TreeMap<>(Comparator.comparing(Object::toString));
-      for (IngestedReport ir : List.of(h30, h31)) {
-        for (Kpi k : kpis(ir.report())) {
-          for (KpiValue v : k.values()) {
-            if (v.value().value() == null) {
-              counts.merge(List.of(ir.report().fiscalYear(), v.kind().label(), v.value().nullReason()), 1L, Long::sum);
+    checks.put(
+        "missed-target-by-department",
+        r -> {
+          Map<String, long[]> byDept = new TreeMap<>();
+          for (Project p : fy19.projects()) {
+            for (Kpi k : p.kpis()) {
+              long[] c = byDept.computeIfAbsent(p.department(), x -> new long[4]);
+              BigDecimal score = k.score().value();
+              c[score == null ? 2 : score.compareTo(BigDecimal.valueOf(100)) < 0 ? 0 : 1]++;
+              c[3]++;
             }
           }
-        }
-      }
-      List<List<Object>> expected = new ArrayList<>();
-      counts.forEach((k, n) -> {
-        List<Object> row = new ArrayList<>(k);
-        row.add(n);
-        expected.add(row);
-      });
-      assertThat(r.rows()).containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(r.rows()).isNotEmpty();
-    });
+          List<List<Object>> expected = new ArrayList<>();
+          byDept.forEach((dept, c) -> expected.add(List.of(dept, c[0], c[1], c[2], c[3])));
+          expected.sort(
+              Comparator.<List<Object>, Long>comparing(row -> (Long) row.get(1))
+                  .reversed()
+                  .thenComparing(row -> (String) row.get(0)));
+          assertThat(r.columns())
+              .containsExactly("department", "missed", "reached", "not_scored", "kpis");
+          assertThat(r.rows()).isEqualTo(expected);
+          assertThat(r.rows().stream().mapToLong(row -> (Long) row.get(4)).sum()).isEqualTo(73);
+        });
 
-    checks.put("target-revisions", r -> {
-      List<List<Object>> expected = new ArrayList<>();
-      for (Project p : fy19.projects()) {
-        for (Kpi k : p.kpis()) {
-          if (k.targetNote() != null) {
-            expected.add(List.of(p.projectNo(), k.name(), k.target().printed(), k.targetNote()));
+    checks.put(
+        "kpi-trend-with-target",
+        r -> {
+          Kpi k =
+              kpis(fy19).stream().filter(x -> x.name().equals("交通事故件数")).findFirst().orElseThrow();
+          List<List<Object>> expected = new ArrayList<>();
+          for (KpiValue v : k.values()) {
+            if (v.kind() == ValueKind.ACTUAL) {
+              expected.add(
+                  Arrays.asList(
+                      v.fiscalYear(),
+                      d(v.value().value()),
+                      v.value().printed(),
+                      d(k.target().value()),
+                      k.targetYear()));
+            }
           }
-        }
-      }
-      assertThat(r.rows()).isEqualTo(expected).isNotEmpty();
-    });
+          expected.sort(Comparator.comparing(row -> (Integer) row.get(0)));
+          assertThat(expected).hasSize(5);
+          assertThat(r.rows()).isEqualTo(expected);
+        });
 
-    checks.put("five-year-summaries", r -> {
-      List<List<Object>> expected = new ArrayList<>();
-      for (Project p : fy19.projects()) {
-        for (Narrative n : p.narratives()) {
-          if (n.kind() == NarrativeKind.FIVE_YEAR_SUMMARY && n.text().contains("空き家")) {
-            expected.add(List.of(p.projectNo(), p.name(), n.text()));
+    checks.put(
+        "score-distribution-by-group",
+        r -> {
+          Map<Integer, List<Double>> scores = new TreeMap<>();
+          Map<Integer, String> names = new HashMap<>();
+          for (Project p : fy19.projects()) {
+            names.put(p.groupNo(), p.groupName());
+            for (Kpi k : p.kpis()) {
+              List<Double> s = scores.computeIfAbsent(p.groupNo(), x -> new ArrayList<>());
+              if (k.score().value() != null) {
+                s.add(k.score().value().doubleValue());
+              }
+            }
           }
-        }
-      }
-      assertThat(r.rows()).isEqualTo(expected).isNotEmpty();
-    });
+          assertThat(r.rows()).hasSize(scores.size()).hasSize(4);
+          int i = 0;
+          for (Map.Entry<Integer, List<Double>> e : scores.entrySet()) {
+            List<Double> s = e.getValue().stream().sorted().toList();
+            double mean = s.stream().mapToDouble(x -> x).average().orElseThrow();
+            double median =
+                s.size() % 2 == 1
+                    ? s.get(s.size() / 2)
+                    : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+            assertThat(r.get(i, "group_no")).isEqualTo(e.getKey());
+            assertThat(r.get(i, "group_name")).isEqualTo(names.get(e.getKey()));
+            assertThat(r.get(i, "scored")).isEqualTo((long) s.size());
+            assertThat((Double) r.get(i, "mean_score"))
+                .isEqualTo(
+                    BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP).doubleValue());
+            assertThat((Double) r.get(i, "median_score")).isCloseTo(median, within(1e-9));
+            assertThat(r.get(i, "reached")).isEqualTo(s.stream().filter(x -> x >= 100).count());
+            assertThat(r.get(i, "went_backwards")).isEqualTo(s.stream().filter(x -> x < 0).count());
+            i++;
+          }
+        });
 
-    checks.put("reports-held", r -> {
-      List<List<Object>> expected = new ArrayList<>();
-      for (IngestedReport ir : List.of(h30, h31)) {
-        ParsedReport p = ir.report();
-        expected.add(Arrays.asList("samples", p.fiscalYear(), ir.reportId(), ir.sourceFile(), p.projects().size(),
-            (int) p.kpiCount(), (int) p.scoreMismatches(), (int) p.unknownResidue(), null));
-      }
-      assertThat(r.rows()).isEqualTo(expected);
-    });
+    checks.put(
+        "conflicts",
+        r -> {
+          // what the two parsed reports print differently for the same KPI, year and kind
+          Map<String, String> fy18 = printedValues(h30.report());
+          List<String> differing = new ArrayList<>();
+          printedValues(fy19)
+              .forEach(
+                  (key, value) -> {
+                    if (fy18.containsKey(key) && !fy18.get(key).equals(value)) {
+                      differing.add(key);
+                    }
+                  });
+          assertThat(r.columns()).contains("older_printed", "newer_printed");
+          assertThat(r.rows()).hasSameSizeAs(differing);
+        });
+
+    checks.put(
+        "score-mismatches",
+        r -> {
+          List<List<Object>> expected = new ArrayList<>();
+          for (IngestedReport ir : List.of(h30, h31)) {
+            for (Kpi k : kpis(ir.report())) {
+              if (k.scoreStatus() == ScoreStatus.MISMATCH) {
+                expected.add(
+                    Arrays.asList(
+                        ir.report().fiscalYear(),
+                        projectOf(ir.report(), k).projectNo(),
+                        k.kpiNo(),
+                        k.name(),
+                        k.score().printed(),
+                        d(k.scoreComputed()),
+                        k.scoreRule().label(),
+                        k.scoreNote()));
+              }
+            }
+          }
+          assertThat(r.rows())
+              .hasSize((int) (h30.report().scoreMismatches() + fy19.scoreMismatches()));
+          assertThat(r.rows()).isEqualTo(expected);
+        });
+
+    checks.put(
+        "year-over-year",
+        r -> {
+          List<List<Object>> expected = new ArrayList<>();
+          for (Project p : fy19.projects()) {
+            for (Kpi k : p.kpis()) {
+              BigDecimal y18 = actual(k, 2018);
+              BigDecimal y19 = actual(k, 2019);
+              if (y18 != null && y19 != null) {
+                expected.add(
+                    Arrays.asList(
+                        Keys.kpiKey(Keys.projectKey(p.name()), k.name()),
+                        k.name(),
+                        k.unit(),
+                        y18.doubleValue(),
+                        y19.doubleValue(),
+                        y19.subtract(y18).doubleValue()));
+              }
+            }
+          }
+          expected.sort(Comparator.comparing(row -> (String) row.get(0)));
+          assertThat(r.rows()).hasSameSizeAs(expected).hasSizeGreaterThan(50);
+          for (int i = 0; i < expected.size(); i++) {
+            assertThat(r.rows().get(i).subList(0, 5)).isEqualTo(expected.get(i).subList(0, 5));
+            assertThat((Double) r.rows().get(i).get(5))
+                .isCloseTo((Double) expected.get(i).get(5), within(0.005));
+          }
+        });
+
+    checks.put(
+        "missing-values",
+        r -> {
+          Map<List<Object>, Long> counts = new TreeMap<>(Comparator.comparing(Object::toString));
+          for (IngestedReport ir : List.of(h30, h31)) {
+            for (Kpi k : kpis(ir.report())) {
+              for (KpiValue v : k.values()) {
+                if (v.value().value() == null) {
+                  counts.merge(
+                      List.of(ir.report().fiscalYear(), v.kind().label(), v.value().nullReason()),
+                      1L,
+                      Long::sum);
+                }
+              }
+            }
+          }
+          List<List<Object>> expected = new ArrayList<>();
+          counts.forEach(
+              (k, n) -> {
+                List<Object> row = new ArrayList<>(k);
+                row.add(n);
+                expected.add(row);
+              });
+          assertThat(r.rows()).containsExactlyInAnyOrderElementsOf(expected);
+          assertThat(r.rows()).isNotEmpty();
+        });
+
+    checks.put(
+        "target-revisions",
+        r -> {
+          List<List<Object>> expected = new ArrayList<>();
+          for (Project p : fy19.projects()) {
+            for (Kpi k : p.kpis()) {
+              if (k.targetNote() != null) {
+                expected.add(
+                    List.of(p.projectNo(), k.name(), k.target().printed(), k.targetNote()));
+              }
+            }
+          }
+          assertThat(r.rows()).isEqualTo(expected).isNotEmpty();
+        });
+
+    checks.put(
+        "five-year-summaries",
+        r -> {
+          List<List<Object>> expected = new ArrayList<>();
+          for (Project p : fy19.projects()) {
+            for (Narrative n : p.narratives()) {
+              if (n.kind() == NarrativeKind.FIVE_YEAR_SUMMARY && n.text().contains("空き家")) {
+                expected.add(List.of(p.projectNo(), p.name(), n.text()));
+              }
+            }
+          }
+          assertThat(r.rows()).isEqualTo(expected).isNotEmpty();
+        });
+
+    checks.put(
+        "reports-held",
+        r -> {
+          List<List<Object>> expected = new ArrayList<>();
+          for (IngestedReport ir : List.of(h30, h31)) {
+            ParsedReport p = ir.report();
+            expected.add(
+                Arrays.asList(
+                    "samples",
+                    p.fiscalYear(),
+                    ir.reportId(),
+                    ir.sourceFile(),
+                    p.projects().size(),
+                    (int) p.kpiCount(),
+                    (int) p.scoreMismatches(),
+                    (int) p.unknownResidue(),
+                    null));
+          }
+          assertThat(r.rows()).isEqualTo(expected);
+        });
     return checks;
   }
 
@@ -325,8 +401,15 @@ class DocQueriesTest {
         for (KpiValue v : k.values()) {
           if (v.fiscalYear() != null && v.value().printed() != null) {
             BigDecimal n = v.value().value();
-            values.put(Keys.kpiKey(Keys.projectKey(p.name()), k.name()) + "@" + v.fiscalYear() + "@" + v.kind(),
-                n == null ? "null:" + v.value().nullReason() : n.stripTrailingZeros().toPlainString());
+            values.put(
+                Keys.kpiKey(Keys.projectKey(p.name()), k.name())
+                    + "@"
+                    + v.fiscalYear()
+                    + "@"
+                    + v.kind(),
+                n == null
+                    ? "null:" + v.value().nullReason()
+                    : n.stripTrailingZeros().toPlainString());
           }
         }
       }

@@ -29,9 +29,9 @@ final class HandReports {
   }
 
   /**
-   * A one-project report of {@code fiscalYear} whose KPI 交通事故件数 prints actuals for 2015
-   * up to the year before, the report year's actual on its name line, baseline 213 (2014) and
-   * target 180 (2019). {@code h29} overrides the 2017 actual.
+   * A one-project report of {@code fiscalYear} whose KPI 交通事故件数 prints actuals for 2015 up to the
+   * year before, the report year's actual on its name line, baseline 213 (2014) and target 180
+   * (2019). {@code h29} overrides the 2017 actual.
    */
   static IngestedReport report(String sha, int fiscalYear, String h29, Instant at) {
     List<KpiValue> values = new ArrayList<>();
@@ -76,7 +76,8 @@ final class HandReports {
             PrintedValue.missing("（後日報告）灯", "灯", "pending"),
             2019,
             v("1,199灯", "1199", "灯"),
-            List.of(new KpiValue(null, ValueKind.BASELINE, PrintedValue.missing("―", null, "dash"))),
+            List.of(
+                new KpiValue(null, ValueKind.BASELINE, PrintedValue.missing("―", null, "dash"))),
             PrintedValue.notPrinted(),
             PrintedValue.notPrinted(),
             null,

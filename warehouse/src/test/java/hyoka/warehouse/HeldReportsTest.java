@@ -34,14 +34,17 @@ class HeldReportsTest {
     assertThat(cache).isRegularFile();
     Map<String, String> fromDb;
     try (Connection c = w.openReadOnly()) {
-      fromDb = Map.of(
-          (String) Warehouse.query(c, "SELECT sha256 FROM reports").rows().get(0).get(0),
-          (String) Warehouse.query(c, "SELECT report_id FROM reports").rows().get(0).get(0));
+      fromDb =
+          Map.of(
+              (String) Warehouse.query(c, "SELECT sha256 FROM reports").rows().get(0).get(0),
+              (String) Warehouse.query(c, "SELECT report_id FROM reports").rows().get(0).get(0));
     }
-    assertThat(HeldReports.read(w.dbFile())).hasValueSatisfying(h -> {
-      assertThat(h.sha256ToReportId()).isEqualTo(fromDb);
-      assertThat(h.lastRunId()).isEqualTo(1);
-    });
+    assertThat(HeldReports.read(w.dbFile()))
+        .hasValueSatisfying(
+            h -> {
+              assertThat(h.sha256ToReportId()).isEqualTo(fromDb);
+              assertThat(h.lastRunId()).isEqualTo(1);
+            });
     assertThat(w.knownSha256()).isEqualTo(fromDb);
     assertThat(w.lastRunId()).isEqualTo(1);
   }

@@ -32,19 +32,44 @@ class KeysTest {
   void sameNamesInOneReportGetNumberedKeys() {
     ParsedReport base = Samples.parsed("h31");
     Project p1 = base.projects().get(0);
-    Project twin = new Project(99, p1.groupNo(), p1.groupName(), p1.name(), p1.department(), p1.section(),
-        p1.description(), p1.page(), p1.kpis(), List.of(), List.of());
-    ParsedReport doubled = new ParsedReport(base.sourceFile(), base.fiscalYear(), base.title(), base.pageCount(),
-        List.of(p1, twin), List.of());
-    Map<String, List<Object[]>> rows = ReportRows.of(new IngestedReport("0123456789abcdef", "x.pdf",
-        "0123456789abcdef".repeat(4), "s", Instant.EPOCH, doubled));
+    Project twin =
+        new Project(
+            99,
+            p1.groupNo(),
+            p1.groupName(),
+            p1.name(),
+            p1.department(),
+            p1.section(),
+            p1.description(),
+            p1.page(),
+            p1.kpis(),
+            List.of(),
+            List.of());
+    ParsedReport doubled =
+        new ParsedReport(
+            base.sourceFile(),
+            base.fiscalYear(),
+            base.title(),
+            base.pageCount(),
+            List.of(p1, twin),
+            List.of());
+    Map<String, List<Object[]>> rows =
+        ReportRows.of(
+            new IngestedReport(
+                "0123456789abcdef",
+                "x.pdf",
+                "0123456789abcdef".repeat(4),
+                "s",
+                Instant.EPOCH,
+                doubled));
     int key = Tables.PROJECTS.columnIndex("project_key");
-    assertThat(rows.get("projects")).extracting(r -> r[key])
+    assertThat(rows.get("projects"))
+        .extracting(r -> r[key])
         .containsExactly("市営住宅改善・建替事業", "市営住宅改善・建替事業#2");
     int kpiKey = Tables.KPIS.columnIndex("kpi_key");
-    assertThat(rows.get("kpis")).extracting(r -> r[kpiKey])
-        .containsExactly("市営住宅改善・建替事業|市営住宅の改善・建替の実施棟数",
-            "市営住宅改善・建替事業#2|市営住宅の改善・建替の実施棟数");
+    assertThat(rows.get("kpis"))
+        .extracting(r -> r[kpiKey])
+        .containsExactly("市営住宅改善・建替事業|市営住宅の改善・建替の実施棟数", "市営住宅改善・建替事業#2|市営住宅の改善・建替の実施棟数");
   }
 
   private static List<String> kpiKeys(IngestedReport r) {

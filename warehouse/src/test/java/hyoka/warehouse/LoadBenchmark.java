@@ -15,8 +15,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +24,10 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * Measures loading {@code copies} copies of the FY2019 sample report into a fresh DuckDB
- * database, once through the Arrow C stream and once through the Appender, both starting from
- * the same Arrow IPC shards (that is how reports reach the publish step). Each variant runs
- * {@code repeats} times, alternating; the figures go into docs/schema.md.
+ * Measures loading {@code copies} copies of the FY2019 sample report into a fresh DuckDB database,
+ * once through the Arrow C stream and once through the Appender, both starting from the same Arrow
+ * IPC shards (that is how reports reach the publish step). Each variant runs {@code repeats} times,
+ * alternating; the figures go into docs/schema.md.
  *
  * <p>Run: {@code mvn -q -o -pl warehouse -am test-compile}, then {@code java -cp ...
  * hyoka.warehouse.LoadBenchmark [copies] [repeats]} with the warehouse test classpath, or through
@@ -37,7 +37,8 @@ public final class LoadBenchmark {
   private LoadBenchmark() {}
 
   /** Milliseconds per repeat for each loader, and the rows loaded per run. */
-  public record Figures(int copies, long shardWriteMillis, long rowsPerRun, Map<String, long[]> millis) {}
+  public record Figures(
+      int copies, long shardWriteMillis, long rowsPerRun, Map<String, long[]> millis) {}
 
   /** For comparison only: the Appender fed from Java rows in memory, no shard files read. */
   private static final String APPENDER_FROM_MEMORY = "appender_from_memory";
@@ -60,19 +61,31 @@ public final class LoadBenchmark {
 
   static String report(Figures f) {
     StringBuilder b = new StringBuilder();
-    ReportRows.of(new IngestedReport("0000000000000000", "x.pdf", "0".repeat(64), "s",
-            Instant.EPOCH, sample()))
+    ReportRows.of(
+            new IngestedReport(
+                "0000000000000000", "x.pdf", "0".repeat(64), "s", Instant.EPOCH, sample()))
         .forEach((table, rows) -> b.append(table).append('=').append(rows.size()).append(' '));
     b.append("rows per copy\n");
-    b.append(String.format(Locale.ROOT, "copies=%d rows/run=%d shard-write=%d ms (%d cores, %s)%n",
-        f.copies(), f.rowsPerRun(), f.shardWriteMillis(), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version")));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "copies=%d rows/run=%d shard-write=%d ms (%d cores, %s)%n",
+            f.copies(),
+            f.rowsPerRun(),
+            f.shardWriteMillis(),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version")));
     for (Map.Entry<String, long[]> e : f.millis().entrySet()) {
       long[] sorted = e.getValue().clone();
       Arrays.sort(sorted);
-      b.append(String.format(Locale.ROOT, "%-12s min=%d ms median=%d ms all=%s%n",
-          e.getKey(), sorted[0], sorted[sorted.length / 2],
-          Arrays.toString(e.getValue())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-12s min=%d ms median=%d ms all=%s%n",
+              e.getKey(),
+              sorted[0],
+              sorted[sorted.length / 2],
+              Arrays.toString(e.getValue())));
     }
     return b.toString();
   }
@@ -82,10 +95,19 @@ public final class LoadBenchmark {
     List<Path> shards = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int i = 0; i < copies; i++) {
-      String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(("copy " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      IngestedReport r = new IngestedReport(IngestedReport.reportIdOf(sha), "copy" + i + ".pdf", sha,
-          "bench" + i, Instant.parse("2026-01-01T00:00:00Z"), parsed);
+      String sha =
+          HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(("copy " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      IngestedReport r =
+          new IngestedReport(
+              IngestedReport.reportIdOf(sha),
+              "copy" + i + ".pdf",
+              sha,
+              "bench" + i,
+              Instant.parse("2026-01-01T00:00:00Z"),
+              parsed);
       Path dir = work.resolve("shards").resolve("s" + i);
       ReportShard.write(r, dir);
       shards.add(dir);

@@ -13,7 +13,10 @@ class LoadBenchmarkTest {
   @Test
   void everyLoaderLoadsEveryRowOfEveryCopy() throws Exception {
     LoadBenchmark.Figures f = LoadBenchmark.measure(LoadBenchmark.sample(), 3, 1, tmp);
-    long perCopy = ReportRows.of(Samples.ingested("h31")).values().stream().mapToLong(java.util.List::size).sum();
+    long perCopy =
+        ReportRows.of(Samples.ingested("h31")).values().stream()
+            .mapToLong(java.util.List::size)
+            .sum();
     assertThat(f.rowsPerRun()).isEqualTo(3 * perCopy);
     assertThat(f.millis()).containsOnlyKeys("arrow_stream", "appender", "appender_from_memory");
     assertThat(LoadBenchmark.report(f)).contains("kpis=73").contains("copies=3");

@@ -20,7 +20,12 @@ class PublishIsolationTest {
   @TempDir Path tmp;
 
   private Path shard(char sha, int fy) {
-    IngestedReport r = HandReports.report(HandReports.sha(sha), fy, "244", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(sha));
+    IngestedReport r =
+        HandReports.report(
+            HandReports.sha(sha),
+            fy,
+            "244",
+            Instant.parse("2026-01-01T00:00:00Z").plusSeconds(sha));
     Path dir = tmp.resolve("shards").resolve(r.reportId());
     ReportShard.write(r, dir);
     return dir;
@@ -36,7 +41,8 @@ class PublishIsolationTest {
     w.publish(List.of(shard('a', 2018)), stats());
     try (Connection before = w.openReadOnly()) {
       w.publish(List.of(shard('b', 2019)), stats());
-      assertThat(Warehouse.query(before, "SELECT count(*) FROM reports").rows()).containsExactly(List.of(1L));
+      assertThat(Warehouse.query(before, "SELECT count(*) FROM reports").rows())
+          .containsExactly(List.of(1L));
       assertThat(w.query("SELECT count(*) FROM reports").rows()).containsExactly(List.of(2L));
       assertThat(w.lastRunId()).isEqualTo(2);
     }
@@ -56,7 +62,9 @@ class PublishIsolationTest {
       Future<PublishResult> publish = pool.submit(() -> w.publish(shards, stats()));
       List<Long> seen = new ArrayList<>();
       while (!publish.isDone()) {
-        QueryResult r = w.query("SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM kpis), (SELECT count(*) FROM runs)");
+        QueryResult r =
+            w.query(
+                "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM kpis), (SELECT count(*) FROM runs)");
         seen.add((Long) r.rows().get(0).get(0));
         // kpis and runs move together with reports: 2 KPIs per report, 1 run per publish
         assertThat(r.rows().get(0)).isIn(List.of(1L, 2L, 1L), List.of(16L, 32L, 2L));

@@ -24,7 +24,9 @@ class ReportShardTest {
     ReportShard.write(h31, dir);
     var expected = ReportRows.of(h31);
     for (TableSpec t : Tables.SHARD_TABLES) {
-      assertThat(ReportShard.read(dir, t)).as(t.name()).containsExactlyElementsOf(expected.get(t.name()));
+      assertThat(ReportShard.read(dir, t))
+          .as(t.name())
+          .containsExactlyElementsOf(expected.get(t.name()));
     }
     ShardReport id = ReportShard.identity(dir);
     assertThat(id.reportId()).isEqualTo(h31.reportId());
@@ -59,7 +61,8 @@ class ReportShardTest {
     }
     for (int i = 0; i < 8; i++) {
       Path dir = tmp.resolve("shards").resolve("s" + i);
-      assertThat(ReportShard.identity(dir).fiscalYear()).isEqualTo(i % 2 == 0 && i != 0 ? 2018 : 2019);
+      assertThat(ReportShard.identity(dir).fiscalYear())
+          .isEqualTo(i % 2 == 0 && i != 0 ? 2018 : 2019);
       assertThat(ReportShard.read(dir, Tables.KPIS)).hasSize(73);
     }
   }

@@ -11,9 +11,7 @@ class ResultFormatTest {
       new QueryResult(
           List.of("name", "actual", "note"),
           List.of("VARCHAR", "DOUBLE", "VARCHAR"),
-          List.of(
-              Arrays.asList("交通事故件数", 173.0, null),
-              Arrays.asList("LED防犯灯", 81.4, "a,\"b\"")));
+          List.of(Arrays.asList("交通事故件数", 173.0, null), Arrays.asList("LED防犯灯", 81.4, "a,\"b\"")));
 
   @Test
   void tableAlignsWideCharactersAsTwoColumns() {
@@ -56,9 +54,14 @@ class ResultFormatTest {
 
   @Test
   void timestampsAlwaysPrintSeconds() {
-    QueryResult r = new QueryResult(List.of("t"), List.of("TIMESTAMP"), List.of(
-        List.of(java.time.LocalDateTime.parse("2026-11-28T09:00")),
-        List.of(java.time.LocalDateTime.parse("2026-11-28T09:00:01.5"))));
-    assertThat(ResultFormat.CSV.format(r)).isEqualTo("t\r\n2026-11-28 09:00:00\r\n2026-11-28 09:00:01.500000\r\n");
+    QueryResult r =
+        new QueryResult(
+            List.of("t"),
+            List.of("TIMESTAMP"),
+            List.of(
+                List.of(java.time.LocalDateTime.parse("2026-11-28T09:00")),
+                List.of(java.time.LocalDateTime.parse("2026-11-28T09:00:01.5"))));
+    assertThat(ResultFormat.CSV.format(r))
+        .isEqualTo("t\r\n2026-11-28 09:00:00\r\n2026-11-28 09:00:01.500000\r\n");
   }
 }

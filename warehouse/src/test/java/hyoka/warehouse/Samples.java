@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The sample reports as the ingest hands them to the warehouse: parsed by the real parser, with
- * the sha256 of the sample PDF as identity, series {@code samples} (their folder's name).
+ * The sample reports as the ingest hands them to the warehouse: parsed by the real parser, with the
+ * sha256 of the sample PDF as identity, series {@code samples} (their folder's name).
  */
 final class Samples {
   private Samples() {}
@@ -49,7 +49,8 @@ final class Samples {
     if (edited.equals(text.joined())) {
       throw new IllegalArgumentException("the edit changed nothing in " + name);
     }
-    ParsedReport parsed = new EvaluationReportParser().parse(ReportText.of(text.sourceFile(), edited));
+    ParsedReport parsed =
+        new EvaluationReportParser().parse(ReportText.of(text.sourceFile(), edited));
     return of(parsed, sha256(edited.getBytes(StandardCharsets.UTF_8)), at);
   }
 

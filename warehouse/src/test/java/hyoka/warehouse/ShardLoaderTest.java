@@ -18,7 +18,9 @@ class ShardLoaderTest {
 
   @Test
   void bothLoadersGiveTheSameRows() throws Exception {
-    IngestedReport r = HandReports.report(HandReports.sha('a'), 2019, "244", Instant.parse("2026-03-04T05:06:07.123456Z"));
+    IngestedReport r =
+        HandReports.report(
+            HandReports.sha('a'), 2019, "244", Instant.parse("2026-03-04T05:06:07.123456Z"));
     Path shard = tmp.resolve("shard");
     ReportShard.write(r, shard);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");

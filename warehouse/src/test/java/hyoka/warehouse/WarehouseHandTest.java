@@ -28,11 +28,15 @@ class WarehouseHandTest {
 
   @Test
   void shardRoundTripsEveryRow() {
-    IngestedReport r = HandReports.report(HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
+    IngestedReport r =
+        HandReports.report(
+            HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
     Path dir = shard(r);
     var expected = ReportRows.of(r);
     for (TableSpec t : Tables.SHARD_TABLES) {
-      assertThat(ReportShard.read(dir, t)).as(t.name()).containsExactlyElementsOf(expected.get(t.name()));
+      assertThat(ReportShard.read(dir, t))
+          .as(t.name())
+          .containsExactlyElementsOf(expected.get(t.name()));
     }
     assertThat(ReportShard.identity(dir).fiscalYear()).isEqualTo(2019);
   }
@@ -43,14 +47,17 @@ class WarehouseHandTest {
     assertThat(w.exists()).isFalse();
     assertThat(w.knownSha256()).isEmpty();
     assertThat(w.lastRunId()).isZero();
-    IngestedReport r = HandReports.report(HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
+    IngestedReport r =
+        HandReports.report(
+            HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
     PublishResult result = w.publish(List.of(shard(r)), stats());
     assertThat(result.runId()).isEqualTo(1);
     assertThat(result.added()).isEqualTo(1);
     assertThat(w.knownSha256()).containsEntry(HandReports.sha('a'), "aaaaaaaaaaaaaaaa");
     QueryResult kpis =
-        w.query("SELECT kpi_no, name, actual, actual_printed, baseline, baseline_null_reason, kpi_key,"
-            + " shared_note_with FROM kpis ORDER BY kpi_no");
+        w.query(
+            "SELECT kpi_no, name, actual, actual_printed, baseline, baseline_null_reason, kpi_key,"
+                + " shared_note_with FROM kpis ORDER BY kpi_no");
     assertThat(kpis.rows()).hasSize(2);
     assertThat(kpis.get(0, "actual")).isEqualTo(173.0);
     assertThat(kpis.get(0, "kpi_key")).isEqualTo("交通安全対策事業|交通事故件数");
@@ -60,54 +67,88 @@ class WarehouseHandTest {
     assertThat(kpis.get(1, "baseline_null_reason")).isEqualTo("dash");
     assertThat(kpis.get(1, "shared_note_with")).isEqualTo("1");
     QueryResult values =
-        w.query("SELECT fiscal_year, kind, value, printed FROM kpi_values WHERE kpi_no = 1 ORDER BY fiscal_year, kind");
+        w.query(
+            "SELECT fiscal_year, kind, value, printed FROM kpi_values WHERE kpi_no = 1 ORDER BY fiscal_year, kind");
     // baseline 2014, actuals 2015-2018 from the value row, 2019 actual from the name line, target
     assertThat(values.rows()).hasSize(7);
     assertThat(values.rows().get(5)).containsExactly(2019, "actual", 173.0, "173件");
-    assertThat(w.query("SELECT run_id, files_added FROM runs").rows()).containsExactly(List.of(1L, 1));
+    assertThat(w.query("SELECT run_id, files_added FROM runs").rows())
+        .containsExactly(List.of(1L, 1));
   }
 
   @Test
   void correctedValueIsAConflictAndNewestWinsInSeries() {
     Warehouse w = new Warehouse(tmp.resolve("data"));
-    IngestedReport fy2018 = HandReports.report(HandReports.sha('b'), 2018, "230", Instant.parse("2026-01-01T00:00:00Z"));
-    IngestedReport fy2019 = HandReports.report(HandReports.sha('c'), 2019, "244", Instant.parse("2026-01-01T00:00:01Z"));
+    IngestedReport fy2018 =
+        HandReports.report(
+            HandReports.sha('b'), 2018, "230", Instant.parse("2026-01-01T00:00:00Z"));
+    IngestedReport fy2019 =
+        HandReports.report(
+            HandReports.sha('c'), 2019, "244", Instant.parse("2026-01-01T00:00:01Z"));
     w.publish(List.of(shard(fy2019), shard(fy2018)), stats());
-    QueryResult conflicts = w.query("SELECT fiscal_year, kind, older_value, newer_value, older_report_id, newer_report_id FROM kpi_conflicts");
-    assertThat(conflicts.rows()).containsExactly(List.of(2017, "actual", 230.0, 244.0, "bbbbbbbbbbbbbbbb", "cccccccccccccccc"));
-    QueryResult series = w.query("SELECT actual, reports, disagree, report_id FROM kpi_series WHERE fiscal_year = 2017 AND kpi_key LIKE '%交通事故件数'");
+    QueryResult conflicts =
+        w.query(
+            "SELECT fiscal_year, kind, older_value, newer_value, older_report_id, newer_report_id FROM kpi_conflicts");
+    assertThat(conflicts.rows())
+        .containsExactly(
+            List.of(2017, "actual", 230.0, 244.0, "bbbbbbbbbbbbbbbb", "cccccccccccccccc"));
+    QueryResult series =
+        w.query(
+            "SELECT actual, reports, disagree, report_id FROM kpi_series WHERE fiscal_year = 2017 AND kpi_key LIKE '%交通事故件数'");
     assertThat(series.rows()).containsExactly(List.of(244.0, 2L, true, "cccccccccccccccc"));
   }
 
   @Test
   void newFileForSameSeriesAndYearSupersedes() {
     Warehouse w = new Warehouse(tmp.resolve("data"));
-    IngestedReport first = HandReports.report(HandReports.sha('d'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
-    IngestedReport second = HandReports.report(HandReports.sha('e'), 2019, "245", Instant.parse("2026-01-02T00:00:00Z"));
+    IngestedReport first =
+        HandReports.report(
+            HandReports.sha('d'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
+    IngestedReport second =
+        HandReports.report(
+            HandReports.sha('e'), 2019, "245", Instant.parse("2026-01-02T00:00:00Z"));
     w.publish(List.of(shard(first)), stats());
     PublishResult r = w.publish(List.of(shard(second), shard(first)), stats());
     assertThat(r.runId()).isEqualTo(2);
-    assertThat(r.reports()).extracting(PublishResult.Outcome::status)
+    assertThat(r.reports())
+        .extracting(PublishResult.Outcome::status)
         .containsExactlyInAnyOrder(PublishResult.Status.ADDED, PublishResult.Status.UNCHANGED);
     assertThat(w.query("SELECT report_id, superseded_by FROM reports ORDER BY report_id").rows())
-        .containsExactly(List.of("dddddddddddddddd", "eeeeeeeeeeeeeeee"), java.util.Arrays.asList("eeeeeeeeeeeeeeee", null));
-    assertThat(w.query("SELECT report_id FROM current_reports").rows()).containsExactly(List.of("eeeeeeeeeeeeeeee"));
+        .containsExactly(
+            List.of("dddddddddddddddd", "eeeeeeeeeeeeeeee"),
+            java.util.Arrays.asList("eeeeeeeeeeeeeeee", null));
+    assertThat(w.query("SELECT report_id FROM current_reports").rows())
+        .containsExactly(List.of("eeeeeeeeeeeeeeee"));
     assertThat(w.query("SELECT count(*) FROM kpi_conflicts").rows()).containsExactly(List.of(0L));
-    assertThat(w.query("SELECT files_added, files_superseded, files_unchanged FROM runs WHERE run_id = 2").rows())
+    assertThat(
+            w.query(
+                    "SELECT files_added, files_superseded, files_unchanged FROM runs WHERE run_id = 2")
+                .rows())
         .containsExactly(List.of(1, 1, 1));
   }
 
   @Test
   void ofTwoNewFilesForOneYearInOneRunTheLaterIsCurrent() {
     Warehouse w = new Warehouse(tmp.resolve("data"));
-    IngestedReport earlier = HandReports.report(HandReports.sha('d'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
-    IngestedReport later = HandReports.report(HandReports.sha('e'), 2019, "245", Instant.parse("2026-01-01T00:00:05Z"));
+    IngestedReport earlier =
+        HandReports.report(
+            HandReports.sha('d'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
+    IngestedReport later =
+        HandReports.report(
+            HandReports.sha('e'), 2019, "245", Instant.parse("2026-01-01T00:00:05Z"));
     PublishResult r = w.publish(List.of(shard(later), shard(earlier)), stats());
-    assertThat(r.reports()).containsExactly(
-        new PublishResult.Outcome("dddddddddddddddd", "r2019.pdf", PublishResult.Status.ADDED, null),
-        new PublishResult.Outcome("eeeeeeeeeeeeeeee", "r2019.pdf", PublishResult.Status.ADDED, "dddddddddddddddd"));
-    assertThat(w.query("SELECT report_id FROM current_reports").rows()).containsExactly(List.of("eeeeeeeeeeeeeeee"));
-    assertThat(w.query("SELECT actual FROM kpi_series WHERE fiscal_year = 2017 AND kpi_key LIKE '%交通事故件数'").rows())
+    assertThat(r.reports())
+        .containsExactly(
+            new PublishResult.Outcome(
+                "dddddddddddddddd", "r2019.pdf", PublishResult.Status.ADDED, null),
+            new PublishResult.Outcome(
+                "eeeeeeeeeeeeeeee", "r2019.pdf", PublishResult.Status.ADDED, "dddddddddddddddd"));
+    assertThat(w.query("SELECT report_id FROM current_reports").rows())
+        .containsExactly(List.of("eeeeeeeeeeeeeeee"));
+    assertThat(
+            w.query(
+                    "SELECT actual FROM kpi_series WHERE fiscal_year = 2017 AND kpi_key LIKE '%交通事故件数'")
+                .rows())
         .containsExactly(List.of(245.0));
   }
 
@@ -116,25 +157,30 @@ class WarehouseHandTest {
     Warehouse w = new Warehouse(tmp.resolve("data"));
     w.publish(List.of(), stats());
     assertThatThrownBy(() -> w.query("SELEC 1"))
-        .isInstanceOfSatisfying(HyokaException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.BAD_QUERY);
-          assertThat(e.getMessage()).doesNotContain("\n").contains("syntax error");
-        });
+        .isInstanceOfSatisfying(
+            HyokaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_QUERY);
+              assertThat(e.getMessage()).doesNotContain("\n").contains("syntax error");
+            });
     assertThatThrownBy(() -> w.query("DELETE FROM reports"))
-        .isInstanceOfSatisfying(HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_QUERY));
+        .isInstanceOfSatisfying(
+            HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_QUERY));
   }
 
   @Test
   void noWarehouseIsAnInputError() {
     assertThatThrownBy(() -> new Warehouse(tmp.resolve("none")).query("SELECT 1"))
-        .isInstanceOfSatisfying(HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_WAREHOUSE));
+        .isInstanceOfSatisfying(
+            HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_WAREHOUSE));
   }
 
   @Test
   void aFileThatIsNotADatabaseSaysWhyItCannotBeOpened() throws Exception {
     Warehouse w = new Warehouse(tmp.resolve("data"));
     java.nio.file.Files.createDirectories(w.dataDir());
-    java.nio.file.Files.writeString(w.dbFile(), "not a database\n", java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.file.Files.writeString(
+        w.dbFile(), "not a database\n", java.nio.charset.StandardCharsets.UTF_8);
     // The reason (DuckDB's first line) is what tells a researcher the file is damaged or foreign.
     assertThatThrownBy(() -> w.query("SELECT 1"))
         .isInstanceOfSatisfying(
@@ -151,17 +197,29 @@ class WarehouseHandTest {
   @Test
   void aFailedPublishLeavesTheLiveFileAsItWas() throws Exception {
     Warehouse w = new Warehouse(tmp.resolve("data"));
-    w.publish(List.of(shard(HandReports.report(HandReports.sha('a'), 2018, "230", Instant.parse("2026-01-01T00:00:00Z")))), stats());
+    w.publish(
+        List.of(
+            shard(
+                HandReports.report(
+                    HandReports.sha('a'), 2018, "230", Instant.parse("2026-01-01T00:00:00Z")))),
+        stats());
     byte[] before = java.nio.file.Files.readAllBytes(w.dbFile());
-    Path broken = shard(HandReports.report(HandReports.sha('b'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")));
+    Path broken =
+        shard(
+            HandReports.report(
+                HandReports.sha('b'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")));
     Path kpis = ReportShard.file(broken, Tables.KPIS);
     byte[] bytes = java.nio.file.Files.readAllBytes(kpis);
     java.nio.file.Files.write(kpis, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     assertThatThrownBy(() -> w.publish(List.of(broken), stats()))
-        .isInstanceOfSatisfying(HyokaException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.WAREHOUSE_ERROR);
-          assertThat(e.getMessage()).startsWith("cannot load shard " + broken).doesNotContain("\n");
-        });
+        .isInstanceOfSatisfying(
+            HyokaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.WAREHOUSE_ERROR);
+              assertThat(e.getMessage())
+                  .startsWith("cannot load shard " + broken)
+                  .doesNotContain("\n");
+            });
     assertThat(java.nio.file.Files.readAllBytes(w.dbFile())).isEqualTo(before);
     assertThat(w.query("SELECT count(*) FROM reports").rows()).containsExactly(List.of(1L));
     try (var files = java.nio.file.Files.list(w.dataDir())) {
@@ -174,15 +232,24 @@ class WarehouseHandTest {
   void aSecondConcurrentPublishIsRefused() throws Exception {
     Warehouse w = new Warehouse(tmp.resolve("data"));
     java.nio.file.Files.createDirectories(w.dataDir());
-    try (var channel = java.nio.channels.FileChannel.open(w.dataDir().resolve(".publish.lock"),
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+    try (var channel =
+            java.nio.channels.FileChannel.open(
+                w.dataDir().resolve(".publish.lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
         var lock = channel.lock()) {
       assertThat(lock.isValid()).isTrue();
       assertThatThrownBy(() -> w.publish(List.of(), stats()))
-          .isInstanceOfSatisfying(HyokaException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED);
-            assertThat(e.getMessage()).isEqualTo("another ingest is publishing to " + w.dataDir() + "; try again when it ends");
-          });
+          .isInstanceOfSatisfying(
+              HyokaException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.DATA_DIR_LOCKED);
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "another ingest is publishing to "
+                            + w.dataDir()
+                            + "; try again when it ends");
+              });
     }
     assertThat(w.exists()).isFalse();
     w.publish(List.of(), stats());
@@ -197,13 +264,20 @@ class WarehouseHandTest {
         var s = c.createStatement()) {
       // as if written before kpis.kpi_key and runs.files_rejected existed
       Schema.create(c);
-      s.execute("DROP VIEW kpi_conflicts; DROP VIEW kpi_series; DROP VIEW kpi_series_values;"
-          + " DROP VIEW current_kpi_values; DROP VIEW current_kpis");
+      s.execute(
+          "DROP VIEW kpi_conflicts; DROP VIEW kpi_series; DROP VIEW kpi_series_values;"
+              + " DROP VIEW current_kpi_values; DROP VIEW current_kpis");
       s.execute("ALTER TABLE kpis DROP COLUMN kpi_key");
       s.execute("ALTER TABLE runs DROP COLUMN files_rejected");
-      s.execute("INSERT INTO runs VALUES (1, TIMESTAMP '2025-01-01 00:00:00', TIMESTAMP '2025-01-01 00:01:00', 0, 0, 0)");
+      s.execute(
+          "INSERT INTO runs VALUES (1, TIMESTAMP '2025-01-01 00:00:00', TIMESTAMP '2025-01-01 00:01:00', 0, 0, 0)");
     }
-    w.publish(List.of(shard(HandReports.report(HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")))), stats());
+    w.publish(
+        List.of(
+            shard(
+                HandReports.report(
+                    HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")))),
+        stats());
     assertThat(w.query("SELECT run_id, files_rejected FROM runs ORDER BY run_id").rows())
         .containsExactly(java.util.Arrays.asList(1L, null), List.of(2L, 0));
     assertThat(w.query("SELECT count(*) FROM kpi_series WHERE kpi_key LIKE '%交通事故件数'").rows())

@@ -42,8 +42,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Measures how close the full ingest comes to the cost of PDF text extraction alone, on a corpus
- * of N copies of one sample report (see {@link Corpus}), all in one JVM and one run:
+ * Measures how close the full ingest comes to the cost of PDF text extraction alone, on a corpus of
+ * N copies of one sample report (see {@link Corpus}), all in one JVM and one run:
  *
  * <ol>
  *   <li>a warm-up (a small ingest and extractions, so every figure is of a warm JVM);
@@ -73,7 +73,8 @@ public final class Benchmark {
   private static final int WARMUP_FILES = 8;
 
   /** What to measure. */
-  public record Options(int copies, Path sample, Path corpusDir, Path workDir, List<String> runners) {
+  public record Options(
+      int copies, Path sample, Path corpusDir, Path workDir, List<String> runners) {
     public Options {
       if (copies < 1) {
         throw new IllegalArgumentException("copies must be >= 1: " + copies);
@@ -104,8 +105,8 @@ public final class Benchmark {
   /**
    * One measured phase.
    *
-   * @param cpuSeconds CPU time of the whole JVM (all threads) during the phase, -1 when unknown:
-   *     on a shared machine the wall time depends on what else runs, the CPU time much less
+   * @param cpuSeconds CPU time of the whole JVM (all threads) during the phase, -1 when unknown: on
+   *     a shared machine the wall time depends on what else runs, the CPU time much less
    * @param loadAverage the machine's 1-minute load average at the end of the phase, -1 when unknown
    * @param peakRssBytes peak resident set of the process during the phase, -1 when unknown
    */
@@ -243,7 +244,12 @@ public final class Benchmark {
       throw new IllegalArgumentException("sample report not found: " + sample.toAbsolutePath());
     }
     deleteTree(options.workDir());
-    log.printf(Locale.ROOT, "corpus: %d copies of %s in %s%n", options.copies(), sample, options.corpusDir());
+    log.printf(
+        Locale.ROOT,
+        "corpus: %d copies of %s in %s%n",
+        options.copies(),
+        sample,
+        options.corpusDir());
     List<Path> corpus = Corpus.build(sample, options.corpusDir(), options.copies());
 
     warmUp(sample);
@@ -277,7 +283,13 @@ public final class Benchmark {
                 return (long) pagesPerCopy * s.added();
               }));
     }
-    Path rerunDir = options.workDir().resolve(options.runners().contains("direct") ? "data-direct" : "data-" + options.runners().get(0));
+    Path rerunDir =
+        options
+            .workDir()
+            .resolve(
+                options.runners().contains("direct")
+                    ? "data-direct"
+                    : "data-" + options.runners().get(0));
     figures.add(
         measure(
             "no-op re-run (all unchanged)",
@@ -362,8 +374,8 @@ public final class Benchmark {
   }
 
   /**
-   * The ingest's stages after extraction, each over the whole corpus on one thread, with the
-   * texts the Tika-only phase kept: how the time of a full ingest divides up.
+   * The ingest's stages after extraction, each over the whole corpus on one thread, with the texts
+   * the Tika-only phase kept: how the time of a full ingest divides up.
    */
   private List<Figure> stages(List<Path> corpus, List<ReportText> texts) {
     List<Figure> figures = new ArrayList<>();
@@ -442,7 +454,8 @@ public final class Benchmark {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       try (var in = Files.newInputStream(file);
-          OutputStream sink = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+          OutputStream sink =
+              new java.security.DigestOutputStream(OutputStream.nullOutputStream(), md)) {
         in.transferTo(sink);
       }
       return HexFormat.of().formatHex(md.digest());

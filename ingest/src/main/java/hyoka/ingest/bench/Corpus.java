@@ -35,7 +35,8 @@ public final class Corpus {
       Files.write(target, out);
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write corpus copy " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write corpus copy " + target + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The peak memory of one benchmark phase: the JVM's used heap, sampled every few milliseconds by a
- * daemon thread, and the process's peak resident set (Linux {@code VmHWM}, which this process resets
- * at the start of the phase through {@code /proc/self/clear_refs}; where that is not allowed the
- * figure is the peak since the JVM started, and {@link #rssIsPerPhase()} says so).
+ * daemon thread, and the process's peak resident set (Linux {@code VmHWM}, which this process
+ * resets at the start of the phase through {@code /proc/self/clear_refs}; where that is not allowed
+ * the figure is the peak since the JVM started, and {@link #rssIsPerPhase()} says so).
  *
  * <p>Heap samples between collections include garbage, so the heap figure is an upper bound of the
  * live data; the resident set is what the machine had to give the process.

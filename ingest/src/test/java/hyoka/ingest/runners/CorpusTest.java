@@ -38,7 +38,9 @@ class CorpusTest {
     hashes.add(sha256(original));
     for (int i = 0; i < copies.size(); i++) {
       byte[] copy = Files.readAllBytes(copies.get(i));
-      String tail = new String(copy, original.length, copy.length - original.length, StandardCharsets.US_ASCII);
+      String tail =
+          new String(
+              copy, original.length, copy.length - original.length, StandardCharsets.US_ASCII);
       assertThat(tail).isEqualTo("\n%hyoka-copy " + (i + 1) + "\n");
       assertThat(Arrays.copyOf(copy, original.length)).isEqualTo(original);
       hashes.add(sha256(copy));

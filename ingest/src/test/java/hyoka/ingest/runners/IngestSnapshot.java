@@ -35,14 +35,14 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
- * Everything an ingest leaves in a data directory, in a form two runs can be compared by: every
- * row of every warehouse table and view (ordered; timestamp columns left out because they record
- * when the run happened), every stored field of every live index document, and the full hit lists
- * of a few searches.
+ * Everything an ingest leaves in a data directory, in a form two runs can be compared by: every row
+ * of every warehouse table and view (ordered; timestamp columns left out because they record when
+ * the run happened), every stored field of every live index document, and the full hit lists of a
+ * few searches.
  *
- * <p>The runner-equivalence tests ingest the same files once per runner into fresh data
- * directories and require equal snapshots: the runner may change how the work is spread over
- * workers, never what ends up in the warehouse or the index.
+ * <p>The runner-equivalence tests ingest the same files once per runner into fresh data directories
+ * and require equal snapshots: the runner may change how the work is spread over workers, never
+ * what ends up in the warehouse or the index.
  */
 record IngestSnapshot(
     IngestSummary summary,
@@ -88,7 +88,11 @@ record IngestSnapshot(
       }
       for (Map.Entry<String, List<String>> e : columns.entrySet()) {
         String sql =
-            "SELECT " + String.join(", ", e.getValue()) + " FROM \"" + e.getKey() + "\" ORDER BY ALL";
+            "SELECT "
+                + String.join(", ", e.getValue())
+                + " FROM \""
+                + e.getKey()
+                + "\" ORDER BY ALL";
         all.put(e.getKey(), Warehouse.query(c, sql).rows());
       }
     } catch (SQLException e) {

@@ -2,8 +2,8 @@ package hyoka.ingest.runners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hyoka.ingest.bench.Corpus;
 import hyoka.ingest.IngestSummary;
+import hyoka.ingest.bench.Corpus;
 import hyoka.transform.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,8 +51,10 @@ final class RunnerEquivalence {
 
   static Result compare(Path tmp, String runner) {
     Path in = inputs(tmp);
-    IngestSnapshot direct = IngestSnapshot.ingest(tmp.resolve("data-direct"), List.of(in), null, "direct");
-    IngestSnapshot other = IngestSnapshot.ingest(tmp.resolve("data-" + runner), List.of(in), null, runner);
+    IngestSnapshot direct =
+        IngestSnapshot.ingest(tmp.resolve("data-direct"), List.of(in), null, "direct");
+    IngestSnapshot other =
+        IngestSnapshot.ingest(tmp.resolve("data-" + runner), List.of(in), null, runner);
 
     // What the DirectRunner left is the reference: check it is the real thing, not an empty run.
     IngestSummary summary = direct.summary();
