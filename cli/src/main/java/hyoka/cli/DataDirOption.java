@@ -25,10 +25,6 @@ final class DataDirOption {
     return warehouse;
   }
 
-  Path warehouseFile() {
-    return dataDir.resolve("warehouse.duckdb");
-  }
-
   Path indexDir() {
     return dataDir.resolve("index");
   }

@@ -5,9 +5,6 @@ import hyoka.search.SearchFormat;
 import hyoka.search.SearchRequest;
 import hyoka.search.SearchResponse;
 import hyoka.search.Searcher;
-import hyoka.transform.ErrorCode;
-import hyoka.transform.HyokaException;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,11 +86,6 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isDirectory(data.indexDir())) {
-      throw new HyokaException(
-          ErrorCode.NO_WAREHOUSE,
-          "no search index in " + data.dataDir + ": run hyoka ingest first");
-    }
     SearchFilters filters =
         new SearchFilters(year, series, project, department, group, kind, minScore, maxScore);
     SearchRequest request =

@@ -27,7 +27,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
@@ -70,51 +69,38 @@ public final class Warehouse {
 
   /** sha256 → report_id of every report held (superseded ones too); empty when there is no db. */
   public Map<String, String> knownSha256() {
-    Map<String, String> known = new LinkedHashMap<>();
     if (!exists()) {
-      return known;
+      return new LinkedHashMap<>();
     }
-    Optional<HeldReports.Held> held = HeldReports.read(dbFile());
-    if (held.isPresent()) {
-      return new LinkedHashMap<>(held.get().sha256ToReportId());
-    }
-    return knownSha256FromDatabase();
-  }
-
-  private Map<String, String> knownSha256FromDatabase() {
-    Map<String, String> known = new LinkedHashMap<>();
-    try (Connection c = openReadOnly();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT sha256, report_id FROM reports ORDER BY report_id")) {
-      while (rs.next()) {
-        known.put(rs.getString(1), rs.getString(2));
-      }
-      return known;
-    } catch (SQLException e) {
-      throw error("cannot read reports of " + dbFile(), e);
-    }
+    return new LinkedHashMap<>(held().sha256ToReportId());
   }
 
   /** The id of the last published run; 0 when none. */
   public long lastRunId() {
-    if (!exists()) {
-      return 0;
-    }
-    Optional<HeldReports.Held> held = HeldReports.read(dbFile());
-    if (held.isPresent()) {
-      return held.get().lastRunId();
-    }
-    return lastRunIdFromDatabase();
+    return exists() ? held().lastRunId() : 0;
   }
 
-  private long lastRunIdFromDatabase() {
+  /** From the re-run cache when it describes the database as it is, else from the database. */
+  private HeldReports.Held held() {
+    return HeldReports.read(dbFile()).orElseGet(this::heldFromDatabase);
+  }
+
+  private HeldReports.Held heldFromDatabase() {
+    Map<String, String> known = new LinkedHashMap<>();
     try (Connection c = openReadOnly();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) FROM runs")) {
-      rs.next();
-      return rs.getLong(1);
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT sha256, report_id FROM reports ORDER BY report_id")) {
+        while (rs.next()) {
+          known.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) FROM runs")) {
+        rs.next();
+        return new HeldReports.Held(rs.getLong(1), known);
+      }
     } catch (SQLException e) {
-      throw error("cannot read runs of " + dbFile(), e);
+      throw error("cannot read reports and runs of " + dbFile(), e);
     }
   }
 
@@ -301,8 +287,7 @@ public final class Warehouse {
    */
   private void writeHeldReports() {
     try {
-      HeldReports.write(
-          dbFile(), new HeldReports.Held(lastRunIdFromDatabase(), knownSha256FromDatabase()));
+      HeldReports.write(dbFile(), heldFromDatabase());
     } catch (IOException | HyokaException e) {
       try {
         Files.deleteIfExists(dataDir.resolve(HeldReports.FILE));
