@@ -346,43 +346,56 @@ public final class Warehouse {
           }
         }
       }
+      // Which reports are current per series and fiscal year, kept up to date in memory as the
+      // run's reports are placed in order: every table is then loaded with one statement.
+      Map<List<Object>, List<String>> current = currentReports(c);
       List<PublishResult.Outcome> outcomes = new ArrayList<>();
+      List<Path> toLoad = new ArrayList<>();
+      Map<String, String> supersededBy = new LinkedHashMap<>();
       Set<String> loaded = new HashSet<>();
-      int superseded = 0;
-      try (BufferAllocator allocator = new RootAllocator()) {
-        for (ShardReport shard : shards) {
-          if (known.containsKey(shard.sha256()) || !loaded.add(shard.sha256())) {
-            outcomes.add(
-                new PublishResult.Outcome(
-                    shard.reportId(), shard.sourceFile(), PublishResult.Status.UNCHANGED, null));
-            continue;
-          }
-          List<String> older = currentReports(c, shard.series(), shard.fiscalYear());
-          for (TableSpec table : Tables.SHARD_TABLES) {
-            try {
-              LOADER.load(c, allocator, table, shard.shardDir(), runId);
-            } catch (IOException | RuntimeException e) {
-              throw shardError(shard.shardDir(), e);
-            }
-          }
-          try (PreparedStatement p =
-              c.prepareStatement("UPDATE reports SET superseded_by = ? WHERE report_id = ?")) {
-            for (String old : older) {
-              p.setString(1, shard.reportId());
-              p.setString(2, old);
-              p.executeUpdate();
-            }
-          }
-          superseded += older.size();
-          // One file normally replaces one; should several be current, all are replaced.
+      for (ShardReport shard : shards) {
+        if (known.containsKey(shard.sha256()) || !loaded.add(shard.sha256())) {
           outcomes.add(
               new PublishResult.Outcome(
-                  shard.reportId(),
-                  shard.sourceFile(),
-                  PublishResult.Status.ADDED,
-                  older.isEmpty() ? null : String.join(",", older)));
+                  shard.reportId(), shard.sourceFile(), PublishResult.Status.UNCHANGED, null));
+          continue;
+        }
+        List<Object> key = List.of(shard.series(), shard.fiscalYear());
+        List<String> older = current.getOrDefault(key, List.of());
+        current.put(key, List.of(shard.reportId()));
+        older.forEach(old -> supersededBy.put(old, shard.reportId()));
+        toLoad.add(shard.shardDir());
+        // One file normally replaces one; should several be current, all are replaced.
+        outcomes.add(
+            new PublishResult.Outcome(
+                shard.reportId(),
+                shard.sourceFile(),
+                PublishResult.Status.ADDED,
+                older.isEmpty() ? null : String.join(",", older)));
+      }
+      if (!toLoad.isEmpty()) {
+        try (BufferAllocator allocator = new RootAllocator()) {
+          for (TableSpec table : Tables.SHARD_TABLES) {
+            try {
+              LOADER.loadAll(c, allocator, table, toLoad, runId);
+            } catch (ShardLoader.ShardException e) {
+              throw shardError(e.shardDir(), (Exception) e.getCause());
+            } catch (IOException e) {
+              throw error("cannot load the shards of " + table.name() + ": " + e.getMessage(), e);
+            }
+          }
         }
       }
+      try (PreparedStatement p =
+          c.prepareStatement("UPDATE reports SET superseded_by = ? WHERE report_id = ?")) {
+        for (Map.Entry<String, String> e : supersededBy.entrySet()) {
+          p.setString(1, e.getValue());
+          p.setString(2, e.getKey());
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+      int superseded = supersededBy.size();
       PublishResult result = new PublishResult(runId, outcomes);
       try (PreparedStatement p =
           c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -419,22 +432,22 @@ public final class Warehouse {
     return java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  private static List<String> currentReports(Connection c, String series, int fiscalYear)
-      throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT report_id FROM reports WHERE series = ? AND fiscal_year = ?"
-                + " AND superseded_by IS NULL ORDER BY report_id")) {
-      p.setString(1, series);
-      p.setInt(2, fiscalYear);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
+  /** (series, fiscal_year) → the current reports of it, by report_id. */
+  private static Map<List<Object>, List<String>> currentReports(Connection c) throws SQLException {
+    Map<List<Object>, List<String>> current = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT series, fiscal_year, report_id FROM reports"
+                    + " WHERE superseded_by IS NULL AND series IS NOT NULL"
+                    + " AND fiscal_year IS NOT NULL ORDER BY report_id")) {
+      while (rs.next()) {
+        current
+            .computeIfAbsent(List.of(rs.getString(1), rs.getInt(2)), k -> new ArrayList<>())
+            .add(rs.getString(3));
       }
     }
-    return ids;
+    return current;
   }
 
   private static void fsyncDirectory(Path dir) {

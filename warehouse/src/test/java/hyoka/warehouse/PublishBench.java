@@ -40,8 +40,7 @@ public final class PublishBench {
               Instant.parse("2026-01-01T00:00:00Z"),
               parsed));
     }
-    OperatingSystemMXBean os =
-        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int round = 1; round <= rounds; round++) {
       Path work = Files.createTempDirectory("hyoka-publish-bench");
       try {
