@@ -253,10 +253,10 @@ public final class Warehouse {
       if (exists()) {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
-      PublishResult result;
+      Loaded loaded;
       try (Connection c =
           DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
-        result = load(c, shards, stats);
+        loaded = load(c, shards, stats);
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
           s.execute("CHECKPOINT");
@@ -271,8 +271,8 @@ public final class Warehouse {
       Files.move(
           staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       fsyncDirectory(dataDir);
-      writeHeldReports();
-      return result;
+      writeHeldReports(loaded.held());
+      return loaded.result();
     } catch (SQLException | IOException e) {
       throw error("publish to " + dbFile() + " failed: " + e.getMessage(), e);
     } finally {
@@ -285,9 +285,9 @@ public final class Warehouse {
    * Refreshes the no-op re-run cache. Best effort: the run is already published, and a missing or
    * stale cache only sends readers to DuckDB.
    */
-  private void writeHeldReports() {
+  private void writeHeldReports(HeldReports.Held held) {
     try {
-      HeldReports.write(dbFile(), heldFromDatabase());
+      HeldReports.write(dbFile(), held);
     } catch (IOException | HyokaException e) {
       try {
         Files.deleteIfExists(dataDir.resolve(HeldReports.FILE));
@@ -332,8 +332,13 @@ public final class Warehouse {
         e);
   }
 
-  private PublishResult load(Connection c, List<ShardReport> shards, RunStats stats)
-      throws SQLException {
+  /**
+   * What a publish committed: its result, and the reports then held (as {@link #heldFromDatabase}
+   * would read them back, without opening the published file again).
+   */
+  private record Loaded(PublishResult result, HeldReports.Held held) {}
+
+  private Loaded load(Connection c, List<ShardReport> shards, RunStats stats) throws SQLException {
     c.setAutoCommit(false);
     try {
       Schema.create(c);
@@ -355,6 +360,7 @@ public final class Warehouse {
       Map<List<Object>, List<String>> current = currentReports(c);
       List<PublishResult.Outcome> outcomes = new ArrayList<>();
       List<Path> toLoad = new ArrayList<>();
+      List<ShardReport> added = new ArrayList<>();
       Map<String, String> supersededBy = new LinkedHashMap<>();
       Set<String> loaded = new HashSet<>();
       for (ShardReport shard : shards) {
@@ -369,6 +375,7 @@ public final class Warehouse {
         current.put(key, List.of(shard.reportId()));
         older.forEach(old -> supersededBy.put(old, shard.reportId()));
         toLoad.add(shard.shardDir());
+        added.add(shard);
         // One file normally replaces one; should several be current, all are replaced.
         outcomes.add(
             new PublishResult.Outcome(
@@ -390,17 +397,7 @@ public final class Warehouse {
           }
         }
       }
-      if (!supersededBy.isEmpty()) {
-        try (PreparedStatement p =
-            c.prepareStatement("UPDATE reports SET superseded_by = ? WHERE report_id = ?")) {
-          for (Map.Entry<String, String> e : supersededBy.entrySet()) {
-            p.setString(1, e.getValue());
-            p.setString(2, e.getKey());
-            p.addBatch();
-          }
-          p.executeBatch();
-        }
-      }
+      supersede(c, supersededBy);
       int superseded = supersededBy.size();
       PublishResult result = new PublishResult(runId, outcomes);
       try (PreparedStatement p =
@@ -423,7 +420,14 @@ public final class Warehouse {
         }
       }
       c.commit();
-      return result;
+      // sha256 → report_id of every report held, ordered by report_id like heldFromDatabase.
+      List<Map.Entry<String, String>> held = new ArrayList<>(known.entrySet());
+      added.forEach(r -> held.add(Map.entry(r.sha256(), r.reportId())));
+      held.sort(
+          Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+      Map<String, String> heldMap = new LinkedHashMap<>();
+      held.forEach(e -> heldMap.put(e.getKey(), e.getValue()));
+      return new Loaded(result, new HeldReports.Held(runId, heldMap));
     } catch (SQLException | RuntimeException e) {
       try {
         c.rollback();
@@ -436,6 +440,34 @@ public final class Warehouse {
 
   private static java.time.LocalDateTime utc(Instant instant) {
     return java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /**
+   * Sets {@code superseded_by} (value) of the reports (keys), 1000 in one statement: 100 copies of
+   * a report in one series supersede 99 of them, and 99 single-row updates cost more than the
+   * supersession is worth.
+   */
+  private static void supersede(Connection c, Map<String, String> supersededBy)
+      throws SQLException {
+    List<Map.Entry<String, String>> pairs = new ArrayList<>(supersededBy.entrySet());
+    // Chunks keep the statement and its parameter count moderate in a run of many files.
+    for (int from = 0; from < pairs.size(); from += 1000) {
+      List<Map.Entry<String, String>> chunk =
+          pairs.subList(from, Math.min(pairs.size(), from + 1000));
+      String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "UPDATE reports SET superseded_by = s.newer FROM (VALUES "
+                  + values
+                  + ") AS s(older, newer) WHERE reports.report_id = s.older")) {
+        int i = 1;
+        for (Map.Entry<String, String> e : chunk) {
+          p.setString(i++, e.getKey());
+          p.setString(i++, e.getValue());
+        }
+        p.executeUpdate();
+      }
+    }
   }
 
   /** (series, fiscal_year) → the current reports of it, by report_id. */
