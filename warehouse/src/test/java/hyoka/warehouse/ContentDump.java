@@ -18,8 +18,9 @@ import java.util.List;
  * Publishes the two sample reports and 20 copies (distinct sha256, a few series, so that reports
  * supersede others within a run and across runs, plus one unchanged file and one rejection) in two
  * runs, then writes every table and view, TIMESTAMP columns left out, rows ordered by all columns,
- * to a text file. Two dumps of different warehouse code must be identical: that is how a change to
- * the load path is shown not to change the warehouse's contents.
+ * to a text file, with the re-run cache beside the database. Two dumps of different warehouse code
+ * must be identical: that is how a change to the load path is shown not to change the warehouse's
+ * contents.
  *
  * <p>Run: {@code java -cp <warehouse test classpath> hyoka.warehouse.ContentDump OUT_FILE}.
  */
@@ -75,6 +76,11 @@ public final class ContentDump {
       b.append("run ").append(result.runId()).append('\n');
       result.reports().forEach(o -> b.append(o).append('\n'));
     }
+    // The re-run cache, without its stamp of the file's size and modification time.
+    List<String> held = Files.readAllLines(w.dataDir().resolve(HeldReports.FILE));
+    b.append("== ").append(HeldReports.FILE).append('\n').append(held.get(0)).append('\n');
+    b.append(held.get(1).substring(held.get(1).indexOf(' ') + 1)).append('\n');
+    held.subList(2, held.size()).forEach(line -> b.append(line).append('\n'));
     List<String> names = new ArrayList<>();
     Tables.ALL.forEach(t -> names.add(t.name()));
     names.addAll(Schema.viewNames());
