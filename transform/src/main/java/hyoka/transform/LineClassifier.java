@@ -95,7 +95,6 @@ final class LineClassifier {
 
   /** The text glued after a label (`目的： 男女共同…`), or "" when the label stands alone. */
   static String gluedText(Line line) {
-    String p = line.printed();
     String f = line.folded();
     int colon = -1;
     switch (line.kind()) {
