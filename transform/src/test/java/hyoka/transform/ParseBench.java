@@ -1,0 +1,48 @@
+package hyoka.transform;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+/**
+ * Measures parse + score of one report's text: rounds of 100 parses of the h31 sample in one JVM,
+ * printing wall seconds, process CPU seconds (all threads: includes JIT and GC) and the main
+ * thread's CPU seconds per round. The first round includes JIT compilation; the last ones are the
+ * steady state. Not a test: run it by hand, alternating old and new code (the machine is shared).
+ *
+ * <pre>
+ * mvn -q -o -pl transform -am test-compile
+ * java -cp transform/target/classes:transform/target/test-classes hyoka.transform.ParseBench [rounds]
+ * </pre>
+ */
+final class ParseBench {
+  private ParseBench() {}
+
+  private static final int PARSES = 100;
+
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+    ReportText text = Fixtures.text("h31");
+    EvaluationReportParser parser = new EvaluationReportParser();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sink = 0;
+    for (int r = 1; r <= rounds; r++) {
+      long wall = System.nanoTime();
+      long cpu = os.getProcessCpuTime();
+      long thread = threads.getCurrentThreadCpuTime();
+      for (int i = 0; i < PARSES; i++) {
+        sink += parser.parse(text).residue().size();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: %d parses wall %.3f s, process CPU %.3f s, thread CPU %.3f s%n",
+          r,
+          PARSES,
+          (System.nanoTime() - wall) / 1e9,
+          (os.getProcessCpuTime() - cpu) / 1e9,
+          (threads.getCurrentThreadCpuTime() - thread) / 1e9);
+    }
+    System.out.println("(checksum " + sink + ")");
+  }
+}
