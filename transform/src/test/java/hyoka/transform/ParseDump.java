@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Writes every field of the parse of the sample texts (both reports, the text without form feeds
  * and the producer variants) in one canonical text form, so that a change meant to keep the output
- * (a performance change) can be checked byte for byte against the output before it. Not a test:
- * run it by hand before and after the change and compare the files.
+ * (a performance change) can be checked byte for byte against the output before it. Not a test: run
+ * it by hand before and after the change and compare the files.
  *
  * <pre>
  * mvn -q -o -pl transform -am test-compile
@@ -34,8 +34,7 @@ final class ParseDump {
     texts.put("h31-fullWidth", ReportText.of("h31.pdf", ProducerVariants.fullWidth(h31)));
     texts.put("h31-halfWidth", ReportText.of("h31.pdf", ProducerVariants.halfWidth(h31)));
     texts.put("h31-noBlankLines", ReportText.of("h31.pdf", ProducerVariants.noBlankLines(h31)));
-    texts.put(
-        "h31-manyBlankLines", ReportText.of("h31.pdf", ProducerVariants.manyBlankLines(h31)));
+    texts.put("h31-manyBlankLines", ReportText.of("h31.pdf", ProducerVariants.manyBlankLines(h31)));
     texts.put(
         "h31-allAtOnce",
         ReportText.of(
