@@ -23,10 +23,14 @@ final class LineClassifier {
   Line classify(int page, int lineNo, String printed) {
     FoldedText text = FoldedText.of(printed);
     String tight = FoldedText.tight(text.folded());
-    return new Line(page, lineNo, text, tight, kindOf(text.folded().strip(), tight));
+    return new Line(page, lineNo, text, tight, kindOf(text, tight));
   }
 
-  static LineKind kindOf(String folded, String t) {
+  /**
+   * @param text the line
+   * @param t its folded form without spaces
+   */
+  static LineKind kindOf(FoldedText text, String t) {
     if (t.isEmpty()) {
       return LineKind.BLANK;
     }
@@ -84,13 +88,25 @@ final class LineClassifier {
     if (AXIS.matcher(t).matches()) {
       return LineKind.CHART_AXIS;
     }
-    if (Values.isValueRow(folded)) {
+    if (Values.isValueRow(text)) {
       return LineKind.VALUE_ROW;
     }
-    if (NUMBERS.matcher(folded).matches()) {
+    // the folded form has no whitespace but ' ' (FoldingTest), so strip() only drops spaces
+    if (onlyNumberChars(t) && NUMBERS.matcher(text.folded().strip()).matches()) {
       return LineKind.NUMBERS;
     }
     return LineKind.TEXT;
+  }
+
+  /** Whether t has only chars a NUMBERS line can have besides spaces. */
+  private static boolean onlyNumberChars(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if ((c < '0' || c > '9') && c != '.' && c != '%' && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The text glued after a label (`目的： 男女共同…`), or "" when the label stands alone. */

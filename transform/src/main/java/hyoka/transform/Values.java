@@ -45,8 +45,12 @@ final class Values {
   /** All values when the whole line is a sequence of values, else an empty list. */
   static List<Token> tokens(FoldedText text) {
     String f = text.folded();
-    List<Token> out = new ArrayList<>();
     int i = skipSpaces(f, 0);
+    if (i < f.length() && !canStartToken(f.charAt(i))) {
+      // most lines are text: no need for the pattern to find that out
+      return List.of();
+    }
+    List<Token> out = new ArrayList<>();
     Matcher m = TOKEN.matcher(f);
     while (i < f.length()) {
       m.region(i, f.length());
@@ -63,8 +67,23 @@ final class Values {
     return out;
   }
 
-  static boolean isValueRow(String folded) {
-    List<Token> t = tokens(FoldedText.of(folded));
+  /**
+   * Whether the line is a value row: six or more values, the two scores without a unit. Folding is
+   * idempotent (FoldingTest), so the line's own folded text is what folding it again would give.
+   */
+  static boolean isValueRow(FoldedText text) {
+    // six values need five spaces between them
+    String f = text.folded();
+    int spaces = 0;
+    for (int i = 0; i < f.length() && spaces < 5; i++) {
+      if (f.charAt(i) == ' ') {
+        spaces++;
+      }
+    }
+    if (spaces < 5) {
+      return false;
+    }
+    List<Token> t = tokens(text);
     if (t.size() < 6) {
       return false;
     }
@@ -117,6 +136,19 @@ final class Values {
       return PrintedValue.missing(printed, unit, "pending");
     }
     return PrintedValue.missing(printed, unit, "undetermined");
+  }
+
+  /** Whether a value can start with c: a digit or sign, a dash, （後日報告） or 未確定. */
+  private static boolean canStartToken(char c) {
+    return c >= '0' && c <= '9'
+        || c == '+'
+        || c == '-'
+        || c == '―'
+        || c == '—'
+        || c == '‐'
+        || c == '‒'
+        || c == '('
+        || c == '未';
   }
 
   private static int skipSpaces(String s, int i) {

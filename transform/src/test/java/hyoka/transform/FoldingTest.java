@@ -115,6 +115,22 @@ class FoldingTest {
             .toString());
   }
 
+  @Test
+  void foldingTwiceIsFoldingOnceAndLeavesNoWhitespaceButSpace() {
+    // the classifier reads a line's folded form as if folded again and strips only spaces
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (!Character.isDefined(cp) || Character.getType(cp) == Character.SURROGATE) {
+        continue;
+      }
+      String folded = FoldedText.of(new String(Character.toChars(cp))).folded();
+      assertThat(FoldedText.of(folded).folded()).as("U+%04X", cp).isEqualTo(folded);
+      for (int i = 0; i < folded.length(); i++) {
+        char c = folded.charAt(i);
+        assertThat(c == ' ' || !Character.isWhitespace(c)).as("U+%04X", cp).isTrue();
+      }
+    }
+  }
+
   private static void assertSameFolding(String printed) {
     FoldedText t = FoldedText.of(printed);
     String folded = referenceFolded(printed);
