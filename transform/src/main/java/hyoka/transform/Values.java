@@ -101,6 +101,10 @@ final class Values {
 
   /** A name followed by a value (`交通事故件数 173件`), or null when the line does not end so. */
   static NameValue nameAndValue(FoldedText text) {
+    if (!hasSpaceBeforeToken(text.folded())) {
+      // the value follows a space: without one, no need for the (backtracking) pattern
+      return null;
+    }
     Matcher m = NAME_AND_VALUE.matcher(text.folded());
     if (!m.matches()) {
       return null;
@@ -136,6 +140,15 @@ final class Values {
       return PrintedValue.missing(printed, unit, "pending");
     }
     return PrintedValue.missing(printed, unit, "undetermined");
+  }
+
+  private static boolean hasSpaceBeforeToken(String f) {
+    for (int i = f.indexOf(' '); i >= 0 && i + 1 < f.length(); i = f.indexOf(' ', i + 1)) {
+      if (canStartToken(f.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a value can start with c: a digit or sign, a dash, （後日報告） or 未確定. */
