@@ -36,7 +36,8 @@ record Line(int page, int lineNo, FoldedText text, String tight, LineKind kind) 
    */
   @Override
   public int hashCode() {
-    return page * 31 + lineNo;
+    int h = page * 0x9E3779B9 ^ lineNo * 0x85EBCA6B;
+    return h ^ h >>> 15;
   }
 
   @Override
