@@ -3,6 +3,7 @@ package hyoka.transform;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A printed string together with its matching form: every code point folded on its own with {@link
@@ -60,7 +61,8 @@ final class FoldedText {
       i += cn;
     }
     map[n] = length;
-    return new FoldedText(printed, new String(b, 0, n), Arrays.copyOf(map, n + 1));
+    // origin may be longer than needed: only its first n + 1 entries are read
+    return new FoldedText(printed, new String(b, 0, n), map);
   }
 
   String printed() {
@@ -76,7 +78,8 @@ final class FoldedText {
     if (start >= end) {
       return "";
     }
-    int from = origin[start];
+    // origin can be longer than the folded text: fail where the exact-length map would
+    int from = origin[Objects.checkIndex(start, folded.length() + 1)];
     int to = end >= folded.length() ? printed.length() : origin[end];
     // a code point folded into several chars: end inside it means take all of it
     if (to <= from) {
@@ -87,13 +90,19 @@ final class FoldedText {
 
   /** The folded form with all spaces removed: the key for labels and names. */
   static String tight(String folded) {
-    StringBuilder b = new StringBuilder(folded.length());
-    for (int i = 0; i < folded.length(); i++) {
+    int space = folded.indexOf(' ');
+    if (space < 0) {
+      return folded;
+    }
+    char[] b = new char[folded.length() - 1];
+    folded.getChars(0, space, b, 0);
+    int n = space;
+    for (int i = space + 1; i < folded.length(); i++) {
       char c = folded.charAt(i);
       if (c != ' ') {
-        b.append(c);
+        b[n++] = c;
       }
     }
-    return b.toString();
+    return new String(b, 0, n);
   }
 }

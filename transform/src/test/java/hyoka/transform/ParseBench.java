@@ -33,6 +33,8 @@ final class ParseBench {
       long wall = System.nanoTime();
       long cpu = os.getProcessCpuTime();
       long threadStart = threads.getCurrentThreadCpuTime();
+      long gcStart = gcMillis();
+      long jitStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       for (int i = 0; i < PARSES; i++) {
         sink += parser.parse(text).residue().size();
       }
@@ -40,12 +42,15 @@ final class ParseBench {
       thread[r - 1] = (threads.getCurrentThreadCpuTime() - threadStart) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "round %d: %d parses wall %.3f s, process CPU %.3f s, thread CPU %.3f s%n",
+          "round %d: %d parses wall %.3f s, process CPU %.3f s, thread CPU %.3f s"
+              + " (GC %d ms, JIT %d ms)%n",
           r,
           PARSES,
           (System.nanoTime() - wall) / 1e9,
           process[r - 1],
-          thread[r - 1]);
+          thread[r - 1],
+          gcMillis() - gcStart,
+          ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitStart);
     }
     // the machine is shared: the median of the second half is the steady state least disturbed
     System.out.printf(
@@ -59,6 +64,15 @@ final class ParseBench {
         medianOfSecondHalf(process),
         medianOfSecondHalf(thread));
     System.out.println("(checksum " + sink + ")");
+  }
+
+  private static long gcMillis() {
+    long ms = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc :
+        ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += gc.getCollectionTime();
+    }
+    return ms;
   }
 
   private static double medianOfSecondHalf(double[] values) {
