@@ -77,8 +77,19 @@ class FoldingTest {
     // ASCII, kana, CJK punctuation and the unified ideographs
     assertThat(stable).isGreaterThan(21_000);
     assertThat(Texts.foldsToItself('ｽ')).isFalse();
+    assertThat(Texts.foldsToItself('Ｈ')).isFalse();
     assertThat(Texts.foldsToItself('\u3000')).isFalse();
     assertThat(Texts.foldsToItself('\u301C')).isFalse();
+  }
+
+  @Test
+  void fullWidthAsciiIsAsciiAfterNfkc() {
+    for (char c = '\uFF01'; c <= '\uFF5E'; c++) {
+      assertThat(Texts.isFullWidthAscii(c)).isTrue();
+      assertThat(String.valueOf(Texts.fullWidthToAscii(c))).isEqualTo(referenceFold("" + c));
+    }
+    assertThat(Texts.isFullWidthAscii('\uFF00')).isFalse();
+    assertThat(Texts.isFullWidthAscii('\uFF5F')).isFalse();
   }
 
   @Test
@@ -87,8 +98,9 @@ class FoldingTest {
       assertThat(Texts.fold(line)).isEqualTo(referenceFold(line));
     }
     for (int c = 0; c <= 0xFFFF; c++) {
-      String s = "H31" + (char) c + "年度";
-      assertThat(Texts.fold(s)).as("U+%04X", c).isEqualTo(referenceFold(s));
+      for (String s : List.of("H31" + (char) c + "年度", "Ｈ３１" + (char) c + "～（ｽ）")) {
+        assertThat(Texts.fold(s)).as("U+%04X", c).isEqualTo(referenceFold(s));
+      }
     }
   }
 
