@@ -15,7 +15,10 @@ final class FoldedText {
   private final String printed;
   private final String folded;
 
-  /** origin[i] = index in printed of the code point that produced folded char i; one extra end. */
+  /**
+   * origin[i] = index in printed of the code point that produced folded char i; one extra end. Null
+   * when every printed char gave one folded char (origin[i] = i), as in most lines.
+   */
   private final int[] origin;
 
   private FoldedText(String printed, String folded, int[] origin) {
@@ -27,10 +30,22 @@ final class FoldedText {
   static FoldedText of(String printed) {
     requireNonNull(printed, "printed is null");
     int length = printed.length();
+    int i = 0;
+    while (i < length && Texts.foldsToItself(printed.charAt(i))) {
+      i++;
+    }
+    if (i == length) {
+      // nothing to fold (blank lines, most Japanese text): the printed string is the folded one
+      return new FoldedText(printed, printed, null);
+    }
     char[] b = new char[length + 8];
     int[] map = new int[b.length + 1];
-    int n = 0;
-    int i = 0;
+    printed.getChars(0, i, b, 0);
+    for (int k = 0; k < i; k++) {
+      map[k] = k;
+    }
+    int n = i;
+    boolean oneToOne = true;
     while (i < length) {
       char c = printed.charAt(i);
       // the common chars first, with no NFKC call and no substring (the same result: FoldingTest
@@ -66,11 +81,12 @@ final class FoldedText {
         map[n] = i;
         b[n++] = f.charAt(k);
       }
+      oneToOne &= cn == 1 && f.length() == 1;
       i += cn;
     }
     map[n] = length;
     // origin may be longer than needed: only its first n + 1 entries are read
-    return new FoldedText(printed, new String(b, 0, n), map);
+    return new FoldedText(printed, new String(b, 0, n), oneToOne ? null : map);
   }
 
   String printed() {
@@ -87,13 +103,17 @@ final class FoldedText {
       return "";
     }
     // origin can be longer than the folded text: fail where the exact-length map would
-    int from = origin[Objects.checkIndex(start, folded.length() + 1)];
-    int to = end >= folded.length() ? printed.length() : origin[end];
+    int from = origin(Objects.checkIndex(start, folded.length() + 1));
+    int to = end >= folded.length() ? printed.length() : origin(end);
     // a code point folded into several chars: end inside it means take all of it
     if (to <= from) {
       to = Math.min(printed.length(), from + Character.charCount(printed.codePointAt(from)));
     }
     return printed.substring(from, to);
+  }
+
+  private int origin(int i) {
+    return origin == null ? i : origin[i];
   }
 
   /** The folded form with all spaces removed: the key for labels and names. */
