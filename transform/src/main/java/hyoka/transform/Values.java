@@ -83,14 +83,33 @@ final class Values {
     if (spaces < 5) {
       return false;
     }
-    List<Token> t = tokens(text);
-    if (t.size() < 6) {
+    // tokens(text) without building the values: only their count and units are needed
+    int i = skipSpaces(f, 0);
+    if (i < f.length() && !canStartToken(f.charAt(i))) {
       return false;
     }
-    // the two score columns never carry a unit
-    Token raw = t.get(t.size() - 3);
-    Token score = t.get(t.size() - 2);
-    return raw.value().unit() == null && score.value().unit() == null;
+    Matcher m = TOKEN.matcher(f);
+    int count = 0;
+    boolean unitBeforeLast = false; // the unit of the value before the last
+    boolean unitLast = false;
+    boolean unit = false;
+    while (i < f.length()) {
+      m.region(i, f.length());
+      if (!m.lookingAt()) {
+        return false;
+      }
+      int end = m.end();
+      if (end < f.length() && f.charAt(end) != ' ') {
+        return false;
+      }
+      count++;
+      unitBeforeLast = unitLast;
+      unitLast = unit;
+      unit = m.start("unit") >= 0;
+      i = skipSpaces(f, end);
+    }
+    // the two score columns (before the target) never carry a unit
+    return count >= 6 && !unitBeforeLast && !unitLast;
   }
 
   /** A single value standing alone on a line (`9世帯`, `81.40`, `―`), or null. */
