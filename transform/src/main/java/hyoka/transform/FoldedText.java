@@ -38,6 +38,15 @@ final class FoldedText {
       // nothing to fold (blank lines, most Japanese text): the printed string is the folded one
       return new FoldedText(printed, printed, null);
     }
+    return of(printed, i);
+  }
+
+  /**
+   * The folding of a line whose first chars up to {@code i} fold to themselves. Apart from {@link
+   * #of(String)} so that the JIT compiles the common case small and on its own.
+   */
+  private static FoldedText of(String printed, int i) {
+    int length = printed.length();
     char[] b = new char[length + 8];
     int[] map = new int[b.length + 1];
     printed.getChars(0, i, b, 0);
@@ -69,10 +78,7 @@ final class FoldedText {
       }
       int cp = printed.codePointAt(i);
       int cn = Character.charCount(cp);
-      String f =
-          Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-              ? " "
-              : Texts.fold(printed.substring(i, i + cn));
+      String f = foldCodePoint(printed, i, cp, cn);
       if (n + f.length() > b.length) {
         b = Arrays.copyOf(b, Math.max(b.length * 2, n + f.length()));
         map = Arrays.copyOf(map, b.length + 1);
@@ -87,6 +93,13 @@ final class FoldedText {
     map[n] = length;
     // origin may be longer than needed: only its first n + 1 entries are read
     return new FoldedText(printed, new String(b, 0, n), oneToOne ? null : map);
+  }
+
+  /** One code point folded on its own; apart so that the rare NFKC call is not compiled inline. */
+  private static String foldCodePoint(String printed, int i, int cp, int cn) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+        ? " "
+        : Texts.fold(printed.substring(i, i + cn));
   }
 
   String printed() {
