@@ -48,6 +48,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "Runners to measure (default: direct, and flink when built in with -Pflink).")
   List<String> runners;
 
+  @Option(
+      names = "--rounds",
+      paramLabel = "R",
+      defaultValue = "3",
+      description =
+          "Times the Tika-only and full-ingest phases run back to back; the ratio is taken from"
+              + " the last, warm round (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Override
   public Integer call() {
     Benchmark.Options defaults = Benchmark.Options.fromArgs();
@@ -57,7 +66,8 @@ final class BenchCommand implements Callable<Integer> {
             sample,
             work.resolve("corpus"),
             work.resolve("work"),
-            runners == null || runners.isEmpty() ? defaults.runners() : runners);
+            runners == null || runners.isEmpty() ? defaults.runners() : runners,
+            rounds);
     Benchmark.Results results = Benchmark.run(options, spec.commandLine().getOut());
     spec.commandLine().getOut().println();
     spec.commandLine().getOut().print(results.markdown());

@@ -1,12 +1,12 @@
 package hyoka.transform;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Japanese era years as printed in the reports (H31, R元, 平成31, 令和2) to Western years. */
 final class Eras {
   private Eras() {}
 
+  /** An era year; {@link #first} finds its first match without a matcher (ErasTest). */
   static final Pattern ERA_YEAR = Pattern.compile("(H|R|平成|令和)(\\d{1,2}|元)");
 
   /** The Western year of an era and its printed year number ("元" = 1). */
@@ -21,7 +21,34 @@ final class Eras {
 
   /** The Western year of the first era year in a folded text, or null. */
   static Integer first(String folded) {
-    Matcher m = ERA_YEAR.matcher(folded);
-    return m.find() ? western(m.group(1), m.group(2)) : null;
+    // what ERA_YEAR.matcher(folded).find() finds, without a matcher per call
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      int era;
+      if (c == 'H' || c == 'R') {
+        era = 1;
+      } else if (folded.startsWith("平成", i) || folded.startsWith("令和", i)) {
+        era = 2;
+      } else {
+        continue;
+      }
+      int base = c == 'H' || c == '平' ? 1988 : 2018;
+      int j = i + era;
+      if (j < folded.length() && isDigit(folded.charAt(j))) {
+        int year = folded.charAt(j) - '0';
+        if (j + 1 < folded.length() && isDigit(folded.charAt(j + 1))) {
+          year = year * 10 + folded.charAt(j + 1) - '0';
+        }
+        return base + year;
+      }
+      if (j < folded.length() && folded.charAt(j) == '元') {
+        return base + 1;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

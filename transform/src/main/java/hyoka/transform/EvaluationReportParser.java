@@ -1,6 +1,8 @@
 package hyoka.transform;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,10 +25,10 @@ public final class EvaluationReportParser implements ReportParser {
   public ParsedReport parse(ReportText text) {
     List<List<Line>> pages = new ArrayList<>();
     for (int p = 0; p < text.pages().size(); p++) {
-      String[] raw = text.pages().get(p).split("\r?\n", -1);
-      List<Line> lines = new ArrayList<>(raw.length);
-      for (int i = 0; i < raw.length; i++) {
-        lines.add(classifier.classify(p + 1, i + 1, raw[i]));
+      List<String> raw = lines(text.pages().get(p));
+      List<Line> lines = new ArrayList<>(raw.size());
+      for (int i = 0; i < raw.size(); i++) {
+        lines.add(classifier.classify(p + 1, i + 1, raw.get(i)));
       }
       pages.add(lines);
     }
@@ -63,7 +65,7 @@ public final class EvaluationReportParser implements ReportParser {
         }
       }
     }
-    Set<String> placed = new HashSet<>();
+    Places placed = new Places();
     int previous = 0;
     for (int i = 0; i < layout.heads().size(); i++) {
       ProjectHead head = layout.heads().get(i);
@@ -89,7 +91,7 @@ public final class EvaluationReportParser implements ReportParser {
       used.addAll(nr.used());
       residue.addAll(nr.residue());
       for (ResidueLine r : nr.residue()) {
-        placed.add(r.page() + ":" + r.lineNo());
+        placed.add(r.page(), r.lineNo());
       }
       projects.add(
           new Project(
@@ -107,7 +109,7 @@ public final class EvaluationReportParser implements ReportParser {
     }
     for (Block b : split.blocks()) {
       for (Line l : b.body()) {
-        if (!used.contains(l) && !placed.contains(l.page() + ":" + l.lineNo())) {
+        if (!used.contains(l) && !placed.contains(l.page(), l.lineNo())) {
           residue.add(PageReader.residue(l, residueClass(l)));
         }
       }
@@ -116,35 +118,35 @@ public final class EvaluationReportParser implements ReportParser {
       residue.add(PageReader.residue(l, residueClass(l)));
     }
     // every line is data or residue: whatever no step placed is reported, never dropped
-    Set<String> accounted = new HashSet<>();
+    Places accounted = new Places();
     for (ResidueLine r : residue) {
-      accounted.add(r.page() + ":" + r.lineNo());
+      accounted.add(r.page(), r.lineNo());
     }
     for (Line l : used) {
-      accounted.add(l.page() + ":" + l.lineNo());
+      accounted.add(l.page(), l.lineNo());
     }
     for (ProjectHead h : layout.heads()) {
       for (Line l : h.nameLines()) {
-        accounted.add(l.page() + ":" + l.lineNo());
+        accounted.add(l.page(), l.lineNo());
       }
       for (ProjectHead.HeadRow r : h.rows()) {
-        accounted.add(r.row().page() + ":" + r.row().lineNo());
+        accounted.add(r.row().page(), r.row().lineNo());
         for (Line n : r.notes()) {
-          accounted.add(n.page() + ":" + n.lineNo());
+          accounted.add(n.page(), n.lineNo());
         }
       }
     }
     for (Block b : split.blocks()) {
       for (Line l : b.frame()) {
-        accounted.add(l.page() + ":" + l.lineNo());
+        accounted.add(l.page(), l.lineNo());
       }
       for (Line l : b.description()) {
-        accounted.add(l.page() + ":" + l.lineNo());
+        accounted.add(l.page(), l.lineNo());
       }
     }
     for (List<Line> page : pages) {
       for (Line l : page) {
-        if (!l.is(LineKind.BLANK) && !accounted.contains(l.page() + ":" + l.lineNo())) {
+        if (!l.is(LineKind.BLANK) && !accounted.contains(l.page(), l.lineNo())) {
           residue.add(PageReader.residue(l, ResidueClass.UNKNOWN));
         }
       }
@@ -155,6 +157,41 @@ public final class EvaluationReportParser implements ReportParser {
                 ? Integer.compare(a.page(), b.page())
                 : Integer.compare(a.lineNo(), b.lineNo()));
     return new ParsedReport(text.sourceFile(), fiscalYear, null, pages.size(), projects, residue);
+  }
+
+  /**
+   * A set of line places (page, lineNo): a bit per line of each page, cheaper than a hash set of
+   * "page:lineNo" keys (pages and line numbers are small and dense).
+   */
+  private static final class Places {
+    private BitSet[] pages = new BitSet[64];
+
+    void add(int page, int lineNo) {
+      if (page >= pages.length) {
+        pages = Arrays.copyOf(pages, Math.max(page + 1, pages.length * 2));
+      }
+      if (pages[page] == null) {
+        pages[page] = new BitSet();
+      }
+      pages[page].set(lineNo);
+    }
+
+    boolean contains(int page, int lineNo) {
+      return page < pages.length && pages[page] != null && pages[page].get(lineNo);
+    }
+  }
+
+  /** The lines of a page: what split("\r?\n", -1) gives, without a pattern per page. */
+  static List<String> lines(String page) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int nl = page.indexOf('\n'); nl >= 0; nl = page.indexOf('\n', start)) {
+      int end = nl > start && page.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+      out.add(page.substring(start, end));
+      start = nl + 1;
+    }
+    out.add(page.substring(start));
+    return out;
   }
 
   private static ResidueClass residueClass(Line l) {

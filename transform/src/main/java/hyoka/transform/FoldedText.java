@@ -2,6 +2,9 @@ package hyoka.transform;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A printed string together with its matching form: every code point folded on its own with {@link
  * Texts#fold} (NFKC plus the tilde and minus foldings) and every kind of space made an ASCII space.
@@ -12,7 +15,10 @@ final class FoldedText {
   private final String printed;
   private final String folded;
 
-  /** origin[i] = index in printed of the code point that produced folded char i; one extra end. */
+  /**
+   * origin[i] = index in printed of the code point that produced folded char i; one extra end. Null
+   * when every printed char gave one folded char (origin[i] = i), as in most lines.
+   */
   private final int[] origin;
 
   private FoldedText(String printed, String folded, int[] origin) {
@@ -23,27 +29,77 @@ final class FoldedText {
 
   static FoldedText of(String printed) {
     requireNonNull(printed, "printed is null");
-    StringBuilder b = new StringBuilder(printed.length());
-    int[] map = new int[printed.length() * 4 + 1];
+    int length = printed.length();
     int i = 0;
-    while (i < printed.length()) {
-      int cp = printed.codePointAt(i);
-      int n = Character.charCount(cp);
-      String f =
-          Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-              ? " "
-              : Texts.fold(printed.substring(i, i + n));
-      for (int k = 0; k < f.length(); k++) {
-        if (b.length() + 1 >= map.length) {
-          map = java.util.Arrays.copyOf(map, map.length * 2);
-        }
-        map[b.length()] = i;
-        b.append(f.charAt(k));
-      }
-      i += n;
+    while (i < length && Texts.foldsToItself(printed.charAt(i))) {
+      i++;
     }
-    map[b.length()] = printed.length();
-    return new FoldedText(printed, b.toString(), java.util.Arrays.copyOf(map, b.length() + 1));
+    if (i == length) {
+      // nothing to fold (blank lines, most Japanese text): the printed string is the folded one
+      return new FoldedText(printed, printed, null);
+    }
+    return of(printed, i);
+  }
+
+  /**
+   * The folding of a line whose first chars up to {@code i} fold to themselves. Apart from {@link
+   * #of(String)} so that the JIT compiles the common case small and on its own.
+   */
+  private static FoldedText of(String printed, int i) {
+    int length = printed.length();
+    char[] b = new char[length + 8];
+    int[] map = new int[b.length + 1];
+    printed.getChars(0, i, b, 0);
+    for (int k = 0; k < i; k++) {
+      map[k] = k;
+    }
+    int n = i;
+    boolean oneToOne = true;
+    while (i < length) {
+      char c = printed.charAt(i);
+      // the common chars first, with no NFKC call and no substring (the same result: FoldingTest
+      // compares every char with plain NFKC): those that fold to themselves, the full-width forms
+      // of ASCII (NFKC maps U+FF01..U+FF5E to U+0021..U+007E)
+      char fast = 0;
+      if (Texts.foldsToItself(c)) {
+        fast = c;
+      } else if (Texts.isFullWidthAscii(c)) {
+        fast = Texts.fullWidthToAscii(c);
+      }
+      if (fast != 0) {
+        if (n == b.length) {
+          b = Arrays.copyOf(b, b.length * 2);
+          map = Arrays.copyOf(map, b.length + 1);
+        }
+        map[n] = i;
+        b[n++] = fast;
+        i++;
+        continue;
+      }
+      int cp = printed.codePointAt(i);
+      int cn = Character.charCount(cp);
+      String f = foldCodePoint(printed, i, cp, cn);
+      if (n + f.length() > b.length) {
+        b = Arrays.copyOf(b, Math.max(b.length * 2, n + f.length()));
+        map = Arrays.copyOf(map, b.length + 1);
+      }
+      for (int k = 0; k < f.length(); k++) {
+        map[n] = i;
+        b[n++] = f.charAt(k);
+      }
+      oneToOne &= cn == 1 && f.length() == 1;
+      i += cn;
+    }
+    map[n] = length;
+    // origin may be longer than needed: only its first n + 1 entries are read
+    return new FoldedText(printed, new String(b, 0, n), oneToOne ? null : map);
+  }
+
+  /** One code point folded on its own; apart so that the rare NFKC call is not compiled inline. */
+  private static String foldCodePoint(String printed, int i, int cp, int cn) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+        ? " "
+        : Texts.fold(printed.substring(i, i + cn));
   }
 
   String printed() {
@@ -59,8 +115,9 @@ final class FoldedText {
     if (start >= end) {
       return "";
     }
-    int from = origin[start];
-    int to = end >= folded.length() ? printed.length() : origin[end];
+    // origin can be longer than the folded text: fail where the exact-length map would
+    int from = origin(Objects.checkIndex(start, folded.length() + 1));
+    int to = end >= folded.length() ? printed.length() : origin(end);
     // a code point folded into several chars: end inside it means take all of it
     if (to <= from) {
       to = Math.min(printed.length(), from + Character.charCount(printed.codePointAt(from)));
@@ -68,15 +125,25 @@ final class FoldedText {
     return printed.substring(from, to);
   }
 
+  private int origin(int i) {
+    return origin == null ? i : origin[i];
+  }
+
   /** The folded form with all spaces removed: the key for labels and names. */
   static String tight(String folded) {
-    StringBuilder b = new StringBuilder(folded.length());
-    for (int i = 0; i < folded.length(); i++) {
+    int space = folded.indexOf(' ');
+    if (space < 0) {
+      return folded;
+    }
+    char[] b = new char[folded.length() - 1];
+    folded.getChars(0, space, b, 0);
+    int n = space;
+    for (int i = space + 1; i < folded.length(); i++) {
       char c = folded.charAt(i);
       if (c != ' ') {
-        b.append(c);
+        b[n++] = c;
       }
     }
-    return b.toString();
+    return new String(b, 0, n);
   }
 }

@@ -111,8 +111,14 @@ final class KpiNameFinder {
     return out;
   }
 
-  private static long count(String s, char c) {
-    return s.chars().filter(x -> x == c).count();
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
   }
 
   static boolean compatible(PrintedValue v, Set<String> rowUnits) {

@@ -30,6 +30,26 @@ record Line(int page, int lineNo, FoldedText text, String tight, LineKind kind) 
     return kind == k;
   }
 
+  /**
+   * Lines go into hash sets many times per report: hash the place only (equal lines have equal
+   * places) instead of every component, which hashes the whole text.
+   */
+  @Override
+  public int hashCode() {
+    int h = page * 0x9E3779B9 ^ lineNo * 0x85EBCA6B;
+    return h ^ h >>> 15;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Line l
+        && page == l.page
+        && lineNo == l.lineNo
+        && text == l.text
+        && kind == l.kind
+        && tight.equals(l.tight);
+  }
+
   @Override
   public String toString() {
     return page + ":" + lineNo + " " + kind + " " + text.printed();

@@ -23,10 +23,14 @@ final class LineClassifier {
   Line classify(int page, int lineNo, String printed) {
     FoldedText text = FoldedText.of(printed);
     String tight = FoldedText.tight(text.folded());
-    return new Line(page, lineNo, text, tight, kindOf(text.folded().strip(), tight));
+    return new Line(page, lineNo, text, tight, kindOf(text, tight));
   }
 
-  static LineKind kindOf(String folded, String t) {
+  /**
+   * @param text the line
+   * @param t its folded form without spaces
+   */
+  static LineKind kindOf(FoldedText text, String t) {
     if (t.isEmpty()) {
       return LineKind.BLANK;
     }
@@ -48,31 +52,34 @@ final class LineClassifier {
     if (t.startsWith("目的:")) {
       return LineKind.PURPOSE_LABEL;
     }
-    if (IMPL.matcher(t).find()) {
+    // each pattern only where its first or last chars can match: most lines meet none
+    char first = t.charAt(0);
+    char last = t.charAt(t.length() - 1);
+    if (first == '《' && IMPL.matcher(t).find()) {
       return LineKind.IMPL_LABEL;
     }
     if (t.contains("5年間の総括")) {
       return LineKind.SUMMARY_LABEL;
     }
-    if (SUMMARY_RANGE.matcher(t).matches()) {
+    if (first == '(' && last == ')' && SUMMARY_RANGE.matcher(t).matches()) {
       return LineKind.SUMMARY_RANGE;
     }
-    if (TARGET_HEAD.matcher(t).matches()) {
+    if (first == '目' && last == ')' && TARGET_HEAD.matcher(t).matches()) {
       return LineKind.TARGET_HEAD;
     }
     if (t.equals("実績値")) {
       return LineKind.ACTUAL_HEAD;
     }
-    if (YEAR_HEAD.matcher(t).matches()) {
+    if (last == '度' && YEAR_HEAD.matcher(t).matches()) {
       return LineKind.YEAR_HEAD;
     }
     if (t.startsWith("施策KPI")) {
       return LineKind.KPI_HEADER;
     }
-    if (HEADER_FRAGMENT.matcher(t).matches()) {
+    if ((first == '基' || first == 'H' || isDigit(first)) && HEADER_FRAGMENT.matcher(t).matches()) {
       return LineKind.HEADER_FRAGMENT;
     }
-    if (DEPT.matcher(t).matches()) {
+    if (isDigit(first) && DEPT.matcher(t).matches()) {
       return LineKind.DEPT;
     }
     if (t.startsWith("※")) {
@@ -81,21 +88,36 @@ final class LineClassifier {
     if (t.equals("実績値目標値スコア")) {
       return LineKind.CHART_LEGEND;
     }
-    if (AXIS.matcher(t).matches()) {
+    if (first == 'H' && AXIS.matcher(t).matches()) {
       return LineKind.CHART_AXIS;
     }
-    if (Values.isValueRow(folded)) {
+    if (Values.isValueRow(text)) {
       return LineKind.VALUE_ROW;
     }
-    if (NUMBERS.matcher(folded).matches()) {
+    // the folded form has no whitespace but ' ' (FoldingTest), so strip() only drops spaces
+    if (onlyNumberChars(t) && NUMBERS.matcher(text.folded().strip()).matches()) {
       return LineKind.NUMBERS;
     }
     return LineKind.TEXT;
   }
 
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Whether t has only chars a NUMBERS line can have besides spaces. */
+  private static boolean onlyNumberChars(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if ((c < '0' || c > '9') && c != '.' && c != '%' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The text glued after a label (`目的： 男女共同…`), or "" when the label stands alone. */
   static String gluedText(Line line) {
-    String p = line.printed();
     String f = line.folded();
     int colon = -1;
     switch (line.kind()) {

@@ -385,9 +385,9 @@ final class NarrativeReader {
       Line tail = last.get(last.size() - 1);
       Line before = last.get(last.size() - 2);
       if (tail.tight().endsWith("。")
-          && PAIR_PURPOSE_END.matcher(tail.tight()).find()
+          && endsAsPurpose(tail.tight())
           && !before.tight().endsWith("。")
-          && !PAIR_PURPOSE_END.matcher(before.tight()).find()) {
+          && !endsAsPurpose(before.tight())) {
         it.impl.set(it.impl.size() - 1, List.copyOf(last.subList(0, last.size() - 1)));
         lacking.purpose.add(List.of(tail));
         break;
@@ -513,7 +513,8 @@ final class NarrativeReader {
     if (j == 1) {
       List<Line> p = paras.get(0);
       String last = p.get(p.size() - 1).tight();
-      if (PURPOSE_END.matcher(last).find()) {
+      // the pattern's last chars (before 。 and $) are る, す or め
+      if (Paragraphs.endsNear(last, 4, "るすめ") && PURPOSE_END.matcher(last).find()) {
         it.purpose.add(p);
       } else {
         it.overview.add(p);
@@ -539,7 +540,12 @@ final class NarrativeReader {
   }
 
   private static boolean readsAsPurpose(List<Line> p) {
-    return PAIR_PURPOSE_END.matcher(p.get(p.size() - 1).tight()).find();
+    return endsAsPurpose(p.get(p.size() - 1).tight());
+  }
+
+  private static boolean endsAsPurpose(String tight) {
+    // the pattern's last chars (before 。 and $) are る, す or め
+    return Paragraphs.endsNear(tight, 4, "るすめ") && PAIR_PURPOSE_END.matcher(tight).find();
   }
 
   private static void giveTo(
@@ -702,6 +708,7 @@ final class NarrativeReader {
       }
       t = t.substring(0, open);
     }
-    return NAME_END.matcher(t).matches();
+    // a whole-string match ends with the name's last char
+    return Paragraphs.endsNear(t, 1, "費金業務") && NAME_END.matcher(t).matches();
   }
 }

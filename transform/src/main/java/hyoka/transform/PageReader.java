@@ -24,7 +24,12 @@ final class PageReader {
     Integer groupNo = null;
     String groupName = null;
     for (List<Line> all : pages) {
-      List<Line> lines = all.stream().filter(l -> !l.is(LineKind.BLANK)).toList();
+      List<Line> lines = new ArrayList<>(all.size());
+      for (Line l : all) {
+        if (!l.is(LineKind.BLANK)) {
+          lines.add(l);
+        }
+      }
       int i = 0;
       if (!lines.isEmpty()) {
         Line first = lines.get(0);

@@ -28,7 +28,8 @@ final class Paragraphs {
       boolean ends =
           last
               || (endsParagraph(l) || endsWithoutStop(l, next))
-                  && !CONTINUES.matcher(next.tight()).find();
+                  && !(startsWithOneOf(next.tight(), "まなさ併あた加")
+                      && CONTINUES.matcher(next.tight()).find());
       if (ends) {
         out.add(cur);
         cur = new ArrayList<>();
@@ -51,7 +52,32 @@ final class Paragraphs {
 
   /** A paragraph can end without 。 on a noun (…につなげる事業) when the next line does not go on. */
   private static boolean endsWithoutStop(Line l, Line next) {
-    return NOUN_END.matcher(l.tight()).find() && !PARTICLE_START.matcher(next.tight()).find();
+    return endsNear(l.tight(), 3, "業のめ")
+        && NOUN_END.matcher(l.tight()).find()
+        && !(startsWithOneOf(next.tight(), "をにのはがとでやへ及等、")
+            && PARTICLE_START.matcher(next.tight()).find());
+  }
+
+  /**
+   * Whether t starts with one of chars: a pattern anchored at the start can only match then, and
+   * most lines fail this cheaper test.
+   */
+  static boolean startsWithOneOf(String t, String chars) {
+    return !t.isEmpty() && chars.indexOf(t.charAt(0)) >= 0;
+  }
+
+  /**
+   * Whether one of the last n chars of t is one of chars: a pattern anchored at the end (where $
+   * also matches before a final line break) can only match then, and most lines fail this cheaper
+   * test.
+   */
+  static boolean endsNear(String t, int n, String chars) {
+    for (int i = Math.max(0, t.length() - n); i < t.length(); i++) {
+      if (chars.indexOf(t.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** `＜海外販路拡大支援事業＞`: an item's heading inside a summary or 現状分析. */

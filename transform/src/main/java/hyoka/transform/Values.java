@@ -45,8 +45,12 @@ final class Values {
   /** All values when the whole line is a sequence of values, else an empty list. */
   static List<Token> tokens(FoldedText text) {
     String f = text.folded();
-    List<Token> out = new ArrayList<>();
     int i = skipSpaces(f, 0);
+    if (i < f.length() && !canStartToken(f.charAt(i))) {
+      // most lines are text: no need for the pattern to find that out
+      return List.of();
+    }
+    List<Token> out = new ArrayList<>();
     Matcher m = TOKEN.matcher(f);
     while (i < f.length()) {
       m.region(i, f.length());
@@ -63,15 +67,49 @@ final class Values {
     return out;
   }
 
-  static boolean isValueRow(String folded) {
-    List<Token> t = tokens(FoldedText.of(folded));
-    if (t.size() < 6) {
+  /**
+   * Whether the line is a value row: six or more values, the two scores without a unit. Folding is
+   * idempotent (FoldingTest), so the line's own folded text is what folding it again would give.
+   */
+  static boolean isValueRow(FoldedText text) {
+    // six values need five spaces between them
+    String f = text.folded();
+    int spaces = 0;
+    for (int i = 0; i < f.length() && spaces < 5; i++) {
+      if (f.charAt(i) == ' ') {
+        spaces++;
+      }
+    }
+    if (spaces < 5) {
       return false;
     }
-    // the two score columns never carry a unit
-    Token raw = t.get(t.size() - 3);
-    Token score = t.get(t.size() - 2);
-    return raw.value().unit() == null && score.value().unit() == null;
+    // tokens(text) without building the values: only their count and units are needed
+    int i = skipSpaces(f, 0);
+    if (i < f.length() && !canStartToken(f.charAt(i))) {
+      return false;
+    }
+    Matcher m = TOKEN.matcher(f);
+    int count = 0;
+    boolean unitBeforeLast = false; // the unit of the value before the last
+    boolean unitLast = false;
+    boolean unit = false;
+    while (i < f.length()) {
+      m.region(i, f.length());
+      if (!m.lookingAt()) {
+        return false;
+      }
+      int end = m.end();
+      if (end < f.length() && f.charAt(end) != ' ') {
+        return false;
+      }
+      count++;
+      unitBeforeLast = unitLast;
+      unitLast = unit;
+      unit = m.start("unit") >= 0;
+      i = skipSpaces(f, end);
+    }
+    // the two score columns (before the target) never carry a unit
+    return count >= 6 && !unitBeforeLast && !unitLast;
   }
 
   /** A single value standing alone on a line (`9世帯`, `81.40`, `―`), or null. */
@@ -82,6 +120,10 @@ final class Values {
 
   /** A name followed by a value (`交通事故件数 173件`), or null when the line does not end so. */
   static NameValue nameAndValue(FoldedText text) {
+    if (!hasSpaceBeforeToken(text.folded())) {
+      // the value follows a space: without one, no need for the (backtracking) pattern
+      return null;
+    }
     Matcher m = NAME_AND_VALUE.matcher(text.folded());
     if (!m.matches()) {
       return null;
@@ -117,6 +159,28 @@ final class Values {
       return PrintedValue.missing(printed, unit, "pending");
     }
     return PrintedValue.missing(printed, unit, "undetermined");
+  }
+
+  private static boolean hasSpaceBeforeToken(String f) {
+    for (int i = f.indexOf(' '); i >= 0 && i + 1 < f.length(); i = f.indexOf(' ', i + 1)) {
+      if (canStartToken(f.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a value can start with c: a digit or sign, a dash, （後日報告） or 未確定. */
+  private static boolean canStartToken(char c) {
+    return c >= '0' && c <= '9'
+        || c == '+'
+        || c == '-'
+        || c == '―'
+        || c == '—'
+        || c == '‐'
+        || c == '‒'
+        || c == '('
+        || c == '未';
   }
 
   private static int skipSpaces(String s, int i) {

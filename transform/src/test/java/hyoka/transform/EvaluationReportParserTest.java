@@ -191,6 +191,15 @@ class EvaluationReportParserTest {
         .hasMessageNotContaining("\n");
   }
 
+  @Test
+  void splitsPagesIntoLinesAsTheLineBreakPatternDoes() {
+    List<String> pages = new java.util.ArrayList<>(Fixtures.text("h31").pages());
+    pages.addAll(List.of("", "\n", "\r\n", "a\r", "\ra", "a\r\r\nb\n", "\n\r\n\r", "x\n\ny\r\nz"));
+    for (String page : pages) {
+      assertThat(EvaluationReportParser.lines(page)).containsExactly(page.split("\r?\n", -1));
+    }
+  }
+
   static Project project(ParsedReport r, int no) {
     return r.projects().stream().filter(p -> p.projectNo() == no).findFirst().orElseThrow();
   }

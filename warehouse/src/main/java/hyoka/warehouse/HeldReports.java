@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +78,7 @@ final class HeldReports {
   /** Size and modification time (ns) of the database, joined by a space-free separator. */
   private static String stamp(Path dbFile) throws IOException {
     BasicFileAttributes a = Files.readAttributes(dbFile, BasicFileAttributes.class);
-    return a.size()
-        + ":"
-        + a.lastModifiedTime().toInstant().getEpochSecond()
-        + "."
-        + a.lastModifiedTime().toInstant().getNano();
+    Instant modified = a.lastModifiedTime().toInstant();
+    return a.size() + ":" + modified.getEpochSecond() + "." + modified.getNano();
   }
 }

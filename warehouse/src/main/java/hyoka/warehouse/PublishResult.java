@@ -20,6 +20,8 @@ public record PublishResult(long runId, List<Outcome> reports) {
   }
 
   /**
+   * What happened to one report.
+   *
    * @param supersededReportId the report this one replaced (same series and fiscal year), or null
    */
   public record Outcome(
