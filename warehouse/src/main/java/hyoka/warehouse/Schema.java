@@ -1,9 +1,14 @@
 package hyoka.warehouse;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The DuckDB schema: the tables of {@link Tables} and the views researchers query. Views are
@@ -117,10 +122,27 @@ public final class Schema {
 
   /** Creates missing tables and (re)creates every view. */
   public static void create(Connection connection) throws SQLException {
+    Map<String, Set<String>> present = presentColumns(connection);
     try (Statement s = connection.createStatement()) {
       for (TableSpec table : Tables.ALL) {
-        s.execute(table.createTableSql());
-        addMissingColumns(connection, table);
+        Set<String> columns = present.get(table.name());
+        if (columns == null) {
+          s.execute(table.createTableSql());
+          continue;
+        }
+        // A database written by an older hyoka lacks the columns added since: add them (NULL in
+        // the old rows). Columns are only ever added, never renamed or dropped.
+        for (Column c : table.allColumns()) {
+          if (!columns.contains(c.name())) {
+            s.execute(
+                "ALTER TABLE "
+                    + table.name()
+                    + " ADD COLUMN "
+                    + TableSpec.quote(c.name())
+                    + " "
+                    + c.type().sqlType());
+          }
+        }
       }
       for (String[] view : VIEWS) {
         s.execute("CREATE OR REPLACE VIEW " + view[0] + " AS " + view[1]);
@@ -128,37 +150,20 @@ public final class Schema {
     }
   }
 
-  /**
-   * A database written by an older hyoka lacks the columns added since: add them (NULL in the old
-   * rows). Columns are only ever added, never renamed or dropped.
-   */
-  private static void addMissingColumns(Connection connection, TableSpec table)
+  /** Table (or view) name → its column names, in the current schema: one query for all tables. */
+  private static Map<String, Set<String>> presentColumns(Connection connection)
       throws SQLException {
-    java.util.Set<String> present = new java.util.HashSet<>();
-    try (java.sql.PreparedStatement p =
-        connection.prepareStatement(
-            "SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = current_schema() AND table_name = ?")) {
-      p.setString(1, table.name());
-      try (java.sql.ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          present.add(rs.getString(1));
-        }
+    Map<String, Set<String>> present = new HashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name, column_name FROM information_schema.columns"
+                    + " WHERE table_schema = current_schema()")) {
+      while (rs.next()) {
+        present.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
       }
     }
-    try (Statement s = connection.createStatement()) {
-      for (Column c : table.allColumns()) {
-        if (!present.contains(c.name())) {
-          s.execute(
-              "ALTER TABLE "
-                  + table.name()
-                  + " ADD COLUMN "
-                  + TableSpec.quote(c.name())
-                  + " "
-                  + c.type().sqlType());
-        }
-      }
-    }
+    return present;
   }
 
   public static List<String> viewNames() {

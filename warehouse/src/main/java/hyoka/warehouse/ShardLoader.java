@@ -1,9 +1,7 @@
 package hyoka.warehouse;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -40,20 +37,54 @@ public enum ShardLoader {
   public void load(
       Connection c, BufferAllocator allocator, TableSpec table, Path shardDir, long runId)
       throws SQLException, IOException {
-    Path file = ReportShard.file(shardDir, table);
+    loadAll(c, allocator, table, List.of(shardDir), runId);
+  }
+
+  /**
+   * Loads one table of every shard in {@code shardDirs}, in that order: the Arrow C stream does it
+   * with one stream and one {@code INSERT}, the Appender shard by shard.
+   *
+   * @throws ShardException naming the shard whose file could not be read
+   */
+  public void loadAll(
+      Connection c, BufferAllocator allocator, TableSpec table, List<Path> shardDirs, long runId)
+      throws SQLException, IOException {
     switch (this) {
-      case ARROW_STREAM -> arrow(c, allocator, table, file, runId);
-      case APPENDER -> appender(c, allocator, table, file, runId);
+      case ARROW_STREAM -> arrow(c, allocator, table, shardDirs, runId);
+      case APPENDER -> {
+        for (Path shardDir : shardDirs) {
+          try {
+            appender(c, allocator, table, ReportShard.file(shardDir, table), runId);
+          } catch (IOException | RuntimeException e) {
+            throw new ShardException(shardDir, e);
+          }
+        }
+      }
+    }
+  }
+
+  /** A shard's file could not be loaded; {@link #shardDir} says which. */
+  static final class ShardException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path shardDir;
+
+    ShardException(Path shardDir, Exception cause) {
+      super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+      this.shardDir = shardDir;
+    }
+
+    Path shardDir() {
+      return shardDir;
     }
   }
 
   private static void arrow(
-      Connection c, BufferAllocator allocator, TableSpec table, Path file, long runId)
+      Connection c, BufferAllocator allocator, TableSpec table, List<Path> shardDirs, long runId)
       throws SQLException, IOException {
     // A connection keeps every stream name it was given: each registration needs a new one.
     String streamName = "hyoka_arrow_" + UUID.randomUUID().toString().replace("-", "");
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        ArrowFileReader reader = new ArrowFileReader(channel, allocator);
+    List<Path> files = shardDirs.stream().map(d -> ReportShard.file(d, table)).toList();
+    try (ShardConcatReader reader = new ShardConcatReader(allocator, table, files);
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
       Data.exportArrayStream(allocator, reader, stream);
       c.unwrap(DuckDBConnection.class).registerArrowStream(streamName, stream);
@@ -72,6 +103,13 @@ public enum ShardLoader {
                 + extraValue
                 + " FROM "
                 + streamName);
+      } catch (SQLException e) {
+        // The stream stopped in the middle of a shard file: that shard could not be read.
+        Path file = reader.currentFile();
+        if (file != null) {
+          throw new ShardException(file.getParent(), e);
+        }
+        throw e;
       }
     }
   }
