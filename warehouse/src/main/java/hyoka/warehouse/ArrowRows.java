@@ -160,7 +160,10 @@ public final class ArrowRows {
       writer.start();
       writer.writeBatch();
       writer.end();
-      channel.force(true);
+      // Not forced to disk: a shard lives only until the publish of its own ingest reads it. A
+      // crash of any kind before that publish leaves a run that never publishes, whose staging
+      // the next ingest deletes, so a synced shard would never be read. Forcing 7 files per
+      // report cost the pipeline's workers about 2 s of wall time per 100 reports.
     }
   }
 
