@@ -156,30 +156,40 @@ public final class SearchIndex {
       throws SQLException, IOException {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads, SearchIndex::indexThread);
-    // Bounds the reports read ahead of the pool, so memory does not grow with the corpus.
+    // Bounds the reports queued ahead of the pool (beyond the batch being read), so memory does not
+    // grow with the corpus.
     Semaphore inFlight = new Semaphore(threads * 2);
     List<Future<?>> tasks = new ArrayList<>();
     long changed = 0;
+    List<ReportRow> toAdd = new ArrayList<>();
+    for (ReportRow r : wanted.values()) {
+      String have = indexed.get(r.reportId());
+      if (have == null || !have.equals(nullToEmpty(r.supersededBy()))) {
+        toAdd.add(r);
+      }
+    }
     try (WarehouseTexts.Queries queries = new WarehouseTexts.Queries(warehouse)) {
-      for (ReportRow r : wanted.values()) {
-        String have = indexed.get(r.reportId());
-        if (have != null && have.equals(nullToEmpty(r.supersededBy()))) {
-          continue;
+      for (int from = 0; from < toAdd.size(); from += WarehouseTexts.Queries.BATCH) {
+        List<ReportRow> batch =
+            toAdd.subList(from, Math.min(toAdd.size(), from + WarehouseTexts.Queries.BATCH));
+        Map<String, List<TextDoc>> texts =
+            WarehouseTexts.texts(queries, batch.stream().map(ReportRow::reportId).toList());
+        for (ReportRow r : batch) {
+          List<TextDoc> reportTexts = texts.get(r.reportId());
+          changed += reportTexts.size();
+          inFlight.acquireUninterruptibly();
+          tasks.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      addReport(writer, r, reportTexts);
+                    } finally {
+                      inFlight.release();
+                    }
+                    return null;
+                  }));
+          throwIfFailed(tasks);
         }
-        List<TextDoc> texts = WarehouseTexts.texts(queries, r.reportId());
-        changed += texts.size();
-        inFlight.acquireUninterruptibly();
-        tasks.add(
-            pool.submit(
-                () -> {
-                  try {
-                    addReport(writer, r, texts);
-                  } finally {
-                    inFlight.release();
-                  }
-                  return null;
-                }));
-        throwIfFailed(tasks);
       }
       for (Future<?> t : tasks) {
         waitFor(t);
