@@ -503,8 +503,10 @@ public final class SearchIndex {
         + sortable(itemNo == null ? 0 : itemNo);
   }
 
-  private static String sortable(int n) {
-    return String.format(java.util.Locale.ROOT, "%08x", n ^ Integer.MIN_VALUE);
+  /** {@code n ^ MIN_VALUE} as 8 lower-case hex digits (String.format is slow once per text). */
+  static String sortable(int n) {
+    String hex = Integer.toHexString(n ^ Integer.MIN_VALUE);
+    return "00000000".substring(hex.length()) + hex;
   }
 
   private static String nullToEmpty(String s) {
