@@ -41,6 +41,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -156,30 +157,40 @@ public final class SearchIndex {
       throws SQLException, IOException {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads, SearchIndex::indexThread);
-    // Bounds the reports read ahead of the pool, so memory does not grow with the corpus.
+    // Bounds the reports queued ahead of the pool (beyond the batch being read), so memory does not
+    // grow with the corpus.
     Semaphore inFlight = new Semaphore(threads * 2);
     List<Future<?>> tasks = new ArrayList<>();
     long changed = 0;
+    List<ReportRow> toAdd = new ArrayList<>();
+    for (ReportRow r : wanted.values()) {
+      String have = indexed.get(r.reportId());
+      if (have == null || !have.equals(nullToEmpty(r.supersededBy()))) {
+        toAdd.add(r);
+      }
+    }
     try (WarehouseTexts.Queries queries = new WarehouseTexts.Queries(warehouse)) {
-      for (ReportRow r : wanted.values()) {
-        String have = indexed.get(r.reportId());
-        if (have != null && have.equals(nullToEmpty(r.supersededBy()))) {
-          continue;
+      for (int from = 0; from < toAdd.size(); from += WarehouseTexts.Queries.BATCH) {
+        List<ReportRow> batch =
+            toAdd.subList(from, Math.min(toAdd.size(), from + WarehouseTexts.Queries.BATCH));
+        Map<String, List<TextDoc>> texts =
+            WarehouseTexts.texts(queries, batch.stream().map(ReportRow::reportId).toList());
+        for (ReportRow r : batch) {
+          List<TextDoc> reportTexts = texts.get(r.reportId());
+          changed += reportTexts.size();
+          inFlight.acquireUninterruptibly();
+          tasks.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      addReport(writer, r, reportTexts);
+                    } finally {
+                      inFlight.release();
+                    }
+                    return null;
+                  }));
+          throwIfFailed(tasks);
         }
-        List<TextDoc> texts = WarehouseTexts.texts(queries, r.reportId());
-        changed += texts.size();
-        inFlight.acquireUninterruptibly();
-        tasks.add(
-            pool.submit(
-                () -> {
-                  try {
-                    addReport(writer, r, texts);
-                  } finally {
-                    inFlight.release();
-                  }
-                  return null;
-                }));
-        throwIfFailed(tasks);
       }
       for (Future<?> t : tasks) {
         waitFor(t);
@@ -210,9 +221,9 @@ public final class SearchIndex {
 
   private static void addReport(IndexWriter writer, ReportRow r, List<TextDoc> texts)
       throws IOException {
-    FacetsConfig facets = facetsConfig();
+    ReportDocs docs = new ReportDocs(r);
     for (TextDoc t : texts) {
-      writer.addDocument(facets.build(document(r, t)));
+      writer.addDocument(docs.document(t));
     }
     writer.addDocument(marker(r, texts.size()));
   }
@@ -325,75 +336,150 @@ public final class SearchIndex {
     return d;
   }
 
-  private static Document document(ReportRow r, TextDoc t) {
-    ProjectRow p = t.project();
-    Document d = new Document();
-    d.add(new StringField(DOC_TYPE, TYPE_TEXT, Field.Store.NO));
-    d.add(
-        new StringField(
-            ID,
-            r.reportId()
-                + "/"
-                + p.projectNo()
-                + "/"
-                + t.kind()
-                + "/"
-                + (t.itemNo() == null ? "" : t.itemNo()),
-            Field.Store.YES));
-    d.add(new StringField(REPORT_ID, r.reportId(), Field.Store.YES));
-    d.add(
-        new SortedDocValuesField(
-            ORDER, new BytesRef(order(r.reportId(), p.projectNo(), t.kind(), t.itemNo()))));
-    d.add(new StringField(CURRENT, Boolean.toString(r.current()), Field.Store.NO));
-    if (r.supersededBy() != null) {
-      d.add(new StoredField(SUPERSEDED_BY, r.supersededBy()));
+  /**
+   * Builds the text documents of one report. A report has ~600 texts but a few dozen projects, and
+   * every text of a project carries the same report, project and KPI fields: those {@link Field}s
+   * are made once and added to each of its documents (Lucene only reads a field while it adds a
+   * document), and the facet fields are built once per department and kind. The fields and their
+   * order are those one document built from scratch had. Used by one thread.
+   */
+  private static final class ReportDocs {
+    private final ReportRow report;
+    private final FacetsConfig facets = facetsConfig();
+    private final Field docType = new StringField(DOC_TYPE, TYPE_TEXT, Field.Store.NO);
+    private final Field reportId;
+
+    /** The report's fields between the order and the project fields. */
+    private final List<IndexableField> reportFields = new ArrayList<>();
+
+    /** Keyed by (department, kind); the department may be null. */
+    private final Map<List<String>, List<IndexableField>> facetFields = new HashMap<>();
+
+    private ProjectRow project;
+    private List<IndexableField> projectFields;
+    private List<IndexableField> kpiFields;
+
+    ReportDocs(ReportRow r) {
+      this.report = r;
+      reportId = new StringField(REPORT_ID, r.reportId(), Field.Store.YES);
+      reportFields.add(new StringField(CURRENT, Boolean.toString(r.current()), Field.Store.NO));
+      if (r.supersededBy() != null) {
+        reportFields.add(new StoredField(SUPERSEDED_BY, r.supersededBy()));
+      }
+      reportFields.add(new StringField(SERIES, r.series(), Field.Store.YES));
+      reportFields.add(new IntPoint(FISCAL_YEAR, r.fiscalYear()));
+      reportFields.add(new StoredField(FISCAL_YEAR, r.fiscalYear()));
+      reportFields.add(new NumericDocValuesField(FISCAL_YEAR_SORT, r.fiscalYear()));
     }
-    d.add(new StringField(SERIES, r.series(), Field.Store.YES));
-    d.add(new IntPoint(FISCAL_YEAR, r.fiscalYear()));
-    d.add(new StoredField(FISCAL_YEAR, r.fiscalYear()));
-    d.add(new NumericDocValuesField(FISCAL_YEAR_SORT, r.fiscalYear()));
-    d.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(r.fiscalYear())));
-    d.add(new IntPoint(PROJECT_NO, p.projectNo()));
-    d.add(new StoredField(PROJECT_NO, p.projectNo()));
-    if (p.projectKey() != null) {
-      d.add(new StringField(PROJECT_KEY, p.projectKey(), Field.Store.YES));
+
+    Document document(TextDoc t) {
+      ReportRow r = report;
+      ProjectRow p = t.project();
+      if (p != project) {
+        project = p;
+        projectFields = projectFields(p);
+        kpiFields = kpiFields(p);
+      }
+      Document d = new Document();
+      d.add(docType);
+      d.add(
+          new StringField(
+              ID,
+              r.reportId()
+                  + "/"
+                  + p.projectNo()
+                  + "/"
+                  + t.kind()
+                  + "/"
+                  + (t.itemNo() == null ? "" : t.itemNo()),
+              Field.Store.YES));
+      d.add(reportId);
+      d.add(
+          new SortedDocValuesField(
+              ORDER, new BytesRef(order(r.reportId(), p.projectNo(), t.kind(), t.itemNo()))));
+      for (IndexableField f : reportFields) {
+        d.add(f);
+      }
+      for (IndexableField f : projectFields) {
+        d.add(f);
+      }
+      d.add(new StringField(KIND, t.kind(), Field.Store.YES));
+      if (t.itemNo() != null) {
+        d.add(new StoredField(ITEM_NO, t.itemNo()));
+      }
+      if (t.itemName() != null) {
+        d.add(new StoredField(ITEM_NAME, t.itemName()));
+      }
+      d.add(new StoredField(PAGE, t.page()));
+      d.add(new Field(TEXT, t.text(), TEXT_TYPE));
+      d.add(new Field(TEXT_BIGRAM, t.text(), BIGRAM_TYPE));
+      for (IndexableField f : kpiFields) {
+        d.add(f);
+      }
+      // FacetsConfig.build appends the facet fields after the others, as here.
+      for (IndexableField f :
+          facetFields.computeIfAbsent(
+              java.util.Arrays.asList(p.department(), t.kind()),
+              k -> facetFields(p.department(), t.kind()))) {
+        d.add(f);
+      }
+      return d;
     }
-    d.add(new StoredField(PROJECT_NAME, p.name()));
-    if (p.groupNo() != null) {
-      d.add(new IntPoint(GROUP_NO, p.groupNo()));
-      d.add(new StoredField(GROUP_NO, p.groupNo()));
+
+    /** The project's fields that precede the kind, in the order a document has them. */
+    private static List<IndexableField> projectFields(ProjectRow p) {
+      List<IndexableField> out = new ArrayList<>();
+      out.add(new IntPoint(PROJECT_NO, p.projectNo()));
+      out.add(new StoredField(PROJECT_NO, p.projectNo()));
+      if (p.projectKey() != null) {
+        out.add(new StringField(PROJECT_KEY, p.projectKey(), Field.Store.YES));
+      }
+      out.add(new StoredField(PROJECT_NAME, p.name()));
+      if (p.groupNo() != null) {
+        out.add(new IntPoint(GROUP_NO, p.groupNo()));
+        out.add(new StoredField(GROUP_NO, p.groupNo()));
+      }
+      if (p.groupName() != null) {
+        out.add(new StoredField(GROUP_NAME, p.groupName()));
+        out.add(new StringField(GROUP_KEY, key(p.groupName()), Field.Store.NO));
+      }
+      if (p.department() != null) {
+        out.add(new StoredField(DEPARTMENT, p.department()));
+        out.add(new StringField(DEPARTMENT_KEY, key(p.department()), Field.Store.NO));
+      }
+      if (p.section() != null) {
+        out.add(new StoredField(SECTION, p.section()));
+        out.add(new StringField(SECTION_KEY, key(p.section()), Field.Store.NO));
+      }
+      return out;
     }
-    if (p.groupName() != null) {
-      d.add(new StoredField(GROUP_NAME, p.groupName()));
-      d.add(new StringField(GROUP_KEY, key(p.groupName()), Field.Store.NO));
+
+    private static List<IndexableField> kpiFields(ProjectRow p) {
+      List<IndexableField> out = new ArrayList<>();
+      for (KpiScore k : p.kpis()) {
+        out.add(new StoredField(KPI, k.encode()));
+        if (k.effectiveScore() != null) {
+          out.add(new DoublePoint(KPI_SCORE, k.effectiveScore().doubleValue()));
+        }
+      }
+      return out;
     }
-    if (p.department() != null) {
-      d.add(new StoredField(DEPARTMENT, p.department()));
-      d.add(new StringField(DEPARTMENT_KEY, key(p.department()), Field.Store.NO));
-      d.add(new SortedSetDocValuesFacetField(FACET_DEPARTMENT, p.department()));
-    }
-    if (p.section() != null) {
-      d.add(new StoredField(SECTION, p.section()));
-      d.add(new StringField(SECTION_KEY, key(p.section()), Field.Store.NO));
-    }
-    d.add(new StringField(KIND, t.kind(), Field.Store.YES));
-    d.add(new SortedSetDocValuesFacetField(FACET_KIND, t.kind()));
-    if (t.itemNo() != null) {
-      d.add(new StoredField(ITEM_NO, t.itemNo()));
-    }
-    if (t.itemName() != null) {
-      d.add(new StoredField(ITEM_NAME, t.itemName()));
-    }
-    d.add(new StoredField(PAGE, t.page()));
-    d.add(new Field(TEXT, t.text(), TEXT_TYPE));
-    d.add(new Field(TEXT_BIGRAM, t.text(), BIGRAM_TYPE));
-    for (KpiScore k : p.kpis()) {
-      d.add(new StoredField(KPI, k.encode()));
-      if (k.effectiveScore() != null) {
-        d.add(new DoublePoint(KPI_SCORE, k.effectiveScore().doubleValue()));
+
+    /** What {@link FacetsConfig#build} makes of the year, department and kind facets. */
+    private List<IndexableField> facetFields(String department, String kind) {
+      Document d = new Document();
+      d.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(report.fiscalYear())));
+      if (department != null) {
+        d.add(new SortedSetDocValuesFacetField(FACET_DEPARTMENT, department));
+      }
+      d.add(new SortedSetDocValuesFacetField(FACET_KIND, kind));
+      try {
+        return List.copyOf(facets.build(d).getFields());
+      } catch (IOException e) {
+        // build only throws for taxonomy facets, which this index does not use.
+        throw new java.io.UncheckedIOException(e);
       }
     }
-    return d;
   }
 
   /** The filter form of a department, group or section: NFKC, no brackets or spaces. */
@@ -417,8 +503,10 @@ public final class SearchIndex {
         + sortable(itemNo == null ? 0 : itemNo);
   }
 
-  private static String sortable(int n) {
-    return String.format(java.util.Locale.ROOT, "%08x", n ^ Integer.MIN_VALUE);
+  /** {@code n ^ MIN_VALUE} as 8 lower-case hex digits (String.format is slow once per text). */
+  static String sortable(int n) {
+    String hex = Integer.toHexString(n ^ Integer.MIN_VALUE);
+    return "00000000".substring(hex.length()) + hex;
   }
 
   private static String nullToEmpty(String s) {

@@ -62,8 +62,8 @@ final class WarehouseTexts {
     }
   }
 
-  /** A budget_items row: its texts as (kind, text) pairs in printed order. */
-  private record ItemRow(int projectNo, int itemNo, List<String[]> texts, int page) {}
+  /** A budget_items row: its name and its texts as (kind, text) pairs in printed order. */
+  private record ItemRow(int projectNo, int itemNo, String name, List<String[]> texts, int page) {}
 
   static Map<String, ReportRow> reports(Connection c) throws SQLException {
     Map<String, ReportRow> out = new LinkedHashMap<>();
@@ -81,46 +81,51 @@ final class WarehouseTexts {
   }
 
   /**
-   * The per-report queries, prepared once per sync: preparing a DuckDB statement costs
-   * milliseconds, and a sync ran five per report. Not for concurrent use, like the connection.
+   * The text queries, prepared once per sync. Each reads the rows of up to {@link #BATCH} reports
+   * at once: a DuckDB statement costs about a millisecond to run whatever it returns, and one per
+   * table and report made reading the texts back a sixth of a sync's CPU. Not for concurrent use,
+   * like the connection.
    */
   static final class Queries implements AutoCloseable {
+    /** Reports read per statement; a short batch repeats its last id (harmless in an IN list). */
+    static final int BATCH = 32;
+
     final PreparedStatement items;
     final PreparedStatement narratives;
-    final PreparedStatement kpiTexts;
-    final PreparedStatement kpiScores;
+    final PreparedStatement kpis;
     final PreparedStatement projects;
     private final List<PreparedStatement> open = new ArrayList<>();
 
     Queries(Connection c) throws SQLException {
+      String in = " WHERE report_id IN (?" + ", ?".repeat(BATCH - 1) + ")";
       try {
         items =
             track(
                 c.prepareStatement(
-                    "SELECT project_no, item_no, name, overview, purpose, implementation, page"
-                        + " FROM budget_items WHERE report_id = ? ORDER BY project_no, item_no"));
+                    "SELECT report_id, project_no, item_no, name, overview, purpose, implementation,"
+                        + " page FROM budget_items"
+                        + in
+                        + " ORDER BY report_id, project_no, item_no"));
         narratives =
             track(
                 c.prepareStatement(
-                    "SELECT project_no, item_no, kind, text, page FROM narratives WHERE report_id = ?"
-                        + " ORDER BY project_no, kind, item_no"));
-        kpiTexts =
+                    "SELECT report_id, project_no, item_no, kind, text, page FROM narratives"
+                        + in
+                        + " ORDER BY report_id, project_no, kind, item_no"));
+        kpis =
             track(
                 c.prepareStatement(
-                    "SELECT project_no, kpi_no, name, target_basis, page FROM kpis WHERE report_id = ?"
-                        + " ORDER BY project_no, kpi_no"));
-        kpiScores =
-            track(
-                c.prepareStatement(
-                    "SELECT project_no, kpi_no, name, unit, score, raw_score, score_computed,"
-                        + " raw_score_computed, score_status FROM kpis WHERE report_id = ?"
-                        + " ORDER BY project_no, kpi_no"));
+                    "SELECT report_id, project_no, kpi_no, name, target_basis, page, unit, score,"
+                        + " raw_score, score_computed, raw_score_computed, score_status FROM kpis"
+                        + in
+                        + " ORDER BY report_id, project_no, kpi_no"));
         projects =
             track(
                 c.prepareStatement(
-                    "SELECT project_no, group_no, group_name, name, department, section, description, page,"
-                        + " project_key"
-                        + " FROM projects WHERE report_id = ? ORDER BY project_no"));
+                    "SELECT report_id, project_no, group_no, group_name, name, department, section,"
+                        + " description, page, project_key FROM projects"
+                        + in
+                        + " ORDER BY report_id, project_no"));
       } catch (SQLException | RuntimeException e) {
         close();
         throw e;
@@ -153,54 +158,137 @@ final class WarehouseTexts {
     }
   }
 
+  /** The rows of one report, as the four queries return them (each in its ORDER BY order). */
+  private static final class ReportRows {
+    final List<ItemRow> items = new ArrayList<>();
+    final List<NarrativeRow> narratives = new ArrayList<>();
+    final List<KpiRow> kpis = new ArrayList<>();
+    final List<ProjectRow> projects = new ArrayList<>();
+  }
+
+  private record NarrativeRow(int projectNo, Integer itemNo, String kind, String text, int page) {}
+
+  private record KpiRow(
+      int projectNo, int kpiNo, String name, String basis, int page, KpiScore score) {}
+
+  /**
+   * Every text of each of {@code reportIds} (at most {@link Queries#BATCH}), in project order,
+   * keyed by report id in the order given; a report without rows maps to an empty list.
+   */
+  static Map<String, List<TextDoc>> texts(Queries q, List<String> reportIds) throws SQLException {
+    if (reportIds.isEmpty() || reportIds.size() > Queries.BATCH) {
+      throw new IllegalArgumentException(
+          "1 to " + Queries.BATCH + " reports, not " + reportIds.size());
+    }
+    Map<String, ReportRows> rows = new LinkedHashMap<>();
+    for (String id : reportIds) {
+      rows.put(id, new ReportRows());
+    }
+    try (ResultSet rs = run(q.items, reportIds)) {
+      while (rs.next()) {
+        rows.get(rs.getString(1))
+            .items
+            .add(
+                new ItemRow(
+                    rs.getInt(2),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    List.of(
+                        new String[] {"overview", rs.getString(5)},
+                        new String[] {"purpose", rs.getString(6)},
+                        new String[] {"implementation", rs.getString(7)}),
+                    rs.getInt(8)));
+      }
+    }
+    try (ResultSet rs = run(q.narratives, reportIds)) {
+      while (rs.next()) {
+        rows.get(rs.getString(1))
+            .narratives
+            .add(
+                new NarrativeRow(
+                    rs.getInt(2),
+                    intOrNull(rs, 3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getInt(6)));
+      }
+    }
+    try (ResultSet rs = run(q.kpis, reportIds)) {
+      while (rs.next()) {
+        rows.get(rs.getString(1))
+            .kpis
+            .add(
+                new KpiRow(
+                    rs.getInt(2),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getInt(6),
+                    new KpiScore(
+                        rs.getInt(3),
+                        rs.getString(4) == null ? "" : rs.getString(4),
+                        rs.getString(7),
+                        decimal(rs.getObject(8)),
+                        decimal(rs.getObject(9)),
+                        decimal(rs.getObject(10)),
+                        decimal(rs.getObject(11)),
+                        rs.getString(12))));
+      }
+    }
+    try (ResultSet rs = run(q.projects, reportIds)) {
+      while (rs.next()) {
+        ReportRows r = rows.get(rs.getString(1));
+        // The KPIs are attached in texts(ReportRows), once all rows are read.
+        r.projects.add(
+            new ProjectRow(
+                rs.getInt(2),
+                intOrNull(rs, 3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getInt(9),
+                rs.getString(10),
+                List.of()));
+      }
+    }
+    Map<String, List<TextDoc>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ReportRows> e : rows.entrySet()) {
+      out.put(e.getKey(), texts(e.getValue()));
+    }
+    return out;
+  }
+
+  private static ResultSet run(PreparedStatement ps, List<String> reportIds) throws SQLException {
+    for (int i = 0; i < Queries.BATCH; i++) {
+      ps.setString(i + 1, reportIds.get(Math.min(i, reportIds.size() - 1)));
+    }
+    return ps.executeQuery();
+  }
+
   /** Every text of one report, in project order. */
-  static List<TextDoc> texts(Queries q, String reportId) throws SQLException {
-    Map<Integer, ProjectRow> projects = projects(q, reportId);
+  private static List<TextDoc> texts(ReportRows rows) {
+    Map<Integer, ProjectRow> projects = projects(rows);
     // Keyed by (project, kind, item) so a budget-item text the narratives table already holds is
     // not indexed twice.
     Map<String, TextDoc> docs = new LinkedHashMap<>();
     Map<String, String> itemNames = new TreeMap<>();
-    List<ItemRow> items = new ArrayList<>();
-    {
-      PreparedStatement ps = q.items;
-      ps.setString(1, reportId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int projectNo = rs.getInt(1);
-          int itemNo = rs.getInt(2);
-          itemNames.put(projectNo + "/" + itemNo, rs.getString(3));
-          items.add(
-              new ItemRow(
-                  projectNo,
-                  itemNo,
-                  List.of(
-                      new String[] {"overview", rs.getString(4)},
-                      new String[] {"purpose", rs.getString(5)},
-                      new String[] {"implementation", rs.getString(6)}),
-                  rs.getInt(7)));
-        }
-      }
+    for (ItemRow it : rows.items) {
+      itemNames.put(it.projectNo() + "/" + it.itemNo(), it.name());
     }
-    {
-      PreparedStatement ps = q.narratives;
-      ps.setString(1, reportId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int projectNo = rs.getInt(1);
-          Integer itemNo = intOrNull(rs, 2);
-          String kind = rs.getString(3);
-          ProjectRow p = projects.get(projectNo);
-          if (p == null || blank(rs.getString(4))) {
-            continue;
-          }
-          String itemName = itemNo == null ? null : itemNames.get(projectNo + "/" + itemNo);
-          docs.putIfAbsent(
-              key(projectNo, kind, itemNo),
-              new TextDoc(p, kind, itemNo, itemName, rs.getString(4), rs.getInt(5)));
-        }
+    for (NarrativeRow n : rows.narratives) {
+      ProjectRow p = projects.get(n.projectNo());
+      if (p == null || blank(n.text())) {
+        continue;
       }
+      Integer itemNo = n.itemNo();
+      String itemName = itemNo == null ? null : itemNames.get(n.projectNo() + "/" + itemNo);
+      docs.putIfAbsent(
+          key(n.projectNo(), n.kind(), itemNo),
+          new TextDoc(p, n.kind(), itemNo, itemName, n.text(), n.page()));
     }
-    for (ItemRow it : items) {
+    for (ItemRow it : rows.items) {
       ProjectRow p = projects.get(it.projectNo());
       if (p == null) {
         continue;
@@ -214,24 +302,17 @@ final class WarehouseTexts {
         }
       }
     }
-    {
-      PreparedStatement ps = q.kpiTexts;
-      ps.setString(1, reportId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ProjectRow p = projects.get(rs.getInt(1));
-          String name = rs.getString(3);
-          if (p == null || blank(name)) {
-            continue;
-          }
-          String basis = rs.getString(4);
-          String text = blank(basis) ? name : name + "\n" + basis;
-          int kpiNo = rs.getInt(2);
-          docs.putIfAbsent(
-              key(p.projectNo(), "kpi", kpiNo),
-              new TextDoc(p, "kpi", kpiNo, null, text, rs.getInt(5)));
-        }
+    for (KpiRow k : rows.kpis) {
+      ProjectRow p = projects.get(k.projectNo());
+      String name = k.name();
+      if (p == null || blank(name)) {
+        continue;
       }
+      String basis = k.basis();
+      String text = blank(basis) ? name : name + "\n" + basis;
+      docs.putIfAbsent(
+          key(p.projectNo(), "kpi", k.kpiNo()),
+          new TextDoc(p, "kpi", k.kpiNo(), null, text, k.page()));
     }
     // The names say what a project is about (こんにちは赤ちゃん事業 is never repeated in its texts):
     // one document per project with its name and its budget items' names.
@@ -264,49 +345,27 @@ final class WarehouseTexts {
     return out;
   }
 
-  private static Map<Integer, ProjectRow> projects(Queries q, String reportId) throws SQLException {
+  /** The report's projects by number, each with its KPIs. */
+  private static Map<Integer, ProjectRow> projects(ReportRows rows) {
     Map<Integer, List<KpiScore>> kpis = new TreeMap<>();
-    {
-      PreparedStatement ps = q.kpiScores;
-      ps.setString(1, reportId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          kpis.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-              .add(
-                  new KpiScore(
-                      rs.getInt(2),
-                      rs.getString(3) == null ? "" : rs.getString(3),
-                      rs.getString(4),
-                      decimal(rs.getObject(5)),
-                      decimal(rs.getObject(6)),
-                      decimal(rs.getObject(7)),
-                      decimal(rs.getObject(8)),
-                      rs.getString(9)));
-        }
-      }
+    for (KpiRow k : rows.kpis) {
+      kpis.computeIfAbsent(k.projectNo(), n -> new ArrayList<>()).add(k.score());
     }
     Map<Integer, ProjectRow> out = new TreeMap<>();
-    {
-      PreparedStatement ps = q.projects;
-      ps.setString(1, reportId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int no = rs.getInt(1);
-          out.put(
-              no,
-              new ProjectRow(
-                  no,
-                  intOrNull(rs, 2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getInt(8),
-                  rs.getString(9),
-                  kpis.getOrDefault(no, List.of())));
-        }
-      }
+    for (ProjectRow p : rows.projects) {
+      out.put(
+          p.projectNo(),
+          new ProjectRow(
+              p.projectNo(),
+              p.groupNo(),
+              p.groupName(),
+              p.name(),
+              p.department(),
+              p.section(),
+              p.description(),
+              p.page(),
+              p.projectKey(),
+              kpis.getOrDefault(p.projectNo(), List.of())));
     }
     return out;
   }

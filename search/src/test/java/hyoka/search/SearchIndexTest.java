@@ -164,4 +164,20 @@ class SearchIndexTest {
         .isInstanceOf(HyokaException.class)
         .hasMessage("no search index in " + tmp.resolve("none") + ": run hyoka ingest first");
   }
+
+  @Test
+  void sortableNumbersAreFixedWidthHexThatSortLikeTheNumbers() {
+    int[] numbers = {
+      Integer.MIN_VALUE, -70000, -1, 0, 1, 9, 10, 15, 16, 255, 4096, 70000, Integer.MAX_VALUE
+    };
+    for (int i = 0; i < numbers.length; i++) {
+      String s = SearchIndex.sortable(numbers[i]);
+      // The format the index had before (its doc values must not change).
+      assertThat(s)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%08x", numbers[i] ^ Integer.MIN_VALUE));
+      if (i > 0) {
+        assertThat(s).isGreaterThan(SearchIndex.sortable(numbers[i - 1]));
+      }
+    }
+  }
 }

@@ -53,6 +53,8 @@ public final class SyncBench {
     for (int r = 0; r < rounds; r++) {
       SearchBench.deleteTree(index);
       double load = os.getSystemLoadAverage();
+      long gc0 = gcMillis();
+      long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       Samples.index(data, run);
@@ -60,10 +62,13 @@ public final class SyncBench {
       long cpu1 = os.getProcessCpuTime();
       System.out.printf(
           Locale.ROOT,
-          "sync %d: wall %.2f s, cpu %.2f s, load %.1f, index %.1f MB, processors %d%n",
+          "sync %d: wall %.2f s, cpu %.2f s, gc pauses %.2f s, jit %.2f s, load %.1f, index %.1f MB,"
+              + " processors %d%n",
           r,
           (t1 - t0) / 1e9,
           (cpu1 - cpu0) / 1e9,
+          (gcMillis() - gc0) / 1e3,
+          (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3,
           load,
           SearchBench.size(index) / 1e6,
           Runtime.getRuntime().availableProcessors());
@@ -81,5 +86,14 @@ public final class SyncBench {
       }
       Files.writeString(dump, out, StandardCharsets.UTF_8);
     }
+  }
+
+  /** Wall milliseconds of all collections so far (pauses; GC threads may run in parallel). */
+  private static long gcMillis() {
+    long ms = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
   }
 }
