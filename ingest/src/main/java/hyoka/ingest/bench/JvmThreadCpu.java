@@ -1,0 +1,106 @@
+package hyoka.ingest.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * CPU time of the JVM's own compiler and garbage-collector threads, read from Linux's {@code
+ * /proc/self/task/<tid>/stat} (thread name and user + system ticks). A benchmark phase's process
+ * CPU includes the JIT compiling the code the phase runs for the first times and the collector
+ * cleaning up after it; this tells how much of a figure is that and how much the work itself.
+ *
+ * <p>A thread that ends during a phase takes its ticks with it; HotSpot's compiler and GC threads
+ * live as long as the JVM (or are parked, not ended, when idle), so their deltas are whole. On
+ * other systems every figure is unknown (-1).
+ */
+final class JvmThreadCpu {
+  private static final Path TASKS = Path.of("/proc/self/task");
+
+  /** Linux reports thread CPU in USER_HZ ticks, 100 per second on every usual kernel. */
+  private static final double TICKS_PER_SECOND = 100.0;
+
+  /** CPU seconds of the JIT compiler threads and of the GC threads (VM thread included). */
+  record Split(double jitSeconds, double gcSeconds) {
+    static final Split UNKNOWN = new Split(-1, -1);
+  }
+
+  private final Map<String, long[]> start;
+
+  private JvmThreadCpu(Map<String, long[]> start) {
+    this.start = start;
+  }
+
+  static JvmThreadCpu start() {
+    return new JvmThreadCpu(read());
+  }
+
+  /** JIT and GC CPU since {@link #start}. */
+  Split sinceStart() {
+    Map<String, long[]> end = read();
+    if (start == null || end == null) {
+      return Split.UNKNOWN;
+    }
+    long jit = 0;
+    long gc = 0;
+    for (Map.Entry<String, long[]> e : end.entrySet()) {
+      long[] before = start.get(e.getKey());
+      long ticks = e.getValue()[1] - (before == null ? 0 : before[1]);
+      switch ((int) e.getValue()[0]) {
+        case 1 -> jit += ticks;
+        case 2 -> gc += ticks;
+        default -> {}
+      }
+    }
+    return new Split(jit / TICKS_PER_SECOND, gc / TICKS_PER_SECOND);
+  }
+
+  /** tid → {group (0 other, 1 JIT, 2 GC), utime + stime}; null where /proc is not there. */
+  private static Map<String, long[]> read() {
+    if (!Files.isDirectory(TASKS)) {
+      return null;
+    }
+    Map<String, long[]> out = new HashMap<>();
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+      for (Path task : tasks) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          continue; // the thread ended while we listed them
+        }
+        // pid (comm) state ppid … : comm may hold spaces and parentheses, so cut at the last ')'.
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+          continue;
+        }
+        String comm = stat.substring(open + 1, close);
+        String[] f = stat.substring(close + 2).split(" ", -1);
+        // After the state (index 0 here): utime is field 14 of the line, stime 15.
+        long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        out.put(task.getFileName().toString() + "/" + comm, new long[] {group(comm), cpu});
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return out;
+  }
+
+  private static long group(String comm) {
+    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+      return 1;
+    }
+    if (comm.startsWith("GC Thread")
+        || comm.startsWith("G1 ")
+        || comm.startsWith("VM Thread")
+        || comm.startsWith("GC ")) {
+      return 2;
+    }
+    return 0;
+  }
+}
