@@ -1,0 +1,72 @@
+package hyoka.ingest.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hyoka.transform.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark runs end to end on a tiny corpus and reports every phase. Its figures are not
+ * asserted (timing belongs in docs/performance.md, not in tests); what is asserted is that each
+ * phase did its work — the benchmark itself checks that every full ingest added every copy and the
+ * re-run found them unchanged, and fails otherwise.
+ */
+class BenchmarkTest {
+  @Test
+  void measuresEveryPhaseOnASmallCorpus(@TempDir Path tmp) {
+    Benchmark.Options options =
+        new Benchmark.Options(
+            2,
+            Fixtures.samplePdf("h31"),
+            tmp.resolve("corpus"),
+            tmp.resolve("work"),
+            List.of("direct"),
+            2);
+    StringWriter progress = new StringWriter();
+
+    Benchmark.Results results = Benchmark.run(options, new PrintWriter(progress, true));
+
+    assertThat(results.figures())
+        .extracting(Benchmark.Figure::name)
+        .containsExactly(
+            "Tika-only, 1 thread",
+            "Tika-only, " + cores() + " threads (round 1 of 2)",
+            "Tika-only, " + cores() + " threads (round 2 of 2)",
+            "full ingest, direct (round 1 of 2)",
+            "full ingest, direct (round 2 of 2)",
+            "stage: parse + score, 1 thread",
+            "stage: Arrow shards, 1 thread",
+            "stage: DuckDB publish (one transaction)",
+            "stage: Lucene index sync",
+            "no-op re-run (all unchanged)");
+    assertThat(results.pagesPerCopy()).isEqualTo(36);
+    assertThat(results.tikaReference().name()).endsWith("(round 2 of 2)");
+    for (Benchmark.Figure f : results.figures()) {
+      boolean reRun = f.name().startsWith("no-op");
+      assertThat(f.pages()).as(f.name()).isEqualTo(reRun ? 0 : 72);
+      assertThat(f.seconds()).as(f.name()).isPositive();
+      assertThat(f.cpuSeconds()).as(f.name()).isGreaterThanOrEqualTo(0);
+      // On Linux the JIT/GC split is read from /proc and is part of the phase's CPU (each
+      // thread's ticks are 10 ms coarse, and the two clocks are read a moment apart: 0.25 s slack).
+      assertThat(f.jitCpuSeconds() + f.gcCpuSeconds())
+          .as(f.name())
+          .isBetween(0.0, f.cpuSeconds() + 0.25);
+    }
+    String table = results.markdown();
+    assertThat(table)
+        .contains("Corpus: 2 copies × 36 pages = 72 pages")
+        .contains("| of which JIT | of which GC |")
+        .contains("| full ingest, direct (round 2 of 2) | 2 | 72 |");
+    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(11);
+    assertThat(progress.toString()).contains("warm-up …").contains("no-op re-run");
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+}
