@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,18 @@ final class WarehouseTexts {
     final List<NarrativeRow> narratives = new ArrayList<>();
     final List<KpiRow> kpis = new ArrayList<>();
     final List<ProjectRow> projects = new ArrayList<>();
+    private Map<Integer, List<KpiScore>> scoresByProject;
+
+    /** The KPI scores of one project, in kpi_no order; once every KPI row is read. */
+    List<KpiScore> kpiScores(int projectNo) {
+      if (scoresByProject == null) {
+        scoresByProject = new HashMap<>();
+        for (KpiRow k : kpis) {
+          scoresByProject.computeIfAbsent(k.projectNo(), n -> new ArrayList<>()).add(k.score());
+        }
+      }
+      return scoresByProject.getOrDefault(projectNo, List.of());
+    }
   }
 
   private record NarrativeRow(int projectNo, Integer itemNo, String kind, String text, int page) {}
@@ -238,7 +251,7 @@ final class WarehouseTexts {
     try (ResultSet rs = run(q.projects, reportIds)) {
       while (rs.next()) {
         ReportRows r = rows.get(rs.getString(1));
-        // The KPIs are attached in texts(ReportRows), once all rows are read.
+        // The kpis query ran before this one, so the project's KPI scores are all read.
         r.projects.add(
             new ProjectRow(
                 rs.getInt(2),
@@ -250,7 +263,7 @@ final class WarehouseTexts {
                 rs.getString(8),
                 rs.getInt(9),
                 rs.getString(10),
-                List.of()));
+                r.kpiScores(rs.getInt(2))));
       }
     }
     Map<String, List<TextDoc>> out = new LinkedHashMap<>();
@@ -345,27 +358,11 @@ final class WarehouseTexts {
     return out;
   }
 
-  /** The report's projects by number, each with its KPIs. */
+  /** The report's projects by number. */
   private static Map<Integer, ProjectRow> projects(ReportRows rows) {
-    Map<Integer, List<KpiScore>> kpis = new TreeMap<>();
-    for (KpiRow k : rows.kpis) {
-      kpis.computeIfAbsent(k.projectNo(), n -> new ArrayList<>()).add(k.score());
-    }
     Map<Integer, ProjectRow> out = new TreeMap<>();
     for (ProjectRow p : rows.projects) {
-      out.put(
-          p.projectNo(),
-          new ProjectRow(
-              p.projectNo(),
-              p.groupNo(),
-              p.groupName(),
-              p.name(),
-              p.department(),
-              p.section(),
-              p.description(),
-              p.page(),
-              p.projectKey(),
-              kpis.getOrDefault(p.projectNo(), List.of())));
+      out.put(p.projectNo(), p);
     }
     return out;
   }

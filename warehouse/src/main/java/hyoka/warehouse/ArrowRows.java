@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -88,46 +90,35 @@ public final class ArrowRows {
       }
       case INTEGER -> {
         IntVector v = (IntVector) vector;
-        v.allocateNew(Math.max(n, 1));
-        for (int r = 0; r < n; r++) {
-          Object value = rows.get(r)[column];
-          if (value != null) {
-            v.set(r, (Integer) value);
-          }
-        }
+        fillFixedWidth(v, rows, column, (value, r) -> v.set(r, (Integer) value));
       }
       case BIGINT -> {
         BigIntVector v = (BigIntVector) vector;
-        v.allocateNew(Math.max(n, 1));
-        for (int r = 0; r < n; r++) {
-          Object value = rows.get(r)[column];
-          if (value != null) {
-            v.set(r, ((Number) value).longValue());
-          }
-        }
+        fillFixedWidth(v, rows, column, (value, r) -> v.set(r, ((Number) value).longValue()));
       }
       case DOUBLE -> {
         Float8Vector v = (Float8Vector) vector;
-        v.allocateNew(Math.max(n, 1));
-        for (int r = 0; r < n; r++) {
-          Object value = rows.get(r)[column];
-          if (value != null) {
-            v.set(r, (Double) value);
-          }
-        }
+        fillFixedWidth(v, rows, column, (value, r) -> v.set(r, (Double) value));
       }
       case TIMESTAMP -> {
         TimeStampMicroVector v = (TimeStampMicroVector) vector;
-        v.allocateNew(Math.max(n, 1));
-        for (int r = 0; r < n; r++) {
-          Object value = rows.get(r)[column];
-          if (value != null) {
-            v.set(r, micros((Instant) value));
-          }
-        }
+        fillFixedWidth(v, rows, column, (value, r) -> v.set(r, micros((Instant) value)));
       }
     }
     vector.setValueCount(n);
+  }
+
+  /** Allocates {@code v} at its final size and sets every non-null value of the column. */
+  private static void fillFixedWidth(
+      BaseFixedWidthVector v, List<Object[]> rows, int column, ObjIntConsumer<Object> set) {
+    int n = rows.size();
+    v.allocateNew(Math.max(n, 1));
+    for (int r = 0; r < n; r++) {
+      Object value = rows.get(r)[column];
+      if (value != null) {
+        set.accept(value, r);
+      }
+    }
   }
 
   static long micros(Instant instant) {

@@ -253,10 +253,10 @@ public final class Warehouse {
       if (exists()) {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
-      Loaded loaded;
+      PublishResult result;
       try (Connection c =
           DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
-        loaded = load(c, shards, stats);
+        result = load(c, shards, stats);
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
           s.execute("CHECKPOINT");
@@ -271,8 +271,8 @@ public final class Warehouse {
       Files.move(
           staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       fsyncDirectory(dataDir);
-      writeHeldReports(loaded.held());
-      return loaded.result();
+      writeHeldReports();
+      return result;
     } catch (SQLException | IOException e) {
       throw error("publish to " + dbFile() + " failed: " + e.getMessage(), e);
     } finally {
@@ -285,9 +285,9 @@ public final class Warehouse {
    * Refreshes the no-op re-run cache. Best effort: the run is already published, and a missing or
    * stale cache only sends readers to DuckDB.
    */
-  private void writeHeldReports(HeldReports.Held held) {
+  private void writeHeldReports() {
     try {
-      HeldReports.write(dbFile(), held);
+      HeldReports.write(dbFile(), heldFromDatabase());
     } catch (IOException | HyokaException e) {
       try {
         Files.deleteIfExists(dataDir.resolve(HeldReports.FILE));
@@ -332,13 +332,8 @@ public final class Warehouse {
         e);
   }
 
-  /**
-   * What a publish committed: its result, and the reports then held (as {@link #heldFromDatabase}
-   * would read them back, without opening the published file again).
-   */
-  private record Loaded(PublishResult result, HeldReports.Held held) {}
-
-  private Loaded load(Connection c, List<ShardReport> shards, RunStats stats) throws SQLException {
+  private PublishResult load(Connection c, List<ShardReport> shards, RunStats stats)
+      throws SQLException {
     c.setAutoCommit(false);
     try {
       Schema.create(c);
@@ -360,7 +355,6 @@ public final class Warehouse {
       Map<List<Object>, List<String>> current = currentReports(c);
       List<PublishResult.Outcome> outcomes = new ArrayList<>();
       List<Path> toLoad = new ArrayList<>();
-      List<ShardReport> added = new ArrayList<>();
       Map<String, String> supersededBy = new LinkedHashMap<>();
       Set<String> loaded = new HashSet<>();
       for (ShardReport shard : shards) {
@@ -375,7 +369,6 @@ public final class Warehouse {
         current.put(key, List.of(shard.reportId()));
         older.forEach(old -> supersededBy.put(old, shard.reportId()));
         toLoad.add(shard.shardDir());
-        added.add(shard);
         // One file normally replaces one; should several be current, all are replaced.
         outcomes.add(
             new PublishResult.Outcome(
@@ -420,14 +413,7 @@ public final class Warehouse {
         }
       }
       c.commit();
-      // sha256 → report_id of every report held, ordered by report_id like heldFromDatabase.
-      List<Map.Entry<String, String>> held = new ArrayList<>(known.entrySet());
-      added.forEach(r -> held.add(Map.entry(r.sha256(), r.reportId())));
-      held.sort(
-          Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-      Map<String, String> heldMap = new LinkedHashMap<>();
-      held.forEach(e -> heldMap.put(e.getKey(), e.getValue()));
-      return new Loaded(result, new HeldReports.Held(runId, heldMap));
+      return result;
     } catch (SQLException | RuntimeException e) {
       try {
         c.rollback();

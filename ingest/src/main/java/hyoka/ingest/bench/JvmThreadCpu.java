@@ -29,9 +29,18 @@ final class JvmThreadCpu {
     static final Split UNKNOWN = new Split(-1, -1);
   }
 
-  private final Map<String, long[]> start;
+  /** The threads that count: HotSpot's JIT compilers, and its GC and VM threads. */
+  private enum Group {
+    JIT,
+    GC
+  }
 
-  private JvmThreadCpu(Map<String, long[]> start) {
+  /** One thread's CPU so far. */
+  private record Sample(Group group, long ticks) {}
+
+  private final Map<String, Sample> start;
+
+  private JvmThreadCpu(Map<String, Sample> start) {
     this.start = start;
   }
 
@@ -41,30 +50,29 @@ final class JvmThreadCpu {
 
   /** JIT and GC CPU since {@link #start}. */
   Split sinceStart() {
-    Map<String, long[]> end = read();
+    Map<String, Sample> end = read();
     if (start == null || end == null) {
       return Split.UNKNOWN;
     }
     long jit = 0;
     long gc = 0;
-    for (Map.Entry<String, long[]> e : end.entrySet()) {
-      long[] before = start.get(e.getKey());
-      long ticks = e.getValue()[1] - (before == null ? 0 : before[1]);
-      switch ((int) e.getValue()[0]) {
-        case 1 -> jit += ticks;
-        case 2 -> gc += ticks;
-        default -> {}
+    for (Map.Entry<String, Sample> e : end.entrySet()) {
+      Sample before = start.get(e.getKey());
+      long ticks = e.getValue().ticks() - (before == null ? 0 : before.ticks());
+      switch (e.getValue().group()) {
+        case JIT -> jit += ticks;
+        case GC -> gc += ticks;
       }
     }
     return new Split(jit / TICKS_PER_SECOND, gc / TICKS_PER_SECOND);
   }
 
-  /** tid → {group (0 other, 1 JIT, 2 GC), utime + stime}; null where /proc is not there. */
-  private static Map<String, long[]> read() {
+  /** "tid/name" → CPU of every JIT and GC thread; null where /proc is not there. */
+  private static Map<String, Sample> read() {
     if (!Files.isDirectory(TASKS)) {
       return null;
     }
-    Map<String, long[]> out = new HashMap<>();
+    Map<String, Sample> out = new HashMap<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
       for (Path task : tasks) {
         String stat;
@@ -80,10 +88,14 @@ final class JvmThreadCpu {
           continue;
         }
         String comm = stat.substring(open + 1, close);
+        Group group = group(comm);
+        if (group == null) {
+          continue;
+        }
         String[] f = stat.substring(close + 2).split(" ", -1);
         // After the state (index 0 here): utime is field 14 of the line, stime 15.
         long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        out.put(task.getFileName().toString() + "/" + comm, new long[] {group(comm), cpu});
+        out.put(task.getFileName().toString() + "/" + comm, new Sample(group, cpu));
       }
     } catch (IOException | RuntimeException e) {
       return null;
@@ -91,16 +103,14 @@ final class JvmThreadCpu {
     return out;
   }
 
-  private static long group(String comm) {
+  /** The group of a thread by its Linux name (15 chars at most); null for the rest. */
+  private static Group group(String comm) {
     if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-      return 1;
+      return Group.JIT;
     }
-    if (comm.startsWith("GC Thread")
-        || comm.startsWith("G1 ")
-        || comm.startsWith("VM Thread")
-        || comm.startsWith("GC ")) {
-      return 2;
+    if (comm.startsWith("GC ") || comm.startsWith("G1 ") || comm.startsWith("VM Thread")) {
+      return Group.GC;
     }
-    return 0;
+    return null;
   }
 }
