@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * two 概要/目的 pairs under one name before a label (the first pair's label stands at the block start),
  * a 目的 glued to the head's `目的：` label, a label text that is another item's 目的 (it says what is to
  * be done). Where the order cannot tell whose a 実施内容 is, it stays NULL and {@link
- * BudgetItem#note()} says why.
+ * BudgetItem#note()} says why; a paragraph that could be that text, run on after another item's
+ * 実施内容, is then neither item's and is left as residue.
  */
 final class NarrativeReader {
   private static final Pattern NAME_END = Pattern.compile("^.*(費|金|事業|経費|業務)$");
@@ -455,6 +456,26 @@ final class NarrativeReader {
         }
       }
     }
+    // an item whose 実施内容 is printed away from its label (the label had no text, or another
+    // item's 目的): that text stands somewhere in the block, and a paragraph run on after another
+    // item's 実施内容 (no label between) may be it as well as a second paragraph of that text. The
+    // order cannot tell which, so such a paragraph goes to neither item (it is reported as
+    // residue); only what visibly goes on from the text before stays (a list item, a remark)
+    boolean displaced = false;
+    for (Item it : items) {
+      displaced |= it.label != null && it.impl.isEmpty();
+    }
+    if (displaced) {
+      for (Item it : items) {
+        int k = 1;
+        while (k < it.impl.size() && continuesText(it.impl.get(k))) {
+          k++;
+        }
+        if (k < it.impl.size()) {
+          it.impl.subList(k, it.impl.size()).clear();
+        }
+      }
+    }
     Set<Line> used = new HashSet<>();
     List<BudgetItem> budget = new ArrayList<>();
     List<Narrative> narratives = new ArrayList<>();
@@ -486,6 +507,15 @@ final class NarrativeReader {
     String st = textOf(status, used);
     addNarrative(narratives, null, NarrativeKind.STATUS_ANALYSIS, st, status);
     return new Result(budget, narratives, used, residue);
+  }
+
+  /**
+   * A paragraph that visibly goes on from the one before: a list item (`・…`), a remark in brackets
+   * (`（…）`), a note (`※…`).
+   */
+  private static boolean continuesText(List<Line> paragraph) {
+    String t = paragraph.get(0).tight();
+    return t.startsWith("・") || t.startsWith("(") || t.startsWith("※");
   }
 
   /** Why an item's 実施内容 is null, where the block does not say whose text stands where. */

@@ -376,6 +376,52 @@ class NarrativesTest {
     }
   }
 
+  /**
+   * A paragraph run on after an item's 実施内容 (no label between) in a block where another item's 実施内容
+   * is printed away from its label: it may be that text as well as the first item's, so it is
+   * neither's and stays residue. Read from the text: P37 (FY2018) prints `平成28年度以降補助金支出はなし。…` (the
+   * あんかけ item's subsidy, whose label holds the short-film item's 目的) right after the
+   * historic-building item's text; P11 prints its 現状分析-like `当該事業の完了により…（空き家バンク登録件数）` after the
+   * リノベーション item's text, while the 旧寿原邸 item's label has no text.
+   */
+  @Test
+  void aParagraphRunOnWhileAnotherItemsTextIsDisplacedIsNoItemsText() {
+    for (ParsedReport r : List.of(h31, h30)) {
+      List<BudgetItem> p37 = p(r, 37).budgetItems();
+      assertThat(p37.get(0).implementation()).isEqualTo("指定歴史的建造物の旧魁陽亭、旧百十三銀行小樽支店及び旧小堀商店に助成を行った。");
+      assertThat(p37.get(3).implementation()).isNull();
+      assertThat(p37.get(3).note()).contains("another item's 目的");
+      assertThat(p(r, 11).budgetItems().get(0).implementation())
+          .isEqualTo("リノベーションまちづくり交流事業（見学ツアー、,ワークショップ、講演会）を開催した。");
+      assertThat(p(r, 11).budgetItems().get(1).implementation()).isNull();
+      assertThat(p(r, 11).narratives())
+          .extracting(Narrative::text)
+          .noneMatch(t -> t.contains("当該事業の完了により"));
+      assertThat(r.residue())
+          .filteredOn(l -> l.text().startsWith("当該事業の完了により"))
+          .extracting(ResidueLine::page, ResidueLine::cls)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(7, ResidueClass.UNKNOWN));
+    }
+    // FY2018: the run-on line is no text of P37, and kept as residue on its page
+    assertThat(p(h30, 37).narratives())
+        .extracting(Narrative::text)
+        .noneMatch(t -> t.contains("平成28年度以降補助金支出はなし"));
+    assertThat(h30.residue())
+        .filteredOn(l -> l.text().startsWith("平成28年度以降補助金支出はなし"))
+        .extracting(ResidueLine::page, ResidueLine::cls)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(22, ResidueClass.UNKNOWN));
+    // FY2019 prints it after the ５年間の総括 label: the summary's, as before
+    assertThat(text(p(h31, 37), NarrativeKind.FIVE_YEAR_SUMMARY))
+        .contains("\n平成28年度以降補助金支出はなし。Ｈ31はＢ１明石大会（5,300食）あり。");
+    // what visibly goes on stays: list items after a first line, in a block with displaced texts
+    assertThat(p(h31, 32).budgetItems().get(2).implementation())
+        .startsWith("平成31年度より「稼ぐ力向上実践事業」に移行。\n・新たな販路の開拓")
+        .endsWith("商談件数：636件");
+    // and in a block where every label's text is next to it, a second plain paragraph stays too
+    assertThat(p(h31, 42).budgetItems().get(0).implementation())
+        .endsWith("\n歴史的資源を観光資源としてＰＲする「おたる案内人」活動継続。");
+  }
+
   @Test
   void itemNarrativesMirrorTheItems() {
     for (Project x : h31.projects()) {
