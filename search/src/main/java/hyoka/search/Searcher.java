@@ -289,7 +289,7 @@ public final class Searcher implements AutoCloseable {
           Occur.FILTER);
     }
     if (f.department() != null) {
-      b.add(new TermQuery(new Term(DEPARTMENT_KEY, SearchIndex.key(f.department()))), Occur.FILTER);
+      b.add(department(f.department()), Occur.FILTER);
     }
     if (f.group() != null) {
       Integer no = integer(f.group());
@@ -318,6 +318,27 @@ public final class Searcher implements AutoCloseable {
       b.add(DoublePoint.newRangeQuery(KPI_SCORE, min, max), Occur.FILTER);
     }
     return b.build();
+  }
+
+  /**
+   * Departments whose key contains the filter's key: a researcher types 建設 or 「建設部」 for 建設部, and
+   * 建設部 also finds the projects printed under two departments (産業港湾部・建設部). The index keeps one key
+   * term per department value, so the wildcard scans a handful of terms.
+   */
+  private static Query department(String filter) {
+    String key = SearchIndex.key(filter);
+    String unquoted = SearchFilters.departmentKey(filter);
+    Query q = new WildcardQuery(new Term(DEPARTMENT_KEY, "*" + wildcardEscape(unquoted) + "*"));
+    if (key.equals(unquoted)) {
+      return q;
+    }
+    // The quote brackets dropped from the filter could be printed in a department name itself.
+    return new BooleanQuery.Builder()
+        .add(q, Occur.SHOULD)
+        .add(
+            new WildcardQuery(new Term(DEPARTMENT_KEY, "*" + wildcardEscape(key) + "*")),
+            Occur.SHOULD)
+        .build();
   }
 
   private static Integer integer(String s) {
