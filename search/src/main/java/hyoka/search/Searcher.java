@@ -301,16 +301,7 @@ public final class Searcher implements AutoCloseable {
           Occur.FILTER);
     }
     if (f.kind() != null) {
-      String kind = f.kind().toLowerCase(Locale.ROOT).replace('-', '_');
-      if (!KINDS.contains(kind)) {
-        throw new HyokaException(
-            ErrorCode.BAD_QUERY,
-            "unknown kind '"
-                + f.kind()
-                + "': one of "
-                + String.join(", ", new java.util.TreeSet<>(KINDS)));
-      }
-      b.add(new TermQuery(new Term(KIND, kind)), Occur.FILTER);
+      b.add(new TermQuery(new Term(KIND, kind(f.kind()))), Occur.FILTER);
     }
     if (f.minScore() != null || f.maxScore() != null) {
       double min = f.minScore() == null ? Double.NEGATIVE_INFINITY : f.minScore();
@@ -339,6 +330,24 @@ public final class Searcher implements AutoCloseable {
             new WildcardQuery(new Term(DEPARTMENT_KEY, "*" + wildcardEscape(key) + "*")),
             Occur.SHOULD)
         .build();
+  }
+
+  /**
+   * The indexed form of a kind filter ({@code KPI} and {@code five-year-summary} are accepted).
+   *
+   * @throws HyokaException BAD_QUERY for a kind the index does not hold
+   */
+  static String kind(String filter) {
+    String kind = filter.toLowerCase(Locale.ROOT).replace('-', '_');
+    if (!KINDS.contains(kind)) {
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "unknown kind '"
+              + filter
+              + "': one of "
+              + String.join(", ", new java.util.TreeSet<>(KINDS)));
+    }
+    return kind;
   }
 
   private static Integer integer(String s) {
