@@ -49,7 +49,12 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--project", paramLabel = "NO|KEY", description = "Project number or key.")
   String project;
 
-  @Option(names = "--department", paramLabel = "DEPT", description = "Department, e.g. 建設部.")
+  @Option(
+      names = "--department",
+      paramLabel = "DEPT",
+      description =
+          "Department or part of its name: 建設 matches 建設部 and 産業港湾部・建設部 (NFKC; spaces,"
+              + " brackets and 「」 ignored).")
   String department;
 
   @Option(names = "--group", paramLabel = "GROUP", description = "Project group number or name.")

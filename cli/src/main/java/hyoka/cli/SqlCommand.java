@@ -21,8 +21,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a DuckDB SQL query against the warehouse on a read-only connection. search('…') in"
           + " FROM is a table of full-text hits over the narratives that joins with the tables.",
-      "Example:",
-      "  SELECT k.name, k.score FROM search('除雪') s JOIN kpis k USING (report_id, project_no)"
+      "search('query', [limit,] name := value, …) takes the filters of hyoka search by name:"
+          + " year, series, project, department, group, kind, min_score, max_score, all_reports"
+          + " (true/false), limit.",
+      "Examples:",
+      "  SELECT k.name, k.score FROM search('除雪') s JOIN kpis k USING (report_id, project_no)",
+      "  SELECT count(*) FROM search('除雪', year := 2019, department := '建設')"
     })
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

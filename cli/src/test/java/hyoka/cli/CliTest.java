@@ -134,6 +134,48 @@ class CliTest {
   }
 
   @Test
+  void sqlSearchFiltersCountWhatTheSearchCommandFinds() {
+    Run cli =
+        hyoka(
+            "search",
+            "--data",
+            data.toString(),
+            "--format",
+            "json",
+            "--limit",
+            "0",
+            "--year",
+            "2019",
+            "--department",
+            "建設",
+            "事業");
+    assertThat(cli.code()).as(cli.err()).isZero();
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("^\\{\"total\":(\\d+),").matcher(cli.out());
+    assertThat(total.find()).as(cli.out()).isTrue();
+    // 建設 finds 建設部 and the project it shares with 産業港湾部, as the facet shows
+    assertThat(cli.out()).contains("\"value\":\"建設部\"", "\"value\":\"産業港湾部・建設部\"");
+    Run sql =
+        hyoka(
+            "sql",
+            "--data",
+            data.toString(),
+            "--format",
+            "csv",
+            "SELECT count(*) AS n FROM search('事業', year := 2019, department := '建設')");
+    assertThat(sql.code()).as(sql.err()).isZero();
+    assertThat(sql.out()).containsPattern("(?m)^" + total.group(1) + "$");
+    assertThat(Long.parseLong(total.group(1))).isPositive();
+
+    Run bad = hyoka("sql", "--data", data.toString(), "SELECT * FROM search('事業', yaer := 2019)");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err().strip())
+        .isEqualTo(
+            "hyoka: search('事業', …): unknown filter 'yaer': use year, series, project,"
+                + " department, group, kind, min_score, max_score, all_reports or limit");
+  }
+
+  @Test
   void badSqlIsAUsageErrorWithOneLine() {
     Run r = hyoka("sql", "--data", data.toString(), "SELEC nonsense");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);

@@ -6,7 +6,9 @@ package hyoka.search;
  * @param fiscalYear report year (Western), e.g. 2019
  * @param series the report series, exactly
  * @param project a project number (e.g. {@code 3}) or a project key
- * @param department a department as printed (NFKC, brackets and spaces ignored), e.g. 建設部
+ * @param department a department or part of one (NFKC, brackets, quote brackets and spaces
+ *     ignored), e.g. 建設部, 建設 or 「建設部」; matches every department that contains it, so 建設部 also
+ *     matches 産業港湾部・建設部
  * @param group a project group number or its name as printed
  * @param kind a text kind: status_analysis, five_year_summary, overview, purpose, implementation
  *     kpi, description or name
@@ -24,15 +26,33 @@ public record SearchFilters(
     String kind,
     Double minScore,
     Double maxScore) {
+  /** Declared before {@link #NONE}, which the class initialiser constructs. */
+  private static final java.util.regex.Pattern QUOTE_BRACKETS =
+      java.util.regex.Pattern.compile("[「」『』【】\\[\\]〔〕〈〉《》\"']");
+
   public static final SearchFilters NONE =
       new SearchFilters(null, null, null, null, null, null, null, null);
 
   public SearchFilters {
+    if (department != null && departmentKey(department).isEmpty()) {
+      throw new hyoka.transform.HyokaException(
+          hyoka.transform.ErrorCode.BAD_QUERY,
+          "department '" + department + "' has nothing to match: give a department such as 建設部");
+    }
     if (minScore != null && maxScore != null && minScore > maxScore) {
       throw new hyoka.transform.HyokaException(
           hyoka.transform.ErrorCode.BAD_QUERY,
           "--min-score " + minScore + " is greater than --max-score " + maxScore);
     }
+  }
+
+  /**
+   * The department filter's folded form: {@link SearchIndex#key} (NFKC, no spaces or round/angle
+   * brackets) without the quote brackets a researcher may type around a name (「」『』【】[]〔〕〈〉《》 and
+   * quotes).
+   */
+  static String departmentKey(String department) {
+    return QUOTE_BRACKETS.matcher(SearchIndex.key(department)).replaceAll("");
   }
 
   public SearchFilters withFiscalYear(Integer v) {

@@ -8,24 +8,25 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Makes search hits usable in SQL: every {@code search('query')} or {@code search('query', n)} in a
- * query is run against the index and replaced by a temporary table of its hits on the same DuckDB
- * connection, so hits can be counted, grouped and joined with the warehouse tables:
+ * Makes search hits usable in SQL: every {@code search('query')}, {@code search('query', n)} or
+ * call with named filters ({@code search('除雪', year := 2019, department := '建設')}, see {@link
+ * SearchCall}) in a query is run against the index and replaced by a temporary table of its hits on
+ * the same DuckDB connection, so hits can be counted, grouped and joined with the warehouse tables:
  *
  * <pre>SELECT k.name, k.score FROM search('除雪') s JOIN kpis k USING (report_id, project_no)</pre>
  *
  * The hits table has the columns report_id, project_no, item_no, kind, fiscal_year, series, score
  * (BM25 relevance), snippet, page, rank (1 = best), project_name, department. Without a limit it
- * holds every matching text of current reports. The snippet column is NULL when the statement never
- * reads it (see {@link #needsSnippets}). Quotes inside the query are doubled as in any SQL string
- * ({@code search('市''s')}).
+ * holds every matching text of current reports ({@code all_reports := true}: of superseded ones
+ * too). The snippet column is NULL when the statement never reads it (see {@link #needsSnippets}).
+ * Quotes inside the query are doubled as in any SQL string ({@code search('市''s')}).
  */
 public final class SearchSql {
   private SearchSql() {}
@@ -33,36 +34,32 @@ public final class SearchSql {
   /** No limit given: every match. */
   static final int ALL = Integer.MAX_VALUE;
 
-  private static final Pattern CALL =
-      Pattern.compile(
-          "(?i)(?<![\\w.\"])search\\s*\\(\\s*'((?:[^']|'')*)'\\s*(?:,\\s*(\\d+)\\s*)?\\)");
-
   /**
    * Runs the {@code search(…)} calls of {@code sql} and returns the SQL to execute instead. Returns
-   * {@code sql} unchanged when it has none (no index is needed then).
+   * {@code sql} unchanged when it has none (no index is needed then). Every call is parsed before
+   * any search runs, so a bad filter stops the statement at once.
    *
-   * @throws HyokaException BAD_QUERY for a query text Lucene cannot parse
+   * @throws HyokaException BAD_QUERY for a query text Lucene cannot parse, or arguments or filter
+   *     values that do not parse (see {@link SearchCall})
    */
   public static String prepare(Connection duckdb, Path indexDir, String sql) {
-    Matcher m = CALL.matcher(sql);
-    if (!m.find()) {
+    List<SearchCall> calls = SearchCall.find(sql);
+    if (calls.isEmpty()) {
       return sql;
     }
-    m.reset();
+    boolean snippets = needsSnippets(sql);
     StringBuilder out = new StringBuilder(sql.length() + 64);
+    int last = 0;
     try (Searcher searcher = new Searcher(indexDir)) {
-      while (m.find()) {
-        String query = m.group(1).replace("''", "'");
-        int limit = m.group(2) == null ? ALL : parseLimit(m.group(2));
-        SearchResponse r =
-            searcher.search(
-                new SearchRequest(query, SearchFilters.NONE, limit, false, needsSnippets(sql)));
+      for (SearchCall call : calls) {
+        SearchResponse r = searcher.search(call.request(snippets));
         String table =
             "hyoka_search_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         register(duckdb, table, r);
-        m.appendReplacement(out, Matcher.quoteReplacement(table));
+        out.append(sql, last, call.start()).append(table);
+        last = call.end();
       }
-      m.appendTail(out);
+      out.append(sql, last, sql.length());
       return out.toString();
     } catch (SQLException e) {
       throw new HyokaException(
@@ -82,14 +79,6 @@ public final class SearchSql {
    */
   static boolean needsSnippets(String sql) {
     return SNIPPET_USE.matcher(sql).find();
-  }
-
-  private static int parseLimit(String s) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new HyokaException(ErrorCode.BAD_QUERY, "search() limit is too large: " + s);
-    }
   }
 
   private static void register(Connection c, String table, SearchResponse r) throws SQLException {

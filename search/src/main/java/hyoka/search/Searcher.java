@@ -289,7 +289,7 @@ public final class Searcher implements AutoCloseable {
           Occur.FILTER);
     }
     if (f.department() != null) {
-      b.add(new TermQuery(new Term(DEPARTMENT_KEY, SearchIndex.key(f.department()))), Occur.FILTER);
+      b.add(department(f.department()), Occur.FILTER);
     }
     if (f.group() != null) {
       Integer no = integer(f.group());
@@ -301,16 +301,7 @@ public final class Searcher implements AutoCloseable {
           Occur.FILTER);
     }
     if (f.kind() != null) {
-      String kind = f.kind().toLowerCase(Locale.ROOT).replace('-', '_');
-      if (!KINDS.contains(kind)) {
-        throw new HyokaException(
-            ErrorCode.BAD_QUERY,
-            "unknown kind '"
-                + f.kind()
-                + "': one of "
-                + String.join(", ", new java.util.TreeSet<>(KINDS)));
-      }
-      b.add(new TermQuery(new Term(KIND, kind)), Occur.FILTER);
+      b.add(new TermQuery(new Term(KIND, kind(f.kind()))), Occur.FILTER);
     }
     if (f.minScore() != null || f.maxScore() != null) {
       double min = f.minScore() == null ? Double.NEGATIVE_INFINITY : f.minScore();
@@ -318,6 +309,45 @@ public final class Searcher implements AutoCloseable {
       b.add(DoublePoint.newRangeQuery(KPI_SCORE, min, max), Occur.FILTER);
     }
     return b.build();
+  }
+
+  /**
+   * Departments whose key contains the filter's key: a researcher types 建設 or 「建設部」 for 建設部, and
+   * 建設部 also finds the projects printed under two departments (産業港湾部・建設部). The index keeps one key
+   * term per department value, so the wildcard scans a handful of terms.
+   */
+  private static Query department(String filter) {
+    String key = SearchIndex.key(filter);
+    String unquoted = SearchFilters.departmentKey(filter);
+    Query q = new WildcardQuery(new Term(DEPARTMENT_KEY, "*" + wildcardEscape(unquoted) + "*"));
+    if (key.equals(unquoted)) {
+      return q;
+    }
+    // The quote brackets dropped from the filter could be printed in a department name itself.
+    return new BooleanQuery.Builder()
+        .add(q, Occur.SHOULD)
+        .add(
+            new WildcardQuery(new Term(DEPARTMENT_KEY, "*" + wildcardEscape(key) + "*")),
+            Occur.SHOULD)
+        .build();
+  }
+
+  /**
+   * The indexed form of a kind filter ({@code KPI} and {@code five-year-summary} are accepted).
+   *
+   * @throws HyokaException BAD_QUERY for a kind the index does not hold
+   */
+  static String kind(String filter) {
+    String kind = filter.toLowerCase(Locale.ROOT).replace('-', '_');
+    if (!KINDS.contains(kind)) {
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "unknown kind '"
+              + filter
+              + "': one of "
+              + String.join(", ", new java.util.TreeSet<>(KINDS)));
+    }
+    return kind;
   }
 
   private static Integer integer(String s) {

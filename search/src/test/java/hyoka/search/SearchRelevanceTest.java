@@ -197,4 +197,69 @@ class SearchRelevanceTest {
                             assertThat(k.effectiveScore().doubleValue())
                                 .isGreaterThanOrEqualTo(50)));
   }
+
+  /** A query that matches texts of nearly every project, to compare department filters on. */
+  static final String BROAD = "事業 OR 市 OR 実施 OR 件数";
+
+  static SearchResponse broad(SearchFilters f) {
+    return searcher.search(SearchRequest.of(BROAD).withFilters(f).withLimit(100_000));
+  }
+
+  /** Each hit as report, project, kind and item: the identity of the text it is. */
+  static List<String> texts(SearchResponse r) {
+    return r.hits().stream()
+        .map(h -> h.reportId() + "/" + h.projectNo() + "/" + h.kind() + "/" + h.itemNo())
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void aPartOfADepartmentFindsWhatTheWholeNameFinds() {
+    SearchResponse whole = broad(SearchFilters.NONE.withDepartment("建設部"));
+    // 建設部 prints 8 projects on its own and project 37 jointly with 産業港湾部, in both years
+    assertThat(whole.hits()).extracting(SearchHit::department).containsOnly("建設部", "産業港湾部・建設部");
+    assertThat(whole.hits())
+        .filteredOn(h -> h.department().equals("産業港湾部・建設部"))
+        .extracting(SearchHit::projectNo)
+        .containsOnly(37);
+    assertThat(projects(whole)).hasSize(9);
+    assertThat(whole.facets().get("fiscal_year"))
+        .extracting(FacetCount::value)
+        .containsExactlyInAnyOrder("2019", "2018");
+    // the same texts as the unfiltered search counts for those two departments
+    long expected =
+        broad(SearchFilters.NONE).facets().get("department").stream()
+            .filter(fc -> fc.value().contains("建設部"))
+            .mapToLong(FacetCount::count)
+            .sum();
+    assertThat(whole.total()).isEqualTo(expected).isEqualTo(whole.hits().size());
+    assertThat(whole.facets().get("department").stream().mapToLong(FacetCount::count).sum())
+        .isEqualTo(whole.total());
+    for (String typed : List.of("建設", "「建設部」", "＜建設部", " 建 設 部 ", "【建設】", "（建設部）")) {
+      assertThat(texts(broad(SearchFilters.NONE.withDepartment(typed))))
+          .as("department %s", typed)
+          .isEqualTo(texts(whole));
+    }
+  }
+
+  @Test
+  void aDepartmentFilterMatchesOnlyDepartmentsContainingIt() {
+    // 産業港湾部 alone (19 projects), with 教育部 (43) and with 建設部 (37)
+    SearchResponse port = broad(SearchFilters.NONE.withDepartment("産業港湾"));
+    assertThat(port.facets().get("department"))
+        .extracting(FacetCount::value)
+        .containsExactlyInAnyOrder("産業港湾部", "教育部・産業港湾部", "産業港湾部・建設部");
+    assertThat(texts(port)).isEqualTo(texts(broad(SearchFilters.NONE.withDepartment("産業港湾部"))));
+    // the whole joint name is a department of its own
+    assertThat(projects(broad(SearchFilters.NONE.withDepartment("産業港湾部・建設部")))).containsExactly(37);
+    // 保健所 is not 医療保険部 (保険), and nothing is printed as 建設課 or 水道局
+    assertThat(broad(SearchFilters.NONE.withDepartment("保健")).hits())
+        .extracting(SearchHit::department)
+        .containsOnly("保健所");
+    for (String unrelated : List.of("建設課", "水道局", "部建設")) {
+      assertThat(broad(SearchFilters.NONE.withDepartment(unrelated)).total())
+          .as("department %s", unrelated)
+          .isZero();
+    }
+  }
 }

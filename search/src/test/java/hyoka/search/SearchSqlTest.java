@@ -137,4 +137,90 @@ class SearchSqlTest {
           .hasMessageNotContaining("\n");
     }
   }
+
+  @Test
+  void namedFiltersParseInDuckDbTableFunctionSyntax() {
+    List<SearchCall> calls =
+        SearchCall.find(
+            "SELECT * FROM search('市''s', 10, YEAR := 2019, department = '「建設」',\n"
+                + " kind := 'KPI', all_reports := TRUE, min_score := -5, max_score := 50.5) s"
+                + " JOIN search ( '除雪' ) t USING (report_id)"
+                + " WHERE s.x = 'search(''a'' || 1)' AND t.y IN (SELECT * FROM search('b', project := 8,"
+                + " group := 'あずましい', series := 'otaru', fiscal_year := '２０１８', limit := 3))");
+    assertThat(calls).hasSize(3);
+    SearchCall a = calls.get(0);
+    assertThat(a.query()).isEqualTo("市's");
+    assertThat(a.limit()).isEqualTo(10);
+    assertThat(a.includeSuperseded()).isTrue();
+    assertThat(a.filters())
+        .isEqualTo(new SearchFilters(2019, null, null, "「建設」", null, "KPI", -5.0, 50.5));
+    SearchCall b = calls.get(1);
+    assertThat(b.query()).isEqualTo("除雪");
+    assertThat(b.limit()).isEqualTo(SearchSql.ALL);
+    assertThat(b.filters()).isEqualTo(SearchFilters.NONE);
+    assertThat(b.includeSuperseded()).isFalse();
+    SearchCall c = calls.get(2);
+    assertThat(c.limit()).isEqualTo(3);
+    assertThat(c.filters())
+        .isEqualTo(new SearchFilters(2018, "otaru", "8", null, "あずましい", null, null, null));
+  }
+
+  @Test
+  void badFiltersAreOneLineBadQueryErrorsBeforeAnySearch() {
+    record Bad(String call, String message) {}
+    List<Bad> bad =
+        List.of(
+            new Bad(
+                "search('除雪', yr := 2019)",
+                "search('除雪', …): unknown filter 'yr': use year, series, project, department, group,"
+                    + " kind, min_score, max_score, all_reports or limit"),
+            new Bad(
+                "search('除雪', year := 'H31')",
+                "search('除雪', …): year must be a whole number such as 2019, not 'H31'"),
+            new Bad(
+                "search('除雪', year := fiscal_year)",
+                "search('除雪', …): year must be a literal: a 'string', a number, true or false,"
+                    + " at 'fiscal_year)'"),
+            new Bad(
+                "search('除雪', all_reports := 1)",
+                "search('除雪', …): all_reports must be true or false, not 1"),
+            new Bad(
+                "search('除雪', kind := 'summary')",
+                "search('除雪', …): unknown kind 'summary': one of description, five_year_summary,"
+                    + " implementation, kpi, name, overview, purpose, status_analysis"),
+            new Bad(
+                "search('除雪', department := '「」')",
+                "search('除雪', …): department '「」' has nothing to match: give a department such"
+                    + " as 建設部"),
+            new Bad(
+                "search('除雪', min_score := 60, max_score := 50)",
+                "search('除雪', …): --min-score 60.0 is greater than --max-score 50.0"),
+            new Bad(
+                "search('除雪', year := 2019, YEAR := 2018)", "search('除雪', …): year is given twice"),
+            new Bad("search('除雪', 5, limit := 3)", "search('除雪', …): limit is given twice"),
+            new Bad(
+                "search('除雪', year := 2019, 10)",
+                "search('除雪', …): expected name := value, at '10)'"),
+            new Bad(
+                "search('除雪', 'kpi')",
+                "search('除雪', …): expected a limit or name := value after the query, at ''kpi')'"),
+            new Bad(
+                "search('除雪', 2.5)", "search('除雪', …): limit must be a whole number >= 0, not 2.5"),
+            new Bad(
+                "search('除雪', series := 'otaru)",
+                "search('除雪', …): the string given for series is not closed"),
+            new Bad("search('除雪', year := 2019", "search('除雪', …): no closing parenthesis"),
+            new Bad(
+                "search('除雪', year := 2019 kind := 'kpi')",
+                "search('除雪', …): expected , or ) at 'kind := 'kpi')'"));
+    for (Bad b : bad) {
+      // no index is needed to reject them: the statement never reaches a search
+      assertThatThrownBy(
+              () -> SearchSql.prepare(null, tmp.resolve("no-index"), "SELECT * FROM " + b.call()))
+          .as(b.call())
+          .isInstanceOf(HyokaException.class)
+          .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.BAD_QUERY))
+          .hasMessage(b.message());
+    }
+  }
 }

@@ -139,6 +139,10 @@ class SearcherTest {
         .isInstanceOf(HyokaException.class)
         .hasMessage(
             "unknown kind 'summary': one of description, five_year_summary, implementation, kpi, name, overview, purpose, status_analysis");
+    assertThatThrownBy(() -> SearchFilters.NONE.withDepartment(" 「 」 "))
+        .isInstanceOf(HyokaException.class)
+        .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.BAD_QUERY))
+        .hasMessage("department ' 「 」 ' has nothing to match: give a department such as 建設部");
     assertThatThrownBy(() -> SearchRequest.of(" "))
         .isInstanceOf(HyokaException.class)
         .hasMessage("the search query is empty");
