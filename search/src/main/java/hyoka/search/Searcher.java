@@ -32,6 +32,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -191,25 +192,51 @@ public final class Searcher implements AutoCloseable {
     if (docs.length == 0) {
       return new String[0];
     }
-    UnifiedHighlighter.Builder b =
-        UnifiedHighlighter.builder(searcher, queryAnalyzer)
-            .withFormatter(new DefaultPassageFormatter(MARK_START, MARK_END, " … ", false));
-    if (field.equals(TEXT_BIGRAM)) {
-      // The bigram field stores no text: highlight the stored text with the bigram postings.
-      b.withMaskedFieldsFunc(f -> f.equals(TEXT) ? Set.of(TEXT_BIGRAM) : Set.of());
-    }
-    UnifiedHighlighter h = b.build();
     int[] ids = new int[docs.length];
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
     }
+    UnifiedHighlighter h;
+    if (field.equals(TEXT_BIGRAM)) {
+      h =
+          new BigramHighlighter(
+              UnifiedHighlighter.builder(searcher, bigramAnalyzer).withFormatter(formatter()));
+    } else {
+      h = UnifiedHighlighter.builder(searcher, queryAnalyzer).withFormatter(formatter()).build();
+    }
     Map<String, String[]> out =
-        h.highlightFields(new String[] {TEXT}, text, ids, new int[] {SNIPPET_PASSAGES});
-    String[] s = out.get(TEXT);
+        h.highlightFields(new String[] {field}, text, ids, new int[] {SNIPPET_PASSAGES});
+    String[] s = out.get(field);
     for (int i = 0; i < s.length; i++) {
       s[i] = s[i] == null ? "" : s[i].replace('\n', ' ');
     }
     return s;
+  }
+
+  private static DefaultPassageFormatter formatter() {
+    return new DefaultPassageFormatter(MARK_START, MARK_END, " … ", false);
+  }
+
+  /**
+   * Highlights a fallback answer: the bigram field stores neither text nor offsets (see {@link
+   * SearchIndex#BIGRAM_TYPE}), so its snippets come from the stored words text, re-analysed into
+   * bigrams for the displayed hits only.
+   */
+  private static final class BigramHighlighter extends UnifiedHighlighter {
+    BigramHighlighter(UnifiedHighlighter.Builder b) {
+      super(b);
+    }
+
+    @Override
+    protected OffsetSource getOffsetSource(String field) {
+      return OffsetSource.ANALYSIS;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      return super.loadFieldValues(new String[] {TEXT}, docIter, cacheCharsThreshold);
+    }
   }
 
   private static List<FacetCount> facet(Facets counts, String dim) throws IOException {

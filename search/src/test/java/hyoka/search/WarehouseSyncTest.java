@@ -1,6 +1,7 @@
 package hyoka.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hyoka.transform.IngestedReport;
 import hyoka.warehouse.PublishResult;
@@ -11,6 +12,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +72,50 @@ class WarehouseSyncTest {
       assertThat(s.search(SearchRequest.of("除雪").withSuperseded(true)).hits())
           .extracting(SearchHit::reportId)
           .containsOnly(first.reportId(), second.reportId());
+    }
+  }
+
+  @Test
+  void anIndexOfAnOlderLayoutIsRebuiltBySync() throws Exception {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    Path index = tmp.resolve("data").resolve("index");
+    IngestedReport report = MiniSample.report("f".repeat(64), "otaru", 2019);
+    PublishResult run = publish(w, report);
+    // What schema 3 wrote: the bigram field with offsets in its postings.
+    FieldType oldBigram = new FieldType(SearchIndex.BIGRAM_TYPE);
+    oldBigram.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    try (FSDirectory dir = FSDirectory.open(index);
+        IndexWriter writer =
+            new IndexWriter(dir, new IndexWriterConfig(SearchIndex.indexAnalyzer()))) {
+      Document marker = new Document();
+      marker.add(new StringField(IndexFields.DOC_TYPE, IndexFields.TYPE_REPORT, Field.Store.YES));
+      marker.add(new StringField(IndexFields.REPORT_ID, report.reportId(), Field.Store.YES));
+      writer.addDocument(marker);
+      Document text = new Document();
+      text.add(new StringField(IndexFields.DOC_TYPE, IndexFields.TYPE_TEXT, Field.Store.YES));
+      text.add(new StringField(IndexFields.REPORT_ID, report.reportId(), Field.Store.YES));
+      text.add(new Field(IndexFields.TEXT_BIGRAM, "駆け込み", oldBigram));
+      writer.addDocument(text);
+      // the premise: today's bigram field cannot join that field
+      Document today = new Document();
+      today.add(new Field(IndexFields.TEXT_BIGRAM, "駆け込み", SearchIndex.BIGRAM_TYPE));
+      assertThatThrownBy(() -> writer.addDocument(today))
+          .isInstanceOf(IllegalArgumentException.class);
+      writer.setLiveCommitData(
+          Map.of(IndexFields.COMMIT_RUN, "1", IndexFields.COMMIT_SCHEMA, "3").entrySet());
+      writer.commit();
+    }
+
+    try (Connection c = w.openReadOnly()) {
+      // the old text is dropped, the report's 25 texts indexed anew
+      assertThat(SearchIndex.sync(c, index, run.runId())).isEqualTo(26);
+    }
+    assertThat(SearchIndex.indexedRun(index)).isEqualTo(run.runId());
+    try (Searcher s = new Searcher(index)) {
+      SearchResponse r = s.search(SearchRequest.of("駆け込"));
+      assertThat(r.field()).isEqualTo("text_bigram");
+      assertThat(r.hits()).extracting(SearchHit::reportId).containsOnly(report.reportId());
+      assertThat(r.hits().get(0).snippet()).contains("«駆け込»み");
     }
   }
 }
