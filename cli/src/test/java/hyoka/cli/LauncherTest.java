@@ -1,0 +1,108 @@
+package hyoka.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hyoka.transform.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code hyoka} launcher's choice of JIT: C1 only for the short commands and small ingests, the
+ * JVM default (C2) for the long ones. The real script runs from a copy of the repository root that
+ * holds only the script and an up-to-date jar (so it builds nothing), with a {@code java} on the
+ * PATH that writes the arguments it was given.
+ */
+class LauncherTest {
+  private static final String C1 = "-XX:TieredStopAtLevel=1";
+
+  @TempDir Path tmp;
+  private Path root;
+  private Path bin;
+
+  @BeforeEach
+  void copyLauncher() throws IOException {
+    root = tmp.resolve("repo");
+    Path jar = root.resolve("cli/target/hyoka.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "", StandardCharsets.UTF_8);
+    Path launcher = Fixtures.samplesDir().getParent().resolve("hyoka");
+    Files.copy(launcher, root.resolve("hyoka"));
+    bin = Files.createDirectories(tmp.resolve("bin"));
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private List<String> javaArgs(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("hyoka").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().remove("HYOKA_JAVA_OPTS");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    List<String> lines = out.lines().toList();
+    // the launcher got as far as running the jar with the user's arguments
+    assertThat(lines).contains("-jar", root.resolve("cli/target/hyoka.jar").toString());
+    assertThat(lines.subList(lines.size() - args.length, lines.size())).containsExactly(args);
+    return lines;
+  }
+
+  private Path pdfs(String name, int n) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(name).resolve("nested"));
+    for (int i = 0; i < n; i++) {
+      Files.writeString(
+          dir.resolve(String.format(Locale.ROOT, "r%03d.%s", i, i % 2 == 0 ? "pdf" : "PDF")),
+          "",
+          StandardCharsets.UTF_8);
+    }
+    Files.writeString(dir.resolve("notes.txt"), "", StandardCharsets.UTF_8);
+    return dir.getParent();
+  }
+
+  @Test
+  void shortCommandsAndSmallIngestsRunOnC1() throws Exception {
+    String samples = Fixtures.samplesDir().toString();
+    assertThat(javaArgs(Map.of(), "ingest", "--data", tmp.toString(), samples)).contains(C1);
+    assertThat(javaArgs(Map.of(), "ingest", pdfs("three-hundred", 300).toString())).contains(C1);
+    assertThat(javaArgs(Map.of(), "sql", "SELECT 1")).contains(C1);
+    assertThat(javaArgs(Map.of(), "search", "除雪")).contains(C1);
+    assertThat(javaArgs(Map.of(), "export", "out")).contains(C1);
+  }
+
+  @Test
+  void longRunsKeepTheJvmDefault() throws Exception {
+    Path many = pdfs("many", 301);
+    assertThat(javaArgs(Map.of(), "ingest", many.toString())).noneMatch(a -> a.contains("Tiered"));
+    // two folders that together pass the limit
+    Path more = pdfs("more", 200);
+    assertThat(javaArgs(Map.of(), "ingest", pdfs("some", 200).toString(), more.toString()))
+        .noneMatch(a -> a.contains("Tiered"));
+    String samples = Fixtures.samplesDir().toString();
+    assertThat(javaArgs(Map.of(), "ingest", "--runner", "flink", samples))
+        .noneMatch(a -> a.contains("Tiered"));
+    assertThat(javaArgs(Map.of(), "bench")).noneMatch(a -> a.contains("Tiered"));
+    assertThat(javaArgs(Map.of(), "notebook", "kernel")).noneMatch(a -> a.contains("Tiered"));
+  }
+
+  @Test
+  void aTieredOptionOfTheUserDecides() throws Exception {
+    List<String> args =
+        javaArgs(Map.of("HYOKA_JAVA_OPTS", "-XX:+TieredCompilation"), "sql", "SELECT 1");
+    assertThat(args).contains("-XX:+TieredCompilation").doesNotContain(C1);
+  }
+}
