@@ -38,6 +38,9 @@ final class NarrativeReader {
   private static final Pattern PAIR_PURPOSE_END =
       Pattern.compile("(目的とする|目的としている|図る|目指す|ため|寄与する)。?$");
 
+  /** A paragraph that starts like this goes on from the one before it. */
+  private static final Pattern GOES_ON = Pattern.compile("^(しかし|また|なお|さらに|併せて|あわせて|ただし|加えて|一方)");
+
   /** The items and texts read, the lines they used, and the block's layout residue. */
   record Result(
       List<BudgetItem> items,
@@ -101,6 +104,10 @@ final class NarrativeReader {
     List<El> orphanNames = new ArrayList<>();
     List<List<List<Line>>> orphanTexts = new ArrayList<>();
     List<Item> unlabelled = new ArrayList<>();
+    // the paragraphs printed at the very start of the block, before any label or name (taken for
+    // the 現状分析 for now), and whether the ５年間の総括 label comes right after them
+    List<List<Line>> startRun = List.of();
+    boolean startBeforeSummary = false;
     // an item's 概要 taken from the end of the summary's run: it may be the summary's own last
     // paragraph (the item's 概要 then stands under its name elsewhere)
     Map<Item, List<Line>> afterSummary = new LinkedHashMap<>();
@@ -189,6 +196,10 @@ final class NarrativeReader {
         orphanNames.add(prev);
         orphanTexts.add(paras);
       } else {
+        if (prev == null) {
+          startRun = paras;
+          startBeforeSummary = next != null && next.type() == Type.SUMMARY;
+        }
         giveTo(prev, paras, itemOfLabel, summary, status);
       }
     }
@@ -419,9 +430,26 @@ final class NarrativeReader {
       items.add(new Item());
     }
 
+    // an item whose 実施内容 is printed away from its label (the label had no text, or another
+    // item's 目的): that text stands somewhere in the block
+    boolean displaced = false;
+    for (Item it : items) {
+      displaced |= it.label != null && it.impl.isEmpty();
+    }
+    // the 現状分析 stands after the KPI lines or between the summary and an item's name, never
+    // before the ５年間の総括 label: a text at the block start right before that label is an item's
+    // text printed away from its name, whose item the order does not tell (a `➭` glued to its first
+    // line is the label's). A text at the block start before a name is where the 現状分析 stands
+    // when no summary is printed, but it can as well be a displaced 実施内容. Either stays residue.
+    if (startBeforeSummary || displaced) {
+      for (List<Line> p : startRun) {
+        status.removeIf(q -> q == p);
+      }
+    }
     // the 現状分析 can stand inside the summary's run (between the summary and an item name),
-    // sometimes as a repeat of the summary; with no 現状分析 elsewhere, take it from there
-    if (status.isEmpty() && summary.size() >= 2) {
+    // sometimes as a repeat of the summary; with no 現状分析 elsewhere, take it from there. Not
+    // while an item's 実施内容 is displaced: a paragraph there can be that text as well
+    if (status.isEmpty() && summary.size() >= 2 && !displaced) {
       int half = summary.size() / 2;
       boolean repeated = summary.size() % 2 == 0;
       for (int k = 0; repeated && k < half; k++) {
@@ -442,8 +470,25 @@ final class NarrativeReader {
       status.addAll(summary.subList(from, summary.size()));
       summary = new ArrayList<>(summary.subList(0, from));
     }
-    // likewise between an implementation text and the next item's name (no summary printed)
-    if (status.isEmpty()) {
+    // while an item's 実施内容 is displaced, the one-line paragraphs after the summary's last
+    // wrapped one stand where the 現状分析 can stand and can be that 実施内容 as well as the
+    // summary's own: the order cannot tell, so they go to none of them (only what visibly goes on
+    // from the summary, `しかし、…`, stays)
+    if (displaced) {
+      int k = summary.size();
+      while (k > 0 && summary.get(k - 1).size() == 1) {
+        k--;
+      }
+      while (k > 0 && k < summary.size() && GOES_ON.matcher(summary.get(k).get(0).tight()).find()) {
+        k++;
+      }
+      if (k > 0 && k < summary.size()) {
+        summary = new ArrayList<>(summary.subList(0, k));
+      }
+    }
+    // likewise between an implementation text and the next item's name (no summary printed);
+    // not while an item's 実施内容 is displaced (see below)
+    if (status.isEmpty() && !displaced) {
       for (Item it : items) {
         int k = 1;
         while (k < it.impl.size() && it.impl.get(k).get(0).tight().startsWith("・")) {
@@ -461,10 +506,6 @@ final class NarrativeReader {
     // item's 実施内容 (no label between) may be it as well as a second paragraph of that text. The
     // order cannot tell which, so such a paragraph goes to neither item (it is reported as
     // residue); only what visibly goes on from the text before stays (a list item, a remark)
-    boolean displaced = false;
-    for (Item it : items) {
-      displaced |= it.label != null && it.impl.isEmpty();
-    }
     if (displaced) {
       for (Item it : items) {
         int k = 1;

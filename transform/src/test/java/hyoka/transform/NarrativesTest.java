@@ -51,7 +51,11 @@ class NarrativesTest {
         .allSatisfy(
             x -> {
               assertThat(text(x, NarrativeKind.FIVE_YEAR_SUMMARY)).isNotBlank();
-              assertThat(text(x, NarrativeKind.STATUS_ANALYSIS)).isNotBlank();
+              // P11 prints its 現状分析 nowhere the layout tells (see
+              // aTextBeforeThe総括LabelIsNoOnesAndNoSlotTextWhileAnItemsTextIsDisplaced)
+              if (x.projectNo() != 11) {
+                assertThat(text(x, NarrativeKind.STATUS_ANALYSIS)).isNotBlank();
+              }
             });
     // the FY2018 report has no five-year summary
     assertThat(h30.projects())
@@ -410,9 +414,11 @@ class NarrativesTest {
         .filteredOn(l -> l.text().startsWith("平成28年度以降補助金支出はなし"))
         .extracting(ResidueLine::page, ResidueLine::cls)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(22, ResidueClass.UNKNOWN));
-    // FY2019 prints it after the ５年間の総括 label: the summary's, as before
+    // FY2019 prints it as a one-line paragraph after the ５年間の総括's wrapped one: it can be the
+    // summary's as well as that displaced text, so it is residue too (see
+    // aTextBeforeThe総括LabelIsNoOnesAndNoSlotTextWhileAnItemsTextIsDisplaced)
     assertThat(text(p(h31, 37), NarrativeKind.FIVE_YEAR_SUMMARY))
-        .contains("\n平成28年度以降補助金支出はなし。Ｈ31はＢ１明石大会（5,300食）あり。");
+        .doesNotContain("平成28年度以降補助金支出はなし");
     // what visibly goes on stays: list items after a first line, in a block with displaced texts
     assertThat(p(h31, 32).budgetItems().get(2).implementation())
         .startsWith("平成31年度より「稼ぐ力向上実践事業」に移行。\n・新たな販路の開拓")
@@ -440,5 +446,54 @@ class NarrativesTest {
         assertThat(texts).as("P" + x.projectNo() + " item " + i.itemNo()).isEqualTo(expected);
       }
     }
+  }
+
+  /**
+   * The 現状分析 stands after the KPI lines or between the ５年間の総括 and an item's name, never before the
+   * summary label. Read from the text: P11 starts its block with `➭ 老朽化した旧寿原邸…確保することができた。` (the ➭
+   * is the next label's: that label line is the only one printed without it) and P32 with
+   * `販路拡大支援補助金の交付：4件`, both right before the summary label; both were taken for the 現状分析. In blocks
+   * where an item's 実施内容 is printed away from its label (P11, P35, P37), a one-line paragraph after
+   * the summary's wrapped ones (`H30に終了`, `新聞広告…を掲載。`, `平成28年度以降補助金支出はなし。…`) and, in FY2018 with no
+   * summary, a text at the block start before a name can be that 実施内容 as well as the summary's or
+   * the 現状分析: all stay residue.
+   */
+  @Test
+  void aTextBeforeThe総括LabelIsNoOnesAndNoSlotTextWhileAnItemsTextIsDisplaced() {
+    for (ParsedReport r : List.of(h31, h30)) {
+      Project p11 = p(r, 11);
+      assertThat(text(p11, NarrativeKind.STATUS_ANALYSIS)).isNull();
+      assertThat(p11.narratives())
+          .extracting(Narrative::text)
+          .noneMatch(t -> t.contains("老朽化した旧寿原邸") || t.contains("H30に終了"));
+      assertThat(r.residue())
+          .filteredOn(l -> l.text().contains("老朽化した旧寿原邸") || l.text().equals("H30に終了"))
+          .extracting(ResidueLine::page, ResidueLine::cls)
+          .containsOnly(org.assertj.core.groups.Tuple.tuple(7, ResidueClass.UNKNOWN))
+          .hasSize(2);
+      assertThat(p(r, 35).narratives())
+          .extracting(Narrative::text)
+          .noneMatch(t -> t.contains("新聞広告、観光雑誌"));
+      // the 現状分析 printed after the KPI lines stays, now alone
+      assertThat(text(p(r, 35), NarrativeKind.STATUS_ANALYSIS)).startsWith("H25以降宿泊客は順調に伸びており");
+    }
+    assertThat(text(p(h31, 11), NarrativeKind.FIVE_YEAR_SUMMARY))
+        .isEqualTo(
+            "空き家のマッチングと空き家バンク登録は、目標値には至らなかったが、旧寿原邸を活用した事業は、何れも好評でリノベーションに対する関心は"
+                + "高いことが確認できた。このことが、令和2年度の事業展開の推進力になった。");
+    assertThat(text(p(h31, 32), NarrativeKind.STATUS_ANALYSIS))
+        .startsWith("＜ものづくり市場開拓支援事業＞\n市内企業の技術や製品をＰＲする")
+        .doesNotContain("販路拡大支援補助金の交付");
+    assertThat(h31.residue())
+        .filteredOn(l -> l.text().equals("販路拡大支援補助金の交付：4件"))
+        .extracting(ResidueLine::page, ResidueLine::cls)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(18, ResidueClass.UNKNOWN));
+    // a paragraph that visibly goes on from the summary (しかし、…) stays the summary's
+    assertThat(text(p(h31, 35), NarrativeKind.FIVE_YEAR_SUMMARY))
+        .startsWith("ＤＭＯ形成に向け")
+        .endsWith("\nしかし、H30の胆振東部地震や、Ｈ31の新型コロナウイルス感染症の影響もあり、目標としていた宿泊客数の伸びは達成できなかった。");
+    assertThat(text(p(h31, 37), NarrativeKind.FIVE_YEAR_SUMMARY))
+        .startsWith("ショートフィルムセッションは隔年実施。")
+        .endsWith("道内中心とした小樽ソウルフードPR活動を続けていく。");
   }
 }
