@@ -71,6 +71,8 @@ final class BenchCommand implements Callable<Integer> {
     Benchmark.Results results = Benchmark.run(options, spec.commandLine().getOut());
     spec.commandLine().getOut().println();
     spec.commandLine().getOut().print(results.markdown());
+    spec.commandLine().getOut().println();
+    spec.commandLine().getOut().print(results.stepsMarkdown());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

@@ -40,6 +40,13 @@ final class IngestCommand implements Callable<Integer> {
           "Beam runner: direct, flink or spark (flink/spark need a -Pflink/-Pspark build). Default: ${DEFAULT-VALUE}.")
   String runner;
 
+  @Option(
+      names = "--timings",
+      description =
+          "After the summary, print how long each step took (scan, pipeline, publish, index,"
+              + " finish): wall seconds and this JVM's CPU seconds.")
+  boolean timings;
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "PDF files or folders.")
   List<Path> paths;
 
@@ -50,6 +57,9 @@ final class IngestCommand implements Callable<Integer> {
             .run(
                 new IngestRequest(
                     data.dataDir, paths, series, runner, spec.commandLine().getOut()));
+    if (timings) {
+      spec.commandLine().getOut().println(summary.times().line());
+    }
     spec.commandLine().getOut().flush();
     return summary.rejected() > 0 ? ExitCodes.FILES_REJECTED : ExitCodes.OK;
   }

@@ -69,6 +69,35 @@ class CliTest {
   }
 
   @Test
+  void timingsNameEachStepTheIngestRan() {
+    String d = tmp.resolve("timed").toString();
+    String pdf = Fixtures.samplePdf("h30").toString();
+    Run first = hyoka("ingest", "--timings", "--data", d, pdf);
+    assertThat(first.code()).as(first.err()).isZero();
+    String step = " \\d+\\.\\d\\d s \\(\\d+\\.\\d CPU-s\\),";
+    assertThat(first.out())
+        .containsPattern(
+            "(?m)^timings: scan"
+                + step
+                + " pipeline"
+                + step
+                + " publish"
+                + step
+                + " index"
+                + step
+                + " finish"
+                + step
+                + " total \\d+\\.\\d\\d s \\(\\d+\\.\\d CPU-s\\)$");
+    // Nothing changed: no pipeline starts, so the re-run has no pipeline, publish or index step.
+    Run again = hyoka("ingest", "--timings", "--data", d, pdf);
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out())
+        .containsPattern("(?m)^timings: scan" + step + " finish" + step + " total");
+    // Without the option the output stays the per-file lines and the summary.
+    assertThat(firstIngest.out()).doesNotContain("timings:");
+  }
+
+  @Test
   void sqlShowsProjectEightWithItsTwoKpis() {
     Run r =
         hyoka(

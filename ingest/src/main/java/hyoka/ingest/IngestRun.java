@@ -68,6 +68,7 @@ public final class IngestRun {
    */
   public IngestSummary run(IngestRequest request) {
     Instant startedAt = Instant.now();
+    StepTimes.Clock clock = new StepTimes.Clock();
     Path dataDir = request.dataDir();
     PrintWriter out = request.out();
     checkRunner(request.runner());
@@ -121,14 +122,23 @@ public final class IngestRun {
         }
       }
 
+      clock.endStep("scan");
       long runId = 0;
       if (!changed.isEmpty()) {
         runId =
             ingestChanged(
-                request, warehouse, indexDir, changed, candidates, startedAt, rejectedBefore);
+                request,
+                warehouse,
+                indexDir,
+                changed,
+                candidates,
+                startedAt,
+                rejectedBefore,
+                clock);
       }
       List<FileOutcome> outcomes = candidates.stream().map(Candidate::outcome).toList();
-      IngestSummary summary = new IngestSummary(outcomes, runId, repaired);
+      clock.endStep("finish");
+      IngestSummary summary = new IngestSummary(outcomes, runId, repaired, clock.times());
       for (FileOutcome o : outcomes) {
         out.println(o.line());
       }
@@ -146,11 +156,13 @@ public final class IngestRun {
       List<ChangedFile> changed,
       List<Candidate> candidates,
       Instant startedAt,
-      RejectedContent rejectedContent) {
+      RejectedContent rejectedContent,
+      StepTimes.Clock clock) {
     StagingDir staging =
         StagingDir.of(request.dataDir().resolve("staging").resolve(STAGING_NAME.format(startedAt)));
     Manifest.write(staging.manifest(), changed);
     runPipeline(request.runner(), staging, startedAt);
+    clock.endStep("pipeline");
     CrashPoints.reached("after-shards");
 
     Map<String, ReportSummary> bySha = new HashMap<>();
@@ -195,7 +207,9 @@ public final class IngestRun {
           warehouse.publish(shards, new RunStats(startedAt, unchanged, rejections));
       CrashPoints.reached("after-publish");
       sourceFiles = sourceFiles(warehouse, published);
+      clock.endStep("publish");
       syncIndex(warehouse, indexDir, published.runId());
+      clock.endStep("index");
       CrashPoints.reached("after-index");
       runId = published.runId();
       for (PublishResult.Outcome o : published.reports()) {

@@ -13,10 +13,13 @@ import java.util.function.ToLongFunction;
  *     published
  * @param indexRepaired whether the run first brought the search index back in line with the
  *     warehouse (an earlier ingest was interrupted)
+ * @param times wall and CPU time of each step the ingest ran
  */
-public record IngestSummary(List<FileOutcome> files, long runId, boolean indexRepaired) {
+public record IngestSummary(
+    List<FileOutcome> files, long runId, boolean indexRepaired, StepTimes times) {
   public IngestSummary {
     files = List.copyOf(requireNonNull(files, "files is null"));
+    requireNonNull(times, "times is null");
   }
 
   public long added() {

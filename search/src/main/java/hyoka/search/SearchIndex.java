@@ -277,6 +277,27 @@ public final class SearchIndex {
     return c;
   }
 
+  /**
+   * The printed text of every text document in the index: what the sync analysed. For measurements
+   * (the benchmark times the analysis alone over exactly these texts).
+   */
+  public static List<String> indexedTexts(Path indexDir) {
+    try (Directory dir = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher s = new IndexSearcher(reader);
+      TermQuery q = new TermQuery(new Term(DOC_TYPE, TYPE_TEXT));
+      StoredFields stored = s.storedFields();
+      List<String> out = new ArrayList<>();
+      for (ScoreDoc d : s.search(q, Math.max(1, s.count(q))).scoreDocs) {
+        out.add(stored.document(d.doc, java.util.Set.of(TEXT)).get(TEXT));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot read search index " + indexDir + ": " + oneLine(e), e);
+    }
+  }
+
   /** The {@code warehouse_run} of the index's last commit; 0 when there is no index. */
   public static long indexedRun(Path indexDir) {
     if (!Files.isDirectory(indexDir)) {

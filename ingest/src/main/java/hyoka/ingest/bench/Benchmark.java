@@ -6,6 +6,8 @@ import hyoka.ingest.IngestRequest;
 import hyoka.ingest.IngestRun;
 import hyoka.ingest.IngestSummary;
 import hyoka.ingest.PdfExtractor;
+import hyoka.ingest.StepTimes;
+import hyoka.search.JapaneseTextAnalyzer;
 import hyoka.search.SearchIndex;
 import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.IngestedReport;
@@ -40,6 +42,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 
 /**
  * Measures how close the full ingest comes to the cost of PDF text extraction alone, on a corpus of
@@ -152,17 +156,82 @@ public final class Benchmark {
     }
   }
 
+  /** A full ingest's figure and the time of each of its steps, as {@link IngestRun} measured. */
+  public record IngestSteps(Figure figure, StepTimes times) {
+    public IngestSteps {
+      requireNonNull(figure, "figure is null");
+      requireNonNull(times, "times is null");
+    }
+
+    /** CPU seconds of the step, 0 when the ingest did not run it or the JVM does not say. */
+    double cpuSeconds(String step) {
+      StepTimes.Step s = times.step(step);
+      return s == null || s.cpuNanos() < 0 ? 0 : s.cpuNanos() / 1e9;
+    }
+  }
+
+  /** The stage that analyses the indexed texts with Kuromoji and writes nothing. */
+  static final String ANALYSIS_STAGE = "stage: Kuromoji analysis alone (no index written)";
+
   /**
    * All figures of one run.
    *
    * @param tikaReference the Tika-only figure on all cores, the 100 % of the ratio column
+   * @param ingestSteps every full ingest's steps, in the order they ran
    */
   public record Results(
-      String machine, int copies, int pagesPerCopy, List<Figure> figures, Figure tikaReference) {
+      String machine,
+      int copies,
+      int pagesPerCopy,
+      List<Figure> figures,
+      Figure tikaReference,
+      List<IngestSteps> ingestSteps) {
     public Results {
       requireNonNull(machine, "machine is null");
       figures = List.copyOf(requireNonNull(figures, "figures is null"));
       requireNonNull(tikaReference, "tikaReference is null");
+      ingestSteps = List.copyOf(requireNonNull(ingestSteps, "ingestSteps is null"));
+    }
+
+    /**
+     * The full ingests step by step, and what their CPU ratio to Tika-only would be without the
+     * index step, and with only the Kuromoji analysis of the same texts in its place (no Lucene
+     * index written at all): the best any ingest that analyses its texts with Kuromoji can reach.
+     */
+    public String stepsMarkdown() {
+      double analysis =
+          figures.stream()
+              .filter(f -> f.name().equals(ANALYSIS_STAGE))
+              .mapToDouble(Figure::cpuSeconds)
+              .findFirst()
+              .orElse(Double.NaN);
+      StringBuilder b = new StringBuilder();
+      b.append(
+          "| full ingest | CPU s | scan | pipeline | publish | index | finish |"
+              + " vs Tika-only (CPU) | without the index step |"
+              + " with only the Kuromoji analysis as its index step |\n");
+      b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      double tikaPerPage = tikaReference.cpuSeconds() / tikaReference.pages();
+      for (IngestSteps s : ingestSteps) {
+        Figure f = s.figure();
+        double index = s.cpuSeconds("index");
+        double withoutIndex = f.cpuSeconds() - index;
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f |%n",
+                f.name(),
+                f.cpuSeconds(),
+                s.cpuSeconds("scan"),
+                s.cpuSeconds("pipeline"),
+                s.cpuSeconds("publish"),
+                index,
+                s.cpuSeconds("finish"),
+                tikaPerPage * f.pages() / f.cpuSeconds(),
+                tikaPerPage * f.pages() / withoutIndex,
+                tikaPerPage * f.pages() / (withoutIndex + analysis)));
+      }
+      return b.toString();
     }
 
     /** The figures as a Markdown table, with the machine above it. */
@@ -240,6 +309,8 @@ public final class Benchmark {
     Results results = run(Options.fromArgs(args), out);
     out.println();
     out.print(results.markdown());
+    out.println();
+    out.print(results.stepsMarkdown());
     out.flush();
   }
 
@@ -300,21 +371,26 @@ public final class Benchmark {
     int pagesPerCopy = texts.get(0).pages().size();
 
     Path lastDirect = null;
+    List<IngestSteps> steps = new ArrayList<>();
     for (String runner : options.runners()) {
       for (int round = 1; round <= rounds; round++) {
         Path dataDir = options.workDir().resolve("data-" + runner + "-" + round);
         if (runner.equals("direct")) {
           lastDirect = dataDir;
         }
-        figures.add(
+        StepTimes[] times = new StepTimes[1];
+        Figure f =
             measure(
                 "full ingest, " + runner + roundLabel(round),
                 corpus.size(),
                 () -> {
                   IngestSummary s = ingest(dataDir, corpus, runner);
                   check(s.added() == corpus.size(), runner + " ingest added " + s.added());
+                  times[0] = s.times();
                   return (long) pagesPerCopy * s.added();
-                }));
+                });
+        figures.add(f);
+        steps.add(new IngestSteps(f, times[0]));
         if (round < rounds) {
           deleteTree(dataDir);
         }
@@ -336,7 +412,7 @@ public final class Benchmark {
               check(s.unchanged() == corpus.size(), "re-run found " + s.unchanged() + " unchanged");
               return 0L;
             }));
-    return new Results(machine(), corpus.size(), pagesPerCopy, figures, tikaAll);
+    return new Results(machine(), corpus.size(), pagesPerCopy, figures, tikaAll, steps);
   }
 
   private String roundLabel(int round) {
@@ -499,8 +575,59 @@ public final class Benchmark {
               }
               return pages;
             }));
+    List<String> indexed = SearchIndex.indexedTexts(stageDir.resolve("data").resolve("index"));
+    figures.add(
+        measure(
+            ANALYSIS_STAGE,
+            corpus.size(),
+            () -> {
+              check(analyseAll(indexed) > 0, "the analysis produced no token");
+              return pages;
+            }));
     deleteTree(stageDir);
     return figures;
+  }
+
+  /**
+   * Runs the index's words analysis (Kuromoji and its filters) over every text on one thread per
+   * core, as the sync does, and throws the tokens away; returns their number.
+   */
+  private static long analyseAll(List<String> texts) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (Analyzer analyzer = JapaneseTextAnalyzer.forIndex()) {
+      List<Future<Long>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        parts.add(
+            pool.submit(
+                () -> {
+                  long tokens = 0;
+                  for (int i = first; i < texts.size(); i += threads) {
+                    try (TokenStream ts = analyzer.tokenStream("text", texts.get(i))) {
+                      ts.reset();
+                      while (ts.incrementToken()) {
+                        tokens++;
+                      }
+                      ts.end();
+                    }
+                  }
+                  return tokens;
+                }));
+      }
+      long tokens = 0;
+      for (Future<Long> p : parts) {
+        tokens += p.get();
+      }
+      return tokens;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static IngestSummary ingest(Path dataDir, List<Path> files, String runner) {

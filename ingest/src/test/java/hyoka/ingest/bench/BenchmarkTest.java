@@ -43,6 +43,7 @@ class BenchmarkTest {
             "stage: Arrow shards, 1 thread",
             "stage: DuckDB publish (one transaction)",
             "stage: Lucene index sync",
+            "stage: Kuromoji analysis alone (no index written)",
             "no-op re-run (all unchanged)");
     assertThat(results.pagesPerCopy()).isEqualTo(36);
     assertThat(results.tikaReference().name()).endsWith("(round 2 of 2)");
@@ -62,7 +63,18 @@ class BenchmarkTest {
         .contains("Corpus: 2 copies × 36 pages = 72 pages")
         .contains("| of which JIT | of which GC |")
         .contains("| full ingest, direct (round 2 of 2) | 2 | 72 |");
-    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(11);
+    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(12);
+    // Each full ingest ran every step, and the index step's CPU is part of the ingest's.
+    assertThat(results.ingestSteps()).hasSize(2);
+    for (Benchmark.IngestSteps s : results.ingestSteps()) {
+      assertThat(s.times().steps())
+          .extracting(hyoka.ingest.StepTimes.Step::name)
+          .containsExactly("scan", "pipeline", "publish", "index", "finish");
+      assertThat(s.cpuSeconds("index")).isPositive().isLessThan(s.figure().cpuSeconds() + 0.25);
+    }
+    assertThat(results.stepsMarkdown())
+        .contains("| without the index step |")
+        .containsPattern("\\| full ingest, direct \\(round 2 of 2\\) \\|( [0-9.]+ \\|){9}\n");
     assertThat(progress.toString()).contains("warm-up …").contains("no-op re-run");
   }
 
