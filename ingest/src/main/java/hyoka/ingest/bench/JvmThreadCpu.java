@@ -14,9 +14,13 @@ import java.util.Map;
  * CPU includes the JIT compiling the code the phase runs for the first times and the collector
  * cleaning up after it; this tells how much of a figure is that and how much the work itself.
  *
- * <p>A thread that ends during a phase takes its ticks with it; HotSpot's compiler and GC threads
- * live as long as the JVM (or are parked, not ended, when idle), so their deltas are whole. On
- * other systems every figure is unknown (-1).
+ * <p>A thread that ends during a phase takes its ticks with it. HotSpot's GC threads and its first
+ * C1 and first C2 compiler thread live as long as the JVM, so on a 2-core machine (one of each) the
+ * JIT figure is whole. With more cores HotSpot starts more compiler threads and, by default
+ * (UseDynamicNumberOfCompilerThreads), ends the extra ones after a few hundred ms idle and starts
+ * new ones later (seen with -XX:CICompilerCount=4 and -Xlog:jit+thread=debug): their CPU is then
+ * lost and the JIT figure is a lower bound; run with -XX:-UseDynamicNumberOfCompilerThreads there.
+ * On other systems every figure is unknown (-1).
  */
 final class JvmThreadCpu {
   private static final Path TASKS = Path.of("/proc/self/task");
