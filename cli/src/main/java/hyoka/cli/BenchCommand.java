@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--rounds",
       paramLabel = "R",
-      defaultValue = "6",
+      defaultValue = "10",
       description =
           "Times the Tika-only and full-ingest phases run back to back; the ratio is taken from"
               + " the last, warm round (default: ${DEFAULT-VALUE}).")

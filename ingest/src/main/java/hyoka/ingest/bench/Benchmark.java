@@ -81,12 +81,14 @@ public final class Benchmark {
 
   /**
    * How often the Tika-only and the full-ingest phases run back to back. The JIT keeps compiling
-   * the parser, Kuromoji, Lucene's and DuckDB's paths long after an 8-file warm-up: measured on
-   * 2026-11-28, the JIT threads took 10.5, 7.2, 6.9, 4.9, 2.7 and 1.8 of the full ingest's CPU
-   * seconds in rounds 1 to 6. Every round is shown (with its JIT and GC share); the ratio is read
-   * from the last of each.
+   * long after an 8-file warm-up: on this 2-core machine HotSpot has one C2 compiler thread, and
+   * code that runs once per report or per run gets hot only after several ingests. Measured on
+   * 2026-11-28 (100 copies), the JIT threads took 9.9, 7.6, 6.4, 4.2, 2.2, 2.4, 1.6, 1.5, 1.3 and
+   * 1.0 of the DirectRunner ingest's CPU seconds in rounds 1 to 10; nothing is compiled twice (no
+   * classes are loaded per run, few deoptimisations). Every round is shown (with its JIT and GC
+   * share); the ratio is read from the last of each.
    */
-  static final int DEFAULT_ROUNDS = 6;
+  static final int DEFAULT_ROUNDS = 10;
 
   /** What to measure. */
   public record Options(
