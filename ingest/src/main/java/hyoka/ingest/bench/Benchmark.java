@@ -36,6 +36,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -485,26 +486,38 @@ public final class Benchmark {
   /** Extracts every file on {@code threads} threads; returns the page count. */
   private static long extractAll(List<Path> files, int threads, List<ReportText> keep) {
     PdfExtractor extractor = new PdfExtractor();
+    List<Callable<ReportText>> tasks = new ArrayList<>();
+    for (Path f : files) {
+      tasks.add(() -> extractor.extract(f, f.getFileName().toString()));
+    }
+    long pages = 0;
+    for (ReportText text : runAll(threads, tasks, "extraction")) {
+      pages += text.pages().size();
+      if (keep != null) {
+        keep.add(text);
+      }
+    }
+    return pages;
+  }
+
+  /** Runs {@code tasks} on a pool of {@code threads}; returns their results in task order. */
+  private static <T> List<T> runAll(int threads, List<Callable<T>> tasks, String what) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<ReportText>> futures = new ArrayList<>();
-      for (Path f : files) {
-        futures.add(pool.submit(() -> extractor.extract(f, f.getFileName().toString())));
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> t : tasks) {
+        futures.add(pool.submit(t));
       }
-      long pages = 0;
-      for (Future<ReportText> future : futures) {
-        ReportText text = future.get();
-        pages += text.pages().size();
-        if (keep != null) {
-          keep.add(text);
-        }
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
       }
-      return pages;
+      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -596,39 +609,26 @@ public final class Benchmark {
    */
   private static long analyseAll(List<String> texts) {
     int threads = Runtime.getRuntime().availableProcessors();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Analyzer analyzer = JapaneseTextAnalyzer.forIndex()) {
-      List<Future<Long>> parts = new ArrayList<>();
+      List<Callable<Long>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int first = t;
         parts.add(
-            pool.submit(
-                () -> {
-                  long tokens = 0;
-                  for (int i = first; i < texts.size(); i += threads) {
-                    try (TokenStream ts = analyzer.tokenStream("text", texts.get(i))) {
-                      ts.reset();
-                      while (ts.incrementToken()) {
-                        tokens++;
-                      }
-                      ts.end();
-                    }
+            () -> {
+              long tokens = 0;
+              for (int i = first; i < texts.size(); i += threads) {
+                try (TokenStream ts = analyzer.tokenStream("text", texts.get(i))) {
+                  ts.reset();
+                  while (ts.incrementToken()) {
+                    tokens++;
                   }
-                  return tokens;
-                }));
+                  ts.end();
+                }
+              }
+              return tokens;
+            });
       }
-      long tokens = 0;
-      for (Future<Long> p : parts) {
-        tokens += p.get();
-      }
-      return tokens;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
+      return runAll(threads, parts, "analysis").stream().mapToLong(Long::longValue).sum();
     }
   }
 
