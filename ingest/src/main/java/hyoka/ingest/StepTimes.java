@@ -45,8 +45,8 @@ public record StepTimes(List<Step> steps) {
   }
 
   /**
-   * The line {@code hyoka ingest --timings} prints, e.g. {@code timings: hash 0.21 s (0.2 CPU-s),
-   * pipeline 5.02 s (9.8 CPU-s), …, total 8.95 s (17.1 CPU-s)}.
+   * The line {@code hyoka ingest --timings} prints, e.g. {@code timings: scan 0.11 s (0.1 CPU-s),
+   * pipeline 4.17 s (4.1 CPU-s), …, total 6.52 s (6.2 CPU-s)}.
    */
   public String line() {
     StringBuilder b = new StringBuilder("timings:");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -289,7 +290,7 @@ public final class SearchIndex {
       StoredFields stored = s.storedFields();
       List<String> out = new ArrayList<>();
       for (ScoreDoc d : s.search(q, Math.max(1, s.count(q))).scoreDocs) {
-        out.add(stored.document(d.doc, java.util.Set.of(TEXT)).get(TEXT));
+        out.add(stored.document(d.doc, Set.of(TEXT)).get(TEXT));
       }
       return out;
     } catch (IOException e) {
