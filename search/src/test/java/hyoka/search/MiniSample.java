@@ -29,6 +29,7 @@ final class MiniSample {
     ParsedReport parsed =
         new ParsedReport(
             "otaru-sogo-senryaku-h31.pdf",
+            "strategy-report",
             fiscalYear,
             null,
             36,

@@ -7,12 +7,14 @@ import java.util.List;
 /**
  * Everything the parser read from one report.
  *
+ * @param layout the name of the {@link Layout} that read the report
  * @param fiscalYear the report year (Western), from the text (e.g. H31年度 → 2019)
  * @param title the report's title when the text prints one, else null
  * @param residue every non-blank line that is not data, with its class
  */
 public record ParsedReport(
     String sourceFile,
+    String layout,
     int fiscalYear,
     String title,
     int pageCount,
@@ -21,6 +23,7 @@ public record ParsedReport(
     implements java.io.Serializable {
   public ParsedReport {
     requireNonNull(sourceFile, "sourceFile is null");
+    requireNonNull(layout, "layout is null");
     projects = List.copyOf(requireNonNull(projects, "projects is null"));
     residue = List.copyOf(requireNonNull(residue, "residue is null"));
   }

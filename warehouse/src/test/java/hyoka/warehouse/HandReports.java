@@ -108,6 +108,7 @@ final class HandReports {
     ParsedReport parsed =
         new ParsedReport(
             "r" + fiscalYear + ".pdf",
+            "strategy-report",
             fiscalYear,
             null,
             36,

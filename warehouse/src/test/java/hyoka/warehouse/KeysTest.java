@@ -48,6 +48,7 @@ class KeysTest {
     ParsedReport doubled =
         new ParsedReport(
             base.sourceFile(),
+            base.layout(),
             base.fiscalYear(),
             base.title(),
             base.pageCount(),
