@@ -204,7 +204,7 @@ public final class EvaluationReportParser implements Layout {
                 ? Integer.compare(a.page(), b.page())
                 : Integer.compare(a.lineNo(), b.lineNo()));
     return new ParsedReport(
-        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, residue);
+        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, residue, null);
   }
 
   /**

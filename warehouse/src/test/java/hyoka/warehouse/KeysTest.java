@@ -53,7 +53,8 @@ class KeysTest {
             base.title(),
             base.pageCount(),
             List.of(p1, twin),
-            List.of());
+            List.of(),
+            base.gradeLegend());
     Map<String, List<Object[]>> rows =
         ReportRows.of(
             new IngestedReport(
