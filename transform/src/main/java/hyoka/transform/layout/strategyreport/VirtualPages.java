@@ -1,4 +1,4 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,16 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hyoka.transform.BudgetItem;
+import hyoka.transform.Fixtures;
+import hyoka.transform.Kpi;
+import hyoka.transform.Narrative;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.ProducerVariants;
+import hyoka.transform.Project;
+import hyoka.transform.ReportText;
+import hyoka.transform.Semantics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

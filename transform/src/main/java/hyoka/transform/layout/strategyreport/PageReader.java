@@ -1,5 +1,7 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,9 +17,9 @@ final class PageReader {
   private static final Pattern MARKER = Pattern.compile("^#?\\d{0,3}(?:\\((\\d)\\)(.+))?$");
 
   /** The heads, the narrative stream and the residue found while reading the heads. */
-  record Layout(List<ProjectHead> heads, List<Line> narrative, List<ResidueLine> residue) {}
+  record Result(List<ProjectHead> heads, List<Line> narrative, List<ResidueLine> residue) {}
 
-  Layout read(List<List<Line>> pages) {
+  Result read(List<List<Line>> pages) {
     List<ProjectHead> heads = new ArrayList<>();
     List<Line> narrative = new ArrayList<>();
     List<ResidueLine> residue = new ArrayList<>();
@@ -147,7 +149,7 @@ final class PageReader {
       }
       narrative.addAll(lines.subList(i, lines.size()));
     }
-    return new Layout(heads, narrative, residue);
+    return new Result(heads, narrative, residue);
   }
 
   private static boolean isLead(Line l) {

@@ -1,8 +1,12 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import hyoka.transform.Fixtures;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static java.util.Objects.requireNonNull;
+
+import hyoka.transform.FoldedText;
 
 /**
  * One line of a report's text with where it stands and its matching forms.

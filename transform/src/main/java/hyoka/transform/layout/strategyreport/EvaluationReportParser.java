@@ -1,5 +1,15 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.Eras;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.transform.Layout;
+import hyoka.transform.LayoutClaim;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.Project;
+import hyoka.transform.ReportText;
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -46,7 +56,7 @@ public final class EvaluationReportParser implements Layout {
     int[] firstPage = new int[marks.length];
     int left = marks.length;
     for (int p = 0; p < text.pages().size() && left > 0; p++) {
-      for (String raw : lines(text.pages().get(p))) {
+      for (String raw : ReportText.lines(text.pages().get(p))) {
         LineKind kind = classifier.classify(p + 1, 1, raw).kind();
         for (int m = 0; m < marks.length; m++) {
           if (firstPage[m] == 0 && kind == marks[m]) {
@@ -72,7 +82,7 @@ public final class EvaluationReportParser implements Layout {
   public ParsedReport parse(ReportText text) {
     List<List<Line>> pages = new ArrayList<>();
     for (int p = 0; p < text.pages().size(); p++) {
-      List<String> raw = lines(text.pages().get(p));
+      List<String> raw = ReportText.lines(text.pages().get(p));
       List<Line> lines = new ArrayList<>(raw.size());
       for (int i = 0; i < raw.size(); i++) {
         lines.add(classifier.classify(p + 1, i + 1, raw.get(i)));
@@ -83,7 +93,7 @@ public final class EvaluationReportParser implements Layout {
       // no form feeds: find the pages by their heads
       pages = VirtualPages.split(pages.get(0));
     }
-    PageReader.Layout layout = new PageReader().read(pages);
+    PageReader.Result layout = new PageReader().read(pages);
     if (layout.heads().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
     }
@@ -227,19 +237,6 @@ public final class EvaluationReportParser implements Layout {
     boolean contains(int page, int lineNo) {
       return page < pages.length && pages[page] != null && pages[page].get(lineNo);
     }
-  }
-
-  /** The lines of a page: what split("\r?\n", -1) gives, without a pattern per page. */
-  static List<String> lines(String page) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    for (int nl = page.indexOf('\n'); nl >= 0; nl = page.indexOf('\n', start)) {
-      int end = nl > start && page.charAt(nl - 1) == '\r' ? nl - 1 : nl;
-      out.add(page.substring(start, end));
-      start = nl + 1;
-    }
-    out.add(page.substring(start));
-    return out;
   }
 
   private static ResidueClass residueClass(Line l) {

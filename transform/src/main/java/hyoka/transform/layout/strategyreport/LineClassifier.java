@@ -1,5 +1,7 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.FoldedText;
+import hyoka.transform.Values;
 import java.util.regex.Pattern;
 
 /**

@@ -1,7 +1,15 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hyoka.transform.BudgetItem;
+import hyoka.transform.Fixtures;
+import hyoka.transform.Narrative;
+import hyoka.transform.NarrativeKind;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.Project;
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLine;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,10 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.BudgetItem;
+import hyoka.transform.Narrative;
+import hyoka.transform.NarrativeKind;
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
