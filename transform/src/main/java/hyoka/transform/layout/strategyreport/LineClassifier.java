@@ -2,6 +2,7 @@ package hyoka.transform.layout.strategyreport;
 
 import hyoka.transform.FoldedText;
 import hyoka.transform.Values;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +94,7 @@ final class LineClassifier {
     if (first == 'H' && AXIS.matcher(t).matches()) {
       return LineKind.CHART_AXIS;
     }
-    if (Values.isValueRow(text)) {
+    if (isValueRow(text)) {
       return LineKind.VALUE_ROW;
     }
     // the folded form has no whitespace but ' ' (FoldingTest), so strip() only drops spaces
@@ -101,6 +102,28 @@ final class LineClassifier {
       return LineKind.NUMBERS;
     }
     return LineKind.TEXT;
+  }
+
+  /**
+   * A KPI value row: six or more values (baseline, yearly actuals, raw score, score, target), the
+   * two score columns before the target without a unit.
+   */
+  static boolean isValueRow(FoldedText text) {
+    // six values need five spaces between them: most lines fail this before any pattern runs
+    String f = text.folded();
+    int spaces = 0;
+    for (int i = 0; i < f.length() && spaces < 5; i++) {
+      if (f.charAt(i) == ' ') {
+        spaces++;
+      }
+    }
+    if (spaces < 5) {
+      return false;
+    }
+    List<Values.Token> t = Values.tokens(text);
+    return t.size() >= 6
+        && t.get(t.size() - 3).value().unit() == null
+        && t.get(t.size() - 2).value().unit() == null;
   }
 
   private static boolean isDigit(char c) {
