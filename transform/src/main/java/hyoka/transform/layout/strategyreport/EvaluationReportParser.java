@@ -9,10 +9,8 @@ import hyoka.transform.ParsedReport;
 import hyoka.transform.Project;
 import hyoka.transform.ReportText;
 import hyoka.transform.ResidueClass;
-import hyoka.transform.ResidueLine;
+import hyoka.transform.ResidueLedger;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -109,20 +107,14 @@ public final class EvaluationReportParser implements Layout {
     List<Integer> numbers = new ArrayList<>(new TreeSet<>(blocks.keySet()));
 
     Integer targetYear = mostFrequentYear(pages, LineKind.TARGET_HEAD);
-    List<ResidueLine> residue = new ArrayList<>(layout.residue());
+    ResidueLedger ledger = new ResidueLedger();
+    layout.residue().forEach(ledger::residue);
     Set<Line> used = new HashSet<>();
     List<Project> projects = new ArrayList<>();
     KpiReader kpiReader = new KpiReader();
     NarrativeReader narrativeReader = new NarrativeReader();
-    Set<String> gluedToPurpose = new HashSet<>();
-    for (ProjectHead h : layout.heads()) {
-      for (Line l : h.labels()) {
-        if (l.is(LineKind.PURPOSE_LABEL) && !LineClassifier.gluedText(l).isEmpty()) {
-          gluedToPurpose.add(l.page() + ":" + l.lineNo());
-        }
-      }
-    }
-    Places placed = new Places();
+    // the lines a reader set aside as residue: lines of a block that no reader took are too
+    Set<Line> setAside = new HashSet<>();
     int previous = 0;
     for (int i = 0; i < layout.heads().size(); i++) {
       ProjectHead head = layout.heads().get(i);
@@ -134,7 +126,7 @@ public final class EvaluationReportParser implements Layout {
       previous = no;
       Block block = blocks.get(no);
       for (Line l : head.labels()) {
-        residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+        ledger.residue(PageReader.residue(l, ResidueClass.SECTION_LABEL));
       }
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
@@ -144,12 +136,14 @@ public final class EvaluationReportParser implements Layout {
               kr.used(),
               head.budgetPairs(),
               head.page(),
-              gluedToPurpose);
+              layout.gluedToPurpose());
       used.addAll(nr.used());
-      residue.addAll(nr.residue());
-      for (ResidueLine r : nr.residue()) {
-        placed.add(r.page(), r.lineNo());
-      }
+      nr.residue()
+          .forEach(
+              (l, cls) -> {
+                ledger.residue(PageReader.residue(l, cls));
+                setAside.add(l);
+              });
       projects.add(
           new Project(
               no,
@@ -166,77 +160,38 @@ public final class EvaluationReportParser implements Layout {
     }
     for (Block b : split.blocks()) {
       for (Line l : b.body()) {
-        if (!used.contains(l) && !placed.contains(l.page(), l.lineNo())) {
-          residue.add(PageReader.residue(l, residueClass(l)));
+        if (!used.contains(l) && !setAside.contains(l)) {
+          ledger.residue(PageReader.residue(l, residueClass(l)));
         }
       }
     }
     for (Line l : split.leftover()) {
-      residue.add(PageReader.residue(l, residueClass(l)));
+      ledger.residue(PageReader.residue(l, residueClass(l)));
     }
     // every line is data or residue: whatever no step placed is reported, never dropped
-    Places accounted = new Places();
-    for (ResidueLine r : residue) {
-      accounted.add(r.page(), r.lineNo());
-    }
-    for (Line l : used) {
-      accounted.add(l.page(), l.lineNo());
-    }
+    List<Line> data = new ArrayList<>(used);
     for (ProjectHead h : layout.heads()) {
-      for (Line l : h.nameLines()) {
-        accounted.add(l.page(), l.lineNo());
-      }
+      data.addAll(h.nameLines());
       for (ProjectHead.HeadRow r : h.rows()) {
-        accounted.add(r.row().page(), r.row().lineNo());
-        for (Line n : r.notes()) {
-          accounted.add(n.page(), n.lineNo());
-        }
+        data.add(r.row());
+        data.addAll(r.notes());
       }
     }
     for (Block b : split.blocks()) {
-      for (Line l : b.frame()) {
-        accounted.add(l.page(), l.lineNo());
-      }
-      for (Line l : b.description()) {
-        accounted.add(l.page(), l.lineNo());
-      }
+      data.addAll(b.frame());
+      data.addAll(b.description());
+    }
+    for (Line l : data) {
+      ledger.data(l.page(), l.lineNo());
     }
     for (List<Line> page : pages) {
       for (Line l : page) {
-        if (!l.is(LineKind.BLANK) && !accounted.contains(l.page(), l.lineNo())) {
-          residue.add(PageReader.residue(l, ResidueClass.UNKNOWN));
-        }
+        ledger.unknownUnlessAccounted(l.page(), l.lineNo(), l.printed());
       }
     }
-    residue.sort(
-        (a, b) ->
-            a.page() != b.page()
-                ? Integer.compare(a.page(), b.page())
-                : Integer.compare(a.lineNo(), b.lineNo()));
+    // the report prints no title (its first line is a project group's heading)
     return new ParsedReport(
-        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, residue, null);
-  }
-
-  /**
-   * A set of line places (page, lineNo): a bit per line of each page, cheaper than a hash set of
-   * "page:lineNo" keys (pages and line numbers are small and dense).
-   */
-  private static final class Places {
-    private BitSet[] pages = new BitSet[64];
-
-    void add(int page, int lineNo) {
-      if (page >= pages.length) {
-        pages = Arrays.copyOf(pages, Math.max(page + 1, pages.length * 2));
-      }
-      if (pages[page] == null) {
-        pages[page] = new BitSet();
-      }
-      pages[page].set(lineNo);
-    }
-
-    boolean contains(int page, int lineNo) {
-      return page < pages.length && pages[page] != null && pages[page].get(lineNo);
-    }
+        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, ledger.lines(), null);
   }
 
   private static ResidueClass residueClass(Line l) {

@@ -4,7 +4,6 @@ import hyoka.transform.BudgetItem;
 import hyoka.transform.Narrative;
 import hyoka.transform.NarrativeKind;
 import hyoka.transform.ResidueClass;
-import hyoka.transform.ResidueLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,12 +45,15 @@ final class NarrativeReader {
   /** A paragraph that starts like this goes on from the one before it. */
   private static final Pattern GOES_ON = Pattern.compile("^(しかし|また|なお|さらに|併せて|あわせて|ただし|加えて|一方)");
 
-  /** The items and texts read, the lines they used, and the block's layout residue. */
+  /**
+   * The items and texts read, the lines they used, and the block's lines set aside as residue (in
+   * block order, with their class).
+   */
   record Result(
       List<BudgetItem> items,
       List<Narrative> narratives,
       Set<Line> used,
-      List<ResidueLine> residue) {}
+      Map<Line, ResidueClass> residue) {}
 
   private enum Type {
     TEXT,
@@ -79,18 +81,12 @@ final class NarrativeReader {
   /**
    * @param pairs the number of 概要/目的 label pairs of the project's head (its item count)
    * @param headPage the page of the project's head, for an item that prints nothing at all
-   */
-  Result read(List<Line> body, Set<Line> kpiUsed, int pairs, int headPage) {
-    return read(body, kpiUsed, pairs, headPage, Set.of());
-  }
-
-  /**
-   * @param gluedToPurpose `page:lineNo` of the head's `目的：` labels with text glued on: a paragraph
-   *     that starts with such text is printed in a 目的 cell
+   * @param gluedToPurpose the lines of text glued to a head's `目的：` label: a paragraph that starts
+   *     with one is printed in a 目的 cell
    */
   Result read(
-      List<Line> body, Set<Line> kpiUsed, int pairs, int headPage, Set<String> gluedToPurpose) {
-    List<ResidueLine> residue = new ArrayList<>();
+      List<Line> body, Set<Line> kpiUsed, int pairs, int headPage, Set<Line> gluedToPurpose) {
+    Map<Line, ResidueClass> residue = new LinkedHashMap<>();
     List<El> els = elements(body, kpiUsed, residue);
 
     List<Item> items = new ArrayList<>();
@@ -213,7 +209,7 @@ final class NarrativeReader {
     for (Item it : items) {
       if (it.purpose.isEmpty() && it.overview.size() == 1) {
         Line first = it.overview.get(0).get(0);
-        if (gluedToPurpose.contains(first.page() + ":" + first.lineNo())) {
+        if (gluedToPurpose.contains(first)) {
           it.purpose.add(it.overview.remove(0));
         }
       }
@@ -692,7 +688,8 @@ final class NarrativeReader {
   }
 
   /** The block as a sequence of texts, names and the labels and KPI lines between them. */
-  private static List<El> elements(List<Line> body, Set<Line> kpiUsed, List<ResidueLine> residue) {
+  private static List<El> elements(
+      List<Line> body, Set<Line> kpiUsed, Map<Line, ResidueClass> residue) {
     List<El> els = new ArrayList<>();
     LineClassifier classifier = new LineClassifier();
     for (int i = 0; i < body.size(); i++) {
@@ -704,15 +701,14 @@ final class NarrativeReader {
         continue;
       }
       switch (l.kind()) {
-        case NUMBERS, CHART_LEGEND, CHART_AXIS ->
-            residue.add(PageReader.residue(l, ResidueClass.CHART_LABEL));
+        case NUMBERS, CHART_LEGEND, CHART_AXIS -> residue.put(l, ResidueClass.CHART_LABEL);
         case TARGET_HEAD, ACTUAL_HEAD, YEAR_HEAD -> {
-          residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+          residue.put(l, ResidueClass.SECTION_LABEL);
           els.add(new El(Type.BOUNDARY, l));
         }
-        case SUMMARY_RANGE -> residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+        case SUMMARY_RANGE -> residue.put(l, ResidueClass.SECTION_LABEL);
         case IMPL_LABEL, SUMMARY_LABEL -> {
-          residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+          residue.put(l, ResidueClass.SECTION_LABEL);
           els.add(new El(l.is(LineKind.IMPL_LABEL) ? Type.IMPL : Type.SUMMARY, l));
           String glued = LineClassifier.gluedText(l);
           if (!glued.isEmpty()) {
@@ -726,7 +722,7 @@ final class NarrativeReader {
                   && body.get(i - 1).is(LineKind.CHART_AXIS)
                   && body.get(i + 1).is(LineKind.CHART_LEGEND);
           if (chartTitle) {
-            residue.add(PageReader.residue(l, ResidueClass.CHART_LABEL));
+            residue.put(l, ResidueClass.CHART_LABEL);
           } else {
             // a name starts a paragraph and is not the second of two name-like lines
             Line before = i > 0 ? body.get(i - 1) : null;
@@ -743,7 +739,7 @@ final class NarrativeReader {
           }
         }
         default -> {
-          residue.add(PageReader.residue(l, ResidueClass.UNKNOWN));
+          residue.put(l, ResidueClass.UNKNOWN);
           els.add(new El(Type.BOUNDARY, l));
         }
       }

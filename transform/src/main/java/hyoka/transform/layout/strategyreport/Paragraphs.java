@@ -106,8 +106,4 @@ final class Paragraphs {
     }
     return b.toString();
   }
-
-  static String text(List<Line> lines, boolean splitParagraphs) {
-    return splitParagraphs ? text(split(lines)) : text(List.of(lines));
-  }
 }
