@@ -29,21 +29,33 @@ import java.util.regex.Pattern;
  * 実施内容, is then neither item's and is left as residue.
  */
 final class NarrativeReader {
-  private static final Pattern NAME_END = Pattern.compile("^.*(費|金|事業|経費|業務)$");
+  /** How an item's name ends (…事業費, …補助金, …業務). */
+  private static final List<String> NAME_ENDS = List.of("費", "金", "事業", "業務");
+
   private static final int MAX_NAME = 40;
   private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
 
   /** `観光客誘致促進のため、…を制作する。`: an aim and a plan, not a record of what was done. */
   private static final Pattern AIM_AND_PLAN = Pattern.compile("^[^、。]{1,20}のため、[^。]*する。$");
 
-  private static final Pattern PURPOSE_END = Pattern.compile("(目的とする|目的としている|図る|目指す|ため)。?$");
+  /** How a lone paragraph that says it is a 目的 ends (…を目的とする。, …を図るため。). */
+  private static final List<String> PURPOSE_ENDS = List.of("目的とする", "目的としている", "図る", "目指す", "ため");
 
-  /** How a 目的 ends, for telling two 概要/目的 pairs printed one after the other. */
-  private static final Pattern PAIR_PURPOSE_END =
-      Pattern.compile("(目的とする|目的としている|図る|目指す|ため|寄与する)。?$");
+  /**
+   * How a 目的 ends, for telling two 概要/目的 pairs printed one after the other: also …に寄与する, which
+   * alone would not tell a 目的 from a 概要 (an overview can say what it contributes to).
+   */
+  private static final List<String> PAIR_PURPOSE_ENDS =
+      List.of("目的とする", "目的としている", "図る", "目指す", "ため", "寄与する");
 
   /** A paragraph that starts like this goes on from the one before it. */
-  private static final Pattern GOES_ON = Pattern.compile("^(しかし|また|なお|さらに|併せて|あわせて|ただし|加えて|一方)");
+  private static final List<String> GOES_ON = goesOn();
+
+  private static List<String> goesOn() {
+    List<String> words = new ArrayList<>(List.of("しかし", "一方"));
+    words.addAll(Paragraphs.CONNECTIVES);
+    return List.copyOf(words);
+  }
 
   /**
    * The items and texts read, the lines they used, and the block's lines set aside as residue (in
@@ -480,7 +492,9 @@ final class NarrativeReader {
       while (k > 0 && summary.get(k - 1).size() == 1) {
         k--;
       }
-      while (k > 0 && k < summary.size() && GOES_ON.matcher(summary.get(k).get(0).tight()).find()) {
+      while (k > 0
+          && k < summary.size()
+          && Paragraphs.startsWithAny(summary.get(k).get(0).tight(), GOES_ON)) {
         k++;
       }
       if (k > 0 && k < summary.size()) {
@@ -585,8 +599,7 @@ final class NarrativeReader {
     if (j == 1) {
       List<Line> p = paras.get(0);
       String last = p.get(p.size() - 1).tight();
-      // the pattern's last chars (before 。 and $) are る, す or め
-      if (Paragraphs.endsNear(last, 4, "るすめ") && PURPOSE_END.matcher(last).find()) {
+      if (Paragraphs.endsAsSentenceWith(last, PURPOSE_ENDS)) {
         it.purpose.add(p);
       } else {
         it.overview.add(p);
@@ -616,8 +629,7 @@ final class NarrativeReader {
   }
 
   private static boolean endsAsPurpose(String tight) {
-    // the pattern's last chars (before 。 and $) are る, す or め
-    return Paragraphs.endsNear(tight, 4, "るすめ") && PAIR_PURPOSE_END.matcher(tight).find();
+    return Paragraphs.endsAsSentenceWith(tight, PAIR_PURPOSE_ENDS);
   }
 
   private static void giveTo(
@@ -780,7 +792,6 @@ final class NarrativeReader {
       }
       t = t.substring(0, open);
     }
-    // a whole-string match ends with the name's last char
-    return Paragraphs.endsNear(t, 1, "費金業務") && NAME_END.matcher(t).matches();
+    return Paragraphs.endsWithAny(t, NAME_ENDS);
   }
 }

@@ -2,7 +2,6 @@ package hyoka.transform.layout.strategyreport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Splits a run of text lines into paragraphs without relying on blank lines (producers differ on
@@ -15,7 +14,8 @@ final class Paragraphs {
   /** A line shorter than this (folded, in chars) was not wrapped by the layout. */
   static final int SHORT = 40;
 
-  private static final Pattern CONTINUES = Pattern.compile("^(また|なお|さらに|併せて|あわせて|ただし|加えて)");
+  /** The connectives that open a line going on from the one before (また、なお、…). */
+  static final List<String> CONNECTIVES = List.of("また", "なお", "さらに", "併せて", "あわせて", "ただし", "加えて");
 
   static List<List<Line>> split(List<Line> run) {
     List<List<Line>> out = new ArrayList<>();
@@ -28,8 +28,7 @@ final class Paragraphs {
       boolean ends =
           last
               || (endsParagraph(l) || endsWithoutStop(l, next))
-                  && !(startsWithOneOf(next.tight(), "まなさ併あた加")
-                      && CONTINUES.matcher(next.tight()).find());
+                  && !startsWithAny(next.tight(), CONNECTIVES);
       if (ends) {
         out.add(cur);
         cur = new ArrayList<>();
@@ -47,37 +46,39 @@ final class Paragraphs {
     return l.tight().endsWith("。") || l.tight().length() < SHORT;
   }
 
-  private static final Pattern NOUN_END = Pattern.compile("(事業|もの|ため)$");
-  private static final Pattern PARTICLE_START = Pattern.compile("^(を|に|の|は|が|と|で|や|へ|及び|等|、)");
+  private static final List<String> NOUN_ENDS = List.of("事業", "もの", "ため");
+  private static final List<String> PARTICLES =
+      List.of("を", "に", "の", "は", "が", "と", "で", "や", "へ", "及び", "等", "、");
 
   /** A paragraph can end without 。 on a noun (…につなげる事業) when the next line does not go on. */
   private static boolean endsWithoutStop(Line l, Line next) {
-    return endsNear(l.tight(), 3, "業のめ")
-        && NOUN_END.matcher(l.tight()).find()
-        && !(startsWithOneOf(next.tight(), "をにのはがとでやへ及等、")
-            && PARTICLE_START.matcher(next.tight()).find());
+    return endsWithAny(l.tight(), NOUN_ENDS) && !startsWithAny(next.tight(), PARTICLES);
   }
 
-  /**
-   * Whether t starts with one of chars: a pattern anchored at the start can only match then, and
-   * most lines fail this cheaper test.
-   */
-  static boolean startsWithOneOf(String t, String chars) {
-    return !t.isEmpty() && chars.indexOf(t.charAt(0)) >= 0;
-  }
-
-  /**
-   * Whether one of the last n chars of t is one of chars: a pattern anchored at the end (where $
-   * also matches before a final line break) can only match then, and most lines fail this cheaper
-   * test.
-   */
-  static boolean endsNear(String t, int n, String chars) {
-    for (int i = Math.max(0, t.length() - n); i < t.length(); i++) {
-      if (chars.indexOf(t.charAt(i)) >= 0) {
+  /** Whether t starts with one of the words. */
+  static boolean startsWithAny(String t, List<String> words) {
+    for (String w : words) {
+      if (t.startsWith(w)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether t ends with one of the words. */
+  static boolean endsWithAny(String t, List<String> words) {
+    for (String w : words) {
+      if (t.endsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether t ends with one of the words, or with one of them and 。. */
+  static boolean endsAsSentenceWith(String t, List<String> words) {
+    return endsWithAny(t, words)
+        || t.endsWith("。") && endsWithAny(t.substring(0, t.length() - 1), words);
   }
 
   /** `＜海外販路拡大支援事業＞`: an item's heading inside a summary or 現状分析. */
