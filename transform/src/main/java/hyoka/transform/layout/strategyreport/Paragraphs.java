@@ -81,6 +81,86 @@ final class Paragraphs {
         || t.endsWith("。") && endsWithAny(t.substring(0, t.length() - 1), words);
   }
 
+  /** How a lone paragraph that says it is a 目的 ends (…を目的とする。, …を図るため。). */
+  private static final List<String> PURPOSE_ENDS = List.of("目的とする", "目的としている", "図る", "目指す", "ため");
+
+  /**
+   * How a 目的 ends, for telling two 概要/目的 pairs printed one after the other: also …に寄与する, which
+   * alone would not tell a 目的 from a 概要 (an overview can say what it contributes to).
+   */
+  private static final List<String> PAIR_PURPOSE_ENDS =
+      List.of("目的とする", "目的としている", "図る", "目指す", "ため", "寄与する");
+
+  /** A paragraph that starts like this goes on from the one before it: the connectives and more. */
+  private static final List<String> GOES_ON = goesOnWords();
+
+  private static List<String> goesOnWords() {
+    List<String> words = new ArrayList<>(List.of("しかし", "一方"));
+    words.addAll(CONNECTIVES);
+    return List.copyOf(words);
+  }
+
+  /** A paragraph that says it is a 目的 (…を目的とする。): a lone one is an item's 目的, not its 概要. */
+  static boolean statesPurpose(List<Line> paragraph) {
+    return endsAsSentenceWith(paragraph.get(paragraph.size() - 1).tight(), PURPOSE_ENDS);
+  }
+
+  /** A paragraph that ends the way a 目的 does. */
+  static boolean readsAsPurpose(List<Line> paragraph) {
+    return endsAsPurpose(paragraph.get(paragraph.size() - 1).tight());
+  }
+
+  /** A line (tight form) that ends the way a 目的 does (…を図る。, …に寄与する。). */
+  static boolean endsAsPurpose(String tight) {
+    return endsAsSentenceWith(tight, PAIR_PURPOSE_ENDS);
+  }
+
+  /**
+   * Four or more paragraphs where the second and the last read as a 目的 and the first and third do
+   * not: two 概要/目的 pairs (or more 概要 for the second), not one item with a long 概要.
+   */
+  static boolean isTwoPairs(List<List<Line>> paras) {
+    if (paras.size() < 4) {
+      return false;
+    }
+    return !readsAsPurpose(paras.get(0))
+        && readsAsPurpose(paras.get(1))
+        && !readsAsPurpose(paras.get(2))
+        && readsAsPurpose(paras.get(paras.size() - 1));
+  }
+
+  /** A paragraph that starts by going on from the one before (しかし、…, また、…). */
+  static boolean goesOn(List<Line> paragraph) {
+    return startsWithAny(paragraph.get(0).tight(), GOES_ON);
+  }
+
+  /**
+   * A paragraph that visibly goes on from the one before: a list item (`・…`), a remark in brackets
+   * (`（…）`), a note (`※…`).
+   */
+  static boolean continuesText(List<Line> paragraph) {
+    String t = paragraph.get(0).tight();
+    return t.startsWith("・") || t.startsWith("(") || t.startsWith("※");
+  }
+
+  /** A paragraph's lines in tight form, joined: to compare texts however they were wrapped. */
+  static String tightText(List<Line> paragraph) {
+    StringBuilder b = new StringBuilder();
+    for (Line l : paragraph) {
+      b.append(l.tight());
+    }
+    return b.toString();
+  }
+
+  /** Paragraphs in tight form, joined. */
+  static String joinedTight(List<List<Line>> paras) {
+    StringBuilder b = new StringBuilder();
+    for (List<Line> p : paras) {
+      b.append(tightText(p));
+    }
+    return b.toString();
+  }
+
   /** `＜海外販路拡大支援事業＞`: an item's heading inside a summary or 現状分析. */
   static boolean isSubHeading(Line l) {
     String t = l.tight();
