@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One project's narrative block while the reading rules ({@link Placement}, the repairs) work on
+ * One project's narrative block while the reading rules ({@link Placement}, {@link Repair}) work on
  * it: the block as elements (texts, names, labels, KPI lines), the budget items being put together,
  * the summary and 現状分析 paragraphs, and what the first rules left for the later ones to decide.
  * Every paragraph and name a rule places is recorded with that rule, so a reading can say which

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a project's budget items and commentary from its narrative block.
@@ -23,10 +22,10 @@ import java.util.regex.Pattern;
  * (ending in 費, 金, 事業, …) right before those paragraphs is the item's name. Text after the ５年間の総括
  * label is the summary; text after the KPI lines is the 現状分析. That is the {@link Placement} of each
  * run of text by where it stands. The reading order has traps (docs/report-format.md), each handled
- * by a repair as a pattern, in a fixed order. Where the order cannot tell whose a 実施内容 is, it stays
- * NULL and {@link BudgetItem#note()} says why; a paragraph that could be that text is then no one's
- * and is left as residue. Every text read comes with the rule that decided it ({@link
- * Result#decisions()}).
+ * by a named {@link Repair} as a pattern, in a fixed order. Where the order cannot tell whose a
+ * 実施内容 is, it stays NULL and {@link BudgetItem#note()} says why; a paragraph that could be that
+ * text is then no one's and is left as residue. Every text read comes with the rule that decided it
+ * ({@link Result#decisions()}).
  */
 final class NarrativeReader {
   /** How an item's name ends (…事業費, …補助金, …業務). */
@@ -68,244 +67,15 @@ final class NarrativeReader {
     BlockReading r =
         new BlockReading(elements(body, kpiUsed, residue), pairs, gluedToPurpose, residue);
     Placement.placeAll(r);
+    for (Repair repair : Repair.values()) {
+      repair.apply(r);
+    }
     repairs(r);
     return result(r, headPage);
   }
 
-  private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
-
-  /** `観光客誘致促進のため、…を制作する。`: an aim and a plan, not a record of what was done. */
-  private static final Pattern AIM_AND_PLAN = Pattern.compile("^[^、。]{1,20}のため、[^。]*する。$");
-
-  /** The repairs of the reading order, in their order (not yet named rules). */
+  /** The repairs of the 現状分析 and summary texts, in their order (not yet named rules). */
   private static void repairs(BlockReading r) {
-    // text glued to a head's `目的：` label is a 目的, whatever it reads like
-    for (Item it : r.items) {
-      if (it.purpose.isEmpty() && it.overview.size() == 1) {
-        Line first = it.overview.get(0).get(0);
-        if (r.gluedToPurpose.contains(first)) {
-          it.purpose.add(it.overview.remove(0));
-        }
-      }
-    }
-    // an item printed without its label (two pairs under one name) takes a label of the block's
-    // start (before its first name): one whose item has only a 実施内容 (the text was printed away
-    // from its name and pair), else one whose item has nothing at all (an empty label); with
-    // several, the block's first label. With none, the two pairs stay one item as read.
-    int firstName = r.els.size();
-    for (int k = 0; k < r.els.size() && firstName == r.els.size(); k++) {
-      if (r.els.get(k).type() == ElType.NAME) {
-        firstName = k;
-      }
-    }
-    for (Item named : r.unlabelled) {
-      Item only = null;
-      for (boolean withImpl : new boolean[] {true, false}) {
-        List<Item> candidates = new ArrayList<>();
-        for (Map.Entry<El, Item> en : r.itemOfLabel.entrySet()) {
-          Item it = en.getValue();
-          boolean bare =
-              it.overview.isEmpty()
-                  || it.overview.size() == 1 && it.overview.get(0) == r.loneStart.get(it);
-          if (r.els.indexOf(en.getKey()) < firstName
-              && it.name == null
-              && bare
-              && it.purpose.isEmpty()
-              && it.impl.isEmpty() != withImpl) {
-            candidates.add(it);
-          }
-        }
-        Item first = r.itemOfLabel.values().iterator().next();
-        if (candidates.size() == 1) {
-          only = candidates.get(0);
-        } else if (candidates.contains(first)) {
-          only = first;
-        }
-        if (only != null) {
-          break;
-        }
-      }
-      if (only != null) {
-        // the item's pair is printed whole under its name: a lone line read as its 概要 is not
-        // one; which label's text it is cannot be told, so it stays with the 現状分析 (as it does
-        // when the summary stands between it and the label)
-        if (!only.overview.isEmpty()) {
-          r.status.add(0, only.overview.remove(0));
-        }
-        only.name = named.name;
-        only.overview.addAll(named.overview);
-        only.purpose.addAll(named.purpose);
-      } else {
-        Item second = null;
-        for (Item it : r.items) {
-          if (it.label == named.label) {
-            second = it;
-          }
-        }
-        second.name = named.name;
-        List<List<Line>> ov = new ArrayList<>(named.overview);
-        ov.addAll(named.purpose);
-        ov.addAll(second.overview);
-        second.overview.clear();
-        second.overview.addAll(ov);
-      }
-    }
-    // a name standing alone above a text: the texts of an item whose label had none, else the
-    // name of an item whose texts came first, with the 現状分析 under it. Every project prints a
-    // 現状分析: with none found elsewhere, the last such text is it (an item whose label had no
-    // text of its own is then left without texts rather than given the 現状分析)
-    boolean statusElsewhere = !r.status.isEmpty();
-    for (int k = 0; k < r.loneNames.size(); k++) {
-      El name = r.loneNames.get(k).name();
-      List<List<Line>> paras = r.loneNames.get(k).paras();
-      // the same text printed twice: the item that already has it is this name's item, and
-      // the two copies are its 概要 and 目的 (both printed, and printed the same)
-      String orphan = Paragraphs.joinedTight(paras);
-      Item twin = null;
-      for (Item it : r.items) {
-        if (it.purpose.isEmpty()
-            && !it.overview.isEmpty()
-            && Paragraphs.joinedTight(it.overview).equals(orphan)) {
-          twin = it;
-          break;
-        }
-      }
-      if (twin != null) {
-        if (twin.name == null) {
-          twin.name = name.line();
-          r.claimedNames.add(name);
-        }
-        twin.purpose.addAll(twin.overview);
-        twin.overview.clear();
-        twin.overview.addAll(paras);
-        continue;
-      }
-      Item target = null;
-      for (Item it : r.items) {
-        if (it.name == null && it.overview.isEmpty()) {
-          target = it;
-          break;
-        }
-      }
-      boolean lastChance = !statusElsewhere && k == r.loneNames.size() - 1;
-      if (target == null && paras.size() == 1 && !Paragraphs.readsAsPurpose(paras.get(0))) {
-        // a lone 概要 under a name, while an unnamed item's 概要 was the summary's last paragraph
-        for (Map.Entry<Item, List<Line>> en : r.afterSummary.entrySet()) {
-          Item it = en.getKey();
-          if (it.name == null && it.overview.size() == 1 && it.overview.get(0) == en.getValue()) {
-            r.summary.add(it.overview.remove(0));
-            it.overview.add(paras.get(0));
-            it.name = name.line();
-            r.claimedNames.add(name);
-            target = it;
-            break;
-          }
-        }
-        if (target != null) {
-          continue;
-        }
-      }
-      if (target != null && !lastChance) {
-        target.name = name.line();
-        r.claimedNames.add(name);
-        if (target.overview.isEmpty() && !target.purpose.isEmpty()) {
-          target.overview.addAll(paras);
-        } else {
-          r.splitOwn(target, paras, null);
-        }
-      } else {
-        r.status.addAll(paras);
-      }
-    }
-    // a 目的 printed right after another item's 《…実施内容》 label (whose own text is elsewhere)
-    // goes to the item that has a 概要 but no 目的
-    for (Item it : r.items) {
-      if (it.impl.size() != 1
-          || !FLOATING_PURPOSE.matcher(Paragraphs.tightText(it.impl.get(0))).find()) {
-        continue;
-      }
-      for (Item other : r.items) {
-        if (other != it && other.purpose.isEmpty() && !other.overview.isEmpty()) {
-          other.purpose.add(it.impl.remove(0));
-          it.labelTextGiven = true;
-          break;
-        }
-      }
-    }
-    // the same for a lone label text that states an aim and a plan, when exactly one item lacks
-    // its 目的 (a 実施内容 records what was done; this reads as what is to be done)
-    Item aimless = null;
-    int aimlessCount = 0;
-    for (Item other : r.items) {
-      if (other.purpose.isEmpty() && !other.overview.isEmpty()) {
-        aimless = other;
-        aimlessCount++;
-      }
-    }
-    for (Item it : r.items) {
-      if (aimlessCount == 1
-          && it != aimless
-          && it.impl.size() == 1
-          && AIM_AND_PLAN.matcher(Paragraphs.tightText(it.impl.get(0))).find()) {
-        aimless.purpose.add(it.impl.remove(0));
-        it.labelTextGiven = true;
-        break;
-      }
-    }
-    // the same, with the 目的 run on from the label's own last line (a line as wide as the column
-    // that ends without 。 looks wrapped): split it off when exactly one item lacks its 目的
-    Item lacking = null;
-    int lackingCount = 0;
-    for (Item other : r.items) {
-      if (other.purpose.isEmpty() && !other.overview.isEmpty()) {
-        lacking = other;
-        lackingCount++;
-      }
-    }
-    for (Item it : r.items) {
-      if (lackingCount != 1 || it == lacking || it.impl.isEmpty() || it.purpose.isEmpty()) {
-        continue;
-      }
-      List<Line> last = it.impl.get(it.impl.size() - 1);
-      if (last.size() < 2) {
-        continue;
-      }
-      Line tail = last.get(last.size() - 1);
-      Line before = last.get(last.size() - 2);
-      if (tail.tight().endsWith("。")
-          && Paragraphs.endsAsPurpose(tail.tight())
-          && !before.tight().endsWith("。")
-          && !Paragraphs.endsAsPurpose(before.tight())) {
-        it.impl.set(it.impl.size() - 1, List.copyOf(last.subList(0, last.size() - 1)));
-        lacking.purpose.add(List.of(tail));
-        break;
-      }
-    }
-    List<El> freeNames = new ArrayList<>();
-    for (El e : r.els) {
-      if (e.type() == ElType.NAME && !r.claimedNames.contains(e)) {
-        freeNames.add(e);
-      }
-    }
-    for (Item it : r.items) {
-      if (it.name == null && !freeNames.isEmpty()) {
-        it.name = freeNames.remove(0).line();
-      }
-    }
-    // a name-like 概要 (…のための交付金) taken for the name while the real name stands elsewhere
-    for (Item it : r.items) {
-      if (!freeNames.isEmpty()
-          && it.name != null
-          && it.overview.isEmpty()
-          && !it.purpose.isEmpty()) {
-        it.overview.add(List.of(it.name));
-        it.name = freeNames.remove(0).line();
-      }
-    }
-    while (r.items.size() < r.pairs) {
-      r.items.add(new Item());
-    }
-
     // an item whose 実施内容 is printed away from its label (the label had no text, or another
     // item's 目的): that text stands somewhere in the block
     boolean displaced = false;

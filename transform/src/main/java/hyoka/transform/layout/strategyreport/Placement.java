@@ -10,7 +10,7 @@ import java.util.List;
  * The first reading of a block: each run of paragraphs is placed by where it stands, between which
  * labels and names (see docs/report-format.md for the report's text order). One pass over the runs
  * in block order; each run is placed by the first rule that fits it. What position alone cannot
- * tell is left to the repairs.
+ * tell is left to the {@link Repair} rules.
  */
 enum Placement implements ReadingRule {
   /** A name right before a 《…実施内容》 label, with no text between, is that label's item's name. */
@@ -28,7 +28,7 @@ enum Placement implements ReadingRule {
 
   /**
    * Name, 概要, 目的, 概要, 目的, label: the name's pair is an item whose label (and 実施内容) is printed
-   * elsewhere (a repair finds it); the second pair is the label's item's.
+   * elsewhere ({@link Repair#LABEL_FOR_TWO_PAIRS} finds it); the second pair is the label's item's.
    */
   TWO_PAIRS_UNDER_ONE_NAME {
     @Override
@@ -122,7 +122,7 @@ enum Placement implements ReadingRule {
 
   /**
    * Paragraphs under a name that no label follows: an item's texts, or the 現状分析 under the name of
-   * an item whose texts came first; a repair decides.
+   * an item whose texts came first; {@link Repair#NAMES_ABOVE_TEXTS} decides.
    */
   TEXT_UNDER_NAME {
     @Override

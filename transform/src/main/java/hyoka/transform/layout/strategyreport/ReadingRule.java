@@ -1,8 +1,9 @@
 package hyoka.transform.layout.strategyreport;
 
 /**
- * A named rule of reading a narrative block ({@link Placement}): what a reading records as having
- * decided each text, so that a wrong text points at its rule.
+ * A named rule of reading a narrative block ({@link Placement}, {@link Repair}, {@link
+ * Repair.NameAbove}): what a reading records as having decided each text, so that a wrong text
+ * points at its rule.
  */
 interface ReadingRule {
   /** The rule's name, as its enum constant. */

@@ -23,6 +23,9 @@ class NarrativeRulesTest {
   /** A KPI name line: lines equal to it are given to the reader as the KPI reader's. */
   private static final String KPI = "交通事故件数 173件";
 
+  /** A line as wide as the report's column, with no 。: it wraps on to the next line. */
+  private static final String WRAPPED = "平成27年度から市内の事業者とともに国内最大級の商談会に毎年出展し、多くの来場者に市内の特産品を";
+
   private static NarrativeReader.Result read(String... lines) {
     return read(-1, Set.of(), lines);
   }
@@ -117,5 +120,230 @@ class NarrativeRulesTest {
         .containsExactly("市内企業の製品を広く周知した。\n＜ものづくり市場開拓支援事業＞\n展示会に3社が出展した。", "現状の分析。");
     assertThat(item(r, 1).overview()).isNull();
     assertThat(item(r, 1).purpose()).isNull();
+  }
+
+  @Test
+  void twoPairsUnderOneNameTakeTheLabelAtTheBlockStartWhoseItemHasOnlyATextOfItsOwn() {
+    NarrativeReader.Result r =
+        read(
+            LABEL,
+            "クルーズ寄港時の設置、潮祭り3日間",
+            "移動式Wi-fi環境整備事業費",
+            "クルーズ船入港時などに、移動式のWi-Fiを設置する。",
+            "国内外の観光客の利便性向上を図るため。",
+            "商店街振興組合等に対し、公衆無線LAN通信環境整備の経費を補助する。",
+            "外国人客の受け入れ態勢の強化のため",
+            LABEL,
+            "Ｈ３１から予算計上なし。");
+
+    assertDecided(r, "1 NAME", "移動式Wi-fi環境整備事業費", Repair.LABEL_FOR_TWO_PAIRS);
+    assertDecided(r, "1 OVERVIEW", "クルーズ船入港時などに、移動式のWi-Fiを設置する。", Repair.LABEL_FOR_TWO_PAIRS);
+    assertDecided(r, "1 PURPOSE", "国内外の観光客の利便性向上を図るため。", Repair.LABEL_FOR_TWO_PAIRS);
+    assertDecided(r, "1 IMPLEMENTATION", "クルーズ寄港時の設置、潮祭り3日間", Placement.TEXT_AFTER_LABEL);
+    assertDecided(
+        r, "2 OVERVIEW", "商店街振興組合等に対し、公衆無線LAN通信環境整備の経費を補助する。", Placement.TWO_PAIRS_UNDER_ONE_NAME);
+    assertDecided(r, "2 PURPOSE", "外国人客の受け入れ態勢の強化のため", Placement.TWO_PAIRS_UNDER_ONE_NAME);
+    assertThat(item(r, 2).implementation()).isEqualTo("Ｈ３１から予算計上なし。");
+  }
+
+  @Test
+  void twoPairsUnderOneNameWithNoLabelForTheFirstStayOneItem() {
+    NarrativeReader.Result r =
+        read(
+            KPI,
+            "移動式Wi-fi環境整備事業費",
+            "クルーズ船入港時などに、移動式のWi-Fiを設置する。",
+            "国内外の観光客の利便性向上を図るため。",
+            "商店街振興組合等に対し、公衆無線LAN通信環境整備の経費を補助する。",
+            "外国人客の受け入れ態勢の強化のため",
+            LABEL,
+            "Ｈ３１から予算計上なし。");
+
+    assertThat(item(r, 1).name()).isEqualTo("移動式Wi-fi環境整備事業費");
+    assertThat(item(r, 1).overview())
+        .isEqualTo(
+            "クルーズ船入港時などに、移動式のWi-Fiを設置する。\n国内外の観光客の利便性向上を図るため。\n"
+                + "商店街振興組合等に対し、公衆無線LAN通信環境整備の経費を補助する。");
+    assertDecided(r, "1 OVERVIEW", "国内外の観光客の利便性向上を図るため。", Repair.LABEL_FOR_TWO_PAIRS);
+    assertDecided(r, "1 PURPOSE", "外国人客の受け入れ態勢の強化のため", Placement.TWO_PAIRS_UNDER_ONE_NAME);
+  }
+
+  @Test
+  void gluedPurpose() {
+    NarrativeReader.Result r =
+        read(-1, Set.of(0), "快適な環境づくりのゴミ拾い活動を周知していく。", LABEL, "・クリーンアップウォーキング");
+
+    assertDecided(r, "1 PURPOSE", "快適な環境づくりのゴミ拾い活動を周知していく。", Repair.GLUED_PURPOSE);
+    assertThat(item(r, 1).overview()).isNull();
+    // the same line not glued to a 目的： label is the item's 概要
+    assertThat(item(read("快適な環境づくりのゴミ拾い活動を周知していく。", LABEL, "・クリーンアップウォーキング"), 1).overview())
+        .isEqualTo("快適な環境づくりのゴミ拾い活動を周知していく。");
+  }
+
+  @Test
+  void aNameAboveTheTextAfterTheKpiLinesIsTheNameOfAnItemWhoseTextsCameFirst() {
+    NarrativeReader.Result r =
+        read(
+            "市内全域を調査対象とし、空き家の管理状況などを調査する。",
+            "空き家の実態を把握することを目的とする。",
+            LABEL,
+            "調査を実施した。",
+            KPI,
+            "空家実態調査事業費",
+            "特定空家等に対する助言を行い、改善が見られた。");
+
+    assertDecided(
+        r, "STATUS_ANALYSIS", "特定空家等に対する助言を行い、改善が見られた。", Repair.NameAbove.STATUS_UNDER_A_NAME);
+    assertDecided(r, "1 NAME", "空家実態調査事業費", Repair.FREE_NAMES_IN_ORDER);
+    assertThat(item(r, 1).overview()).startsWith("市内全域を調査対象とし");
+  }
+
+  @Test
+  void aNameAboveATextIsTheNameOfAnItemWhoseLabelHadNoTextOfItsOwn() {
+    NarrativeReader.Result r =
+        read(
+            LABEL,
+            "観光ポストカードを制作した。",
+            KPI,
+            "H25以降宿泊客は順調に伸びている。",
+            "宣伝物製作等経費（観光宣伝費）",
+            "観光客誘致促進のため印刷物の作成等を行う。");
+
+    assertDecided(r, "1 NAME", "宣伝物製作等経費（観光宣伝費）", Repair.NameAbove.TEXTS_OF_AN_EMPTY_ITEM);
+    assertDecided(
+        r, "1 OVERVIEW", "観光客誘致促進のため印刷物の作成等を行う。", Repair.NameAbove.TEXTS_OF_AN_EMPTY_ITEM);
+    assertDecided(r, "STATUS_ANALYSIS", "H25以降宿泊客は順調に伸びている。", Placement.TEXT_AFTER_LABEL);
+    // with no 現状分析 elsewhere, the text under the block's last name is the 現状分析
+    NarrativeReader.Result last =
+        read(LABEL, "観光ポストカードを制作した。", KPI, "宣伝物製作等経費（観光宣伝費）", "観光客誘致促進のため印刷物の作成等を行う。");
+    assertDecided(
+        last, "STATUS_ANALYSIS", "観光客誘致促進のため印刷物の作成等を行う。", Repair.NameAbove.STATUS_UNDER_A_NAME);
+  }
+
+  @Test
+  void theSameTextTwiceIsAnItemsOverviewAndPurpose() {
+    NarrativeReader.Result r =
+        read(
+            "町会等により清掃活動や美化活動を実施している。",
+            LABEL,
+            "旧手宮線クリーンアップを行った。",
+            KPI,
+            "連絡会議は49の団体で構成されている。",
+            "快適な環境づくり運動経費",
+            "町会等により清掃活動や美化活動を実施している。");
+
+    assertDecided(r, "1 NAME", "快適な環境づくり運動経費", Repair.NameAbove.SAME_TEXT_TWICE);
+    assertDecided(r, "1 OVERVIEW", "町会等により清掃活動や美化活動を実施している。", Repair.NameAbove.SAME_TEXT_TWICE);
+    assertDecided(r, "1 PURPOSE", "町会等により清掃活動や美化活動を実施している。", Repair.NameAbove.SAME_TEXT_TWICE);
+  }
+
+  @Test
+  void theSummarysLastLineTakenForAnOverviewGoesBackWhenTheItemsOverviewStandsUnderItsName() {
+    NarrativeReader.Result r =
+        read(
+            SUMMARY,
+            WRAPPED,
+            "広く周知することができた。",
+            "観光案内所の利用者は年々増加した。",
+            "観光客の利便性の向上を図る。",
+            LABEL,
+            "観光案内を行った。",
+            KPI,
+            "案内件数は前年を下回った。",
+            "観光案内所運営費交付金",
+            "観光案内所を運営する団体に交付する。");
+
+    assertDecided(
+        r, "FIVE_YEAR_SUMMARY", "観光案内所の利用者は年々増加した。", Repair.NameAbove.SUMMARY_TAIL_WAS_NO_OVERVIEW);
+    assertDecided(
+        r, "1 OVERVIEW", "観光案内所を運営する団体に交付する。", Repair.NameAbove.SUMMARY_TAIL_WAS_NO_OVERVIEW);
+    assertDecided(r, "1 NAME", "観光案内所運営費交付金", Repair.NameAbove.SUMMARY_TAIL_WAS_NO_OVERVIEW);
+    assertDecided(r, "1 PURPOSE", "観光客の利便性の向上を図る。", Placement.LABEL_TEXT_THEN_OWN_TEXTS);
+  }
+
+  @Test
+  void aPurposeAfterAnotherItemsLabel() {
+    NarrativeReader.Result r =
+        read(
+            "あんかけ焼きそば普及事業費",
+            "あんかけ焼きそばの普及活動を行う団体に補助する。",
+            "ご当地グルメの魅力を発信することを目的とする。",
+            LABEL,
+            "小樽の優れたロケーションを発信することを目的として開催。",
+            "ショートフィルムセッション開催補助金",
+            "ショートフィルムのコンテストを開催。",
+            LABEL,
+            "新型コロナ感染症防止対策のため中止した。");
+
+    assertDecided(
+        r, "2 PURPOSE", "小樽の優れたロケーションを発信することを目的として開催。", Repair.PURPOSE_AFTER_ANOTHER_LABEL);
+    assertThat(item(r, 1).implementation()).isNull();
+    assertThat(item(r, 1).note()).contains("another item's 目的");
+    assertThat(item(r, 2).overview()).isEqualTo("ショートフィルムのコンテストを開催。");
+  }
+
+  @Test
+  void anAimAndPlanAfterALabelIsTheOnlyItemLackingAPurposesPurpose() {
+    NarrativeReader.Result r =
+        read(
+            "観光ポスター等制作事業費",
+            "新規観光ポスターを制作する。",
+            LABEL,
+            "平成31年度はポスターを制作した。",
+            LABEL,
+            "観光客誘致促進のため、観光ポスターを制作する。");
+
+    assertDecided(
+        r, "1 PURPOSE", "観光客誘致促進のため、観光ポスターを制作する。", Repair.AIM_AND_PLAN_AFTER_ANOTHER_LABEL);
+    assertThat(item(r, 2).implementation()).isNull();
+    assertThat(item(r, 2).note()).contains("another item's 目的");
+  }
+
+  @Test
+  void aPurposeRunOnFromALabelTextsLastLine() {
+    NarrativeReader.Result r =
+        read(
+            "販路拡大支援事業費",
+            "国内の商談会に参加する。",
+            "販路を拡大することを目的とする。",
+            LABEL,
+            WRAPPED,
+            "市内企業の製品を広く周知し、取引の拡大を図る。",
+            "ものづくり市場開拓支援事業費",
+            "道内最大規模の展示会に出展する。",
+            LABEL,
+            "展示会に出展した。");
+
+    assertDecided(r, "2 PURPOSE", "市内企業の製品を広く周知し、取引の拡大を図る。", Repair.PURPOSE_RUN_ON_FROM_LABEL_TEXT);
+    assertDecided(r, "1 IMPLEMENTATION", WRAPPED, Placement.TEXT_AFTER_LABEL);
+  }
+
+  @Test
+  void aNameLikeOverviewGivesWayToTheNameStandingElsewhere() {
+    NarrativeReader.Result r =
+        read(
+            "交通安全運動推進委員会の活動のための交付金",
+            "交通事故の防止を図る。",
+            LABEL,
+            "運動を実施した。",
+            KPI,
+            "交通安全運動推進委員会交付金",
+            "近年、人身事故は減少している。");
+
+    assertDecided(r, "1 OVERVIEW", "交通安全運動推進委員会の活動のための交付金", Repair.NAME_LIKE_OVERVIEW);
+    assertDecided(r, "1 NAME", "交通安全運動推進委員会交付金", Repair.NAME_LIKE_OVERVIEW);
+    assertDecided(r, "STATUS_ANALYSIS", "近年、人身事故は減少している。", Repair.NameAbove.STATUS_UNDER_A_NAME);
+  }
+
+  @Test
+  void oneItemPerPairOfTheHead() {
+    NarrativeReader.Result r = read(3, Set.of(), "除雪事業費", LABEL, "市内の除雪を行った。");
+
+    assertThat(r.items())
+        .extracting(BudgetItem::itemNo, BudgetItem::name, BudgetItem::note)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "除雪事業費", null),
+            org.assertj.core.groups.Tuple.tuple(2, null, null),
+            org.assertj.core.groups.Tuple.tuple(3, null, null));
   }
 }

@@ -1,0 +1,356 @@
+package hyoka.transform.layout.strategyreport;
+
+import hyoka.transform.layout.strategyreport.BlockReading.El;
+import hyoka.transform.layout.strategyreport.BlockReading.Item;
+import hyoka.transform.layout.strategyreport.BlockReading.LoneName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The repairs of the reading order, applied in this order after the {@link Placement} of every run
+ * (see docs/report-format.md for the traps they handle). Each one fixes what position alone read
+ * wrong, as a pattern of the block, never by project; where the order cannot tell whose a text is,
+ * a repair leaves it to no one (it stays residue) rather than guess.
+ */
+enum Repair implements ReadingRule {
+  /** Text glued to a head's `目的：` label is a 目的, whatever it reads like. */
+  GLUED_PURPOSE {
+    @Override
+    void apply(BlockReading r) {
+      for (Item it : r.items) {
+        if (it.purpose.isEmpty()
+            && it.overview.size() == 1
+            && r.gluedToPurpose.contains(it.overview.get(0).get(0))) {
+          r.put(it.purpose, it.overview.remove(0), this);
+        }
+      }
+    }
+  },
+
+  /**
+   * An item printed without its label ({@link Placement#TWO_PAIRS_UNDER_ONE_NAME}) takes a label of
+   * the block's start (before its first name): one whose item has only a 実施内容 (the text was printed
+   * away from its name and pair), else one whose item has nothing at all (an empty label); with
+   * several, the block's first label. With none, the two pairs stay one item as read.
+   */
+  LABEL_FOR_TWO_PAIRS {
+    @Override
+    void apply(BlockReading r) {
+      int firstName = r.firstName();
+      for (Item named : r.unlabelled) {
+        Item only = null;
+        for (boolean withImpl : new boolean[] {true, false}) {
+          List<Item> candidates = new ArrayList<>();
+          for (Map.Entry<El, Item> en : r.itemOfLabel.entrySet()) {
+            Item it = en.getValue();
+            boolean bare =
+                it.overview.isEmpty()
+                    || it.overview.size() == 1 && it.overview.get(0) == r.loneStart.get(it);
+            if (r.els.indexOf(en.getKey()) < firstName
+                && it.name == null
+                && bare
+                && it.purpose.isEmpty()
+                && it.impl.isEmpty() != withImpl) {
+              candidates.add(it);
+            }
+          }
+          Item first = r.itemOfLabel.values().iterator().next();
+          if (candidates.size() == 1) {
+            only = candidates.get(0);
+          } else if (candidates.contains(first)) {
+            only = first;
+          }
+          if (only != null) {
+            break;
+          }
+        }
+        if (only != null) {
+          // the item's pair is printed whole under its name: a lone line read as its 概要 is not
+          // one; which label's text it is cannot be told, so it stays with the 現状分析 (as it does
+          // when the summary stands between it and the label)
+          if (!only.overview.isEmpty()) {
+            r.put(r.status, 0, only.overview.remove(0), this);
+          }
+          r.name(only, named.name, this);
+          r.putAll(only.overview, named.overview, this);
+          r.putAll(only.purpose, named.purpose, this);
+        } else {
+          Item second = null;
+          for (Item it : r.items) {
+            if (it.label == named.label) {
+              second = it;
+            }
+          }
+          r.name(second, named.name, this);
+          List<List<Line>> ov = new ArrayList<>(named.overview);
+          ov.addAll(named.purpose);
+          ov.addAll(second.overview);
+          second.overview.clear();
+          r.putAll(second.overview, ov, this);
+        }
+      }
+    }
+  },
+
+  /**
+   * A name standing alone above a text ({@link Placement#TEXT_UNDER_NAME}): each is settled by the
+   * first of the {@link NameAbove} rules that fits. Every project prints a 現状分析: with none found
+   * elsewhere, the last such text is it (an item whose label had no text of its own is then left
+   * without texts rather than given the 現状分析).
+   */
+  NAMES_ABOVE_TEXTS {
+    @Override
+    void apply(BlockReading r) {
+      boolean statusElsewhere = !r.status.isEmpty();
+      for (int k = 0; k < r.loneNames.size(); k++) {
+        boolean lastChance = !statusElsewhere && k == r.loneNames.size() - 1;
+        for (NameAbove rule : NameAbove.values()) {
+          if (rule.settle(r, r.loneNames.get(k), lastChance)) {
+            break;
+          }
+        }
+      }
+    }
+  },
+
+  /**
+   * A 目的 printed right after another item's 《…実施内容》 label (whose own text is elsewhere), which says
+   * so (…を目的とする。), goes to the item that has a 概要 but no 目的.
+   */
+  PURPOSE_AFTER_ANOTHER_LABEL {
+    @Override
+    void apply(BlockReading r) {
+      for (Item it : r.items) {
+        if (it.impl.size() != 1
+            || !FLOATING_PURPOSE.matcher(Paragraphs.tightText(it.impl.get(0))).find()) {
+          continue;
+        }
+        for (Item other : r.items) {
+          if (other != it && other.lacksPurpose()) {
+            r.put(other.purpose, it.impl.remove(0), this);
+            it.labelTextGiven = true;
+            break;
+          }
+        }
+      }
+    }
+  },
+
+  /**
+   * The same for a lone label text that states an aim and a plan, when exactly one item lacks its
+   * 目的 (a 実施内容 records what was done; this reads as what is to be done).
+   */
+  AIM_AND_PLAN_AFTER_ANOTHER_LABEL {
+    @Override
+    void apply(BlockReading r) {
+      Item aimless = onlyOneLackingPurpose(r);
+      if (aimless == null) {
+        return;
+      }
+      for (Item it : r.items) {
+        if (it != aimless
+            && it.impl.size() == 1
+            && AIM_AND_PLAN.matcher(Paragraphs.tightText(it.impl.get(0))).find()) {
+          r.put(aimless.purpose, it.impl.remove(0), this);
+          it.labelTextGiven = true;
+          break;
+        }
+      }
+    }
+  },
+
+  /**
+   * The same, with the 目的 run on from a label text's own last line (a line as wide as the column
+   * that ends without 。 looks wrapped): split it off when exactly one item lacks its 目的.
+   */
+  PURPOSE_RUN_ON_FROM_LABEL_TEXT {
+    @Override
+    void apply(BlockReading r) {
+      Item lacking = onlyOneLackingPurpose(r);
+      if (lacking == null) {
+        return;
+      }
+      for (Item it : r.items) {
+        if (it == lacking || it.impl.isEmpty() || it.purpose.isEmpty()) {
+          continue;
+        }
+        List<Line> last = it.impl.get(it.impl.size() - 1);
+        if (last.size() < 2) {
+          continue;
+        }
+        Line tail = last.get(last.size() - 1);
+        Line before = last.get(last.size() - 2);
+        if (tail.tight().endsWith("。")
+            && Paragraphs.endsAsPurpose(tail.tight())
+            && !before.tight().endsWith("。")
+            && !Paragraphs.endsAsPurpose(before.tight())) {
+          List<Line> kept = List.copyOf(last.subList(0, last.size() - 1));
+          it.impl.remove(it.impl.size() - 1);
+          r.put(it.impl, kept, r.placedBy(last));
+          r.put(lacking.purpose, List.of(tail), this);
+          break;
+        }
+      }
+    }
+  },
+
+  /** Names no rule gave an item go, in block order, to the items still without a name. */
+  FREE_NAMES_IN_ORDER {
+    @Override
+    void apply(BlockReading r) {
+      for (Item it : r.items) {
+        List<El> free = r.freeNames();
+        if (it.name == null && !free.isEmpty()) {
+          r.name(it, free.get(0), this);
+        }
+      }
+    }
+  },
+
+  /**
+   * A name-like 概要 (…のための交付金) taken for the name while the real name stands elsewhere: an item with
+   * a name and a 目的 but no 概要, while a name is left over.
+   */
+  NAME_LIKE_OVERVIEW {
+    @Override
+    void apply(BlockReading r) {
+      for (Item it : r.items) {
+        List<El> free = r.freeNames();
+        if (!free.isEmpty() && it.name != null && it.overview.isEmpty() && !it.purpose.isEmpty()) {
+          r.put(it.overview, List.of(it.name), this);
+          r.name(it, free.get(0), this);
+        }
+      }
+    }
+  },
+
+  /** Every 概要/目的 label pair of the head is an item, printed in the block or not. */
+  ONE_ITEM_PER_PAIR {
+    @Override
+    void apply(BlockReading r) {
+      while (r.items.size() < r.pairs) {
+        r.items.add(new Item());
+      }
+    }
+  };
+
+  abstract void apply(BlockReading r);
+
+  /** `…を目的として開催。`: a label text that is a 目的. */
+  private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");
+
+  /** `観光客誘致促進のため、…を制作する。`: an aim and a plan, not a record of what was done. */
+  private static final Pattern AIM_AND_PLAN = Pattern.compile("^[^、。]{1,20}のため、[^。]*する。$");
+
+  /** The one item with a 概要 but no 目的, or null when there is none or more than one. */
+  private static Item onlyOneLackingPurpose(BlockReading r) {
+    Item lacking = null;
+    int count = 0;
+    for (Item it : r.items) {
+      if (it.lacksPurpose()) {
+        lacking = it;
+        count++;
+      }
+    }
+    return count == 1 ? lacking : null;
+  }
+
+  /**
+   * How a name standing alone above paragraphs ({@link Placement#TEXT_UNDER_NAME}) is settled: by
+   * the first of these that fits.
+   */
+  enum NameAbove implements ReadingRule {
+    /**
+     * The same text printed twice: the item that already has it as its only text is this name's
+     * item, and the two copies are its 概要 and 目的 (both printed, and printed the same).
+     */
+    SAME_TEXT_TWICE {
+      @Override
+      boolean settle(BlockReading r, LoneName n, boolean lastChance) {
+        String text = Paragraphs.joinedTight(n.paras());
+        for (Item it : r.items) {
+          if (it.lacksPurpose() && Paragraphs.joinedTight(it.overview).equals(text)) {
+            if (it.name == null) {
+              r.name(it, n.name(), this);
+            }
+            r.putAll(it.purpose, it.overview, this);
+            it.overview.clear();
+            r.putAll(it.overview, n.paras(), this);
+            return true;
+          }
+        }
+        return false;
+      }
+    },
+
+    /**
+     * A lone 概要 under a name while no item is empty, and an unnamed item's 概要 was the summary's
+     * last paragraph ({@link Placement#LABEL_TEXT_THEN_OWN_TEXTS}): that paragraph is the summary's
+     * after all, and this one is the item's 概要.
+     */
+    SUMMARY_TAIL_WAS_NO_OVERVIEW {
+      @Override
+      boolean settle(BlockReading r, LoneName n, boolean lastChance) {
+        if (emptyItem(r) != null
+            || n.paras().size() != 1
+            || Paragraphs.readsAsPurpose(n.paras().get(0))) {
+          return false;
+        }
+        for (Map.Entry<Item, List<Line>> en : r.afterSummary.entrySet()) {
+          Item it = en.getKey();
+          if (it.name == null && it.overview.size() == 1 && it.overview.get(0) == en.getValue()) {
+            r.put(r.summary, it.overview.remove(0), this);
+            r.put(it.overview, n.paras().get(0), this);
+            r.name(it, n.name(), this);
+            return true;
+          }
+        }
+        return false;
+      }
+    },
+
+    /**
+     * The texts of an item whose label had none (no name, no 概要), named by this name; not the last
+     * name of a block with no 現状分析 elsewhere.
+     */
+    TEXTS_OF_AN_EMPTY_ITEM {
+      @Override
+      boolean settle(BlockReading r, LoneName n, boolean lastChance) {
+        Item target = emptyItem(r);
+        if (target == null || lastChance) {
+          return false;
+        }
+        r.name(target, n.name(), this);
+        if (!target.purpose.isEmpty()) {
+          r.putAll(target.overview, n.paras(), this);
+        } else {
+          r.splitOwn(target, n.paras(), this);
+        }
+        return true;
+      }
+    },
+
+    /** Else the name is an item's whose texts came first, and the text under it is the 現状分析. */
+    STATUS_UNDER_A_NAME {
+      @Override
+      boolean settle(BlockReading r, LoneName n, boolean lastChance) {
+        r.putAll(r.status, n.paras(), this);
+        return true;
+      }
+    };
+
+    abstract boolean settle(BlockReading r, LoneName n, boolean lastChance);
+
+    /** The first item with no name and no 概要, or null. */
+    private static Item emptyItem(BlockReading r) {
+      for (Item it : r.items) {
+        if (it.name == null && it.overview.isEmpty()) {
+          return it;
+        }
+      }
+      return null;
+    }
+  }
+}
