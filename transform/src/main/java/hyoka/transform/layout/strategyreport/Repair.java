@@ -234,6 +234,145 @@ enum Repair implements ReadingRule {
         r.items.add(new Item());
       }
     }
+  },
+
+  /**
+   * The 現状分析 stands after the KPI lines or between the summary and an item's name, never before the
+   * ５年間の総括 label: a text at the block start right before that label is an item's text printed away
+   * from its name, whose item the order does not tell (a `➭` glued to its first line is the
+   * label's). A text at the block start before a name is where the 現状分析 stands when no summary is
+   * printed, but it can as well be a displaced 実施内容 ({@link BlockReading#displaced}). Either stays
+   * residue.
+   */
+  NO_STATUS_FROM_THE_BLOCK_START {
+    @Override
+    void apply(BlockReading r) {
+      if (r.startBeforeSummary || r.displaced()) {
+        for (List<Line> p : r.startRun) {
+          if (r.status.removeIf(q -> q == p)) {
+            r.setAside(p, this);
+          }
+        }
+      }
+    }
+  },
+
+  /**
+   * The 現状分析 can stand inside the summary's run (between the summary and an item name), sometimes
+   * as a repeat of the summary; with no 現状分析 elsewhere, take it from there: the repeated half, else
+   * the one-line paragraphs after the summary's last wrapped one. Not while an item's 実施内容 is
+   * displaced: a paragraph there can be that text as well.
+   */
+  STATUS_INSIDE_THE_SUMMARY_RUN {
+    @Override
+    void apply(BlockReading r) {
+      List<List<Line>> summary = r.summary;
+      if (!r.status.isEmpty() || summary.size() < 2 || r.displaced()) {
+        return;
+      }
+      int half = summary.size() / 2;
+      boolean repeated = summary.size() % 2 == 0;
+      for (int k = 0; repeated && k < half; k++) {
+        repeated =
+            Paragraphs.tightText(summary.get(k))
+                .equals(Paragraphs.tightText(summary.get(k + half)));
+      }
+      int from = summary.size() - 1;
+      if (repeated) {
+        from = half;
+      } else {
+        for (int k = summary.size() - 2; k >= 0; k--) {
+          if (summary.get(k).size() > 1) {
+            from = k + 1;
+            break;
+          }
+        }
+      }
+      r.putAll(r.status, summary.subList(from, summary.size()), this);
+      r.summary = new ArrayList<>(summary.subList(0, from));
+    }
+  },
+
+  /**
+   * While an item's 実施内容 is displaced, the one-line paragraphs after the summary's last wrapped one
+   * stand where the 現状分析 can stand and can be that 実施内容 as well as the summary's own: the order
+   * cannot tell, so they go to none of them (only what visibly goes on from the summary, `しかし、…`,
+   * stays).
+   */
+  SUMMARY_TAIL_WHILE_DISPLACED {
+    @Override
+    void apply(BlockReading r) {
+      if (!r.displaced()) {
+        return;
+      }
+      List<List<Line>> summary = r.summary;
+      int k = summary.size();
+      while (k > 0 && summary.get(k - 1).size() == 1) {
+        k--;
+      }
+      while (k > 0 && k < summary.size() && Paragraphs.goesOn(summary.get(k))) {
+        k++;
+      }
+      if (k > 0 && k < summary.size()) {
+        for (List<Line> p : summary.subList(k, summary.size())) {
+          r.setAside(p, this);
+        }
+        r.summary = new ArrayList<>(summary.subList(0, k));
+      }
+    }
+  },
+
+  /**
+   * With no 現状分析 found yet and no summary printed, it stands between an implementation text and the
+   * next item's name: the paragraphs after an item's 実施内容 and its list items (`・…`). Not while an
+   * item's 実施内容 is displaced (see {@link #IMPLEMENTATION_RUN_ON_WHILE_DISPLACED}).
+   */
+  STATUS_AFTER_AN_IMPLEMENTATION {
+    @Override
+    void apply(BlockReading r) {
+      if (!r.status.isEmpty() || r.displaced()) {
+        return;
+      }
+      for (Item it : r.items) {
+        int k = 1;
+        while (k < it.impl.size() && it.impl.get(k).get(0).tight().startsWith("・")) {
+          k++;
+        }
+        if (k < it.impl.size()) {
+          r.putAll(r.status, it.impl.subList(k, it.impl.size()), this);
+          it.impl.subList(k, it.impl.size()).clear();
+          break;
+        }
+      }
+    }
+  },
+
+  /**
+   * While an item's 実施内容 is displaced, a paragraph run on after another item's 実施内容 (no label
+   * between) may be that text as well as a second paragraph of the text before. The order cannot
+   * tell which, so such a paragraph goes to neither item (it is reported as residue); only what
+   * visibly goes on from the text before stays (a list item, a remark, a note).
+   */
+  IMPLEMENTATION_RUN_ON_WHILE_DISPLACED {
+    @Override
+    void apply(BlockReading r) {
+      if (!r.displaced()) {
+        return;
+      }
+      for (Item it : r.items) {
+        int k = 1;
+        while (k < it.impl.size() && Paragraphs.continuesText(it.impl.get(k))) {
+          k++;
+        }
+        if (k < it.impl.size()) {
+          List<List<Line>> cut = it.impl.subList(k, it.impl.size());
+          for (List<Line> p : cut) {
+            r.setAside(p, this);
+          }
+          cut.clear();
+        }
+      }
+    }
   };
 
   abstract void apply(BlockReading r);

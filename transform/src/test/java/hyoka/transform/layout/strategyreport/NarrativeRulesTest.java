@@ -346,4 +346,134 @@ class NarrativeRulesTest {
             org.assertj.core.groups.Tuple.tuple(2, null, null),
             org.assertj.core.groups.Tuple.tuple(3, null, null));
   }
+
+  @Test
+  void noStatusFromTheBlockStartRightBeforeTheSummaryLabel() {
+    NarrativeReader.Result r =
+        read("販路拡大支援補助金の交付：4件", SUMMARY, "５年間で商談件数は増加した。", KPI, "新たな販路の開拓につながった。");
+
+    assertDecided(r, "RESIDUE", "販路拡大支援補助金の交付：4件", Repair.NO_STATUS_FROM_THE_BLOCK_START);
+    assertDecided(r, "STATUS_ANALYSIS", "新たな販路の開拓につながった。", Placement.TEXT_AFTER_LABEL);
+    assertThat(r.used()).extracting(Line::printed).doesNotContain("販路拡大支援補助金の交付：4件");
+  }
+
+  @Test
+  void noStatusFromTheBlockStartWhileAnItemsTextIsDisplaced() {
+    // the label is followed by the KPI lines: its text is printed elsewhere
+    NarrativeReader.Result r =
+        read("リノベーションの拠点としての機能を確保した。", "旧寿原邸改修事業費", "旧寿原邸を改修する。", "拠点の整備を図る。", LABEL, KPI);
+
+    assertDecided(r, "RESIDUE", "リノベーションの拠点としての機能を確保した。", Repair.NO_STATUS_FROM_THE_BLOCK_START);
+    // with the label's text next to it, the text at the block start is the 現状分析
+    NarrativeReader.Result next =
+        read(
+            "リノベーションの拠点としての機能を確保した。",
+            "旧寿原邸改修事業費",
+            "旧寿原邸を改修する。",
+            "拠点の整備を図る。",
+            LABEL,
+            "改修を行った。",
+            KPI);
+    assertDecided(next, "STATUS_ANALYSIS", "リノベーションの拠点としての機能を確保した。", Placement.TEXT_AFTER_LABEL);
+  }
+
+  @Test
+  void statusInsideTheSummaryRun() {
+    NarrativeReader.Result r =
+        read(
+            SUMMARY,
+            WRAPPED,
+            "広く周知することができた。",
+            "実績値については、気象状況に左右される。",
+            "除雪事業費",
+            "市内の除雪を行う。",
+            "冬の安全な生活を図る。",
+            LABEL,
+            "除雪を実施した。",
+            KPI);
+
+    assertDecided(
+        r, "STATUS_ANALYSIS", "実績値については、気象状況に左右される。", Repair.STATUS_INSIDE_THE_SUMMARY_RUN);
+    assertDecided(r, "FIVE_YEAR_SUMMARY", WRAPPED + "広く周知することができた。", Placement.TEXT_AFTER_LABEL);
+  }
+
+  @Test
+  void statusInsideTheSummaryRunAsARepeatOfTheSummary() {
+    NarrativeReader.Result r =
+        read(
+            SUMMARY,
+            "＜卒業記念硝子製作体験＞",
+            "市内の中学校で実施した。",
+            "＜卒業記念硝子製作体験＞",
+            "市内の中学校で実施した。",
+            "硝子製作体験事業費",
+            "硝子製作を体験する。",
+            "ふるさと意識の醸成を図る。",
+            LABEL,
+            "実施した。");
+
+    assertThat(r.narratives())
+        .filteredOn(n -> n.itemNo() == null)
+        .extracting(n -> n.kind().name() + " " + n.text())
+        .containsExactly(
+            "FIVE_YEAR_SUMMARY ＜卒業記念硝子製作体験＞\n市内の中学校で実施した。",
+            "STATUS_ANALYSIS ＜卒業記念硝子製作体験＞\n市内の中学校で実施した。");
+    assertDecided(
+        r, "STATUS_ANALYSIS", "＜卒業記念硝子製作体験＞\n市内の中学校で実施した。", Repair.STATUS_INSIDE_THE_SUMMARY_RUN);
+  }
+
+  @Test
+  void summaryTailWhileAnItemsTextIsDisplaced() {
+    NarrativeReader.Result r =
+        read(
+            LABEL,
+            SUMMARY,
+            WRAPPED,
+            "広く周知することができた。",
+            "しかし、目標の宿泊客数は達成できなかった。",
+            "H30に終了",
+            KPI,
+            "宿泊客は順調に伸びている。");
+
+    assertDecided(r, "RESIDUE", "H30に終了", Repair.SUMMARY_TAIL_WHILE_DISPLACED);
+    assertDecided(r, "FIVE_YEAR_SUMMARY", "しかし、目標の宿泊客数は達成できなかった。", Placement.TEXT_AFTER_LABEL);
+    assertThat(item(r, 1).note()).contains("has no text next to it");
+  }
+
+  @Test
+  void statusAfterAnImplementationWhenNoneIsFoundElsewhere() {
+    NarrativeReader.Result r =
+        read(
+            "市民活動支援事業費",
+            "市民活動団体に補助する。",
+            "市民活動の活性化を図る。",
+            LABEL,
+            "・講演会を開催",
+            "・交流会を開催",
+            "今後も事業を継続していく。",
+            KPI);
+
+    assertDecided(r, "STATUS_ANALYSIS", "今後も事業を継続していく。", Repair.STATUS_AFTER_AN_IMPLEMENTATION);
+    assertThat(item(r, 1).implementation()).isEqualTo("・講演会を開催\n・交流会を開催");
+  }
+
+  @Test
+  void implementationRunOnWhileAnItemsTextIsDisplaced() {
+    NarrativeReader.Result r =
+        read(
+            LABEL,
+            "リノベーションまちづくり事業費",
+            "交流事業を開催する。",
+            "まちづくりの推進を図る。",
+            LABEL,
+            "リノベーション交流事業を開催した。",
+            "（見学ツアー、講演会）",
+            "当該事業の完了により、利活用事業の展開が可能となった。",
+            KPI);
+
+    assertDecided(
+        r, "RESIDUE", "当該事業の完了により、利活用事業の展開が可能となった。", Repair.IMPLEMENTATION_RUN_ON_WHILE_DISPLACED);
+    assertThat(item(r, 2).implementation()).isEqualTo("リノベーション交流事業を開催した。\n（見学ツアー、講演会）");
+    assertThat(item(r, 1).implementation()).isNull();
+  }
 }
