@@ -53,6 +53,7 @@ public final class HyokaCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    IngestCommand.listLayoutsInHelp(cl.getSubcommands().get("ingest"));
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();

@@ -80,6 +80,26 @@ class LayoutsTest {
   }
 
   @Test
+  void aForcedLayoutThatCannotReadTheTextSaysItWasForced() {
+    Layouts installed = Layouts.installed();
+
+    assertThatThrownBy(() -> installed.parse(PROSE, "strategy-report"))
+        .isInstanceOf(HyokaException.class)
+        .hasMessage(
+            "minutes.pdf: read with --layout strategy-report: not a KPI evaluation report: no"
+                + " project with a 補正前ｽｺｱ スコア value table")
+        .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.NOT_A_REPORT));
+  }
+
+  @Test
+  void theInstalledClassNamesAreThoseOfTheInstalledLayouts() {
+    assertThat(Layouts.installedClassNames())
+        .contains("hyoka.transform.layout.strategyreport.EvaluationReportParser")
+        .isEqualTo(
+            Layouts.installed().all().stream().map(l -> l.getClass().getName()).sorted().toList());
+  }
+
+  @Test
   void twoLayoutsOfOneNameAreRefused() {
     assertThatThrownBy(() -> Layouts.of(List.of(SHEET, new Marks("sheet", "x"))))
         .isInstanceOf(IllegalArgumentException.class)

@@ -41,6 +41,7 @@ public final class ReportRows {
               ingested.sourceFile(),
               ingested.sha256(),
               ingested.series(),
+              report.layout(),
               report.fiscalYear(),
               report.pageCount(),
               report.title(),

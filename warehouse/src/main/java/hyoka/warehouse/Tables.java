@@ -35,9 +35,18 @@ public final class Tables {
                   VARCHAR,
                   "sha256 of the file's bytes (lower-case hex): the report's identity"),
               c("series", VARCHAR, "report series (--series, by default the file's folder name)"),
+              c(
+                  "layout",
+                  VARCHAR,
+                  "the layout that read the file (hyoka ingest --help lists them), e.g."
+                      + " strategy-report; NULL for a report ingested before layouts were recorded"),
               c("fiscal_year", INTEGER, "the report's fiscal year, Western (H31年度 = 2019)"),
               c("page_count", INTEGER, "number of pages"),
-              c("title", VARCHAR, "the title printed in the report, or NULL"),
+              c(
+                  "title",
+                  VARCHAR,
+                  "the title printed in the report's text; NULL where the layout prints none (the"
+                      + " strategy report prints none)"),
               c("ingested_at", TIMESTAMP, "when the file was read (UTC)"),
               c("project_count", INTEGER, "number of projects parsed"),
               c("kpi_count", INTEGER, "number of KPI value rows parsed"),
