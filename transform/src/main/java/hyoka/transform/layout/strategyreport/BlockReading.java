@@ -35,8 +35,21 @@ final class BlockReading {
     BOUNDARY
   }
 
-  /** One element of the block: a line and what it is. */
-  record El(ElType type, Line line) {
+  /**
+   * One element of the block: a line and what it is.
+   *
+   * @param lines the element's lines: the line itself, and for a name wrapped before its
+   *     parenthesised part (`…事業費` / `（Ｈ31年度：…）`) that part too
+   */
+  record El(ElType type, Line line, List<Line> lines) {
+    El {
+      lines = List.copyOf(lines);
+    }
+
+    El(ElType type, Line line) {
+      this(type, line, List.of(line));
+    }
+
     boolean is(ElType t) {
       return type == t;
     }
@@ -44,7 +57,9 @@ final class BlockReading {
 
   /** One budget item while it is being put together. */
   static final class Item {
-    Line name;
+    /** The name's lines (one, or two for a name wrapped before its parenthesised part); null. */
+    List<Line> name;
+
     final List<List<Line>> overview = new ArrayList<>();
     final List<List<Line>> purpose = new ArrayList<>();
     final List<List<Line>> impl = new ArrayList<>();
@@ -211,10 +226,10 @@ final class BlockReading {
   /** {@code name} names {@code item} (and no other item). */
   void name(Item item, El name, ReadingRule by) {
     claimedNames.add(name);
-    name(item, name.line(), by);
+    name(item, name.lines(), by);
   }
 
-  void name(Item item, Line name, ReadingRule by) {
+  void name(Item item, List<Line> name, ReadingRule by) {
     item.name = name;
     placedBy.put(name, by);
   }

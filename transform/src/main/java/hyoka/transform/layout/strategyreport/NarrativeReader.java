@@ -84,20 +84,13 @@ final class NarrativeReader {
       String ov = textOf(it.overview, used);
       String pu = textOf(it.purpose, used);
       String im = textOf(it.impl, used);
+      String name = it.name == null ? null : joined(it.name);
       if (it.name != null) {
-        used.add(it.name);
-        decisions.add(new Decision(no + " NAME", it.name.printed().strip(), r.placedBy(it.name)));
+        used.addAll(it.name);
+        decisions.add(new Decision(no + " NAME", name, r.placedBy(it.name)));
       }
       int page = firstPage(it, headPage);
-      budget.add(
-          new BudgetItem(
-              no,
-              it.name == null ? null : it.name.printed().strip(),
-              ov,
-              pu,
-              im,
-              page,
-              noteOf(it, im)));
+      budget.add(new BudgetItem(no, name, ov, pu, im, page, noteOf(it, im)));
       addNarrative(narratives, no, NarrativeKind.OVERVIEW, ov, it.overview);
       addNarrative(narratives, no, NarrativeKind.PURPOSE, pu, it.purpose);
       addNarrative(narratives, no, NarrativeKind.IMPLEMENTATION, im, it.impl);
@@ -137,6 +130,15 @@ final class NarrativeReader {
         + "the text is printed elsewhere in the block or not at all";
   }
 
+  /** A name's lines as printed, joined. */
+  private static String joined(List<Line> name) {
+    StringBuilder b = new StringBuilder();
+    for (Line l : name) {
+      b.append(l.printed().strip());
+    }
+    return b.toString();
+  }
+
   private static String textOf(List<List<Line>> paras, Set<Line> used) {
     if (paras.isEmpty()) {
       return null;
@@ -165,7 +167,7 @@ final class NarrativeReader {
       }
     }
     if (it.name != null) {
-      return it.name.page();
+      return it.name.get(0).page();
     }
     if (it.label != null) {
       return it.label.page();
@@ -221,7 +223,19 @@ final class NarrativeReader {
                 !els.isEmpty()
                     && els.get(els.size() - 1).is(ElType.NAME)
                     && els.get(els.size() - 1).line() == before;
-            els.add(new El(isName(l) && afterBreak && !afterName ? ElType.NAME : ElType.TEXT, l));
+            if (isName(l) && afterBreak && !afterName) {
+              // a name wraps before its parenthesised part, as project names do in the head:
+              // 小樽産品商品力・販売力向上事業費 / （Ｈ31年度：稼ぐ力向上実践事業）
+              Line next = i + 1 < body.size() ? body.get(i + 1) : null;
+              if (next != null && !kpiUsed.contains(next) && isParenthesisedPart(next)) {
+                els.add(new El(ElType.NAME, l, List.of(l, next)));
+                i++;
+              } else {
+                els.add(new El(ElType.NAME, l));
+              }
+            } else {
+              els.add(new El(ElType.TEXT, l));
+            }
           }
         }
         default -> {
@@ -231,6 +245,24 @@ final class NarrativeReader {
       }
     }
     return els;
+  }
+
+  /** A text line that is one parenthesised part and nothing else: `（Ｈ31年度：稼ぐ力向上実践事業）`. */
+  static boolean isParenthesisedPart(Line l) {
+    String t = l.tight();
+    if (!l.is(LineKind.TEXT) || t.length() < 2 || t.charAt(0) != '(') {
+      return false;
+    }
+    int depth = 0;
+    for (int k = 0; k < t.length(); k++) {
+      char c = t.charAt(k);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0 && k < t.length() - 1) {
+        return false;
+      }
+    }
+    return depth == 0;
   }
 
   static boolean isName(Line l) {

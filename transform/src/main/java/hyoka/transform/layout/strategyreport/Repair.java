@@ -219,7 +219,7 @@ enum Repair implements ReadingRule {
       for (Item it : r.items) {
         List<El> free = r.freeNames();
         if (!free.isEmpty() && it.name != null && it.overview.isEmpty() && !it.purpose.isEmpty()) {
-          r.put(it.overview, List.of(it.name), this);
+          r.put(it.overview, it.name, this);
           r.name(it, free.get(0), this);
         }
       }

@@ -92,6 +92,28 @@ class NarrativeRulesTest {
   }
 
   @Test
+  void aNameWrappedBeforeItsParenthesisedPartIsOneName() {
+    NarrativeReader.Result r =
+        read(
+            "小樽産品商品力・販売力向上事業費",
+            "（Ｈ31年度：稼ぐ力向上実践事業）",
+            "食品分野において商品の開発・改良を支援する。",
+            "地元企業の経済活動を支援することを目的とする。",
+            LABEL,
+            "相談会を2回実施した。");
+
+    assertDecided(
+        r, "1 NAME", "小樽産品商品力・販売力向上事業費（Ｈ31年度：稼ぐ力向上実践事業）", Placement.OWN_TEXTS_BEFORE_LABEL);
+    assertThat(item(r, 1).overview()).isEqualTo("食品分野において商品の開発・改良を支援する。");
+    assertThat(r.used()).extracting(Line::lineNo).contains(1, 2);
+    // a line that only starts with a parenthesis is text
+    NarrativeReader.Result text =
+        read("小樽産品商品力・販売力向上事業費", "（一社）小樽物産協会に委託する。", "地元企業の経済活動を支援することを目的とする。", LABEL, "実施した。");
+    assertThat(item(text, 1).name()).isEqualTo("小樽産品商品力・販売力向上事業費");
+    assertThat(item(text, 1).overview()).isEqualTo("（一社）小樽物産協会に委託する。");
+  }
+
+  @Test
   void labelTextThenOwnTexts() {
     NarrativeReader.Result r =
         read(LABEL, "防犯灯の維持管理を行った。", "街路防犯灯を維持管理する団体に補助する。", "夜間の治安の維持を図る。", LABEL, "199団体に補助した。");

@@ -157,6 +157,23 @@ class NarrativesTest {
     assertThat(goods.purpose()).startsWith("主に食品分野において").endsWith("支援することを目的とする。");
   }
 
+  /**
+   * P46 (page 27): the item's name wraps before its parenthesised part, as the project's name does
+   * in the page head; the part is the name's, not the first paragraph of the 概要.
+   */
+  @Test
+  void anItemNameWrappedBeforeItsParenthesisedPart() {
+    for (ParsedReport r : List.of(h31, h30)) {
+      BudgetItem i = p(r, 46).budgetItems().get(0);
+      assertThat(i.name()).isEqualTo("小樽産品商品力・販売力向上事業費（Ｈ31年度：稼ぐ力向上実践事業）");
+      assertThat(i.overview()).startsWith("主に食品分野において").endsWith("展示会等へ職員を派遣する。");
+      assertThat(i.purpose()).startsWith("主に食品分野において").endsWith("支援することを目的とする。");
+      assertThat(r.residue()).extracting(ResidueLine::text).doesNotContain("（Ｈ31年度：稼ぐ力向上実践事業）");
+    }
+    assertThat(p(h31, 46).budgetItems().get(0).implementation())
+        .startsWith("平成31年度より「稼ぐ力向上実践事業」に移行。\n・商品の磨上げ相談に係る取組の件数：6社\n※事業者が");
+  }
+
   @Test
   void theItemWithoutPrintedName() {
     BudgetItem i = p(h31, 49).budgetItems().get(0);
