@@ -105,6 +105,13 @@ final class Paragraphs {
     return endsAsSentenceWith(paragraph.get(paragraph.size() - 1).tight(), PURPOSE_ENDS);
   }
 
+  private static final List<String> EXPECTATIONS = List.of("期待できる。", "期待される。");
+
+  /** A paragraph that ends by saying what is expected to come of it (…の高揚が期待できる。). */
+  static boolean statesExpectedEffect(List<Line> paragraph) {
+    return endsWithAny(paragraph.get(paragraph.size() - 1).tight(), EXPECTATIONS);
+  }
+
   /** A paragraph that ends the way a 目的 does. */
   static boolean readsAsPurpose(List<Line> paragraph) {
     return endsAsPurpose(paragraph.get(paragraph.size() - 1).tight());

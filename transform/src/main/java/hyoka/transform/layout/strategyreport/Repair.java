@@ -226,6 +226,32 @@ enum Repair implements ReadingRule {
     }
   },
 
+  /**
+   * An item's own paragraphs after its first that say what the item is expected to bring about
+   * (…が期待できる。) are part of its 目的, with the 目的 after them: a 概要 says what the item does, and only
+   * the last paragraph before the label was taken for the 目的.
+   */
+  EXPECTED_EFFECTS_ARE_PART_OF_THE_PURPOSE {
+    @Override
+    void apply(BlockReading r) {
+      for (Item it : r.items) {
+        if (it.overview.size() < 2 || it.purpose.size() != 1) {
+          continue;
+        }
+        for (int k = 1; k < it.overview.size(); k++) {
+          if (Paragraphs.statesExpectedEffect(it.overview.get(k))) {
+            List<List<Line>> aims = new ArrayList<>(it.overview.subList(k, it.overview.size()));
+            it.overview.subList(k, it.overview.size()).clear();
+            for (int a = 0; a < aims.size(); a++) {
+              r.put(it.purpose, a, aims.get(a), this);
+            }
+            break;
+          }
+        }
+      }
+    }
+  },
+
   /** Every 概要/目的 label pair of the head is an item, printed in the block or not. */
   ONE_ITEM_PER_PAIR {
     @Override

@@ -358,6 +358,30 @@ class NarrativeRulesTest {
   }
 
   @Test
+  void expectedEffectsArePartOfThePurpose() {
+    NarrativeReader.Result r =
+        read(
+            "歴史文化基本構想策定事業",
+            "文化遺産の把握調査をベースとし、「小樽市歴史文化基本構想」を策定。",
+            "（データベースは「資料編」として同時に公表）",
+            "文化財の保存と活用に対する意識の高揚が期待できる。",
+            "小樽の地域的な特色を鮮明にすることを目的とする。",
+            LABEL,
+            "文化遺産の精査を行った。");
+
+    assertThat(item(r, 1).overview())
+        .isEqualTo("文化遺産の把握調査をベースとし、「小樽市歴史文化基本構想」を策定。\n（データベースは「資料編」として同時に公表）");
+    assertThat(item(r, 1).purpose())
+        .isEqualTo("文化財の保存と活用に対する意識の高揚が期待できる。\n小樽の地域的な特色を鮮明にすることを目的とする。");
+    assertDecided(
+        r,
+        "1 PURPOSE",
+        "文化財の保存と活用に対する意識の高揚が期待できる。",
+        Repair.EXPECTED_EFFECTS_ARE_PART_OF_THE_PURPOSE);
+    assertDecided(r, "1 PURPOSE", "小樽の地域的な特色を鮮明にすることを目的とする。", Placement.OWN_TEXTS_BEFORE_LABEL);
+  }
+
+  @Test
   void oneItemPerPairOfTheHead() {
     NarrativeReader.Result r = read(3, Set.of(), "除雪事業費", LABEL, "市内の除雪を行った。");
 

@@ -174,6 +174,25 @@ class NarrativesTest {
         .startsWith("平成31年度より「稼ぐ力向上実践事業」に移行。\n・商品の磨上げ相談に係る取組の件数：6社\n※事業者が");
   }
 
+  /**
+   * P43 (page 25): 概要 (…を策定。 and its remark in brackets), then two paragraphs before the label:
+   * what the plan brings about (…意識の高揚が期待できる。) and the 目的 proper (…を目的とする。). Both are the 目的; only
+   * the last was.
+   */
+  @Test
+  void anExpectedEffectBeforeThe目的IsPartOfIt() {
+    for (ParsedReport r : List.of(h31, h30)) {
+      BudgetItem i = p(r, 43).budgetItems().get(0);
+      assertThat(i.overview())
+          .startsWith("平成28,29年度で取り組んだ小樽文化遺産のデータベースの把握調査")
+          .endsWith("を策定。\n（データベースは「資料編」として同時に公表）");
+      assertThat(i.purpose())
+          .startsWith("歴史文化基本構想は小樽市が策定する総合計画やその他の計画に")
+          .contains("意識の高揚が期待できる。\n総合的な文化財の把握が行われることにより")
+          .endsWith("一翼を担うことを目的とする。");
+    }
+  }
+
   @Test
   void theItemWithoutPrintedName() {
     BudgetItem i = p(h31, 49).budgetItems().get(0);
