@@ -1,6 +1,8 @@
 package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.FoldedText;
 import hyoka.transform.ResidueClass;
+import hyoka.transform.Texts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -100,6 +102,9 @@ final class BlockReading {
   final int pairs;
   final Set<Line> gluedToPurpose;
 
+  /** The project's KPI names, tight (folded, no spaces). */
+  final Set<String> kpiNames = new HashSet<>();
+
   /** The block's lines set aside while reading its elements (labels, chart lines), in order. */
   final Map<Line, ResidueClass> residue;
 
@@ -140,11 +145,14 @@ final class BlockReading {
   private final IdentityHashMap<Object, ReadingRule> placedBy = new IdentityHashMap<>();
   private final Map<List<Line>, ReadingRule> setAside = new LinkedHashMap<>();
 
-  BlockReading(List<El> els, int pairs, Set<Line> gluedToPurpose, Map<Line, ResidueClass> residue) {
+  BlockReading(List<El> els, NarrativeReader.Context context, Map<Line, ResidueClass> residue) {
     this.els = els;
-    this.pairs = pairs;
-    this.gluedToPurpose = gluedToPurpose;
+    this.pairs = context.pairs();
+    this.gluedToPurpose = context.gluedToPurpose();
     this.residue = residue;
+    for (String name : context.kpiNames()) {
+      kpiNames.add(FoldedText.tight(Texts.fold(name)));
+    }
     for (El e : els) {
       if (e.is(ElType.IMPL)) {
         Item it = new Item();

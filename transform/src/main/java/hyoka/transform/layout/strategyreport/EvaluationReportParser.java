@@ -3,6 +3,7 @@ package hyoka.transform.layout.strategyreport;
 import hyoka.transform.Eras;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.Kpi;
 import hyoka.transform.Layout;
 import hyoka.transform.LayoutClaim;
 import hyoka.transform.ParsedReport;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -133,10 +135,12 @@ public final class EvaluationReportParser implements Layout {
       NarrativeReader.Result nr =
           narrativeReader.read(
               block == null ? List.of() : block.body(),
-              kr.used(),
-              head.budgetPairs(),
-              head.page(),
-              layout.gluedToPurpose());
+              new NarrativeReader.Context(
+                  kr.used(),
+                  kr.kpis().stream().map(Kpi::name).filter(Objects::nonNull).toList(),
+                  head.budgetPairs(),
+                  head.page(),
+                  layout.gluedToPurpose()));
       used.addAll(nr.used());
       nr.residue()
           .forEach(

@@ -56,21 +56,35 @@ final class NarrativeReader {
   record Decision(String slot, String text, ReadingRule rule) {}
 
   /**
+   * What the rest of the report says about the block's project.
+   *
+   * @param kpiLines the block's lines the KPI reader took (KPI names, values, bases)
+   * @param kpiNames the project's KPI names as printed
    * @param pairs the number of 概要/目的 label pairs of the project's head (its item count)
    * @param headPage the page of the project's head, for an item that prints nothing at all
    * @param gluedToPurpose the lines of text glued to a head's `目的：` label: a paragraph that starts
    *     with one is printed in a 目的 cell
    */
-  Result read(
-      List<Line> body, Set<Line> kpiUsed, int pairs, int headPage, Set<Line> gluedToPurpose) {
+  record Context(
+      Set<Line> kpiLines,
+      List<String> kpiNames,
+      int pairs,
+      int headPage,
+      Set<Line> gluedToPurpose) {
+    Context {
+      kpiNames = List.copyOf(kpiNames);
+    }
+  }
+
+  Result read(List<Line> body, Context context) {
     Map<Line, ResidueClass> residue = new LinkedHashMap<>();
     BlockReading r =
-        new BlockReading(elements(body, kpiUsed, residue), pairs, gluedToPurpose, residue);
+        new BlockReading(elements(body, context.kpiLines(), residue), context, residue);
     Placement.placeAll(r);
     for (Repair repair : Repair.values()) {
       repair.apply(r);
     }
-    return result(r, headPage);
+    return result(r, context.headPage());
   }
 
   private static Result result(BlockReading r, int headPage) {

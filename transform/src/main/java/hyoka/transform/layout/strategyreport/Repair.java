@@ -263,6 +263,35 @@ enum Repair implements ReadingRule {
   },
 
   /**
+   * A paragraph that ends by naming one of the project's KPIs in brackets (`…には至らなかった。（空き家
+   * バンク登録件数）`) comments on that KPI: it is the 現状分析's, wherever it stands (after an item's 実施内容, in
+   * the summary's run). A line that ends with such a name ends a comment, so a paragraph that runs
+   * two of them together is two.
+   */
+  STATUS_NAMING_A_KPI {
+    @Override
+    void apply(BlockReading r) {
+      if (r.kpiNames.isEmpty()) {
+        return;
+      }
+      List<List<List<Line>>> slots = new ArrayList<>();
+      for (Item it : r.items) {
+        slots.add(it.impl);
+      }
+      slots.add(r.summary);
+      for (List<List<Line>> slot : slots) {
+        for (int k = 0; k < slot.size(); k++) {
+          List<List<Line>> comments = kpiComments(r, slot.get(k));
+          if (!comments.isEmpty()) {
+            slot.remove(k--);
+            r.putAll(r.status, comments, this);
+          }
+        }
+      }
+    }
+  },
+
+  /**
    * The 現状分析 stands after the KPI lines or between the summary and an item's name, never before the
    * ５年間の総括 label: a text at the block start right before that label is an item's text printed away
    * from its name, whose item the order does not tell (a `➭` glued to its first line is the
@@ -408,6 +437,33 @@ enum Repair implements ReadingRule {
 
   /** `観光客誘致促進のため、…を制作する。`: an aim and a plan, not a record of what was done. */
   private static final Pattern AIM_AND_PLAN = Pattern.compile("^[^、。]{1,20}のため、[^。]*する。$");
+
+  /**
+   * The paragraph cut after each line that ends a `(KPI name)` of the project, when its last line
+   * does; else empty (the paragraph comments on no KPI).
+   */
+  private static List<List<Line>> kpiComments(BlockReading r, List<Line> paragraph) {
+    List<List<Line>> out = new ArrayList<>();
+    int from = 0;
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < paragraph.size(); i++) {
+      text.append(paragraph.get(i).tight());
+      if (endsNamingAKpi(r, text.toString())) {
+        out.add(List.copyOf(paragraph.subList(from, i + 1)));
+        from = i + 1;
+        text.setLength(0);
+      }
+    }
+    return from == paragraph.size() ? out : List.of();
+  }
+
+  private static boolean endsNamingAKpi(BlockReading r, String tight) {
+    if (!tight.endsWith(")")) {
+      return false;
+    }
+    int open = tight.lastIndexOf('(');
+    return open >= 0 && r.kpiNames.contains(tight.substring(open + 1, tight.length() - 1));
+  }
 
   /** The one item with a 概要 but no 目的, or null when there is none or more than one. */
   private static Item onlyOneLackingPurpose(BlockReading r) {

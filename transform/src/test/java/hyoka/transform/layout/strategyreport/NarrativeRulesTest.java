@@ -23,6 +23,8 @@ class NarrativeRulesTest {
   /** A KPI name line: lines equal to it are given to the reader as the KPI reader's. */
   private static final String KPI = "交通事故件数 173件";
 
+  private static final String KPI_NAME = "交通事故件数";
+
   /** A line as wide as the report's column, with no 。: it wraps on to the next line. */
   private static final String WRAPPED = "平成27年度から市内の事業者とともに国内最大級の商談会に毎年出展し、多くの来場者に市内の特産品を";
 
@@ -51,7 +53,11 @@ class NarrativeRulesTest {
       }
       labels += l.is(LineKind.IMPL_LABEL) ? 1 : 0;
     }
-    return new NarrativeReader().read(body, kpi, pairs < 0 ? labels : pairs, 1, gluedLines);
+    return new NarrativeReader()
+        .read(
+            body,
+            new NarrativeReader.Context(
+                kpi, List.of(KPI_NAME), pairs < 0 ? labels : pairs, 1, gluedLines));
   }
 
   private static void assertDecided(
@@ -391,6 +397,45 @@ class NarrativeRulesTest {
             org.assertj.core.groups.Tuple.tuple(1, "除雪事業費", null),
             org.assertj.core.groups.Tuple.tuple(2, null, null),
             org.assertj.core.groups.Tuple.tuple(3, null, null));
+  }
+
+  @Test
+  void aParagraphNamingAKpiIsThe現状分析s() {
+    NarrativeReader.Result r =
+        read(
+            LABEL,
+            "リノベーションまちづくり事業費",
+            "交流事業を開催する。",
+            "まちづくりの推進を図る。",
+            LABEL,
+            "リノベーション交流事業を開催した。",
+            "当該事業の完了により、令和2年度から実施する利活用事業の展開が可能となった。（交通事故",
+            "件数）",
+            KPI);
+
+    assertDecided(
+        r,
+        "STATUS_ANALYSIS",
+        "当該事業の完了により、令和2年度から実施する利活用事業の展開が可能となった。（交通事故件数）",
+        Repair.STATUS_NAMING_A_KPI);
+    assertThat(item(r, 2).implementation()).isEqualTo("リノベーション交流事業を開催した。");
+    // two such comments run together by the extractor are two paragraphs
+    NarrativeReader.Result two =
+        read(
+            LABEL,
+            "交通安全教室を開催した。",
+            "交通安全教室の参加者は前年並みであり、啓発の効果が続いていると考えられる。（交通事故件数）",
+            "街頭啓発の回数は増えたが、冬季の事故は減っていない。（交通事故件数）",
+            KPI);
+    assertThat(two.narratives())
+        .filteredOn(n -> n.itemNo() == null)
+        .extracting(n -> n.text())
+        .containsExactly(
+            "交通安全教室の参加者は前年並みであり、啓発の効果が続いていると考えられる。（交通事故件数）\n"
+                + "街頭啓発の回数は増えたが、冬季の事故は減っていない。（交通事故件数）");
+    // brackets that name no KPI of the project are the text's own
+    NarrativeReader.Result other = read(LABEL, "市内の除雪を行った。", "（除雪延長）", KPI, "除雪の苦情は減った。");
+    assertThat(item(other, 1).implementation()).isEqualTo("市内の除雪を行った。\n（除雪延長）");
   }
 
   @Test
