@@ -112,6 +112,14 @@ final class Paragraphs {
     return endsWithAny(paragraph.get(paragraph.size() - 1).tight(), EXPECTATIONS);
   }
 
+  /** How a sentence that says what will be done ends: …を継続する。, …していく。 (not …した。). */
+  private static final List<String> PLAN_ENDS = List.of("する。", "していく。");
+
+  /** A paragraph that ends by saying what will be done: a plan, not a record of what was. */
+  static boolean statesAPlan(List<Line> paragraph) {
+    return endsWithAny(paragraph.get(paragraph.size() - 1).tight(), PLAN_ENDS);
+  }
+
   /** A paragraph that ends the way a 目的 does. */
   static boolean readsAsPurpose(List<Line> paragraph) {
     return endsAsPurpose(paragraph.get(paragraph.size() - 1).tight());

@@ -351,8 +351,9 @@ enum Repair implements ReadingRule {
   /**
    * While an item's 実施内容 is displaced, the one-line paragraphs after the summary's last wrapped one
    * stand where the 現状分析 can stand and can be that 実施内容 as well as the summary's own: the order
-   * cannot tell, so they go to none of them (only what visibly goes on from the summary, `しかし、…`,
-   * stays).
+   * cannot tell, so they go to none of them. What is visibly the summary's stays: what goes on from
+   * it (`しかし、…`), and what states a plan (`…制度を継続する。`), which a record of the year's work never
+   * does.
    */
   SUMMARY_TAIL_WHILE_DISPLACED {
     @Override
@@ -365,7 +366,9 @@ enum Repair implements ReadingRule {
       while (k > 0 && summary.get(k - 1).size() == 1) {
         k--;
       }
-      while (k > 0 && k < summary.size() && Paragraphs.goesOn(summary.get(k))) {
+      while (k > 0
+          && k < summary.size()
+          && (Paragraphs.goesOn(summary.get(k)) || Paragraphs.statesAPlan(summary.get(k)))) {
         k++;
       }
       if (k > 0 && k < summary.size()) {

@@ -532,6 +532,23 @@ class NarrativeRulesTest {
   }
 
   @Test
+  void aPlanInTheSummaryTailIsTheSummarysWhileAnItemsTextIsDisplaced() {
+    NarrativeReader.Result r =
+        read(
+            LABEL,
+            SUMMARY,
+            WRAPPED,
+            "広く周知することができた。",
+            "歴史的建造物の助成金制度を継続する。",
+            "H31は大会に参加。",
+            KPI,
+            "来場者は増えた。");
+
+    assertDecided(r, "FIVE_YEAR_SUMMARY", "歴史的建造物の助成金制度を継続する。", Placement.TEXT_AFTER_LABEL);
+    assertDecided(r, "RESIDUE", "H31は大会に参加。", Repair.SUMMARY_TAIL_WHILE_DISPLACED);
+  }
+
+  @Test
   void statusAfterAnImplementationWhenNoneIsFoundElsewhere() {
     NarrativeReader.Result r =
         read(

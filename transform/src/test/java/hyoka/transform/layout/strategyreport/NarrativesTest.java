@@ -550,8 +550,9 @@ class NarrativesTest {
     assertThat(text(p(h31, 35), NarrativeKind.FIVE_YEAR_SUMMARY))
         .startsWith("ＤＭＯ形成に向け")
         .endsWith("\nしかし、H30の胆振東部地震や、Ｈ31の新型コロナウイルス感染症の影響もあり、目標としていた宿泊客数の伸びは達成できなかった。");
+    // P37: the summary's last paragraph says what will be done (…制度を継続する。): no 実施内容 does
     assertThat(text(p(h31, 37), NarrativeKind.FIVE_YEAR_SUMMARY))
         .startsWith("ショートフィルムセッションは隔年実施。")
-        .endsWith("道内中心とした小樽ソウルフードPR活動を続けていく。");
+        .endsWith("道内中心とした小樽ソウルフードPR活動を続けていく。\n歴史的建造物の助成金制度を継続する。");
   }
 }

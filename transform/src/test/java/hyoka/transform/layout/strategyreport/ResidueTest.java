@@ -37,7 +37,6 @@ class ResidueTest {
             tuple(7, "H30に終了"),
             tuple(18, "販路拡大支援補助金の交付：4件"),
             tuple(20, "新聞広告、観光雑誌（国内外）、旅行関係のウェブサイトに、イベントなど小樽の観光情報を掲載。"),
-            tuple(22, "歴史的建造物の助成金制度を継続する。"),
             tuple(22, "平成28年度以降補助金支出はなし。Ｈ31はＢ１明石大会（5,300食）あり。全体の動員数は10,532人、市内、道内含め17イベントで活動。"));
     // FY2018 (no summary): P11's and P35's block-start texts before a name, as a displaced 実施内容
     // may be printed there
