@@ -68,10 +68,10 @@ enum Repair implements ReadingRule {
         }
         if (only != null) {
           // the item's pair is printed whole under its name: a lone line read as its 概要 is not
-          // one; which label's text it is cannot be told, so it stays with the 現状分析 (as it does
-          // when the summary stands between it and the label)
+          // one; which label's text it is the order does not tell, so it is set aside (as it is
+          // when the summary stands between it and the label) for the rules that can tell
           if (!only.overview.isEmpty()) {
-            r.put(r.status, 0, only.overview.remove(0), this);
+            r.setAside(only.overview.remove(0), this);
           }
           r.name(only, named.name, this);
           r.putAll(only.overview, named.overview, this);
@@ -431,9 +431,88 @@ enum Repair implements ReadingRule {
         }
       }
     }
+  },
+
+  /**
+   * A paragraph set aside as no one's that records a subsidy or grant (`販路拡大支援補助金の交付：4件`,
+   * `…補助金支出はなし。`) is the 実施内容 of the one displaced item that pays such a subsidy or grant (its
+   * name, 概要 or 目的 says 補助 or 助成): no other item's 実施内容 can record one.
+   */
+  SUBSIDY_RECORD_OF_THE_SUBSIDY_ITEM {
+    @Override
+    void apply(BlockReading r) {
+      for (List<Line> p : new ArrayList<>(r.setAside().keySet())) {
+        if (Paragraphs.statesAPlan(p)) {
+          continue;
+        }
+        String text = Paragraphs.tightText(p);
+        for (String support : SUPPORT) {
+          if (!text.contains(support)) {
+            continue;
+          }
+          List<Item> paying = new ArrayList<>();
+          for (Item it : displaced(r)) {
+            if (ownText(it).contains(support)) {
+              paying.add(it);
+            }
+          }
+          if (paying.size() == 1) {
+            r.setAside().remove(p);
+            r.put(paying.get(0).impl, p, this);
+            break;
+          }
+        }
+      }
+    }
+  },
+
+  /**
+   * In a block where exactly one item's 実施内容 is displaced and exactly one paragraph was set aside
+   * as no one's, and it records rather than plans, that paragraph is the text the label lacks: the
+   * label says the item has one, and it is the only text of the block without a place.
+   */
+  THE_ONE_TEXT_FOR_THE_ONE_EMPTY_LABEL {
+    @Override
+    void apply(BlockReading r) {
+      List<Item> displaced = displaced(r);
+      if (displaced.size() != 1 || r.setAside().size() != 1) {
+        return;
+      }
+      List<Line> p = r.setAside().keySet().iterator().next();
+      if (!Paragraphs.statesAPlan(p)) {
+        r.setAside().remove(p);
+        r.put(displaced.get(0).impl, p, this);
+      }
+    }
   };
 
   abstract void apply(BlockReading r);
+
+  /** The words of paying a subsidy (補助金, 補助する) or a grant (助成金, 助成を行った). */
+  private static final List<String> SUPPORT = List.of("補助", "助成");
+
+  /** The items whose label has no text of its own next to it. */
+  private static List<Item> displaced(BlockReading r) {
+    List<Item> out = new ArrayList<>();
+    for (Item it : r.items) {
+      if (it.label != null && it.impl.isEmpty()) {
+        out.add(it);
+      }
+    }
+    return out;
+  }
+
+  /** An item's name, 概要 and 目的, tight. */
+  private static String ownText(Item it) {
+    StringBuilder b = new StringBuilder();
+    if (it.name != null) {
+      for (Line l : it.name) {
+        b.append(l.tight());
+      }
+    }
+    b.append(Paragraphs.joinedTight(it.overview)).append(Paragraphs.joinedTight(it.purpose));
+    return b.toString();
+  }
 
   /** `…を目的として開催。`: a label text that is a 目的. */
   private static final Pattern FLOATING_PURPOSE = Pattern.compile("目的と(する|して[^。]{0,8})。$");

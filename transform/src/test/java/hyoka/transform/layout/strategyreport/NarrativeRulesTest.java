@@ -364,6 +364,74 @@ class NarrativeRulesTest {
   }
 
   @Test
+  void aSubsidyRecordIsTheDisplacedTextOfTheOnlyDisplacedItemThatPaysASubsidy() {
+    NarrativeReader.Result r =
+        read(
+            "販路拡大支援補助金の交付：4件",
+            SUMMARY,
+            "５年間で商談件数は増加した。",
+            LABEL,
+            "海外販路拡大支援事業費",
+            "商談会への参加に要する経費の一部を補助する。",
+            "海外への販路拡大を図る。",
+            LABEL,
+            "「小樽産品」販路拡大支援事業費",
+            "国内の商談会に出展する。",
+            "国内の販路開拓を図る。",
+            LABEL,
+            KPI,
+            "商談件数は増えた。");
+
+    assertDecided(
+        r, "2 IMPLEMENTATION", "販路拡大支援補助金の交付：4件", Repair.SUBSIDY_RECORD_OF_THE_SUBSIDY_ITEM);
+    assertThat(item(r, 3).implementation()).isNull();
+    assertThat(item(r, 3).note()).contains("has no text next to it");
+  }
+
+  @Test
+  void theOneTextWithoutAPlaceIsTheTextOfTheOneEmptyLabel() {
+    NarrativeReader.Result r =
+        read(
+            LABEL,
+            "観光誘致活動を行った。",
+            LABEL,
+            SUMMARY,
+            WRAPPED,
+            "広く周知することができた。",
+            "新聞広告、観光雑誌に小樽の観光情報を掲載。",
+            KPI,
+            "宿泊客は順調に伸びている。");
+
+    assertDecided(
+        r,
+        "2 IMPLEMENTATION",
+        "新聞広告、観光雑誌に小樽の観光情報を掲載。",
+        Repair.THE_ONE_TEXT_FOR_THE_ONE_EMPTY_LABEL);
+    // two texts without a place for the one empty label: either could be it, or the summary's
+    NarrativeReader.Result two =
+        read(
+            "拠点としての機能を確保した。",
+            SUMMARY,
+            WRAPPED,
+            "広く周知することができた。",
+            "H30に終了",
+            "旧寿原邸改修事業",
+            "屋根部分の改修を行う。",
+            "拠点として活用できるよう改修を行う。",
+            LABEL,
+            KPI,
+            "現状の分析。");
+    assertThat(item(two, 1).implementation()).isNull();
+    assertThat(two.decisions())
+        .filteredOn(d -> d.slot().equals("RESIDUE"))
+        .extracting(Decision::text, Decision::rule)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "拠点としての機能を確保した。", Repair.NO_STATUS_FROM_THE_BLOCK_START),
+            org.assertj.core.groups.Tuple.tuple("H30に終了", Repair.SUMMARY_TAIL_WHILE_DISPLACED));
+  }
+
+  @Test
   void expectedEffectsArePartOfThePurpose() {
     NarrativeReader.Result r =
         read(
@@ -450,9 +518,10 @@ class NarrativeRulesTest {
 
   @Test
   void noStatusFromTheBlockStartWhileAnItemsTextIsDisplaced() {
-    // the label is followed by the KPI lines: its text is printed elsewhere
+    // the labels are followed by the KPI lines: their texts are printed elsewhere (two of them, so
+    // that THE_ONE_TEXT_FOR_THE_ONE_EMPTY_LABEL cannot tell whose the set-aside text is)
     NarrativeReader.Result r =
-        read("リノベーションの拠点としての機能を確保した。", "旧寿原邸改修事業費", "旧寿原邸を改修する。", "拠点の整備を図る。", LABEL, KPI);
+        read("リノベーションの拠点としての機能を確保した。", "旧寿原邸改修事業費", "旧寿原邸を改修する。", "拠点の整備を図る。", LABEL, LABEL, KPI);
 
     assertDecided(r, "RESIDUE", "リノベーションの拠点としての機能を確保した。", Repair.NO_STATUS_FROM_THE_BLOCK_START);
     // with the label's text next to it, the text at the block start is the 現状分析
@@ -515,8 +584,10 @@ class NarrativeRulesTest {
 
   @Test
   void summaryTailWhileAnItemsTextIsDisplaced() {
+    // two empty labels, so that no later rule can tell whose the set-aside text is
     NarrativeReader.Result r =
         read(
+            LABEL,
             LABEL,
             SUMMARY,
             WRAPPED,
@@ -535,6 +606,7 @@ class NarrativeRulesTest {
   void aPlanInTheSummaryTailIsTheSummarysWhileAnItemsTextIsDisplaced() {
     NarrativeReader.Result r =
         read(
+            LABEL,
             LABEL,
             SUMMARY,
             WRAPPED,
@@ -567,8 +639,10 @@ class NarrativeRulesTest {
 
   @Test
   void implementationRunOnWhileAnItemsTextIsDisplaced() {
+    // two empty labels, so that no later rule can tell whose the set-aside text is
     NarrativeReader.Result r =
         read(
+            LABEL,
             LABEL,
             "リノベーションまちづくり事業費",
             "交流事業を開催する。",
@@ -581,7 +655,7 @@ class NarrativeRulesTest {
 
     assertDecided(
         r, "RESIDUE", "当該事業の完了により、利活用事業の展開が可能となった。", Repair.IMPLEMENTATION_RUN_ON_WHILE_DISPLACED);
-    assertThat(item(r, 2).implementation()).isEqualTo("リノベーション交流事業を開催した。\n（見学ツアー、講演会）");
+    assertThat(item(r, 3).implementation()).isEqualTo("リノベーション交流事業を開催した。\n（見学ツアー、講演会）");
     assertThat(item(r, 1).implementation()).isNull();
   }
 }
