@@ -143,7 +143,10 @@ public final class ReportRows {
     }
     for (ResidueLine line : report.residue()) {
       rows.get("residue")
-          .add(new Object[] {id, line.page(), line.lineNo(), line.text(), line.cls().label()});
+          .add(
+              new Object[] {
+                id, line.page(), line.lineNo(), line.text(), line.cls().label(), line.note()
+              });
     }
     return rows;
   }

@@ -200,7 +200,12 @@ public final class Tables {
               c("page", INTEGER, "1-based page"),
               c("line_no", INTEGER, "1-based line within the page's text, blank lines counted"),
               c("text", VARCHAR, "the line as extracted"),
-              c("class", VARCHAR, "page_marker, section_label, chart_label or unknown")),
+              c("class", VARCHAR, "page_marker, section_label, chart_label or unknown"),
+              c(
+                  "note",
+                  VARCHAR,
+                  "for an unknown line the parser could not attribute, why (what it could be);"
+                      + " NULL otherwise")),
           List.of());
 
   /** The tables a shard holds, one Arrow IPC file each, in load order. */

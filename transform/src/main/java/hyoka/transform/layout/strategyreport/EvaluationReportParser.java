@@ -117,6 +117,8 @@ public final class EvaluationReportParser implements Layout {
     NarrativeReader narrativeReader = new NarrativeReader();
     // the lines a reader set aside as residue: lines of a block that no reader took are too
     Set<Line> setAside = new HashSet<>();
+    // why a line no rule could attribute is no one's
+    Map<Line, String> unattributed = new HashMap<>();
     int previous = 0;
     for (int i = 0; i < layout.heads().size(); i++) {
       ProjectHead head = layout.heads().get(i);
@@ -142,6 +144,7 @@ public final class EvaluationReportParser implements Layout {
                   head.page(),
                   layout.gluedToPurpose()));
       used.addAll(nr.used());
+      unattributed.putAll(nr.unattributed());
       nr.residue()
           .forEach(
               (l, cls) -> {
@@ -165,7 +168,7 @@ public final class EvaluationReportParser implements Layout {
     for (Block b : split.blocks()) {
       for (Line l : b.body()) {
         if (!used.contains(l) && !setAside.contains(l)) {
-          ledger.residue(PageReader.residue(l, residueClass(l)));
+          ledger.residue(PageReader.residue(l, residueClass(l), unattributed.get(l)));
         }
       }
     }

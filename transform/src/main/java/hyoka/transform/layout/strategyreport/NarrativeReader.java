@@ -35,14 +35,16 @@ final class NarrativeReader {
 
   /**
    * The items and texts read, the lines they used, the block's lines set aside as residue (in block
-   * order, with their class), and which rule decided each text.
+   * order, with their class), which rule decided each text, and why each line of a paragraph that
+   * no rule could attribute is no one's (the note of its residue line).
    */
   record Result(
       List<BudgetItem> items,
       List<Narrative> narratives,
       Set<Line> used,
       Map<Line, ResidueClass> residue,
-      List<Decision> decisions) {}
+      List<Decision> decisions,
+      Map<Line, String> unattributed) {}
 
   /**
    * Where a rule put one paragraph or name.
@@ -118,10 +120,24 @@ final class NarrativeReader {
     String st = textOf(r.status, used);
     addNarrative(narratives, null, NarrativeKind.STATUS_ANALYSIS, st, r.status);
     decide(decisions, r, NarrativeKind.STATUS_ANALYSIS.name(), r.status);
+    Map<Line, String> unattributed = new LinkedHashMap<>();
+    List<String> lacking = new ArrayList<>();
+    for (Item it : Repair.displaced(r)) {
+      lacking.add(it.name == null ? "item " + (r.items.indexOf(it) + 1) : joined(it.name));
+    }
     for (Map.Entry<List<Line>, ReadingRule> e : r.setAside().entrySet()) {
       decisions.add(new Decision("RESIDUE", Paragraphs.text(List.of(e.getKey())), e.getValue()));
+      String why =
+          "not attributed: "
+              + e.getValue().setAsideReason()
+              + (lacking.isEmpty()
+                  ? ""
+                  : "; items without their 実施内容: " + String.join(", ", lacking));
+      for (Line l : e.getKey()) {
+        unattributed.put(l, why);
+      }
     }
-    return new Result(budget, narratives, used, r.residue, decisions);
+    return new Result(budget, narratives, used, r.residue, decisions, unattributed);
   }
 
   private static void decide(

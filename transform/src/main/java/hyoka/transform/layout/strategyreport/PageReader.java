@@ -182,6 +182,10 @@ final class PageReader {
   }
 
   static ResidueLine residue(Line l, ResidueClass cls) {
-    return new ResidueLine(l.page(), l.lineNo(), l.printed(), cls);
+    return residue(l, cls, null);
+  }
+
+  static ResidueLine residue(Line l, ResidueClass cls, String note) {
+    return new ResidueLine(l.page(), l.lineNo(), l.printed(), cls, note);
   }
 }

@@ -8,4 +8,9 @@ package hyoka.transform.layout.strategyreport;
 interface ReadingRule {
   /** The rule's name, as its enum constant. */
   String name();
+
+  /** Why a paragraph this rule sets aside is no one's; null for a rule that sets none aside. */
+  default String setAsideReason() {
+    return null;
+  }
 }

@@ -35,7 +35,8 @@ enum Repair implements ReadingRule {
    * away from its name and pair), else one whose item has nothing at all (an empty label); with
    * several, the block's first label. With none, the two pairs stay one item as read.
    */
-  LABEL_FOR_TWO_PAIRS {
+  LABEL_FOR_TWO_PAIRS(
+      "a lone line at the block start, before the labels: which label's text it is the order does not tell") {
     @Override
     void apply(BlockReading r) {
       int firstName = r.firstName();
@@ -299,7 +300,8 @@ enum Repair implements ReadingRule {
    * printed, but it can as well be a displaced 実施内容 ({@link BlockReading#displaced}). Either stays
    * residue.
    */
-  NO_STATUS_FROM_THE_BLOCK_START {
+  NO_STATUS_FROM_THE_BLOCK_START(
+      "a text at the block start, where an item's 実施内容 printed away from its label can stand as well as the 現状分析 (or, right before the ５年間の総括 label, the summary's)") {
     @Override
     void apply(BlockReading r) {
       if (r.startBeforeSummary || r.displaced()) {
@@ -355,7 +357,8 @@ enum Repair implements ReadingRule {
    * it (`しかし、…`), and what states a plan (`…制度を継続する。`), which a record of the year's work never
    * does.
    */
-  SUMMARY_TAIL_WHILE_DISPLACED {
+  SUMMARY_TAIL_WHILE_DISPLACED(
+      "a one-line paragraph after the ５年間の総括: it can be the summary's as well as an item's 実施内容 printed away from its label") {
     @Override
     void apply(BlockReading r) {
       if (!r.displaced()) {
@@ -411,7 +414,8 @@ enum Repair implements ReadingRule {
    * tell which, so such a paragraph goes to neither item (it is reported as residue); only what
    * visibly goes on from the text before stays (a list item, a remark, a note).
    */
-  IMPLEMENTATION_RUN_ON_WHILE_DISPLACED {
+  IMPLEMENTATION_RUN_ON_WHILE_DISPLACED(
+      "a paragraph run on after an item's 実施内容: it can be that item's as well as an item's 実施内容 printed away from its label") {
     @Override
     void apply(BlockReading r) {
       if (!r.displaced()) {
@@ -486,13 +490,29 @@ enum Repair implements ReadingRule {
     }
   };
 
+  /** Why a paragraph this rule sets aside is no one's; null for a rule that sets none aside. */
+  private final String setAsideReason;
+
+  Repair() {
+    this(null);
+  }
+
+  Repair(String setAsideReason) {
+    this.setAsideReason = setAsideReason;
+  }
+
+  @Override
+  public String setAsideReason() {
+    return setAsideReason;
+  }
+
   abstract void apply(BlockReading r);
 
   /** The words of paying a subsidy (補助金, 補助する) or a grant (助成金, 助成を行った). */
   private static final List<String> SUPPORT = List.of("補助", "助成");
 
   /** The items whose label has no text of its own next to it. */
-  private static List<Item> displaced(BlockReading r) {
+  static List<Item> displaced(BlockReading r) {
     List<Item> out = new ArrayList<>();
     for (Item it : r.items) {
       if (it.label != null && it.impl.isEmpty()) {

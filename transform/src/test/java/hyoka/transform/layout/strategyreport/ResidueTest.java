@@ -45,6 +45,31 @@ class ResidueTest {
             tuple(7, "H30に終了"));
   }
 
+  /** An unknown line says why no rule could attribute it, and what it could be. */
+  @Test
+  void everyUnknownLineSaysWhyItIsNoOnes() {
+    for (ParsedReport r : java.util.List.of(h31, h30)) {
+      assertThat(r.residue())
+          .filteredOn(l -> l.cls() == ResidueClass.UNKNOWN)
+          .isNotEmpty()
+          .allSatisfy(
+              l ->
+                  assertThat(l.note())
+                      .startsWith("not attributed: ")
+                      .endsWith("; items without their 実施内容: 旧寿原邸改修事業"));
+      assertThat(r.residue())
+          .filteredOn(l -> l.cls() != ResidueClass.UNKNOWN)
+          .allSatisfy(l -> assertThat(l.note()).isNull());
+    }
+    assertThat(h31.residue())
+        .filteredOn(l -> l.text().equals("H30に終了"))
+        .extracting(ResidueLine::note)
+        .containsExactly(
+            "not attributed: a one-line paragraph after the ５年間の総括: it can be the summary's as well"
+                + " as an item's 実施内容 printed away from its label; items without their 実施内容:"
+                + " 旧寿原邸改修事業");
+  }
+
   @Test
   void chartLabelsAreChartResidueNotData() {
     assertThat(h31.residue())
