@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Budget items and commentary, checked by hand against the report text, including the reading order
- * traps of report-format.md.
+ * traps of docs/report-format.md.
  */
 class NarrativesTest {
   private static ParsedReport h31;
