@@ -93,12 +93,12 @@ public final class EvaluationReportParser implements Layout {
       // no form feeds: find the pages by their heads
       pages = VirtualPages.split(pages.get(0));
     }
-    PageReader.Result layout = new PageReader().read(pages);
-    if (layout.heads().isEmpty()) {
+    PageReader.Result paged = new PageReader().read(pages);
+    if (paged.heads().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
     }
     int fiscalYear = fiscalYear(text.sourceFile(), pages);
-    BlockSplitter.Result split = new BlockSplitter().split(layout.narrative());
+    BlockSplitter.Result split = new BlockSplitter().split(paged.narrative());
     if (split.blocks().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project number and department line (N ＜部)");
     }
@@ -110,21 +110,22 @@ public final class EvaluationReportParser implements Layout {
 
     Integer targetYear = mostFrequentYear(pages, LineKind.TARGET_HEAD);
     ResidueLedger ledger = new ResidueLedger();
-    layout.residue().forEach(ledger::residue);
+    paged.residue().forEach(ledger::residue);
     Set<Line> used = new HashSet<>();
     List<Project> projects = new ArrayList<>();
     KpiReader kpiReader = new KpiReader();
     NarrativeReader narrativeReader = new NarrativeReader();
-    // the lines a reader set aside as residue: lines of a block that no reader took are too
-    Set<Line> setAside = new HashSet<>();
+    // the block lines the narrative reader made residue (labels, chart lines); the block lines no
+    // reader took are residue too
+    Set<Line> readerResidue = new HashSet<>();
     // why a line no rule could attribute is no one's
     Map<Line, String> unattributed = new HashMap<>();
     int previous = 0;
-    for (int i = 0; i < layout.heads().size(); i++) {
-      ProjectHead head = layout.heads().get(i);
+    for (int i = 0; i < paged.heads().size(); i++) {
+      ProjectHead head = paged.heads().get(i);
       // the heads come in project order and every project has one block with its number
       int no =
-          i < numbers.size() && numbers.size() == layout.heads().size()
+          i < numbers.size() && numbers.size() == paged.heads().size()
               ? numbers.get(i)
               : previous + 1;
       previous = no;
@@ -142,14 +143,14 @@ public final class EvaluationReportParser implements Layout {
                   kr.kpis().stream().map(Kpi::name).filter(Objects::nonNull).toList(),
                   head.budgetPairs(),
                   head.page(),
-                  layout.gluedToPurpose()));
+                  paged.gluedToPurpose()));
       used.addAll(nr.used());
       unattributed.putAll(nr.unattributed());
       nr.residue()
           .forEach(
               (l, cls) -> {
                 ledger.residue(PageReader.residue(l, cls));
-                setAside.add(l);
+                readerResidue.add(l);
               });
       projects.add(
           new Project(
@@ -167,7 +168,7 @@ public final class EvaluationReportParser implements Layout {
     }
     for (Block b : split.blocks()) {
       for (Line l : b.body()) {
-        if (!used.contains(l) && !setAside.contains(l)) {
+        if (!used.contains(l) && !readerResidue.contains(l)) {
           ledger.residue(PageReader.residue(l, residueClass(l), unattributed.get(l)));
         }
       }
@@ -177,7 +178,7 @@ public final class EvaluationReportParser implements Layout {
     }
     // every line is data or residue: whatever no step placed is reported, never dropped
     List<Line> data = new ArrayList<>(used);
-    for (ProjectHead h : layout.heads()) {
+    for (ProjectHead h : paged.heads()) {
       data.addAll(h.nameLines());
       for (ProjectHead.HeadRow r : h.rows()) {
         data.add(r.row());
