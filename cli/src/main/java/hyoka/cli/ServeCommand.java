@@ -80,19 +80,23 @@ final class ServeCommand implements Callable<Integer> {
             Duration.ofMillis(Math.round(sqlTimeoutSeconds * 1000)));
     CountDownLatch stopped = new CountDownLatch(1);
     WebServer server = WebServer.start(options);
-    Thread hook =
-        new Thread(
-            () -> {
-              server.close();
-              stopped.countDown();
-            },
-            "hyoka-serve-stop");
+    // Ctrl-C runs the shutdown hooks: stop serving, close the warehouse and index, then return.
+    Thread hook = new Thread(stopped::countDown, "hyoka-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    var out = spec.commandLine().getOut();
-    out.println("hyoka: serving " + options.dataDir() + " at " + server.url());
-    out.println("hyoka: press Ctrl-C to stop");
-    out.flush();
-    stopped.await();
+    try {
+      var out = spec.commandLine().getOut();
+      out.println("hyoka: serving " + options.dataDir() + " at " + server.url());
+      out.println("hyoka: press Ctrl-C to stop");
+      out.flush();
+      stopped.await();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook is running
+      }
+    }
     return ExitCodes.OK;
   }
 }
