@@ -78,7 +78,19 @@ final class PdfPages {
   record ReportFile(String reportId, String sourceFile, String sha256, int pageCount) {}
 
   /** A box around printed text, in fractions of the page's width and height (origin top left). */
-  record Box(double x, double y, double w, double h) {}
+  record Box(double x, double y, double w, double h) {
+    Box {
+      // Ten-thousandths of a page are finer than a pixel of any rendering.
+      x = round(x, 10_000);
+      y = round(y, 10_000);
+      w = round(w, 10_000);
+      h = round(h, 10_000);
+    }
+  }
+
+  static double round(double v, double scale) {
+    return Math.round(v * scale) / scale;
+  }
 
   /** Where {@code text} is printed on a page, and the page's size in points. */
   record Located(String text, List<Box> boxes, int matches, double pageWidth, double pageHeight) {}
@@ -161,7 +173,7 @@ final class PdfPages {
         Set<TextPosition> chars = new LinkedHashSet<>(owner.subList(at, at + needle.length()));
         boxes.addAll(lineBoxes(new ArrayList<>(chars), width, height));
       }
-      return new Located(text, boxes, matches, width, height);
+      return new Located(text, boxes, matches, round(width, 100), round(height, 100));
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.UNREADABLE_FILE,
