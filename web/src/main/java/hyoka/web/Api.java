@@ -25,6 +25,9 @@ import java.util.function.Function;
 final class Api {
   static final int MAX_PAGE_SIZE = 100;
 
+  /** Every page highlights the hits before it too: the pages reach this far. */
+  static final int MAX_HITS = 10_000;
+
   private Api() {}
 
   /** The query parameters of /api/search (and of the search page's URL). */
@@ -48,6 +51,11 @@ final class Api {
       if (size < 1 || size > MAX_PAGE_SIZE) {
         throw new HyokaException(
             ErrorCode.BAD_ARGUMENT, "size must be 1-" + MAX_PAGE_SIZE + ", not " + size);
+      }
+      if ((long) page * size > MAX_HITS) {
+        throw new HyokaException(
+            ErrorCode.BAD_ARGUMENT,
+            "the pages stop at hit " + MAX_HITS + ": narrow the search, or use search() in SQL");
       }
     }
 
@@ -324,17 +332,22 @@ final class Api {
                   + " ORDER BY r.fiscal_year DESC, b.item_no",
               series,
               key));
+      // kpi_conflicts is computed over every series; a project none of whose values disagree
+      // (kpi_series_values.disagree, the same comparison) has none, and is spared the query.
+      boolean disagree = points.stream().anyMatch(pt -> Boolean.TRUE.equals(pt.get("disagree")));
       out.put(
           "conflicts",
-          Rows.query(
-              c,
-              "SELECT kpi_key, kpi_name, fiscal_year, kind, older_report_id,"
-                  + " older_report_fiscal_year, older_printed, newer_report_id,"
-                  + " newer_report_fiscal_year, newer_printed FROM kpi_conflicts"
-                  + " WHERE series = ? AND starts_with(kpi_key, ? || '|')"
-                  + " ORDER BY kpi_key, fiscal_year, kind",
-              series,
-              key));
+          !disagree
+              ? List.of()
+              : Rows.query(
+                  c,
+                  "SELECT kpi_key, kpi_name, fiscal_year, kind, older_report_id,"
+                      + " older_report_fiscal_year, older_printed, newer_report_id,"
+                      + " newer_report_fiscal_year, newer_printed FROM kpi_conflicts"
+                      + " WHERE series = ? AND starts_with(kpi_key, ? || '|')"
+                      + " ORDER BY kpi_key, fiscal_year, kind",
+                  series,
+                  key));
       return out;
     } catch (SQLException e) {
       throw closeError(e);
