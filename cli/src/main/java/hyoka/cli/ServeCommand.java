@@ -1,5 +1,6 @@
 package hyoka.cli;
 
+import hyoka.warehouse.Warehouse;
 import hyoka.web.ServeOptions;
 import hyoka.web.WebServer;
 import java.nio.file.Path;
@@ -86,6 +87,12 @@ final class ServeCommand implements Callable<Integer> {
     try {
       var out = spec.commandLine().getOut();
       out.println("hyoka: serving " + options.dataDir() + " at " + server.url());
+      if (!new Warehouse(options.dataDir()).exists()) {
+        out.println(
+            "hyoka: nothing ingested in "
+                + options.dataDir()
+                + " yet: run hyoka ingest; the pages show it once it is published");
+      }
       out.println("hyoka: press Ctrl-C to stop");
       out.flush();
       stopped.await();

@@ -67,7 +67,7 @@ class ServeCommandTest {
               "serve", "--data", tmp.toString(), "--port", Integer.toString(taken.getLocalPort()));
       assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).startsWith("hyoka: cannot listen on 127.0.0.1:").contains("--port");
-      assertThat(r.err().strip().lines().count()).isEqualTo(1);
+      assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
     }
   }
 }

@@ -6,6 +6,7 @@ import hyoka.search.SearchFilters;
 import hyoka.search.SearchHit;
 import hyoka.search.SearchRequest;
 import hyoka.search.SearchResponse;
+import hyoka.search.Searcher;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import io.javalin.http.NotFoundResponse;
@@ -191,17 +192,7 @@ final class Api {
               c,
               "SELECT DISTINCT group_no, group_name FROM current_projects"
                   + " WHERE group_no IS NOT NULL ORDER BY 1, 2"));
-      out.put(
-          "kinds",
-          List.of(
-              "status_analysis",
-              "five_year_summary",
-              "overview",
-              "purpose",
-              "implementation",
-              "kpi",
-              "description",
-              "name"));
+      out.put("kinds", new java.util.TreeSet<>(Searcher.KINDS));
       return out;
     } catch (SQLException e) {
       throw closeError(e);

@@ -4,13 +4,13 @@ import hyoka.search.SearchSql;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.QueryResult;
+import hyoka.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ final class SqlRunner implements AutoCloseable {
                 }
                 List<Object> row = new ArrayList<>(columns.size());
                 for (int i = 1; i <= columns.size(); i++) {
-                  row.add(value(rs.getObject(i)));
+                  row.add(Warehouse.javaValue(rs.getObject(i)));
                 }
                 rows.add(row);
               }
@@ -132,27 +132,6 @@ final class SqlRunner implements AutoCloseable {
       return "refused: the warehouse is read-only here: " + m;
     }
     return m;
-  }
-
-  private static Object value(Object v) throws SQLException {
-    if (v instanceof Timestamp t) {
-      return t.toLocalDateTime();
-    }
-    if (v instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (v instanceof java.sql.Array a) {
-      Object array = a.getArray();
-      if (array instanceof Object[] items) {
-        List<Object> list = new ArrayList<>();
-        for (Object item : items) {
-          list.add(value(item));
-        }
-        return list;
-      }
-      return String.valueOf(array);
-    }
-    return v;
   }
 
   @Override

@@ -28,6 +28,7 @@ import java.util.function.Function;
  * URL; texts reach the page only as DOM text, never as markup.
  */
 public final class WebServer implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebServer.class);
   private static final String SHELL = "/hyoka/web/static/app.html";
   private static final List<String> PAGES =
       List.of("/", "/search", "/project", "/projects", "/report", "/reports", "/page", "/sql");
@@ -88,6 +89,14 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/reports/{id}/pages/{page}/find", this::pageFind);
               config.routes.get("/api/sql", this::sql);
               config.routes.exception(HyokaException.class, this::error);
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    // A bug, not the user's input: logged with its stack, answered in one line.
+                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    ctx.status(500);
+                    ctx.json(Map.of("error", "internal error: " + e, "code", "internal_error"));
+                  });
               config.routes.exception(
                   HttpResponseException.class,
                   (e, ctx) -> {
@@ -171,14 +180,20 @@ public final class WebServer implements AutoCloseable {
   private void read(Context ctx, Function<Snapshot, Object> answer) {
     try (PublishedState.Lease lease = state.acquire()) {
       Snapshot s = lease.snapshot();
-      ctx.header("X-Hyoka-Run", s.warehouseRun() + "/" + s.indexRun());
+      runHeader(ctx, s);
       ctx.json(answer.apply(s));
     }
+  }
+
+  /** Which warehouse run and index run answered: {@code X-Hyoka-Run: 2/2}. */
+  private static void runHeader(Context ctx, Snapshot s) {
+    ctx.header("X-Hyoka-Run", s.warehouseRun() + "/" + s.indexRun());
   }
 
   private void pagePng(Context ctx) {
     int page = pageNumber(ctx);
     try (PublishedState.Lease lease = state.acquire()) {
+      runHeader(ctx, lease.snapshot());
       PdfPages.ReportFile report = reportFile(lease.snapshot(), ctx.pathParam("id"));
       byte[] png = pdfs.png(report, page);
       ctx.contentType("image/png");
@@ -191,6 +206,7 @@ public final class WebServer implements AutoCloseable {
     int page = pageNumber(ctx);
     String text = ctx.queryParam("text");
     try (PublishedState.Lease lease = state.acquire()) {
+      runHeader(ctx, lease.snapshot());
       PdfPages.ReportFile report = reportFile(lease.snapshot(), ctx.pathParam("id"));
       ctx.json(pdfs.locate(report, page, text));
     }
@@ -223,7 +239,7 @@ public final class WebServer implements AutoCloseable {
     int cap = options.sqlMaxRows() * (download ? ServeOptions.DOWNLOAD_FACTOR : 1);
     try (PublishedState.Lease lease = state.acquire()) {
       Snapshot s = lease.snapshot();
-      ctx.header("X-Hyoka-Run", s.warehouseRun() + "/" + s.indexRun());
+      runHeader(ctx, s);
       SqlRunner.Result r = sql.run(s, query, cap, options.sqlTimeout());
       if (download && r.truncated()) {
         throw new HyokaException(

@@ -68,6 +68,14 @@ class BrowserTest {
     assertThat(browser.driver.findElement(By.id("total")).getText())
         .startsWith("13 matching texts");
     browser.screenshot("search");
+    // The hit's page link opens its PDF page with the match boxed.
+    first.findElement(By.cssSelector(".pagelink")).click();
+    browser.waiting().until(d -> d.getCurrentUrl().contains("/page?"));
+    browser.waiting().until(d -> !d.findElements(By.id("hl-0")).isEmpty());
+    assertThat(browser.driver.getCurrentUrl()).contains("page=5").contains("text=");
+    assertThat(browser.driver.findElement(By.id("found")).getText()).startsWith("“除雪” is printed");
+    assertThat(browser.driver.findElements(By.cssSelector(".pageview .hl")).size())
+        .isGreaterThan(1);
   }
 
   @Test

@@ -224,14 +224,16 @@ function kpiChart(el, kpi) {
     animation: false,
     title: { text: `${kpi.name}${kpi.unit ? ' (' + kpi.unit + ')' : ''}`, textStyle: { fontSize: 13 } },
     legend: { top: 22 },
-    grid: { top: 60, left: 60, right: 24, bottom: 30 },
+    grid: { top: 60, left: 60, right: 56, bottom: 30 },
     tooltip: {
       trigger: 'item',
       formatter: p => `${escapeHtml(p.seriesName)} FY${escapeHtml(p.data.value[0])}: <b>${escapeHtml(p.data.printed)}</b>`
         + `<br>printed in the FY${escapeHtml(p.data.report_fiscal_year)} report ${escapeHtml(p.data.report_id)}, p. ${escapeHtml(p.data.page)}`
         + (p.data.disagree ? '<br>reports disagree: see conflicts' : ''),
     },
-    xAxis: { type: 'value', min: Math.min(...years), max: Math.max(...years), interval: 1, axisLabel: { formatter: v => String(v) } },
+    // Half a year of room at each end, so the baseline and target points are not cut at the axis.
+    xAxis: { type: 'value', min: Math.min(...years) - 0.5, max: Math.max(...years) + 0.5, interval: 0.5,
+      splitLine: { show: false }, axisLabel: { formatter: v => (Number.isInteger(v) ? String(v) : '') } },
     yAxis: { type: 'value', scale: true },
     series: [
       { name: 'actual 実績', type: 'line', data: actual, symbolSize: 8 },
