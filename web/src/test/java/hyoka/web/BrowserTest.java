@@ -116,24 +116,10 @@ class BrowserTest {
     assertThat(charts).hasSize(2);
     try (Connection c = new Warehouse(data).openReadOnly()) {
       for (String kpiKey : kpiKeys(c)) {
-        @SuppressWarnings("unchecked")
-        List<List<Object>> actual =
-            (List<List<Object>>)
-                browser.js(
-                    "return window.hyokaCharts[arguments[0]].getOption().series[0].data"
-                        + ".map(d => d.value);",
-                    kpiKey);
-        @SuppressWarnings("unchecked")
-        List<List<Object>> target =
-            (List<List<Object>>)
-                browser.js(
-                    "return window.hyokaCharts[arguments[0]].getOption().series[1].data"
-                        + ".map(d => d.value);",
-                    kpiKey);
-        assertThat(numbers(actual))
-            .isEqualTo(values(c, kpiKey, "actual"))
-            .hasSizeGreaterThanOrEqualTo(5);
-        assertThat(numbers(target)).isEqualTo(values(c, kpiKey, "target")).hasSize(1);
+        List<List<Double>> actual = chartPoints(kpiKey, 0);
+        List<List<Double>> target = chartPoints(kpiKey, 1);
+        assertThat(actual).isEqualTo(values(c, kpiKey, "actual")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(target).isEqualTo(values(c, kpiKey, "target")).hasSize(1);
       }
     }
     // Hovering a point shows the printed value and the report it came from.
@@ -195,6 +181,19 @@ class BrowserTest {
       }
     }
     return out;
+  }
+
+  /** The (year, value) points of one series of a KPI's chart, as ECharts holds them. */
+  private static List<List<Double>> chartPoints(String kpiKey, int series) {
+    @SuppressWarnings("unchecked")
+    List<List<Object>> points =
+        (List<List<Object>>)
+            browser.js(
+                "return window.hyokaCharts[arguments[0]].getOption().series[arguments[1]].data"
+                    + ".map(d => d.value);",
+                kpiKey,
+                series);
+    return numbers(points);
   }
 
   private static List<List<Double>> numbers(List<List<Object>> points) {

@@ -56,6 +56,18 @@ final class Http {
     }
   }
 
+  /** A field of the first report /api/reports lists. */
+  String firstReport(String field) {
+    return get("/api/reports")
+        .json()
+        .getAsJsonObject()
+        .getAsJsonArray("reports")
+        .get(0)
+        .getAsJsonObject()
+        .get(field)
+        .getAsString();
+  }
+
   byte[] bytes(String pathAndQuery) {
     try {
       return client

@@ -342,15 +342,7 @@ class WebApiTest {
         WebServer found =
             WebServer.start(ServeOptions.of(moved).withPort(0).withPdfDirs(List.of(elsewhere)))) {
       Http h = new Http(s);
-      String id =
-          h.get("/api/reports")
-              .json()
-              .getAsJsonObject()
-              .getAsJsonArray("reports")
-              .get(0)
-              .getAsJsonObject()
-              .get("report_id")
-              .getAsString();
+      String id = h.firstReport("report_id");
       Http.Answer gone = h.get("/api/reports/" + id + "/pages/5.png");
       assertThat(gone.status()).isEqualTo(404);
       assertThat(gone.json().getAsJsonObject().get("error").getAsString())

@@ -52,24 +52,8 @@ public final class WebBench {
         Locale.ROOT, "data ready in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, data);
     try (WebServer server = WebServer.start(ServeOptions.of(data).withPort(0))) {
       Http http = new Http(server);
-      String report =
-          http.get("/api/reports")
-              .json()
-              .getAsJsonObject()
-              .getAsJsonArray("reports")
-              .get(0)
-              .getAsJsonObject()
-              .get("report_id")
-              .getAsString();
-      String series =
-          http.get("/api/reports")
-              .json()
-              .getAsJsonObject()
-              .getAsJsonArray("reports")
-              .get(0)
-              .getAsJsonObject()
-              .get("series")
-              .getAsString();
+      String report = http.firstReport("report_id");
+      String series = http.firstReport("series");
       Map<String, String> calls = new LinkedHashMap<>();
       calls.put("search page (HTML shell)", "/search?q=" + enc("除雪"));
       calls.put("/api/search 除雪 (top 20, facets, snippets)", "/api/search?q=" + enc("除雪"));
