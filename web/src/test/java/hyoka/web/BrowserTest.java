@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The pages in a real browser (headless Chromium) over the samples as the real ingest loads them,
@@ -148,6 +149,24 @@ class BrowserTest {
                 });
     assertThat(tip).contains((String) point.get("printed")).contains((String) point.get("report"));
     browser.screenshot("project");
+    // A click on the point opens the PDF page it was printed on, with the printed value boxed.
+    WebElement chart = browser.driver.findElements(By.cssSelector(".chart")).get(0);
+    var size = chart.getRect();
+    new Actions(browser.driver)
+        .moveToElement(
+            chart,
+            (int) Math.round(((Number) point.get("x")).doubleValue()) - size.getWidth() / 2,
+            (int) Math.round(((Number) point.get("y")).doubleValue()) - size.getHeight() / 2)
+        .click()
+        .perform();
+    browser.waiting().until(d -> d.getCurrentUrl().contains("/page?"));
+    browser.waiting().until(d -> !d.findElements(By.id("hl-0")).isEmpty());
+    assertThat(browser.driver.getCurrentUrl())
+        .contains("report=" + point.get("report"))
+        .contains("page=5")
+        .contains("text=" + enc((String) point.get("printed")));
+    assertThat(browser.driver.findElement(By.id("found")).getText())
+        .startsWith("“" + point.get("printed") + "” is printed");
   }
 
   private static List<String> kpiKeys(Connection c) throws Exception {
