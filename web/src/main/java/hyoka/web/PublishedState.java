@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -39,7 +40,7 @@ final class PublishedState implements AutoCloseable {
 
   private final Path dataDir;
   private final Path indexDir;
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private volatile Snapshot current;
   private long lastCheck;
   private boolean checkedOnce;
@@ -77,7 +78,13 @@ final class PublishedState implements AutoCloseable {
   }
 
   private void refresh(boolean force) {
-    synchronized (lock) {
+    if (force || current == null) {
+      lock.lock();
+    } else if (!lock.tryLock()) {
+      // Another request is opening a new publish: answer from the state held meanwhile.
+      return;
+    }
+    try {
       if (closed) {
         throw new HyokaException(ErrorCode.INTERNAL_ERROR, "the server is stopping");
       }
@@ -120,6 +127,8 @@ final class PublishedState implements AutoCloseable {
         rejected = wid + "\n" + iid;
         candidate.release();
       }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -210,13 +219,16 @@ final class PublishedState implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       closed = true;
       Snapshot s = current;
       current = null;
       if (s != null) {
         s.release();
       }
+    } finally {
+      lock.unlock();
     }
   }
 
