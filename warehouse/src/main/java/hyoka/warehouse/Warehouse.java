@@ -263,6 +263,15 @@ public final class Warehouse {
   /** Runs {@code sql} on {@code connection}; failures are BAD_QUERY. */
   public static QueryResult query(Connection connection, String sql) {
     refuseNoOps(sql);
+    int nul = sql.indexOf('\0');
+    if (nul >= 0) {
+      // DuckDB's JDBC driver passes SQL as a C string: it would run only what comes before.
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "the query holds a NUL character (U+0000) at offset "
+              + nul
+              + ": DuckDB would run only the text before it");
+    }
     try (Statement s = connection.createStatement()) {
       if (!s.execute(sql)) {
         return new QueryResult(List.of(), List.of(), List.of());

@@ -1,0 +1,196 @@
+package hyoka.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hyoka.cli.CliTest.Run;
+import hyoka.transform.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Queries hyoka cannot run, and bad arguments: each gives one line on stderr ({@code hyoka: …}), no
+ * stack trace, and the exit code of the README's table.
+ */
+class QueryFailureTest {
+  @TempDir static Path tmp;
+  static String data;
+
+  @BeforeAll
+  static void ingest() {
+    data = tmp.resolve("data").toString();
+    Run r = CliTest.hyoka("ingest", "--data", data, Fixtures.samplesDir().toString());
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  private static void oneLine(Run r, int code, String message) {
+    assertThat(r.code()).as(r.err()).isEqualTo(code);
+    assertThat(r.err()).startsWith("hyoka: ").contains(message).doesNotContain("\tat ");
+    assertThat(r.err().strip()).doesNotContain("\n");
+  }
+
+  @Test
+  void aLongSearchQueryInSqlRuns() {
+    // The regex that found the call overflowed the stack at about 1,500 characters.
+    String q = "除雪 ".repeat(500) + "a".repeat(1500);
+    Run r =
+        CliTest.hyoka(
+            "sql",
+            "--data",
+            data,
+            "--format",
+            "csv",
+            "SELECT count(*) AS n FROM search('" + q + "')");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly("n", "0");
+    Run single =
+        CliTest.hyoka(
+            "sql",
+            "--data",
+            data,
+            "--format",
+            "csv",
+            "SELECT count(*) AS n FROM search('" + "a".repeat(1500) + "')");
+    assertThat(single.code()).as(single.err()).isZero();
+    assertThat(single.out().lines()).containsExactly("n", "0");
+    Run inComment =
+        CliTest.hyoka(
+            "sql",
+            "--data",
+            data,
+            "--format",
+            "csv",
+            "SELECT 'search(''x'')' AS t -- search('" + "y".repeat(5000) + "')\n");
+    assertThat(inComment.code()).as(inComment.err()).isZero();
+    assertThat(inComment.out().lines()).containsExactly("t", "search('x')");
+  }
+
+  @Test
+  void deepParenthesesInSearch() {
+    Run r = CliTest.hyoka("search", "--data", data, "(".repeat(5000) + "除雪");
+    oneLine(r, ExitCodes.USAGE, "nests parentheses 5000 deep: at most 32 are supported");
+    Run sql =
+        CliTest.hyoka(
+            "sql",
+            "--data",
+            data,
+            "SELECT count(*) FROM search('" + "(".repeat(5000) + "除雪" + ")".repeat(5000) + "')");
+    oneLine(sql, ExitCodes.USAGE, "nests parentheses 5000 deep");
+    Run fine = CliTest.hyoka("search", "--data", data, "--limit", "1", "((除雪) OR (排雪))");
+    assertThat(fine.code()).as(fine.err()).isZero();
+  }
+
+  @Test
+  void aWordThatExpandsToTooManyClauses() {
+    Run r = CliTest.hyoka("search", "--data", data, "除雪".repeat(10));
+    oneLine(
+        r,
+        ExitCodes.USAGE,
+        "query '除雪除雪除雪除雪除雪除雪除雪除雪除雪除雪' is too complex to run (it expands to more"
+            + " than 1024 clauses): use fewer or shorter words");
+    oneLine(
+        CliTest.hyoka("search", "--data", data, "除雪".repeat(12)),
+        ExitCodes.USAGE,
+        "is too complex to run");
+    Run spaced = CliTest.hyoka("search", "--data", data, "--limit", "1", "除雪 ".repeat(10));
+    assertThat(spaced.code()).as(spaced.err()).isZero();
+    assertThat(spaced.out()).contains("除雪事業");
+  }
+
+  @Test
+  void unbalancedQuotes() {
+    oneLine(CliTest.hyoka("search", "--data", data, "\"除雪"), ExitCodes.USAGE, "unbalanced quote");
+    oneLine(
+        CliTest.hyoka("sql", "--data", data, "SELECT 'abc"),
+        ExitCodes.USAGE,
+        "Parser Error: unterminated string literal");
+    oneLine(
+        CliTest.hyoka("sql", "--data", data, "SELECT * FROM search('除雪)"),
+        ExitCodes.USAGE,
+        "unterminated");
+  }
+
+  @Test
+  void aNulCharacterIsRefusedNotCut() {
+    oneLine(
+        CliTest.hyoka("sql", "--data", data, "SELECT count(*) FROM kpis\0 WHERE false"),
+        ExitCodes.USAGE,
+        "the query holds a NUL character (U+0000) at offset 25: DuckDB would run only the text"
+            + " before it");
+  }
+
+  @Test
+  void deepSqlAndHugeLimits() {
+    oneLine(
+        CliTest.hyoka("sql", "--data", data, "SELECT " + "(".repeat(5000) + "1" + ")".repeat(5000)),
+        ExitCodes.USAGE,
+        "Max expression depth limit of 1000 exceeded");
+    oneLine(
+        CliTest.hyoka("sql", "--data", data, "SELECT * FROM search('除雪', 99999999999)"),
+        ExitCodes.USAGE,
+        "limit is too large: 99999999999");
+    oneLine(
+        CliTest.hyoka("sql", "--data", data, "SELECT 1 LIMIT 99999999999999999999"),
+        ExitCodes.USAGE,
+        "out of range");
+    oneLine(
+        CliTest.hyoka("search", "--data", data, "--limit", "-1", "除雪"),
+        ExitCodes.USAGE,
+        "limit must be >= 0: -1");
+    Run most = CliTest.hyoka("search", "--data", data, "--limit", "2147483647", "除雪");
+    assertThat(most.code()).as(most.err()).isZero();
+  }
+
+  @Test
+  void badOptionsAreOneLineWithWhereTheHelpIs() {
+    Run r = CliTest.hyoka("search", "--data", data, "--limit", "abc", "除雪");
+    oneLine(
+        r,
+        ExitCodes.USAGE,
+        "Invalid value for option '--limit': 'abc' is not an int (hyoka search --help shows the"
+            + " usage)");
+    oneLine(
+        CliTest.hyoka("sql", "--formt", "csv", "SELECT 1"),
+        ExitCodes.USAGE,
+        "Unknown options: '--formt', 'SELECT 1'; did you mean --format?");
+    oneLine(CliTest.hyoka("nosuch"), ExitCodes.USAGE, "Unmatched argument at index 0: 'nosuch'");
+    oneLine(
+        CliTest.hyoka("export", "--data", data, tmp.resolve("x").toString()),
+        ExitCodes.USAGE,
+        "Missing required option: '--format=FORMAT'");
+    oneLine(
+        CliTest.hyoka("search", "--data", tmp.resolve("none").toString(), "除雪"),
+        ExitCodes.USAGE,
+        "no search index in");
+  }
+
+  @Command(name = "boom")
+  static final class Boom implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      // what a recursive parser does on input nested too deeply
+      throw new StackOverflowError();
+    }
+  }
+
+  @Test
+  void anErrorInsideACommandIsOneLineAndExitThree() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl =
+        HyokaCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+    cl.addSubcommand("boom", new Boom());
+    int code = cl.execute("boom");
+    assertThat(code).isEqualTo(ExitCodes.INTERNAL);
+    assertThat(err.toString())
+        .isEqualTo(
+            "hyoka: internal error: stack overflow (HYOKA_TRACE=1 shows where)"
+                + System.lineSeparator());
+  }
+}
