@@ -170,6 +170,25 @@ class QueryFailureTest {
         "no search index in");
   }
 
+  @Test
+  void otherCommandsFailOnBadInputWithExitTwo() throws Exception {
+    Path file = java.nio.file.Files.writeString(tmp.resolve("a-file"), "x");
+    oneLine(
+        CliTest.hyoka(
+            "notebook", "install", "--jar", file.toString(), "--jupyter-dir", file + "/jupyter"),
+        ExitCodes.USAGE,
+        "cannot install the kernelspec into " + file + "/jupyter: ");
+    oneLine(
+        CliTest.hyoka("notebook", "kernel", tmp.resolve("none.json").toString()),
+        ExitCodes.USAGE,
+        "no connection file " + tmp.resolve("none.json"));
+    oneLine(CliTest.hyoka("bench", "--copies", "0"), ExitCodes.USAGE, "copies must be >= 1: 0");
+    oneLine(
+        CliTest.hyoka("ingest", "--data", data, "--runner", "nosuch", tmp.toString()),
+        ExitCodes.USAGE,
+        "unknown runner nosuch");
+  }
+
   @Command(name = "boom")
   static final class Boom implements Callable<Integer> {
     @Override
