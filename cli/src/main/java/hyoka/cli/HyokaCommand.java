@@ -35,6 +35,27 @@ import picocli.CommandLine.Spec;
 public final class HyokaCommand implements Runnable {
   @Spec CommandSpec spec;
 
+  /** What {@code hyoka sql} without a query reads statements from. */
+  private final java.io.InputStream in;
+
+  private HyokaCommand(java.io.InputStream in) {
+    this.in = in;
+  }
+
+  java.io.InputStream in() {
+    return in;
+  }
+
+  /**
+   * Whether input may come from a terminal a person types at (not a pipe or a test's stream). On
+   * Java 17, the project's Java, a console exists only when stdin and stdout are terminals; newer
+   * JDKs always give one, and {@code hyoka sql} then also checks what terminal JLine finds.
+   */
+  @SuppressWarnings("SystemConsoleNull")
+  boolean interactive() {
+    return in == System.in && System.console() != null;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -91,7 +112,12 @@ public final class HyokaCommand implements Runnable {
 
   /** A command line writing to the given writers (tests pass StringWriters). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new HyokaCommand());
+    return commandLine(System.in, out, err);
+  }
+
+  /** A command line reading {@code in} (the {@code hyoka sql} prompt) and writing out and err. */
+  public static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new HyokaCommand(in));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

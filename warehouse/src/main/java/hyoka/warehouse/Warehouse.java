@@ -262,6 +262,18 @@ public final class Warehouse {
 
   /** Runs {@code sql} on {@code connection}; failures are BAD_QUERY. */
   public static QueryResult query(Connection connection, String sql) {
+    try (Statement s = connection.createStatement()) {
+      return query(s, sql);
+    } catch (SQLException e) {
+      throw new HyokaException(ErrorCode.BAD_QUERY, oneLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Runs {@code sql} on the caller's {@code statement}, which another thread may {@link
+   * Statement#cancel cancel} (Ctrl-C at the prompt); failures are BAD_QUERY.
+   */
+  public static QueryResult query(Statement s, String sql) {
     refuseNoOps(sql);
     int nul = sql.indexOf('\0');
     if (nul >= 0) {
@@ -272,7 +284,7 @@ public final class Warehouse {
               + nul
               + ": DuckDB would run only the text before it");
     }
-    try (Statement s = connection.createStatement()) {
+    try {
       if (!s.execute(sql)) {
         return new QueryResult(List.of(), List.of(), List.of());
       }
