@@ -189,6 +189,29 @@ class QueryFailureTest {
         "unknown runner nosuch");
   }
 
+  @Test
+  void exportKeepsExistingFilesUnlessForcedAndRefusesAFileTarget() throws Exception {
+    Path out = tmp.resolve("export");
+    Run first = CliTest.hyoka("export", "--data", data, "--format", "csv", out.toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("wrote " + out.toAbsolutePath().resolve("kpis.csv"));
+    java.nio.file.Files.writeString(out.resolve("kpis.csv"), "mine");
+    oneLine(
+        CliTest.hyoka("export", "--data", data, "--format", "csv", out.toString()),
+        ExitCodes.USAGE,
+        "already holds ");
+    assertThat(java.nio.file.Files.readString(out.resolve("kpis.csv"))).isEqualTo("mine");
+    Run forced =
+        CliTest.hyoka("export", "--data", data, "--format", "csv", "--force", out.toString());
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(java.nio.file.Files.readString(out.resolve("kpis.csv"))).startsWith("report_id,");
+    Path file = out.resolve("kpis.csv");
+    oneLine(
+        CliTest.hyoka("export", "--data", data, "--format", "parquet", "--force", file.toString()),
+        ExitCodes.USAGE,
+        file + " is a file: name a directory to export into");
+  }
+
   @Command(name = "boom")
   static final class Boom implements Callable<Integer> {
     @Override

@@ -109,7 +109,7 @@ public final class Exporter {
       done = true;
       return targets;
     } catch (SQLException e) {
-      String m = Warehouse.oneLine(e.getMessage());
+      String m = ioReason(Warehouse.oneLine(e.getMessage()));
       if (m.startsWith("IO Error")) {
         throw bad("export to " + outDir + " failed, nothing was written: " + m);
       }
@@ -148,6 +148,18 @@ public final class Exporter {
                   : existing.size() + " of the files (" + existing.get(0) + ", …)")
               + ": use --force to replace them, or export into another directory");
     }
+  }
+
+  private static final java.util.regex.Pattern IO_MESSAGE =
+      java.util.regex.Pattern.compile("\"exception_message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * DuckDB's write errors carry the reason as JSON ({@code IO Error: Async write failed …
+   * {"exception_message":"Could not write file …: No space left on device", …}}): the reason.
+   */
+  static String ioReason(String message) {
+    java.util.regex.Matcher m = IO_MESSAGE.matcher(message);
+    return m.find() ? "IO Error: " + m.group(1).replace("\\\"", "\"") : message;
   }
 
   /** The exception's own words; for a file-system failure, the file and the reason. */

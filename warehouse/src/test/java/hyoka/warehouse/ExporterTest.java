@@ -192,6 +192,54 @@ class ExporterTest {
     assertThat(fresh).doesNotExist();
   }
 
+  @Test
+  void duckDbsWriteErrorGivesItsReason() {
+    assertThat(
+            Exporter.ioReason(
+                "IO Error: Async write failed for range [offset=44, size=207018]:"
+                    + " {\"exception_type\":\"IO\",\"exception_message\":\"Could not write file"
+                    + " \\\"/o/k.csv\\\": No space left on device\",\"errno\":\"28\"}"))
+        .isEqualTo("IO Error: Could not write file \"/o/k.csv\": No space left on device");
+  }
+
+  /**
+   * A real full disk: a 16 KiB tmpfs (four pages), mounted when the tests run as root and may mount
+   * (else skipped). Every format fails part way, and nothing is left behind, not even the
+   * directory.
+   */
+  @Test
+  void aFullDiskLeavesNoFileBehind() throws Exception {
+    Path mnt = Files.createDirectories(tmp.resolve("tiny"));
+    Process mount =
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", mnt.toString())
+            .redirectErrorStream(true)
+            .start();
+    boolean mounted;
+    try {
+      mounted = mount.waitFor() == 0;
+    } finally {
+      mount.getInputStream().close();
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here");
+    try {
+      Path keep = Files.writeString(mnt.resolve("keep.txt"), "x", StandardCharsets.UTF_8);
+      for (ExportFormat f : ExportFormat.values()) {
+        Path out = mnt.resolve("out-" + f.extension());
+        Exporter big = new Exporter(warehouse);
+        assertThatThrownBy(() -> big.export(out, f, false))
+            .as(f.label())
+            .isInstanceOf(HyokaException.class)
+            .hasMessageContaining("nothing was written")
+            .hasMessageContaining("No space left on device");
+        assertThat(out).as(f.label()).doesNotExist();
+        assertThat(listing(mnt)).containsExactly("keep.txt");
+      }
+      assertThat(Files.readString(keep, StandardCharsets.UTF_8)).isEqualTo("x");
+    } finally {
+      new ProcessBuilder("umount", mnt.toString()).redirectErrorStream(true).start().waitFor();
+    }
+  }
+
   private static List<String> listing(Path dir) throws java.io.IOException {
     try (var s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
