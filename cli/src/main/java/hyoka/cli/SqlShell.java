@@ -6,6 +6,7 @@ import hyoka.transform.HyokaException;
 import hyoka.transform.SqlText;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
+import hyoka.warehouse.Warehouse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * What {@code hyoka sql} without a query runs: statements as they are completed by {@code ;}, each
@@ -260,14 +260,9 @@ final class SqlShell {
    */
   List<String> names() {
     if (names == null) {
-      TreeSet<String> all = new TreeSet<>();
-      try (Statement s = connection.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT table_name FROM information_schema.tables"
-                      + " UNION SELECT column_name FROM information_schema.columns")) {
-        while (rs.next()) {
-          String n = rs.getString(1);
+      List<String> all = new ArrayList<>();
+      try {
+        for (String n : Warehouse.catalogNames(connection)) {
           if (!n.startsWith("hyoka_search_")) {
             all.add(n);
           }

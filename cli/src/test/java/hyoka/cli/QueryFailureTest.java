@@ -35,38 +35,25 @@ class QueryFailureTest {
     assertThat(r.err().strip()).doesNotContain("\n");
   }
 
+  private static Run sql(String query) {
+    return CliTest.hyoka("sql", "--data", data, query);
+  }
+
+  private static Run csv(String query) {
+    return CliTest.hyoka("sql", "--data", data, "--format", "csv", query);
+  }
+
   @Test
   void aLongSearchQueryInSqlRuns() {
     // The regex that found the call overflowed the stack at about 1,500 characters.
     String q = "除雪 ".repeat(500) + "a".repeat(1500);
-    Run r =
-        CliTest.hyoka(
-            "sql",
-            "--data",
-            data,
-            "--format",
-            "csv",
-            "SELECT count(*) AS n FROM search('" + q + "')");
+    Run r = csv("SELECT count(*) AS n FROM search('" + q + "')");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines()).containsExactly("n", "0");
-    Run single =
-        CliTest.hyoka(
-            "sql",
-            "--data",
-            data,
-            "--format",
-            "csv",
-            "SELECT count(*) AS n FROM search('" + "a".repeat(1500) + "')");
+    Run single = csv("SELECT count(*) AS n FROM search('" + "a".repeat(1500) + "')");
     assertThat(single.code()).as(single.err()).isZero();
     assertThat(single.out().lines()).containsExactly("n", "0");
-    Run inComment =
-        CliTest.hyoka(
-            "sql",
-            "--data",
-            data,
-            "--format",
-            "csv",
-            "SELECT 'search(''x'')' AS t -- search('" + "y".repeat(5000) + "')\n");
+    Run inComment = csv("SELECT 'search(''x'')' AS t -- search('" + "y".repeat(5000) + "')\n");
     assertThat(inComment.code()).as(inComment.err()).isZero();
     assertThat(inComment.out().lines()).containsExactly("t", "search('x')");
   }
@@ -76,11 +63,7 @@ class QueryFailureTest {
     Run r = CliTest.hyoka("search", "--data", data, "(".repeat(5000) + "除雪");
     oneLine(r, ExitCodes.USAGE, "nests parentheses 5000 deep: at most 32 are supported");
     Run sql =
-        CliTest.hyoka(
-            "sql",
-            "--data",
-            data,
-            "SELECT count(*) FROM search('" + "(".repeat(5000) + "除雪" + ")".repeat(5000) + "')");
+        sql("SELECT count(*) FROM search('" + "(".repeat(5000) + "除雪" + ")".repeat(5000) + "')");
     oneLine(sql, ExitCodes.USAGE, "nests parentheses 5000 deep");
     Run fine = CliTest.hyoka("search", "--data", data, "--limit", "1", "((除雪) OR (排雪))");
     assertThat(fine.code()).as(fine.err()).isZero();
@@ -106,20 +89,14 @@ class QueryFailureTest {
   @Test
   void unbalancedQuotes() {
     oneLine(CliTest.hyoka("search", "--data", data, "\"除雪"), ExitCodes.USAGE, "unbalanced quote");
-    oneLine(
-        CliTest.hyoka("sql", "--data", data, "SELECT 'abc"),
-        ExitCodes.USAGE,
-        "Parser Error: unterminated string literal");
-    oneLine(
-        CliTest.hyoka("sql", "--data", data, "SELECT * FROM search('除雪)"),
-        ExitCodes.USAGE,
-        "unterminated");
+    oneLine(sql("SELECT 'abc"), ExitCodes.USAGE, "Parser Error: unterminated string literal");
+    oneLine(sql("SELECT * FROM search('除雪)"), ExitCodes.USAGE, "unterminated");
   }
 
   @Test
   void aNulCharacterIsRefusedNotCut() {
     oneLine(
-        CliTest.hyoka("sql", "--data", data, "SELECT count(*) FROM kpis\0 WHERE false"),
+        sql("SELECT count(*) FROM kpis\0 WHERE false"),
         ExitCodes.USAGE,
         "the query holds a NUL character (U+0000) at offset 25: DuckDB would run only the text"
             + " before it");
@@ -128,17 +105,14 @@ class QueryFailureTest {
   @Test
   void deepSqlAndHugeLimits() {
     oneLine(
-        CliTest.hyoka("sql", "--data", data, "SELECT " + "(".repeat(5000) + "1" + ")".repeat(5000)),
+        sql("SELECT " + "(".repeat(5000) + "1" + ")".repeat(5000)),
         ExitCodes.USAGE,
         "Max expression depth limit of 1000 exceeded");
     oneLine(
-        CliTest.hyoka("sql", "--data", data, "SELECT * FROM search('除雪', 99999999999)"),
+        sql("SELECT * FROM search('除雪', 99999999999)"),
         ExitCodes.USAGE,
         "limit is too large: 99999999999");
-    oneLine(
-        CliTest.hyoka("sql", "--data", data, "SELECT 1 LIMIT 99999999999999999999"),
-        ExitCodes.USAGE,
-        "out of range");
+    oneLine(sql("SELECT 1 LIMIT 99999999999999999999"), ExitCodes.USAGE, "out of range");
     oneLine(
         CliTest.hyoka("search", "--data", data, "--limit", "-1", "除雪"),
         ExitCodes.USAGE,

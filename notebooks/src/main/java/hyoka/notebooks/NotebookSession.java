@@ -109,13 +109,8 @@ final class NotebookSession {
       return new Completion(matches, start, end);
     }
     TreeSet<String> names = new TreeSet<>();
-    try (Statement st = connection().createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT table_name FROM information_schema.tables"
-                    + " UNION SELECT column_name FROM information_schema.columns")) {
-      while (rs.next()) {
-        String name = rs.getString(1);
+    try {
+      for (String name : Warehouse.catalogNames(connection())) {
         if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
           names.add(name);
         }

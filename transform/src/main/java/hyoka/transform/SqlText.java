@@ -155,22 +155,28 @@ public final class SqlText {
   }
 
   private static boolean hasCode(String s) {
+    return codeStart(s) < s.length();
+  }
+
+  /**
+   * The offset of the first code of {@code s}: past spaces and comments (an unclosed comment runs
+   * to the end); {@code s.length()} when there is none.
+   */
+  private static int codeStart(String s) {
     int i = 0;
     while (i < s.length()) {
-      int j = skip(s, i);
-      if (j == OPEN) {
-        return true;
-      }
       char c = s.charAt(i);
-      if (j > i && (c == '-' || c == '/')) {
-        i = j;
-      } else if (j > i || !Character.isWhitespace(c)) {
-        return true;
-      } else {
+      int j = skip(s, i);
+      boolean comment = j != i && (c == '-' || c == '/');
+      if (comment) {
+        i = j == OPEN ? s.length() : j;
+      } else if (Character.isWhitespace(c)) {
         i++;
+      } else {
+        return i;
       }
     }
-    return false;
+    return i;
   }
 
   /**
@@ -203,21 +209,7 @@ public final class SqlText {
 
   /** The first word of a statement outside comments, upper-case; empty when it starts otherwise. */
   public static String firstWord(String statement) {
-    int i = 0;
-    while (i < statement.length()) {
-      char c = statement.charAt(i);
-      int j = skip(statement, i);
-      if (j == OPEN) {
-        return "";
-      }
-      if (j > i && (c == '-' || c == '/')) {
-        i = j;
-      } else if (Character.isWhitespace(c)) {
-        i++;
-      } else {
-        break;
-      }
-    }
+    int i = codeStart(statement);
     int end = i;
     while (end < statement.length() && isWordChar(statement.charAt(end))) {
       end++;

@@ -312,6 +312,24 @@ public final class Warehouse {
   }
 
   /**
+   * Every table, view and column name {@code connection} sees, temporary ones included, sorted and
+   * distinct: what a prompt or a notebook completes.
+   */
+  public static List<String> catalogNames(Connection connection) throws SQLException {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name FROM information_schema.tables"
+                    + " UNION SELECT column_name FROM information_schema.columns")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
    * CHECKPOINT and VACUUM do nothing on a read-only database, and DuckDB accepts them without a
    * word: a researcher would take that for a compacted warehouse. Only a message: what guarantees
    * that nothing is written is the read-only, locked connection, not this look at the first word.
