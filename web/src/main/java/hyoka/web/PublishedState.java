@@ -4,6 +4,7 @@ import hyoka.search.SearchIndex;
 import hyoka.search.Searcher;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.warehouse.FileAccess;
 import hyoka.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -136,9 +136,9 @@ final class PublishedState implements AutoCloseable {
     Path db = dataDir.resolve(Warehouse.DB_FILE);
     DuckDBConnection base;
     try {
-      base =
-          DriverManager.getConnection("jdbc:duckdb:" + db, LockedDownSql.properties())
-              .unwrap(DuckDBConnection.class);
+      // The warehouse module's locked-down read-only connection (no file access, no SET): the
+      // per-request connections duplicate its database instance and so its settings.
+      base = new Warehouse(dataDir).openReadOnly(FileAccess.NONE).unwrap(DuckDBConnection.class);
     } catch (SQLException e) {
       throw new HyokaException(
           ErrorCode.WAREHOUSE_ERROR, "cannot open " + db + " read-only: " + firstLine(e), e);
