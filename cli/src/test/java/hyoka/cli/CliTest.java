@@ -9,9 +9,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Runs the hyoka commands in-process on the sample reports, asserting exit codes and output. One
@@ -44,6 +46,36 @@ class CliTest {
     Run r = hyoka("--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("ingest", "sql", "search", "export", "notebook");
+  }
+
+  /**
+   * Main builds only the subcommand it runs; help, usage errors and exit codes must be those of the
+   * full command line, for every subcommand.
+   */
+  @Test
+  void theCommandLineBuiltForOneSubcommandBehavesAsTheFullOne() {
+    CommandLine full =
+        HyokaCommand.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    assertThat(full.getSubcommands()).containsKeys("ingest", "sql", "search", "export", "bench");
+    for (String name : full.getSubcommands().keySet()) {
+      for (String[] args :
+          List.of(
+              new String[] {name, "--help"},
+              new String[] {name, "--no-such-option"},
+              new String[] {name, "-V"})) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code =
+            HyokaCommand.commandLineFor(
+                    args, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+        Run expected = hyoka(args);
+        assertThat(new Run(code, out.toString(), err.toString()))
+            .as(String.join(" ", args))
+            .isEqualTo(expected);
+      }
+    }
   }
 
   @Test

@@ -114,6 +114,7 @@ public final class Warehouse {
       throw new HyokaException(
           ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
     }
+    DuckDbLibrary.check();
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
     props.setProperty("jdbc_instance_cache", "false");
@@ -254,6 +255,7 @@ public final class Warehouse {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
       PublishResult result;
+      DuckDbLibrary.check();
       try (Connection c =
           DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
         result = load(c, shards, stats);
