@@ -55,8 +55,17 @@ public final class HyokaCommand implements Runnable {
    */
   public static CommandLine commandLineFor(String... args) {
     PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-    return commandLineFor(args, out, err);
+    return commandLineFor(args, out, new ProcessStderr());
+  }
+
+  /**
+   * The process's stderr, told apart from a test's writer: only there may a command look for a
+   * terminal (the ingest's status line).
+   */
+  static final class ProcessStderr extends PrintWriter {
+    ProcessStderr() {
+      super(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   /** {@link #commandLineFor(String...)} writing to the given writers. */

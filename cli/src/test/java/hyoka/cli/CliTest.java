@@ -90,10 +90,33 @@ class CliTest {
     assertThat(data.resolve("index")).isDirectory();
   }
 
+  /**
+   * Progress goes to stderr (plain lines: the err writer is not a terminal); stdout is the same.
+   */
+  @Test
+  void ingestShowsItsProgressOnStderrUnlessQuietAndItsStdoutIsTheSameEitherWay() {
+    String pdf = Fixtures.samplePdf("h30").toString();
+    Run shown = hyoka("ingest", "--data", tmp.resolve("progress").toString(), pdf);
+    Run quiet = hyoka("ingest", "--quiet", "--data", tmp.resolve("quiet").toString(), pdf);
+    assertThat(shown.code()).as(shown.err()).isZero();
+    assertThat(quiet.code()).as(quiet.err()).isZero();
+    assertThat(shown.out()).isEqualTo(quiet.out()).startsWith("added " + pdf + " (FY2018, ");
+    assertThat(quiet.err()).isEmpty();
+    List<String> progress = shown.err().lines().toList();
+    assertThat(progress)
+        .startsWith("hyoka: ingest pipeline: 0 of 1 file")
+        .allMatch(l -> l.startsWith("hyoka: ingest "));
+    // (on a slow machine a step may also get its every-10-s line)
+    assertThat(progress)
+        .anyMatch(l -> l.matches("hyoka: ingest publish: 1 of 1 file, \\d+ pages/s"))
+        .anyMatch(l -> l.matches("hyoka: ingest index: 1 of 1 file, \\d+ pages/s"));
+  }
+
   @Test
   void reRunSkipsUnchangedFiles() {
     Run r = hyoka("ingest", "--data", data.toString(), Fixtures.samplesDir().toString());
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).as("a re-run that reads nothing shows no progress").isEmpty();
     assertThat(r.out())
         .containsPattern("unchanged .*otaru-sogo-senryaku-h31\\.pdf")
         .containsPattern("unchanged .*otaru-sogo-senryaku-h30\\.pdf")
