@@ -89,13 +89,7 @@ final class BenchCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    Benchmark.Results results = Benchmark.run(options, out);
-    out.println();
-    out.print(results.markdown());
-    out.println();
-    out.print(results.peerSummary());
-    out.println();
-    out.print(results.stepsMarkdown());
+    out.print(Benchmark.run(options, out).report());
     out.flush();
     return ExitCodes.OK;
   }

@@ -313,6 +313,11 @@ public final class Benchmark {
       return b.toString();
     }
 
+    /** What the benchmark prints at the end: the table, the ratios to the peer, the steps. */
+    public String report() {
+      return "\n" + markdown() + "\n" + peerSummary() + "\n" + stepsMarkdown();
+    }
+
     /** The figures as a Markdown table, with the machine above it. */
     public String markdown() {
       StringBuilder b = new StringBuilder();
@@ -400,13 +405,7 @@ public final class Benchmark {
   public static void main(String[] args) {
     PrintWriter out =
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    Results results = run(Options.fromArgs(args), out);
-    out.println();
-    out.print(results.markdown());
-    out.println();
-    out.print(results.peerSummary());
-    out.println();
-    out.print(results.stepsMarkdown());
+    out.print(run(Options.fromArgs(args), out).report());
     out.flush();
   }
 
