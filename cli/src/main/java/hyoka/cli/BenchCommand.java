@@ -1,6 +1,8 @@
 package hyoka.cli;
 
 import hyoka.ingest.bench.Benchmark;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,15 +74,21 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Benchmark.Options defaults = Benchmark.Options.fromArgs();
-    Benchmark.Options options =
-        new Benchmark.Options(
-            copies,
-            sample,
-            work.resolve("corpus"),
-            work.resolve("work"),
-            runners == null || runners.isEmpty() ? defaults.runners() : runners,
-            rounds,
-            only);
+    Benchmark.Options options;
+    try {
+      options =
+          new Benchmark.Options(
+              copies,
+              sample,
+              work.resolve("corpus"),
+              work.resolve("work"),
+              runners == null || runners.isEmpty() ? defaults.runners() : runners,
+              rounds,
+              only);
+    } catch (IllegalArgumentException e) {
+      // the options validate themselves: a bad one is the user's input, exit 2
+      throw new HyokaException(ErrorCode.BAD_ARGUMENT, e.getMessage(), e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (only != null) {
       for (Benchmark.Figure f : Benchmark.single(options, out)) {
