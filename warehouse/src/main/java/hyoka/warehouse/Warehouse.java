@@ -162,6 +162,7 @@ public final class Warehouse {
       throw new HyokaException(
           ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
     }
+    DuckDbLibrary.check();
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
     props.setProperty("jdbc_instance_cache", "false");
@@ -438,6 +439,7 @@ public final class Warehouse {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
       PublishResult result;
+      DuckDbLibrary.check();
       try (Connection c =
           DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
         result = load(c, shards, stats);
