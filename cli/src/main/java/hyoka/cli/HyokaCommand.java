@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       ExportCommand.class,
       NotebookCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

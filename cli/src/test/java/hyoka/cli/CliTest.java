@@ -45,7 +45,7 @@ class CliTest {
   void helpListsEveryCommand() {
     Run r = hyoka("--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("ingest", "sql", "search", "export", "notebook");
+    assertThat(r.out()).contains("ingest", "sql", "search", "export", "notebook", "serve");
   }
 
   /**

@@ -56,7 +56,9 @@ public final class Searcher implements AutoCloseable {
   static final String MARK_END = "»";
   private static final int SNIPPET_PASSAGES = 2;
   private static final int FACET_TOP = 100;
-  static final Set<String> KINDS =
+
+  /** The text kinds the index holds (the kind filter's values). */
+  public static final Set<String> KINDS =
       Set.of(
           "status_analysis",
           "five_year_summary",

@@ -348,7 +348,11 @@ public final class Warehouse {
     }
   }
 
-  private static Object javaValue(Object v) throws SQLException {
+  /**
+   * A JDBC value as {@link QueryResult} holds it: timestamps and dates as java.time, arrays as
+   * lists (hyoka serve reads its capped results with this too).
+   */
+  public static Object javaValue(Object v) throws SQLException {
     if (v instanceof Timestamp t) {
       return t.toLocalDateTime();
     }
