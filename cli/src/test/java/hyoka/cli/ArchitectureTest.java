@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module dependency direction: transform depends on nobody; warehouse and search only on
- * transform; ingest on transform and, for the pipeline's sinks, warehouse and search; notebooks on
- * warehouse and search; nothing on cli. Maven already forbids cycles; this also forbids
+ * transform; ingest on transform and, for the pipeline's sinks, warehouse and search; notebooks and
+ * web on warehouse and search; nothing on cli. Maven already forbids cycles; this also forbids
  * dependencies a pom could grow by accident. Inside transform, the layout-independent core ({@code
  * hyoka.transform}) knows no layout, layouts ({@code hyoka.transform.layout.NAME}) do not know each
  * other, and the other modules reach a layout only through the core's {@code Layouts} registry.
@@ -39,6 +39,7 @@ class ArchitectureTest {
           "hyoka.search",
           "hyoka.ingest",
           "hyoka.notebooks",
+          "hyoka.web",
           "hyoka.cli"
         }) {
       org.assertj.core.api.Assertions.assertThat(
@@ -56,8 +57,10 @@ class ArchitectureTest {
         "hyoka.search..",
         "hyoka.ingest..",
         "hyoka.notebooks..",
+        "hyoka.web..",
         "hyoka.cli..",
         "org.apache.beam..",
+        "io.javalin..",
         "org.apache.tika..",
         "org.apache.lucene..",
         "org.apache.arrow..",
@@ -104,6 +107,7 @@ class ArchitectureTest {
         "hyoka.search..",
         "hyoka.ingest..",
         "hyoka.notebooks..",
+        "hyoka.web..",
         "hyoka.cli..");
   }
 
@@ -114,17 +118,25 @@ class ArchitectureTest {
         "hyoka.warehouse..",
         "hyoka.ingest..",
         "hyoka.notebooks..",
+        "hyoka.web..",
         "hyoka.cli..");
   }
 
   @Test
   void ingestDoesNotDependOnCliOrNotebooks() {
-    forbid("hyoka.ingest..", "hyoka.notebooks..", "hyoka.cli..");
+    forbid("hyoka.ingest..", "hyoka.notebooks..", "hyoka.web..", "hyoka.cli..");
   }
 
   @Test
   void notebooksDoNotDependOnCliOrIngest() {
-    forbid("hyoka.notebooks..", "hyoka.cli..", "hyoka.ingest..");
+    forbid("hyoka.notebooks..", "hyoka.cli..", "hyoka.ingest..", "hyoka.web..");
+  }
+
+  /** cli → web → search/warehouse → transform: the server never runs an ingest or a notebook. */
+  @Test
+  void webDependsOnlyOnSearchWarehouseAndTransform() {
+    forbid(
+        "hyoka.web..", "hyoka.cli..", "hyoka.ingest..", "hyoka.notebooks..", "org.apache.beam..");
   }
 
   @Test
