@@ -2,15 +2,24 @@ package hyoka.transform;
 
 import java.util.regex.Pattern;
 
-/** Japanese era years as printed in the reports (H31, R元, 平成31, 令和2) to Western years. */
-final class Eras {
+/**
+ * Japanese era years as printed in the reports (H31, R元, 平成31, 令和2) to Western years: 平成 (H) year +
+ * 1988, 令和 (R) year + 2018, {@code 元} is year 1 (H31 = R元 = 2019). Layout-independent: every layout
+ * reads its years through here.
+ */
+public final class Eras {
   private Eras() {}
 
   /** An era year; {@link #first} finds its first match without a matcher (ErasTest). */
-  static final Pattern ERA_YEAR = Pattern.compile("(H|R|平成|令和)(\\d{1,2}|元)");
+  public static final Pattern ERA_YEAR = Pattern.compile("(H|R|平成|令和)(\\d{1,2}|元)");
 
-  /** The Western year of an era and its printed year number ("元" = 1). */
-  static int western(String era, String year) {
+  /**
+   * The Western year of an era and its printed year number ("元" = 1).
+   *
+   * @param era {@code H}, {@code R}, {@code 平成} or {@code 令和} (folded form)
+   * @throws IllegalArgumentException for any other era
+   */
+  public static int western(String era, String year) {
     int y = year.equals("元") ? 1 : Integer.parseInt(year);
     return switch (era) {
       case "H", "平成" -> 1988 + y;
@@ -19,8 +28,11 @@ final class Eras {
     };
   }
 
-  /** The Western year of the first era year in a folded text, or null. */
-  static Integer first(String folded) {
+  /**
+   * The Western year of the first era year in a folded text (see {@link Texts#fold}), or null when
+   * it holds none. {@code 目標値(H31)} gives 2019.
+   */
+  public static Integer first(String folded) {
     // what ERA_YEAR.matcher(folded).find() finds, without a matcher per call
     for (int i = 0; i < folded.length(); i++) {
       char c = folded.charAt(i);
