@@ -301,6 +301,11 @@ final class SheetLabels {
     return line.text().printedOf(end, line.folded().length()).strip();
   }
 
+  /** Whether a text is a reference to the project's first sheet ({@code （その1に記載）}). */
+  static boolean isReference(String printed) {
+    return REFERENCE_P.matcher(FoldedText.tight(FoldedText.of(printed).folded())).matches();
+  }
+
   /** Whether a line closes an open label: {@code 所見）}, {@code ）}. */
   static boolean closesLabel(SheetLine line) {
     String t = line.tight();

@@ -306,7 +306,9 @@ final class SheetReader {
       // a labelled line whose value was taken is data; left here: a bare label, the title, or
       // a second line of a kind the sheet prints once (not data, but not this layout's either)
       default ->
-          it.bare() || it.kind == Kind.TITLE ? ResidueClass.SECTION_LABEL : ResidueClass.UNKNOWN;
+          it.bare() || it.kind == Kind.TITLE || SheetLabels.isReference(it.value())
+              ? ResidueClass.SECTION_LABEL
+              : ResidueClass.UNKNOWN;
     };
   }
 
@@ -338,7 +340,16 @@ final class SheetReader {
       }
     }
     String t = text(kind, byKind, filled, used);
-    return t == null ? null : new Sheet.Narrative(t, false);
+    if (t == null) {
+      return null;
+    }
+    Item label = byKind.get(kind);
+    if (label != null && !label.bare() && SheetLabels.isReference(t)) {
+      // 今後の取組 （その1に記載） on one line: a reference too, and the line a label's
+      used.removeAll(label.allLines());
+      return new Sheet.Narrative(null, true);
+    }
+    return new Sheet.Narrative(t, false);
   }
 
   /** The page's lines as items: labelled lines, references, and blocks of text lines. */
