@@ -139,13 +139,19 @@ final class SheetReader {
         }
       }
     }
-    Set<Kind> open = EnumSet.noneOf(Kind.class);
-    for (Map.Entry<Kind, Item> e : byKind.entrySet()) {
-      if (e.getKey().takesText() && e.getValue().bare()) {
-        open.add(e.getKey());
+    // the cells a text block can be the value of: those whose label is printed bare, else those
+    // whose label is not printed at all (a cut sheet: the rows around the block still decide)
+    Set<Kind> bare = EnumSet.noneOf(Kind.class);
+    Set<Kind> absent = EnumSet.noneOf(Kind.class);
+    for (Kind k : Kind.values()) {
+      Item label = byKind.get(k);
+      if (k.takesText() && label == null) {
+        absent.add(k);
+      } else if (k.takesText() && label.bare()) {
+        bare.add(k);
       }
     }
-    assign(items, open);
+    assign(items, bare, absent);
     Map<Kind, Item> filled = new EnumMap<>(Kind.class);
     for (Item it : items) {
       if (it.free() && it.assigned != null && it.kind == Kind.TEXT) {
@@ -410,7 +416,7 @@ final class SheetReader {
   }
 
   /** Which bare label each text block is the value of (see the class comment). */
-  private static void assign(List<Item> items, Set<Kind> open) {
+  private static void assign(List<Item> items, Set<Kind> bare, Set<Kind> absent) {
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
       if (!it.free()) {
@@ -424,21 +430,36 @@ final class SheetReader {
       for (int j = i + 1; j < items.size() && next == null; j++) {
         next = items.get(j).labelled() ? items.get(j) : null;
       }
-      for (Kind slot : open) {
-        boolean afterPrev =
-            prev == null
-                || slot.row > prev.kind.row
-                || slot.row == prev.kind.row && prev.kind == slot && prev.bare();
-        boolean beforeNext = next == null || slot.row < next.kind.row;
-        boolean place =
-            prev != null && next != null && prev.pass != next.pass
-                ? afterPrev || beforeNext
-                : afterPrev && beforeNext;
-        if (place && fits(slot, it)) {
-          it.candidates.add(slot);
-        }
+      candidates(it, prev, next, bare);
+      if (it.candidates.isEmpty()) {
+        candidates(it, prev, next, absent);
       }
     }
+    Set<Kind> open = EnumSet.copyOf(bare);
+    open.addAll(absent);
+    settle(items, open);
+  }
+
+  /** The cells among {@code slots} whose rows lie where the block stands, and that it fits. */
+  private static void candidates(Item it, Item prev, Item next, Set<Kind> slots) {
+    for (Kind slot : slots) {
+      boolean afterPrev =
+          prev == null
+              || slot.row > prev.kind.row
+              || slot.row == prev.kind.row && prev.kind == slot && prev.bare();
+      boolean beforeNext = next == null || slot.row < next.kind.row;
+      boolean place =
+          prev != null && next != null && prev.pass != next.pass
+              ? afterPrev || beforeNext
+              : afterPrev && beforeNext;
+      if (place && fits(slot, it)) {
+        it.candidates.add(slot);
+      }
+    }
+  }
+
+  /** Gives each block the cell it alone can be, then runs of blocks their cells in row order. */
+  private static void settle(List<Item> items, Set<Kind> open) {
     Set<Kind> taken = EnumSet.noneOf(Kind.class);
     boolean changed = true;
     while (changed) {
