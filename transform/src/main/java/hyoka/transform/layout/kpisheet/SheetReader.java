@@ -35,7 +35,9 @@ import java.util.Set;
  *   <li>A text block can be the value of a label printed bare on the page, and only of one whose
  *       row lies between the rows of the labelled lines around the block within its pass (or, for a
  *       block between two passes, after the one before or before the one after), and whose value
- *       looks right (a unit is short, a 実績値 row is values).
+ *       looks right (a unit is short, a 実績値 row is values). Only where no such bare label is left
+ *       can it be the value of a cell whose label is not printed at all (a cut sheet), by the same
+ *       rows.
  *   <li>A block with one possible label gets it; that label is then taken for the others; a run of
  *       blocks with exactly as many possible labels as blocks gets them in row order.
  *   <li>Whatever is left is an unknown line of the residue: never guessed into a cell.
