@@ -40,6 +40,12 @@ class PdfExtractorTest {
       assertThat(got.pages()).as(sample).hasSize(73);
       assertThat(got.pages()).as(sample).isEqualTo(Fixtures.sheetText(sample).pages());
     }
+    // and its real variants, printed again with LibreOffice Writer and Calc
+    for (String variant : List.of("r01-writer", "r05-calc")) {
+      ReportText got = extractor.extract(Fixtures.sheetVariantPdf(variant), "x.pdf");
+      assertThat(got.pages()).as(variant).hasSize(14);
+      assertThat(got.pages()).as(variant).isEqualTo(Fixtures.sheetVariantText(variant).pages());
+    }
   }
 
   @Test

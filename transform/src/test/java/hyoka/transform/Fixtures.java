@@ -50,17 +50,33 @@ public final class Fixtures {
   public static Path sheetPdf(String name) {
     String file = "otaru-sheets-" + name + ".pdf";
     Path inSamples = samplesDir().resolve(file);
-    if (Files.isRegularFile(inSamples)) {
-      return inSamples;
-    }
-    Path beside =
+    return Files.isRegularFile(inSamples) ? inSamples : sheetLayoutFile(file);
+  }
+
+  /**
+   * The text of a real PDF variant of the sheets (made for testing with LibreOffice, see {@code
+   * fixtures/sheet-layout/variants/README.md}): {@code sheetVariantText("r01-writer")}.
+   */
+  public static ReportText sheetVariantText(String name) {
+    String file = "otaru-sheets-" + name;
+    return ReportText.of(
+        file + ".pdf", resource("fixtures/sheet-layout/variants/" + file + ".pages.txt"));
+  }
+
+  /** A real PDF variant of the sheets: {@code sheetVariantPdf("r05-calc")}. */
+  public static Path sheetVariantPdf(String name) {
+    return sheetLayoutFile("variants/otaru-sheets-" + name + ".pdf");
+  }
+
+  private static Path sheetLayoutFile(String file) {
+    Path p =
         samplesDir()
             .resolveSibling("transform/src/test/resources/fixtures/sheet-layout")
             .resolve(file);
-    if (!Files.isRegularFile(beside)) {
-      throw new IllegalStateException("sheet sample missing: " + file);
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalStateException("sheet fixture missing: " + p);
     }
-    return beside;
+    return p;
   }
 
   /** The repository's {@code samples/} folder with the sample PDFs. */

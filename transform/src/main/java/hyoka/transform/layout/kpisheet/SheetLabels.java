@@ -92,9 +92,6 @@ final class SheetLabels {
   private static final String[] BASIS = {
     "目標値の設定根拠", "目標値設定根拠", "目標の設定根拠", "目標設定根拠", "設定根拠", "目標設定の考え方", "設定の考え方"
   };
-  private static final String[] EFFECT = {
-    "効果発現要因(総合所見)", "効果発現要因(総合所見", "効果発現要因(総合", "効果発現要因(", "効果発現要因", "総合所見"
-  };
   private static final String[] FUTURE = {
     "今後の取組方針", "今後の取り組み", "今後の取組み", "今後の取組", "今後の方向性", "今後の展開", "今後の方針"
   };
@@ -119,7 +116,19 @@ final class SheetLabels {
   private static final Pattern ACTUALS_P = label(ACTUALS);
   private static final Pattern UNIT_P = label(UNIT);
   private static final Pattern BASIS_P = label(BASIS);
-  private static final Pattern EFFECT_P = label(EFFECT);
+
+  /**
+   * 効果発現要因（総合所見）, also cut anywhere inside its parentheses where the cell wraps it ({@code
+   * 効果発現要因（総合} / {@code 所見）}, {@code 効果発現要因（総合所} / {@code 見）}), or 総合所見 alone.
+   */
+  private static final Pattern EFFECT_P =
+      Pattern.compile(
+          "^ *(?:"
+              + spaced("効果発現要因")
+              + "(?: *\\((?: *総(?: *合(?: *所(?: *見)?)?)?)?(?: *\\))?)?|"
+              + spaced("総合所見")
+              + ")(?: *:)?");
+
   private static final Pattern FUTURE_P = label(FUTURE);
 
   /** ＫＰＩ その1, KPI1, KPI（その1）, 重要業績評価指標, 成果指標, 指標名. */
@@ -423,7 +432,10 @@ final class SheetLabels {
       spacedAlts.add(spaced(a));
     }
     RESULT_LABEL =
-        Pattern.compile("(?<=^| )(?:" + String.join("|", spacedAlts) + ")(?: *:)?(?= |$)");
+        // a label starts the line or follows a space or, where a producer writes no space after
+        // a right-aligned cell, the value before it (99.6％評定 Ｂ)
+        Pattern.compile(
+            "(?<=^|[ %0-9―\\-])(?:" + String.join("|", spacedAlts) + ")(?: *:)?(?= |$)");
   }
 
   /**

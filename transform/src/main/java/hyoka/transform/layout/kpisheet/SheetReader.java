@@ -38,8 +38,10 @@ import java.util.Set;
  *       looks right (a unit is short, a 実績値 row is values). Only where no such bare label is left
  *       can it be the value of a cell whose label is not printed at all (a cut sheet), by the same
  *       rows.
- *   <li>A block with one possible label gets it; that label is then taken for the others; a run of
- *       blocks with exactly as many possible labels as blocks gets them in row order.
+ *   <li>A block with one possible label gets it; that label is then taken for the others. A run of
+ *       blocks within one pass (no labelled line between them) whose possible labels are as many as
+ *       the blocks gets them in row order, when each block can be its label: a pass prints its
+ *       cells top to bottom, one block to a cell.
  *   <li>Whatever is left is an unknown line of the residue: never guessed into a cell.
  * </ol>
  */
@@ -56,6 +58,9 @@ final class SheetReader {
     int pass;
     Set<Kind> candidates = EnumSet.noneOf(Kind.class);
     Kind assigned;
+
+    /** Whether a block stands between two passes (the labelled lines around it differ). */
+    boolean betweenPasses;
 
     Item(Kind kind, Classified classified, SheetLine first) {
       this.kind = kind;
@@ -432,6 +437,7 @@ final class SheetReader {
       for (int j = i + 1; j < items.size() && next == null; j++) {
         next = items.get(j).labelled() ? items.get(j) : null;
       }
+      it.betweenPasses = prev != null && next != null && prev.pass != next.pass;
       candidates(it, prev, next, bare);
       if (it.candidates.isEmpty()) {
         candidates(it, prev, next, absent);
@@ -489,26 +495,33 @@ final class SheetReader {
       if (changed) {
         continue;
       }
-      // a run of blocks with as many possible labels as blocks: in row order
+      // a run of blocks within one pass with as many possible labels as blocks: the cells of a
+      // pass come in row order, one block to a cell, so the k-th block is the k-th label's
       for (int i = 0; i < items.size(); ) {
         Item it = items.get(i);
         if (!it.free() || it.assigned != null) {
           i++;
           continue;
         }
-        Set<Kind> c = remaining(it, taken);
         int j = i + 1;
-        while (j < items.size()
-            && items.get(j).free()
-            && items.get(j).assigned == null
-            && remaining(items.get(j), taken).equals(c)) {
+        while (j < items.size() && items.get(j).free() && items.get(j).assigned == null) {
           j++;
         }
-        if (c.size() >= 2 && c.size() == j - i) {
-          int k = i;
-          for (Kind slot : c) {
-            items.get(k++).assigned = slot;
-            taken.add(slot);
+        Set<Kind> union = EnumSet.noneOf(Kind.class);
+        boolean withinPass = true;
+        for (int k = i; k < j; k++) {
+          union.addAll(remaining(items.get(k), taken));
+          withinPass &= !items.get(k).betweenPasses;
+        }
+        List<Kind> slots = new ArrayList<>(union);
+        boolean fitsInOrder = withinPass && slots.size() >= 2 && slots.size() == j - i;
+        for (int k = 0; fitsInOrder && k < slots.size(); k++) {
+          fitsInOrder = remaining(items.get(i + k), taken).contains(slots.get(k));
+        }
+        if (fitsInOrder) {
+          for (int k = 0; k < slots.size(); k++) {
+            items.get(i + k).assigned = slots.get(k);
+            taken.add(slots.get(k));
           }
           changed = true;
           break;
@@ -540,7 +553,8 @@ final class SheetReader {
     }
     String text = block.text();
     String tight = FoldedText.tight(FoldedText.of(text).folded());
-    boolean values = !Values.tokens(FoldedText.of(text)).isEmpty();
+    // a row of values (two or more): one number and a word is no row (1　あずましい暮らしプロジェクト)
+    boolean values = Values.tokens(FoldedText.of(text)).size() >= 2;
     return switch (slot) {
       case ACTUALS -> values && block.lines.size() == 1;
       case UNIT -> tight.length() <= 10 && block.lines.size() == 1 && !tight.matches(".*[、。].*");

@@ -15,10 +15,10 @@ import java.util.Map;
 
 /**
  * Writes every field of the kpi-sheet parses of the sample sheets (both files, the text without
- * page breaks, and the producer, spelling and era variants) in one canonical text form, so that a
- * change meant to keep the output (a refactoring, a performance change) can be checked byte for
- * byte against the output before it. Not a test: run it by hand before and after the change and
- * compare the files.
+ * page breaks, the producer, spelling and era variants, and the real PDF variants' texts) in one
+ * canonical text form, so that a change meant to keep the output (a refactoring, a performance
+ * change) can be checked byte for byte against the output before it. Not a test: run it by hand
+ * before and after the change and compare the files.
  *
  * <pre>
  * mvn -q -o -pl transform -am test-compile
@@ -42,6 +42,8 @@ final class SheetDump {
       texts.put(file + "-relabelledB", SheetVariants.relabelledB(text));
     }
     texts.put("r01-reiwa", SheetVariants.reiwa(Fixtures.sheetText("r01")));
+    texts.put("r01-writer", Fixtures.sheetVariantText("r01-writer"));
+    texts.put("r05-calc", Fixtures.sheetVariantText("r05-calc"));
     KpiSheetLayout layout = new KpiSheetLayout();
     texts.put("r01-natural", SheetVariants.natural(layout.parse(Fixtures.sheetText("r01"))));
     try (PrintStream out =
