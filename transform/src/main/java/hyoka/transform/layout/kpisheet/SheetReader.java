@@ -42,6 +42,9 @@ import java.util.Set;
  *       blocks within one pass (no labelled line between them) whose possible labels are as many as
  *       the blocks gets them in row order, when each block can be its label: a pass prints its
  *       cells top to bottom, one block to a cell.
+ *   <li>A labelled line with its value, followed in its paragraph by text lines, continues on them
+ *       (a wrapped cell in a word processor's table); only where blank lines show where paragraphs
+ *       end.
  *   <li>Whatever is left is an unknown line of the residue: never guessed into a cell.
  * </ol>
  */
