@@ -283,7 +283,7 @@ final class SheetLabels {
       return null;
     }
     String label = f.substring(0, m.end());
-    boolean open = count(label, '(') > count(label, ')');
+    boolean open = label.indexOf('(') >= 0 && label.indexOf(')') < 0;
     return new Classified(kind, rest(line, m.end()), open, null, null, -1);
   }
 
@@ -293,16 +293,6 @@ final class SheetLabels {
         || folded.charAt(end) == ' '
         || folded.charAt(end - 1) == ':'
         || folded.charAt(end - 1) == '(';
-  }
-
-  private static int count(String s, char c) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == c) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /** The printed text after folded position {@code end}, stripped. */

@@ -129,10 +129,7 @@ class SheetVariantsTest {
   /** Every KPI of the damaged parse but {@code except} as the fixture's. */
   private static void othersUnchanged(ParsedReport damaged, String... except) {
     List<String> skip = List.of(except);
-    List<String> want = new ArrayList<>();
-    for (String line : SheetSemantics.of(sheets("r01"))) {
-      want.add(line);
-    }
+    List<String> want = SheetSemantics.of(sheets("r01"));
     List<String> got = SheetSemantics.of(damaged);
     // the report line counts KPIs and mismatches; the KPI lines of the damaged sheets differ
     assertThat(strip(got, skip)).isEqualTo(strip(want, skip));
