@@ -118,7 +118,8 @@ final class SheetAssembler {
     return new Result(projects, placed);
   }
 
-  private static final Pattern GROUP_NO = Pattern.compile("^ *(\\d+)[ .、)]*(.*)$");
+  /** A group's number and name: {@code １　あずましい暮らしプロジェクト}; a number of at most three digits. */
+  private static final Pattern GROUP_NO = Pattern.compile("^ *(\\d{1,3})(?!\\d)[ .、)]*(.*)$");
 
   private static String first(List<Numbered> ns, java.util.function.Function<Sheet, String> f) {
     for (Numbered n : ns) {

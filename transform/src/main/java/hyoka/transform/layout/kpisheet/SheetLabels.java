@@ -131,10 +131,13 @@ final class SheetLabels {
 
   private static final Pattern FUTURE_P = label(FUTURE);
 
-  /** ＫＰＩ その1, KPI1, KPI（その1）, 重要業績評価指標, 成果指標, 指標名. */
+  /**
+   * ＫＰＩ その1, KPI1, KPI（その1）, 重要業績評価指標, 成果指標, 指標名. Numbers here and in {@link #SHEET_NO_P} have at
+   * most four digits: a longer one is no sheet's (and would not fit an int).
+   */
   private static final Pattern KPI_P =
       Pattern.compile(
-          "^ *(?:K *P *I(?: *\\( *そ *の *(?<a>\\d+) *\\)| *そ *の *(?<b>\\d+)|(?<c>\\d+)| *名)?"
+          "^ *(?:K *P *I(?: *\\( *そ *の *(?<a>\\d{1,4}) *\\)| *そ *の *(?<b>\\d{1,4})|(?<c>\\d{1,4})(?!\\d)| *名)?"
               + "|重 *要 *業 *績 *評 *価 *指 *標(?: *\\( *K *P *I *\\))?"
               + "|成 *果 *指 *標|指 *標 *名)(?: *:)?");
 
@@ -144,7 +147,7 @@ final class SheetLabels {
   /** シート番号 1-2, シートNo.1-2, シート№1－2. */
   private static final Pattern SHEET_NO_P =
       Pattern.compile(
-          "シ *ー *ト *(?:番 *号|N *o *\\.?) *:? *(?<p>\\d+) *[-‐‑‒–—―－ー] *(?<k>\\d+)(?!\\d)");
+          "シ *ー *ト *(?:番 *号|N *o *\\.?) *:? *(?<p>\\d{1,4}) *[-‐‑‒–—―－ー] *(?<k>\\d{1,4})(?!\\d)");
 
   private static final Pattern FOOTER_P =
       Pattern.compile("^ *(?:[-‐‑‒–—―－] *\\d+ *[-‐‑‒–—―－]|\\d+ */ *\\d+|P *\\. *\\d+) *$");

@@ -266,6 +266,18 @@ class SheetReaderTest {
     assertThat(SheetLabels.classify(line("H29")).kind()).isEqualTo(SheetLabels.Kind.TEXT);
   }
 
+  @Test
+  void numbersTooLongForASheetAreNoSheetNumbersOrOrdinals() {
+    // not a sheet's number: read as text, not as an int that overflows
+    assertThat(SheetLabels.classify(line("シート番号 99999999999-1")).kind())
+        .isEqualTo(SheetLabels.Kind.TEXT);
+    assertThat(SheetLabels.classify(line("KPI123456789012 名前")).kind())
+        .isEqualTo(SheetLabels.Kind.TEXT);
+    Sheet s = read("基本目標 12345678901234　プロジェクト", "シート番号 1-1", "ＫＰＩ その1");
+    assertThat(s.group()).isEqualTo("12345678901234　プロジェクト");
+    assertThat(SheetAssembler.department("建設部　建築住宅課")).containsExactly("建設部", "建築住宅課");
+  }
+
   private static SheetLine line(String s) {
     return new SheetLine(1, 1, FoldedText.of(s));
   }

@@ -278,6 +278,18 @@ class SheetVariantsTest {
   }
 
   @Test
+  void aGroupNumberTooLongForOneIsKeptInTheNameNotReadAsANumber() {
+    ReportText text =
+        SheetVariants.page(
+            Fixtures.sheetText("r01"),
+            1,
+            p -> p.replace("基本目標 １　あずましい暮らしプロジェクト", "基本目標 １２３４５６７８９０１２　あずましい暮らしプロジェクト"));
+    Project p1 = SheetSamples.project(layout.parse(text), 1);
+    assertThat(p1.groupNo()).isNull();
+    assertThat(p1.groupName()).isEqualTo("１２３４５６７８９０１２　あずましい暮らしプロジェクト");
+  }
+
+  @Test
   void aCoverPageIsNoSheetAndItsLinesAreUnknown() {
     List<String> pages = new ArrayList<>(Fixtures.sheetText("r01").pages());
     pages.add(0, "\n小樽市\n\nまち・ひと・しごと創生総合戦略 実績評価\n\n令和２年９月\n");
