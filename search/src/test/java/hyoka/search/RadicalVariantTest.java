@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The H31 report as a producer that maps glyphs to CJK radicals prints it (made for this test: the
- * sample's Tika text with 民 長 西 青 戸 replaced by ⺠ ⻑ ⻄ ⻘ ⼾), through the parser, the warehouse
- * and the index: stored names are folded, the repairs are in {@code text_repairs}, and 市長 / 市民
- * find the same texts as in the original report.
+ * sample's Tika text with 民 長 西 青 戸 replaced by ⺠ ⻑ ⻄ ⻘ ⼾), through the parser, the warehouse and
+ * the index: stored names are folded, the repairs are in {@code text_repairs}, and 市長 / 市民 find the
+ * same texts as in the original report.
  */
 class RadicalVariantTest {
   @TempDir static Path tmp;
@@ -101,8 +101,7 @@ class RadicalVariantTest {
             .flatMap(p -> java.util.Arrays.stream(p.split("\n", -1)))
             .filter(l -> !radicals(l).equals(l))
             .count();
-    assertThat(w.query("SELECT count(*) FROM text_repairs").rows())
-        .containsExactly(List.of(lines));
+    assertThat(w.query("SELECT count(*) FROM text_repairs").rows()).containsExactly(List.of(lines));
   }
 
   @Test
@@ -115,7 +114,9 @@ class RadicalVariantTest {
           .extracting(h -> h.projectNo() + " " + h.kind() + " " + h.snippet())
           .as(q)
           .containsExactlyElementsOf(
-              o.hits().stream().map(h -> h.projectNo() + " " + h.kind() + " " + h.snippet()).toList());
+              o.hits().stream()
+                  .map(h -> h.projectNo() + " " + h.kind() + " " + h.snippet())
+                  .toList());
     }
     // a query typed with the radicals finds the same
     assertThat(variant.search(SearchRequest.of("市\u2ED1").withLimit(1000)).total())
