@@ -3,11 +3,10 @@ package hyoka.ingest;
 import static java.util.Objects.requireNonNull;
 
 import hyoka.transform.ErrorCode;
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.HyokaException;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ParsedReport;
-import hyoka.transform.ReportParser;
 import hyoka.transform.ReportText;
 import hyoka.warehouse.ReportShard;
 import java.io.Serializable;
@@ -82,6 +81,13 @@ public final class IngestPipeline {
     String getIngestedAt();
 
     void setIngestedAt(String value);
+
+    @Description(
+        "Layout that reads every file of the run (hyoka ingest --layout); default: the one layout"
+            + " that claims each file")
+    String getLayout();
+
+    void setLayout(String value);
   }
 
   /** The reports that parsed. */
@@ -131,15 +137,17 @@ public final class IngestPipeline {
     private static final long serialVersionUID = 1L;
     private final Counter parsed = Metrics.counter(IngestPipeline.class, "reports_parsed");
     private final Instant ingestedAt;
-    private transient ReportParser parser;
+    private final String layout;
+    private transient Layouts layouts;
 
-    ParseReportFn(Instant ingestedAt) {
+    ParseReportFn(Instant ingestedAt, String layout) {
       this.ingestedAt = ingestedAt;
+      this.layout = layout;
     }
 
     @Setup
     public void setup() {
-      parser = new EvaluationReportParser();
+      layouts = Layouts.installed();
     }
 
     @ProcessElement
@@ -147,7 +155,7 @@ public final class IngestPipeline {
       ChangedFile file = in.file();
       ParsedReport report;
       try {
-        report = parser.parse(in.text());
+        report = layouts.parse(in.text(), layout);
       } catch (HyokaException e) {
         if (e.code().type() != ErrorCode.Type.INPUT) {
           throw e;
@@ -226,9 +234,14 @@ public final class IngestPipeline {
       extends PTransform<PCollection<ChangedFile>, PCollectionTuple> {
     private static final long serialVersionUID = 1L;
     private final Instant ingestedAt;
+    private final String layout;
 
-    ExtractAndParse(Instant ingestedAt) {
+    /**
+     * @param layout the layout that reads every file, or null for the one that claims each file
+     */
+    ExtractAndParse(Instant ingestedAt, String layout) {
       this.ingestedAt = ingestedAt;
+      this.layout = layout;
     }
 
     @Override
@@ -244,7 +257,7 @@ public final class IngestPipeline {
               .get(EXTRACTED)
               .apply(
                   "ParseReport",
-                  ParDo.of(new ParseReportFn(ingestedAt))
+                  ParDo.of(new ParseReportFn(ingestedAt, layout))
                       .withOutputTags(REPORTS, TupleTagList.of(REJECTED)));
       parsed.get(REPORTS).setCoder(SerializableCoder.of(IngestedReport.class));
       parsed.get(REJECTED).setCoder(SerializableCoder.of(DeadLetter.class));
@@ -317,7 +330,7 @@ public final class IngestPipeline {
             // One file is seconds of work: spread files over the workers instead of keeping them
             // in the one bundle Create makes.
             .apply("SpreadFiles", Redistribute.arbitrarily())
-            .apply("ExtractAndParse", new ExtractAndParse(ingestedAt));
+            .apply("ExtractAndParse", new ExtractAndParse(ingestedAt, options.getLayout()));
     PCollection<ReportSummary> written =
         parsed.get(REPORTS).apply("WriteShards", new WriteShards(staging));
     PCollection<DeadLetter> rejected =

@@ -85,7 +85,8 @@ class IngestPipelineTest {
                 "memo.pdf",
                 files.get(2).sha256(),
                 ErrorCode.NOT_A_REPORT,
-                "not a KPI evaluation report: no project with a 補正前ｽｺｱ スコア value table"),
+                "not a KPI evaluation report of a known layout; closest: strategy-report, lacking"
+                    + " 補正前ｽｺｱ スコア label, 施策ＫＰＩ header, project department line (N ＜部)"),
             new DeadLetter(
                 "locked.pdf",
                 files.get(3).sha256(),

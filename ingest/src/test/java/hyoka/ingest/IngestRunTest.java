@@ -179,7 +179,8 @@ class IngestRunTest {
                 + " save an unprotected copy",
             "rejected "
                 + memo
-                + ": not a KPI evaluation report: no project with a 補正前ｽｺｱ スコア value table",
+                + ": not a KPI evaluation report of a known layout; closest: strategy-report, lacking"
+                + " 補正前ｽｺｱ スコア label, 施策ＫＰＩ header, project department line (N ＜部)",
             "rejected "
                 + notes
                 + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks"
