@@ -96,5 +96,4 @@ class SearchSnapshotTest {
       return DirectoryReader.listCommits(dir).stream().map(RunCommitsPolicy::runOf).toList();
     }
   }
-
 }

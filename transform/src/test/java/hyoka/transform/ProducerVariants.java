@@ -49,10 +49,14 @@ final class ProducerVariants {
 
   /** Kangxi radicals and compatibility ideographs for common ideographs, U+2003, 〜. */
   static String radicals(String text) {
+    return mapChars(text, RADICALS);
+  }
+
+  private static String mapChars(String text, Map<Character, Character> map) {
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      b.append(RADICALS.getOrDefault(c, c));
+      b.append(map.getOrDefault(c, c));
     }
     return b.toString();
   }
@@ -74,12 +78,7 @@ final class ProducerVariants {
 
   /** Radicals only, including those NFKC does not fold to the Japanese ideograph. */
   static String radicalsNfkcMisses(String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      b.append(RADICALS_NFKC_MISSES.getOrDefault(c, c));
-    }
-    return b.toString();
+    return mapChars(text, RADICALS_NFKC_MISSES);
   }
 
   private static final String WIDE_SIGNS =
