@@ -146,9 +146,10 @@ public final class Searcher implements AutoCloseable {
             + indexDir
             + " has no commit for warehouse run "
             + runId
-            + " (its runs: "
+            + " (it keeps runs "
             + String.join(", ", commits.stream().map(RunCommitsPolicy::runOf).toList())
-            + "): run hyoka ingest to repair it");
+            + "): reopen the warehouse to read a newer run, or run hyoka ingest to repair the"
+            + " index");
   }
 
   /** The warehouse run the open commit was made for; 0 when it names none. */
@@ -218,6 +219,9 @@ public final class Searcher implements AutoCloseable {
                 snippets[i] == null ? "" : snippets[i]));
       }
       return new SearchResponse(top.totalHits.value, hits, facets, field);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // A long word without spaces analyses into a phrase of many terms, each with synonyms.
+      throw QueryText.tooComplex(request.query());
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR,

@@ -51,8 +51,8 @@ class SearchSnapshotTest {
           .hasMessage(
               "search index "
                   + index
-                  + " has no commit for warehouse run 1 (its runs: 2, 3, 4): run hyoka ingest to"
-                  + " repair it");
+                  + " has no commit for warehouse run 1 (it keeps runs 2, 3, 4): reopen the"
+                  + " warehouse to read a newer run, or run hyoka ingest to repair the index");
 
       try (SearchSnapshot s = SearchSnapshot.open(duplicates(c), index)) {
         assertThat(s.runId()).isEqualTo(4);
