@@ -61,10 +61,20 @@ public final class IngestRun {
       DateTimeFormatter.ofPattern("'run-'yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  public IngestRun() {}
+  private final IngestProgress progress;
+
+  public IngestRun() {
+    this(IngestProgress.NONE);
+  }
+
+  /** An ingest that tells {@code progress} how it goes. */
+  public IngestRun(IngestProgress progress) {
+    this.progress = java.util.Objects.requireNonNull(progress, "progress is null");
+  }
 
   /**
-   * Ingests {@code request.inputs()}; prints one line per file and a summary line.
+   * Ingests {@code request.inputs()}; prints one line per file, each as soon as it is final (see
+   * {@link LineFeed}), and a summary line.
    *
    * @throws HyokaException DATA_DIR_LOCKED when another ingest holds the data directory;
    *     BAD_ARGUMENT for an unknown runner; internal errors of the warehouse, the index or the
@@ -89,6 +99,7 @@ public final class IngestRun {
       Warehouse warehouse = new Warehouse(dataDir);
       Path indexDir = dataDir.resolve("index");
       removeInterruptedStaging(dataDir.resolve("staging"), out);
+      progress.step("scan", 0);
       boolean repaired = repairIndex(warehouse, indexDir, out);
 
       List<Candidate> candidates = expand(request.inputs(), request.series());
@@ -126,6 +137,12 @@ public final class IngestRun {
         }
       }
 
+      LineFeed lines =
+          new LineFeed(
+              out,
+              candidates,
+              changed.isEmpty() ? Set.of() : LineFeed.currentSeriesYears(warehouse));
+      lines.flush();
       clock.endStep("scan");
       long runId = 0;
       if (!changed.isEmpty()) {
@@ -138,14 +155,13 @@ public final class IngestRun {
                 candidates,
                 startedAt,
                 rejectedBefore,
-                clock);
+                clock,
+                lines);
       }
       List<FileOutcome> outcomes = candidates.stream().map(Candidate::outcome).toList();
       clock.endStep("finish");
       IngestSummary summary = new IngestSummary(outcomes, runId, repaired, clock.times());
-      for (FileOutcome o : outcomes) {
-        out.println(o.line());
-      }
+      lines.finish();
       out.println(summary.line());
       out.flush();
       return summary;
@@ -161,11 +177,15 @@ public final class IngestRun {
       List<Candidate> candidates,
       Instant startedAt,
       RejectedContent rejectedContent,
-      StepTimes.Clock clock) {
+      StepTimes.Clock clock,
+      LineFeed lines) {
     StagingDir staging =
         StagingDir.of(request.dataDir().resolve("staging").resolve(STAGING_NAME.format(startedAt)));
     Manifest.write(staging.manifest(), changed);
-    runPipeline(request.runner(), staging, startedAt);
+    progress.step("pipeline", changed.size());
+    try (LineFeed.Watch watch = lines.watch(staging, progress)) {
+      runPipeline(request.runner(), staging, startedAt);
+    }
     clock.endStep("pipeline");
     CrashPoints.reached("after-shards");
 
@@ -207,6 +227,7 @@ public final class IngestRun {
     // would rewrite the whole warehouse on every re-run of a folder holding such a file. The
     // rejections are printed; the warehouse records rejections with runs that add reports.
     if (!shards.isEmpty()) {
+      progress.step("publish", changed.size());
       // The index of the run is built from the staging warehouse and committed before the
       // warehouse goes live: readers open the index commit of the run they read, so they never
       // see the warehouse of one run with the index of another.
@@ -216,6 +237,7 @@ public final class IngestRun {
               new RunStats(startedAt, unchanged, rejections),
               (stagedWarehouse, run) -> {
                 clock.endStep("publish");
+                progress.step("index", changed.size());
                 syncIndex(stagedWarehouse, indexDir, run);
                 clock.endStep("index");
                 CrashPoints.reached("after-index");

@@ -72,7 +72,8 @@ class IngestPipelineTest {
             62,
             73,
             direct.scoreMismatches(),
-            direct.unknownResidue());
+            direct.unknownResidue(),
+            36);
     PAssert.that(out.written()).containsInAnyOrder(expected);
     PAssert.that(out.rejected())
         .containsInAnyOrder(

@@ -166,6 +166,7 @@ public final class Warehouse {
   }
 
   private static Connection openReadOnly(Path file, boolean locked) {
+    DuckDbLibrary.check();
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
     props.setProperty("jdbc_instance_cache", "false");
@@ -461,6 +462,7 @@ public final class Warehouse {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
       PublishResult result;
+      DuckDbLibrary.check();
       try (Connection c =
           DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
         result = load(c, shards, stats);
