@@ -1,5 +1,8 @@
 package hyoka.transform;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +61,46 @@ public final class Eras {
       }
     }
     return null;
+  }
+
+  /**
+   * An era year as producers print it in headers and titles, in folded form: {@code H31}, {@code
+   * R元}, {@code 令和元}, {@code 平成 31} (a word processor's space between era and number), {@code Ｈ３１}
+   * once folded. A number of three or more digits is no year ({@code H123}), unlike {@link
+   * #ERA_YEAR}, which the strategy report's lines are matched with.
+   */
+  private static final Pattern SPACED_ERA_YEAR =
+      Pattern.compile("(H|R|平成|令和) ?(\\d{1,2}|元)(?!\\d)");
+
+  /**
+   * One era year found in a text.
+   *
+   * @param start its first char in the folded text
+   * @param end the char after it
+   * @param year the Western year
+   */
+  public record EraYear(int start, int end, int year) {}
+
+  /**
+   * Every era year of a folded text (see {@link Texts#fold}) in printed order, read as {@link
+   * #SPACED_ERA_YEAR} says: {@code 区分 H 27 H 28} gives 2015 and 2016.
+   */
+  public static List<EraYear> all(String folded) {
+    List<EraYear> out = new ArrayList<>();
+    Matcher m = SPACED_ERA_YEAR.matcher(folded);
+    while (m.find()) {
+      out.add(new EraYear(m.start(), m.end(), western(m.group(1), m.group(2))));
+    }
+    return out;
+  }
+
+  /**
+   * The Western year of the first era year of a printed text, folded here: {@code 令和元年度} and {@code
+   * 平成 31 年度} give 2019, {@code 令和２年度} 2020; null when it holds none.
+   */
+  public static Integer firstPrinted(String printed) {
+    List<EraYear> years = all(FoldedText.of(printed).folded());
+    return years.isEmpty() ? null : years.get(0).year();
   }
 
   private static boolean isDigit(char c) {

@@ -9,6 +9,7 @@ import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
 import hyoka.transform.Project;
 import hyoka.transform.ResidueLine;
+import hyoka.transform.TextRepair;
 import hyoka.transform.ValueKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -147,6 +148,10 @@ public final class ReportRows {
               new Object[] {
                 id, line.page(), line.lineNo(), line.text(), line.cls().label(), line.note()
               });
+    }
+    for (TextRepair r : ingested.repairs()) {
+      rows.get("text_repairs")
+          .add(new Object[] {id, r.page(), r.lineNo(), r.extracted(), r.folded(), r.changes()});
     }
     return rows;
   }
