@@ -46,6 +46,24 @@ final class TestPdfs {
     }
   }
 
+  /**
+   * A text PDF encrypted with an owner password only: it opens without a password (its streams are
+   * still encrypted in the file), as many published reports are, to forbid editing.
+   */
+  static Path ownerProtected(Path file, List<String> lines) {
+    try (PDDocument doc = textDocument(lines)) {
+      AccessPermission readOnly = new AccessPermission();
+      readOnly.setCanModify(false);
+      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "", readOnly);
+      policy.setEncryptionKeyLength(128);
+      doc.protect(policy);
+      doc.save(file.toFile());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** What a scanner makes: {@code pages} pages that each hold one image and no text at all. */
   static Path scanned(Path file, int pages) {
     try (PDDocument doc = new PDDocument()) {
