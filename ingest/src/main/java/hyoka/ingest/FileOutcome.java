@@ -65,16 +65,26 @@ public record FileOutcome(
     return new FileOutcome(file, Status.REJECTED, null, null, null, code, reason);
   }
 
-  /** The line printed for the file. */
+  /**
+   * The line printed for the file: always one line, whatever the file's name holds (names and
+   * reasons are escaped by {@link Printable}).
+   */
   public String line() {
+    String f = Printable.of(file);
     return switch (status) {
       case ADDED ->
           superseded == null
-              ? "added " + file + " (" + report.counts() + ")"
-              : "superseded " + superseded + " by " + file + " (" + report.counts() + ")";
-      case UNCHANGED -> "unchanged " + file;
-      case DUPLICATE -> "duplicate " + file + ": same content as " + sameAs;
-      case REJECTED -> "rejected " + file + ": " + reason;
+              ? "added " + f + " (" + report.counts() + ")"
+              : "superseded "
+                  + Printable.of(superseded)
+                  + " by "
+                  + f
+                  + " ("
+                  + report.counts()
+                  + ")";
+      case UNCHANGED -> "unchanged " + f;
+      case DUPLICATE -> "duplicate " + f + ": same content as " + Printable.of(sameAs);
+      case REJECTED -> "rejected " + f + ": " + Printable.of(reason);
     };
   }
 }
