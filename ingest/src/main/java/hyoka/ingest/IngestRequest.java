@@ -15,13 +15,26 @@ import java.util.List;
  * @param series series of every input file; null: each file's folder name
  * @param runner Beam runner: {@code direct} (null means direct), {@code flink} or {@code spark}
  * @param out where the per-file lines and the summary line go
+ * @param limits the size, time and memory bounds each file is read under
  */
 public record IngestRequest(
-    Path dataDir, List<Path> inputs, String series, String runner, PrintWriter out) {
+    Path dataDir,
+    List<Path> inputs,
+    String series,
+    String runner,
+    PrintWriter out,
+    ExtractLimits limits) {
   public IngestRequest {
     requireNonNull(dataDir, "dataDir is null");
     inputs = List.copyOf(requireNonNull(inputs, "inputs is null"));
     runner = runner == null ? "direct" : runner;
     requireNonNull(out, "out is null");
+    limits = limits == null ? ExtractLimits.DEFAULTS : limits;
+  }
+
+  /** A request with the default limits. */
+  public IngestRequest(
+      Path dataDir, List<Path> inputs, String series, String runner, PrintWriter out) {
+    this(dataDir, inputs, series, runner, out, ExtractLimits.DEFAULTS);
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,7 +88,7 @@ public final class IngestRun {
       removeInterruptedStaging(dataDir.resolve("staging"), out);
       boolean repaired = repairIndex(warehouse, indexDir, out);
 
-      List<Candidate> candidates = expand(request.inputs(), request.series());
+      List<Candidate> candidates = expand(request.inputs(), request.series(), request.limits());
       Map<String, String> known = warehouse.knownSha256();
       RejectedContent rejectedBefore = RejectedContent.load(dataDir);
       Map<String, String> firstBySha = new HashMap<>();
@@ -101,9 +102,9 @@ public final class IngestRun {
           c.outcome = FileOutcome.unchanged(f.name());
         } else if (firstBySha.containsKey(f.sha256())) {
           c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
-        } else if (rejectedBefore.get(f.sha256()).isPresent()) {
+        } else if (rejectedBefore.get(f.sha256(), request.limits()).isPresent()) {
           // Read and rejected by an earlier run: the same bytes would be rejected again.
-          RejectedContent.Rejection r = rejectedBefore.get(f.sha256()).get();
+          RejectedContent.Rejection r = rejectedBefore.get(f.sha256(), request.limits()).get();
           firstBySha.put(f.sha256(), f.name());
           c.outcome =
               FileOutcome.rejected(
@@ -113,7 +114,7 @@ public final class IngestRun {
           try {
             // Empty, not-a-PDF and cut-off files are told from their ends: rejected here, they
             // do not start a pipeline on every re-run of a folder that holds them.
-            PdfExtractor.checkStructure(Path.of(f.path()), f.name());
+            PdfExtractor.checkStructure(f.file(), f.name());
             changed.add(f);
           } catch (HyokaException e) {
             DeadLetter d = DeadLetter.of(f, e.code(), e.getMessage());
@@ -161,7 +162,7 @@ public final class IngestRun {
     StagingDir staging =
         StagingDir.of(request.dataDir().resolve("staging").resolve(STAGING_NAME.format(startedAt)));
     Manifest.write(staging.manifest(), changed);
-    runPipeline(request.runner(), staging, startedAt);
+    runPipeline(request.runner(), staging, startedAt, request.limits());
     clock.endStep("pipeline");
     CrashPoints.reached("after-shards");
 
@@ -174,7 +175,7 @@ public final class IngestRun {
     for (DeadLetter d : deadLetters) {
       rejectedBySha.put(d.sha256(), d);
     }
-    rejectedContent.rememberAll(deadLetters);
+    rejectedContent.rememberAll(deadLetters, request.limits());
     List<RunStats.Rejection> rejections = new ArrayList<>();
     int unchanged = 0;
     for (Candidate c : candidates) {
@@ -243,13 +244,16 @@ public final class IngestRun {
     return runId;
   }
 
-  private static void runPipeline(String runner, StagingDir staging, Instant startedAt) {
+  private static void runPipeline(
+      String runner, StagingDir staging, Instant startedAt, ExtractLimits limits) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "--runner=" + runnerClass(runner),
                 "--stagingDir=" + staging.root(),
-                "--ingestedAt=" + startedAt));
+                "--ingestedAt=" + startedAt,
+                "--fileTimeoutMillis=" + limits.timeoutMillis(),
+                "--readerHeapMb=" + limits.readerHeapMb()));
     if ("flink".equals(runner)) {
       // Flink otherwise copies every element (encode + decode) between chained steps in case a
       // step mutates its input; ours take immutable records, and a parsed report is large.
@@ -446,17 +450,19 @@ public final class IngestRun {
 
   /**
    * The input files in order: folders searched recursively for {@code *.pdf} (any case, sorted),
-   * files taken as named; each hashed. A path that cannot be read is an outcome already.
+   * files taken as named; each checked for its type and size and then hashed. A path that cannot be
+   * read is an outcome already.
    */
-  static List<Candidate> expand(List<Path> inputs, String series) {
+  static List<Candidate> expand(List<Path> inputs, String series, ExtractLimits limits) {
     Map<Path, Candidate> byPath = new LinkedHashMap<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         List<Path> pdfs;
         try (Stream<Path> walk = Files.walk(input)) {
+          // Not only regular files: a FIFO or a device named *.pdf gets its line as well.
           pdfs =
-              walk.filter(Files::isRegularFile)
-                  .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+              walk.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+                  .filter(p -> !Files.isDirectory(p))
                   .sorted()
                   .toList();
         } catch (IOException | UncheckedIOException e) {
@@ -466,7 +472,8 @@ public final class IngestRun {
           continue;
         }
         for (Path p : pdfs) {
-          byPath.computeIfAbsent(p.toAbsolutePath().normalize(), k -> Candidate.hash(p, series));
+          byPath.computeIfAbsent(
+              p.toAbsolutePath().normalize(), k -> Candidate.hash(p, series, limits));
         }
       } else if (!Files.exists(input)) {
         byPath.putIfAbsent(
@@ -474,7 +481,7 @@ public final class IngestRun {
             Candidate.rejected(input.toString(), "no such file or folder"));
       } else {
         byPath.computeIfAbsent(
-            input.toAbsolutePath().normalize(), k -> Candidate.hash(input, series));
+            input.toAbsolutePath().normalize(), k -> Candidate.hash(input, series, limits));
       }
     }
     return new ArrayList<>(byPath.values());
@@ -494,12 +501,36 @@ public final class IngestRun {
       return new Candidate(null, FileOutcome.rejected(name, ErrorCode.UNREADABLE_FILE, reason));
     }
 
-    static Candidate hash(Path p, String series) {
+    /**
+     * Checks the file's type and size from the file system, before anything of it is read: a FIFO
+     * would block the hashing forever, a device such as /dev/zero never end, and a file larger than
+     * 2 GiB cannot be held as one array. Then hashes it.
+     */
+    static Candidate hash(Path p, String series, ExtractLimits limits) {
       String name = p.toString();
       try {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        if (a.isDirectory()) {
+          return rejected(name, "cannot read: is a directory");
+        }
+        if (!a.isRegularFile()) {
+          return rejected(
+              name, "not a regular file (" + specialKind(p) + "): hyoka reads only files");
+        }
+        if (a.size() > limits.maxFileBytes()) {
+          return new Candidate(
+              null,
+              FileOutcome.rejected(
+                  name,
+                  ErrorCode.FILE_TOO_LARGE,
+                  "too large ("
+                      + ExtractLimits.size(a.size())
+                      + "): hyoka reads files of up to "
+                      + ExtractLimits.size(limits.maxFileBytes())));
+        }
         return new Candidate(
             new ChangedFile(
-                p.toAbsolutePath().normalize().toString(),
+                ChangedFile.pathString(p),
                 name,
                 FileHashes.sha256(p),
                 series != null ? series : Manifest.folderName(p)),
@@ -510,6 +541,22 @@ public final class IngestRun {
         return rejected(name, "cannot read: permission denied");
       } catch (IOException e) {
         return rejected(name, "cannot read: " + e.getMessage());
+      }
+    }
+
+    /** What kind of special file {@code p} is, from its mode bits where the system tells them. */
+    private static String specialKind(Path p) {
+      try {
+        int type = ((Integer) Files.getAttribute(p, "unix:mode")) & 0170000;
+        return switch (type) {
+          case 0010000 -> "a FIFO";
+          case 0020000 -> "a character device";
+          case 0060000 -> "a block device";
+          case 0140000 -> "a socket";
+          default -> "a special file";
+        };
+      } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        return "a special file";
       }
     }
 
