@@ -199,6 +199,7 @@ public final class IngestRun {
     List<Path> shards = StagingDir.entries(staging.shards());
     long runId = 0;
     Map<String, String> sourceFiles = Map.of();
+    Map<String, String> losses = Map.of();
     Map<String, PublishResult.Outcome> byReportId = new HashMap<>();
     // When every changed file was rejected there is nothing to publish: a run without reports
     // would rewrite the whole warehouse on every re-run of a folder holding such a file. The
@@ -208,6 +209,7 @@ public final class IngestRun {
           warehouse.publish(shards, new RunStats(startedAt, unchanged, rejections));
       CrashPoints.reached("after-publish");
       sourceFiles = sourceFiles(warehouse, published);
+      losses = losses(warehouse, published);
       clock.endStep("publish");
       syncIndex(warehouse, indexDir, published.runId());
       clock.endStep("index");
@@ -232,7 +234,11 @@ public final class IngestRun {
       if (o == null || o.status() == PublishResult.Status.UNCHANGED) {
         c.outcome = FileOutcome.unchanged(c.file().name());
       } else {
-        c.outcome = FileOutcome.added(s, superseded(o.supersededReportId(), sourceFiles));
+        c.outcome =
+            FileOutcome.added(
+                s,
+                superseded(o.supersededReportId(), sourceFiles),
+                o.supersededReportId() == null ? null : losses.get(o.reportId()));
       }
     }
     try {
@@ -435,6 +441,70 @@ public final class IngestRun {
           ErrorCode.WAREHOUSE_ERROR, "cannot read superseded reports: " + e.getMessage(), e);
     }
     return files;
+  }
+
+  /** The supersession_losses view's {@code what}, in the order the line names them: words. */
+  private static final List<String[]> LOSS_WORDS =
+      List.of(
+          new String[] {"project", "project", "projects"},
+          new String[] {"kpi", "KPI row", "KPI rows"},
+          new String[] {"kpi name", "KPI name", "KPI names"},
+          new String[] {"kpi baseline", "KPI baseline", "KPI baselines"},
+          new String[] {"kpi actual", "KPI actual", "KPI actuals"},
+          new String[] {"kpi target", "KPI target", "KPI targets"},
+          new String[] {"kpi raw score", "raw score", "raw scores"},
+          new String[] {"kpi score", "score", "scores"},
+          new String[] {"narrative", "narrative", "narratives"});
+
+  /**
+   * report_id → what it lost against the report(s) it superseded ({@code 2 KPI names, 12
+   * narratives}), for every superseding report of the publish that lost anything.
+   */
+  private static Map<String, String> losses(Warehouse warehouse, PublishResult published) {
+    List<String> ids = new ArrayList<>();
+    for (PublishResult.Outcome o : published.reports()) {
+      if (o.supersededReportId() != null) {
+        ids.add(o.reportId());
+      }
+    }
+    Map<String, String> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    String order = String.join(", ", LOSS_WORDS.stream().map(w -> "'" + w[0] + "'").toList());
+    try (Connection c = warehouse.openReadOnly();
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT what, count(*) FROM supersession_losses WHERE report_id = ?"
+                    + " GROUP BY what ORDER BY list_position(["
+                    + order
+                    + "], what)")) {
+      for (String id : ids) {
+        p.setString(1, id);
+        List<String> parts = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            long n = rs.getLong(2);
+            String what = rs.getString(1);
+            String[] words =
+                LOSS_WORDS.stream()
+                    .filter(w -> w[0].equals(what))
+                    .findFirst()
+                    .orElse(new String[] {what, what, what});
+            parts.add(n + " " + (n == 1 ? words[1] : words[2]));
+          }
+        }
+        if (!parts.isEmpty()) {
+          out.put(id, String.join(", ", parts));
+        }
+      }
+    } catch (SQLException e) {
+      throw new HyokaException(
+          ErrorCode.WAREHOUSE_ERROR,
+          "cannot read what superseding reports lost: " + e.getMessage(),
+          e);
+    }
+    return out;
   }
 
   private static String superseded(String ids, Map<String, String> sourceFiles) {

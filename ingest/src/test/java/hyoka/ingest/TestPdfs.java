@@ -144,6 +144,20 @@ final class TestPdfs {
     }
   }
 
+  /**
+   * A valid copy of {@code source} in which page {@code page} (1-based) has lost its content
+   * stream: as a revised report that dropped a page's text would be, well-formed and checksummed.
+   */
+  static Path withBlankPage(Path source, int page, Path target) {
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(source.toFile())) {
+      doc.getPage(page - 1).getCOSObject().removeItem(COSName.CONTENTS);
+      doc.save(target.toFile());
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** What a scanner makes: {@code pages} pages that each hold one image and no text at all. */
   static Path scanned(Path file, int pages) {
     try (PDDocument doc = new PDDocument()) {
