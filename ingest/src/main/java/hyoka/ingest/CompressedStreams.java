@@ -35,9 +35,10 @@ import org.apache.pdfbox.pdmodel.PDResources;
  * "nowrap" mode so that streams without one still open). A single flipped byte in a content stream
  * therefore either cuts the page's text short or, as often, still inflates to other bytes, and the
  * page comes out with text missing or changed and no error at all. A zlib stream carries the
- * checksum of its uncompressed data; checking it catches both. The stream is inflated exactly as
- * PDFBox does (its two header bytes skipped, a missing checksum tolerated), so every file PDFBox
- * reads without loss still passes.
+ * checksum of its uncompressed data; checking it catches both. The stream is inflated as PDFBox
+ * does (its two header bytes skipped, a missing checksum tolerated), but data that end before the
+ * deflate end marker are damage here: PDFBox reads them without a word, and the text that was in
+ * the missing part is gone.
  *
  * <p>The data are streamed through the checksum, never held: a stream that inflates to a gigabyte
  * costs time (bounded by the extraction's time limit), not memory.
@@ -323,10 +324,12 @@ final class CompressedStreams {
         int n = inflater.inflate(out);
         if (n > 0) {
           adler.update(out, 0, n);
-        } else if (inflater.needsInput() || inflater.needsDictionary()) {
-          // Ends without the final block: PDFBox takes what it got, and so do the producers that
-          // write such streams. Nothing to compare against.
-          return null;
+        } else {
+          // Nothing more comes out: the data end before the deflate end marker (a raw inflater
+          // never asks for a dictionary). PDFBox takes what it got; but a changed byte can make
+          // the last codes read as unfinished ones (the page then loses its last words), and a
+          // writer that never finished its stream lost its last bytes too.
+          return "is cut short (its compressed data end before their end marker)";
         }
       }
     } catch (DataFormatException e) {
