@@ -32,7 +32,12 @@ final class PdfMutations {
     /** One object's bytes copied again before another object. */
     DUPLICATED_OBJECT,
     /** One bit flipped anywhere in the file. */
-    ANY_FLIP
+    ANY_FLIP,
+    /**
+     * One given bit flipped: the "seed" is {@code offset * 8 + bit}. Kept failures found by an
+     * earlier generator are stored this way, as the exact change.
+     */
+    FLIP_AT
   }
 
   /**
@@ -141,6 +146,11 @@ final class PdfMutations {
       case ANY_FLIP -> {
         int at = r.nextInt(pdf.length);
         int mask = 1 << r.nextInt(8);
+        return new Mutant(flip(at, mask), "bit " + mask + " flipped at " + at);
+      }
+      case FLIP_AT -> {
+        int at = (int) (seed >>> 3);
+        int mask = 1 << (int) (seed & 7);
         return new Mutant(flip(at, mask), "bit " + mask + " flipped at " + at);
       }
     }
