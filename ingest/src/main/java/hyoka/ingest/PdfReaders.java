@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * extracting step, on several threads, and builds the pipeline anew each run; the children are the
  * expensive part and serve them all.
  */
-final class PdfReaders implements AutoCloseable {
+public final class PdfReaders implements AutoCloseable {
   private static final long IDLE_MILLIS = 60_000;
   private static final long START_TIMEOUT_MILLIS = 120_000;
 
@@ -63,6 +63,8 @@ final class PdfReaders implements AutoCloseable {
   private final Deque<Reader> idle = new ArrayDeque<>();
   private final Set<Reader> all = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
+  private final java.util.concurrent.atomic.AtomicLong endedCpuNanos =
+      new java.util.concurrent.atomic.AtomicLong();
   private int started;
   private boolean closed;
 
@@ -84,7 +86,7 @@ final class PdfReaders implements AutoCloseable {
   }
 
   /** The pool of this JVM for {@code limits}, with up to one child per core (at least two). */
-  static PdfReaders shared(ExtractLimits limits) {
+  public static PdfReaders shared(ExtractLimits limits) {
     return SHARED.computeIfAbsent(
         limits,
         l -> {
@@ -102,10 +104,23 @@ final class PdfReaders implements AutoCloseable {
    *     when the child passed a bound or died; INTERNAL_ERROR when no child starts
    */
   ReportText extract(ChangedFile file) {
+    return extract(file.path(), file.name());
+  }
+
+  /**
+   * Reads {@code file} in a child process; {@code name} is how messages and the text name it.
+   *
+   * @throws HyokaException as {@link #extract(ChangedFile)}
+   */
+  public ReportText extract(Path file, String name) {
+    return extract(ChangedFile.pathString(file), name);
+  }
+
+  private ReportText extract(String path, String name) {
     Reader reader = borrow();
     boolean healthy = false;
     try {
-      ReportText text = reader.extract(file);
+      ReportText text = reader.extract(path, name);
       healthy = true;
       return text;
     } catch (HyokaException e) {
@@ -114,6 +129,22 @@ final class PdfReaders implements AutoCloseable {
     } finally {
       giveBack(reader, healthy);
     }
+  }
+
+  /**
+   * The CPU time the PDF reader processes of this JVM have used so far, the ended ones included (as
+   * far as the system still told it when they ended): what an ingest costs beyond this JVM's own
+   * CPU. The step timings and the benchmark add it.
+   */
+  static long cpuNanos() {
+    long sum = 0;
+    for (PdfReaders pool : SHARED.values()) {
+      sum += pool.endedCpuNanos.get();
+      for (Reader r : pool.all) {
+        sum += r.liveCpuNanos();
+      }
+    }
+    return sum;
   }
 
   /** How many children this pool has started so far (restarts included). */
@@ -255,11 +286,12 @@ final class PdfReaders implements AutoCloseable {
 
   /** One child process. Used by one thread at a time (the pool hands it out). */
   private final class Reader {
-    private Process process;
+    private volatile Process process;
     private DataOutputStream toChild;
     private DataInputStream fromChild;
     private final StringBuilder stderrTail = new StringBuilder();
     private Thread drain;
+    private final AtomicBoolean cpuCounted = new AtomicBoolean();
     private long lastUsed = System.nanoTime();
 
     void start() {
@@ -295,13 +327,13 @@ final class PdfReaders implements AutoCloseable {
       }
     }
 
-    ReportText extract(ChangedFile file) {
+    ReportText extract(String path, String name) {
       AtomicBoolean timedOut = new AtomicBoolean();
       ScheduledFuture<?> kill = killAfter(limits.timeoutMillis(), timedOut);
       try {
         toChild.write(PdfReaderProcess.EXTRACT);
-        PdfReaderProcess.writeString(toChild, file.path());
-        PdfReaderProcess.writeString(toChild, file.name());
+        PdfReaderProcess.writeString(toChild, path);
+        PdfReaderProcess.writeString(toChild, name);
         toChild.flush();
         int status = fromChild.read();
         if (status == PdfReaderProcess.TEXT) {
@@ -316,7 +348,7 @@ final class PdfReaders implements AutoCloseable {
             budget -= page.length();
             pages.add(page);
           }
-          return new ReportText(file.name(), pages);
+          return new ReportText(name, pages);
         }
         if (status == PdfReaderProcess.REJECTED) {
           ErrorCode code = ErrorCode.valueOf(PdfReaderProcess.readString(fromChild, 100));
@@ -330,15 +362,15 @@ final class PdfReaders implements AutoCloseable {
       } finally {
         kill.cancel(false);
       }
-      throw died(file, timedOut.get());
+      throw died(name, timedOut.get());
     }
 
-    private HyokaException died(ChangedFile file, boolean timedOut) {
+    private HyokaException died(String name, boolean timedOut) {
       end();
       if (timedOut) {
         return new HyokaException(
             ErrorCode.LIMIT_EXCEEDED,
-            file.name()
+            name
                 + ": time bound exceeded: no text after "
                 + limits.timeout()
                 + " (a decompression bomb or a PDF too complex to read)");
@@ -348,24 +380,41 @@ final class PdfReaders implements AutoCloseable {
       if (err.contains("OutOfMemoryError") || exit == 3) {
         return new HyokaException(
             ErrorCode.LIMIT_EXCEEDED,
-            file.name()
+            name
                 + ": memory bound exceeded: reading it needs more than "
                 + limits.readerHeapMb()
                 + " MB of heap (a decompression bomb or a PDF too complex to read)");
       }
       return new HyokaException(
           ErrorCode.READER_CRASHED,
-          file.name()
+          name
               + ": the PDF reader process stopped (exit code "
               + exit
               + ")"
               + (err.isBlank() ? "" : ": " + oneLine(err)));
     }
 
+    /** CPU used by the child so far while it runs; 0 once it is ended (then it is counted). */
+    long liveCpuNanos() {
+      Process p = process;
+      return p == null || cpuCounted.get()
+          ? 0
+          : p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** Adds the child's CPU to the pool's ended total, once, just before it is ended. */
+    private void countCpu() {
+      long cpu = liveCpuNanos();
+      if (cpuCounted.compareAndSet(false, true)) {
+        endedCpuNanos.addAndGet(cpu);
+      }
+    }
+
     private ScheduledFuture<?> killAfter(long millis, AtomicBoolean fired) {
       return timer.schedule(
           () -> {
             fired.set(true);
+            countCpu();
             process.destroyForcibly();
           },
           millis,
@@ -391,6 +440,7 @@ final class PdfReaders implements AutoCloseable {
       if (process == null) {
         return;
       }
+      countCpu();
       try {
         toChild.close();
       } catch (IOException e) {

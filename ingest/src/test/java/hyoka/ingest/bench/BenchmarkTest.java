@@ -39,6 +39,7 @@ class BenchmarkTest {
             "Tika-only, " + cores() + " threads (round 2 of 2)",
             "full ingest, direct (round 1 of 2)",
             "full ingest, direct (round 2 of 2)",
+            "stage: Tika in the PDF reader processes, " + cores() + " threads",
             "stage: parse + score, 1 thread",
             "stage: Arrow shards, 1 thread",
             "stage: DuckDB publish (one transaction)",
@@ -63,7 +64,7 @@ class BenchmarkTest {
         .contains("Corpus: 2 copies × 36 pages = 72 pages")
         .contains("| of which JIT | of which GC |")
         .contains("| full ingest, direct (round 2 of 2) | 2 | 72 |");
-    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(12);
+    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(13);
     // Each full ingest ran every step, and the index step's CPU is part of the ingest's.
     assertThat(results.ingestSteps()).hasSize(2);
     for (Benchmark.IngestSteps s : results.ingestSteps()) {
