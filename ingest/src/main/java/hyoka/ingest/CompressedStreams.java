@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,6 +77,7 @@ final class CompressedStreams {
   static void check(PDDocument doc) throws IOException {
     CompressedStreams check = new CompressedStreams();
     try {
+      check.objectStreamEntries(doc);
       check.pageTree(doc.getDocumentCatalog().getCOSObject().getItem(COSName.PAGES), 0, 0);
       int pageNo = 0;
       for (PDPage page : doc.getPages()) {
@@ -180,6 +182,63 @@ final class CompressedStreams {
   }
 
   /**
+   * Checks every cross-reference entry that puts an object into an object stream against that
+   * stream's own list of the objects it holds. A changed digit in the cross-reference data (an
+   * {@code /Index} range one off) gives objects the numbers of their neighbours; PDFBox then hands
+   * out the wrong objects for fonts and pages without a word, and every page reads differently.
+   */
+  private void objectStreamEntries(PDDocument doc) throws IOException {
+    Map<Long, long[]> held = new java.util.HashMap<>();
+    for (Map.Entry<COSObjectKey, Long> e : doc.getDocument().getXrefTable().entrySet()) {
+      if (e.getValue() == null || e.getValue() >= 0) {
+        continue;
+      }
+      long stream = -e.getValue();
+      long[] numbers = held.computeIfAbsent(stream, n -> objectStreamNumbers(doc, n));
+      int index = e.getKey().getStreamIndex();
+      if (numbers == null || index < 0) {
+        continue;
+      }
+      if (index >= numbers.length || numbers[index] != e.getKey().getNumber()) {
+        throw new DamagedStreamException(
+            0,
+            String.format(
+                Locale.ROOT,
+                "cross-reference data put object %d at place %d of object stream %d, which holds"
+                    + " %s there",
+                e.getKey().getNumber(),
+                index,
+                stream,
+                index < numbers.length ? "object " + numbers[index] : "no object"));
+      }
+    }
+  }
+
+  /** The object numbers an object stream lists, in order; null when it cannot be read. */
+  private static long[] objectStreamNumbers(PDDocument doc, long number) {
+    COSObject ref = doc.getDocument().getObjectFromPool(new COSObjectKey(number, 0));
+    if (ref == null || !(ref.getObject() instanceof COSStream s)) {
+      return null;
+    }
+    int n = s.getInt(COSName.N);
+    int first = s.getInt(COSName.FIRST);
+    if (n < 0 || first <= 0) {
+      return null;
+    }
+    try (InputStream in = s.createInputStream()) {
+      String head = new String(in.readNBytes(first), java.nio.charset.StandardCharsets.ISO_8859_1);
+      String[] f = head.strip().split("\\s+");
+      long[] numbers = new long[Math.min(n, f.length / 2)];
+      for (int i = 0; i < numbers.length; i++) {
+        numbers[i] = Long.parseLong(f[2 * i]);
+      }
+      return numbers;
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
    * Walks the page tree as the file holds it: PDFBox replaces a page it cannot read with an empty
    * one and goes on, so a page lost to a damaged object would come out as a blank page.
    *
@@ -208,28 +267,58 @@ final class CompressedStreams {
     if (item instanceof COSObject ref) {
       COSBase target = ref.getObject();
       if (target == null || target instanceof COSNull) {
-        COSObjectKey key = ref.getKey();
-        String object =
-            key == null
-                ? ""
-                : String.format(
-                    Locale.ROOT, " (object %d %d)", key.getNumber(), key.getGeneration());
-        throw new DamagedStreamException(
-            page, "page " + page + ": " + what + object + " cannot be read");
+        throw damaged(page, what, item, "cannot be read");
       }
       return target;
     }
     return item;
   }
 
+  /**
+   * What {@code item} refers to, which must be of {@code type} (or absent); anything else is what
+   * PDFBox makes of a damaged object, which it then ignores.
+   */
+  private static <T extends COSBase> T resolve(
+      int page, String what, COSBase item, Class<T> type, String expected) throws IOException {
+    COSBase target = resolve(page, what, item);
+    if (target == null || target instanceof COSNull) {
+      return null;
+    }
+    if (!type.isInstance(target)) {
+      throw damaged(page, what, item, "is not " + expected);
+    }
+    return type.cast(target);
+  }
+
+  private static DamagedStreamException damaged(
+      int page, String what, COSBase item, String problem) {
+    COSObjectKey key = item instanceof COSObject ref ? ref.getKey() : null;
+    String object =
+        key == null
+            ? ""
+            : String.format(Locale.ROOT, " (object %d %d)", key.getNumber(), key.getGeneration());
+    return new DamagedStreamException(page, "page " + page + ": " + what + object + " " + problem);
+  }
+
+  /** A stream (or an array of streams) the page's text depends on. */
   private void contents(int page, String what, COSBase item) throws IOException {
     COSBase contents = resolve(page, what, item);
-    if (contents instanceof COSStream s) {
-      stream(page, what, s);
-    } else if (contents instanceof COSArray a) {
+    if (contents instanceof COSArray a) {
       for (int i = 0; i < a.size(); i++) {
-        contents(page, what, a.get(i));
+        COSStream s = resolve(page, what, a.get(i), COSStream.class, "a stream");
+        if (s != null) {
+          stream(page, what, s);
+        }
       }
+    } else if (contents != null && !(contents instanceof COSNull)) {
+      stream(page, what, resolve(page, what, item, COSStream.class, "a stream"));
+    }
+  }
+
+  /** A font's map or CMap: a stream, or the name of a predefined one. */
+  private void streamOrName(int page, String what, COSBase item) throws IOException {
+    if (!(resolve(page, what, item) instanceof COSName)) {
+      contents(page, what, item);
     }
   }
 
@@ -239,18 +328,28 @@ final class CompressedStreams {
     }
     if (resources.getDictionaryObject(COSName.FONT) instanceof COSDictionary fonts) {
       for (COSName name : fonts.keySet()) {
-        if (resolve(page, "font /" + name.getName(), fonts.getItem(name))
-            instanceof COSDictionary font) {
+        COSDictionary font =
+            resolve(
+                page,
+                "font /" + name.getName(),
+                fonts.getItem(name),
+                COSDictionary.class,
+                "a font");
+        if (font != null) {
           font(page, font);
         }
       }
     }
     if (resources.getDictionaryObject(COSName.XOBJECT) instanceof COSDictionary xobjects) {
       for (COSName name : xobjects.keySet()) {
-        if (resolve(page, "XObject /" + name.getName(), xobjects.getItem(name))
-                instanceof COSStream x
-            && COSName.FORM.equals(x.getCOSName(COSName.SUBTYPE))
-            && !seen.contains(x)) {
+        COSStream x =
+            resolve(
+                page,
+                "XObject /" + name.getName(),
+                xobjects.getItem(name),
+                COSStream.class,
+                "a stream");
+        if (x != null && COSName.FORM.equals(x.getCOSName(COSName.SUBTYPE)) && !seen.contains(x)) {
           stream(page, "form XObject", x);
           resources(page, x.getCOSDictionary(COSName.RESOURCES));
         }
@@ -262,18 +361,28 @@ final class CompressedStreams {
     if (!seen.add(font)) {
       return;
     }
-    contents(page, "font ToUnicode map", font.getItem(COSName.TO_UNICODE));
-    contents(page, "font CMap", font.getItem(COSName.ENCODING));
-    if (resolve(page, "font descriptor", font.getItem(COSName.FONT_DESC))
-        instanceof COSDictionary descriptor) {
+    streamOrName(page, "font ToUnicode map", font.getItem(COSName.TO_UNICODE));
+    if (resolve(page, "font encoding", font.getItem(COSName.ENCODING)) instanceof COSStream) {
+      contents(page, "font CMap", font.getItem(COSName.ENCODING));
+    }
+    COSDictionary descriptor =
+        resolve(
+            page,
+            "font descriptor",
+            font.getItem(COSName.FONT_DESC),
+            COSDictionary.class,
+            "a font descriptor");
+    if (descriptor != null) {
       contents(page, "embedded font", descriptor.getItem(COSName.FONT_FILE));
       contents(page, "embedded font", descriptor.getItem(COSName.FONT_FILE2));
       contents(page, "embedded font", descriptor.getItem(COSName.FONT_FILE3));
     }
-    if (resolve(page, "font", font.getItem(COSName.DESCENDANT_FONTS))
-        instanceof COSArray descendants) {
+    COSArray descendants =
+        resolve(page, "font", font.getItem(COSName.DESCENDANT_FONTS), COSArray.class, "an array");
+    if (descendants != null) {
       for (int i = 0; i < descendants.size(); i++) {
-        if (resolve(page, "font", descendants.get(i)) instanceof COSDictionary d) {
+        COSDictionary d = resolve(page, "font", descendants.get(i), COSDictionary.class, "a font");
+        if (d != null) {
           font(page, d);
         }
       }
@@ -298,6 +407,8 @@ final class CompressedStreams {
       } catch (IOException e) {
         problem = "cannot be read (" + e.getMessage() + ")";
       }
+    } else if (problem == null && s.getFilters() == null) {
+      problem = compressedWithoutFilter(s);
     }
     if (problem != null) {
       COSObjectKey key = s.getKey();
@@ -348,6 +459,29 @@ final class CompressedStreams {
       return "is corrupt (its checksum does not match: the data were changed)";
     }
     return null;
+  }
+
+  /**
+   * Null unless a stream without a filter holds zlib data that inflate whole: its dictionary lost
+   * its {@code /Filter /FlateDecode} (one changed byte in the key is enough), and PDFBox then reads
+   * the compressed bytes as the page's operators and finds no text. No text, font or CMap starts
+   * like zlib data (two bytes whose value is a multiple of 31, the first naming deflate).
+   */
+  private String compressedWithoutFilter(COSStream s) throws IOException {
+    byte[] head = new byte[2];
+    try (InputStream raw = s.createRawInputStream()) {
+      if (raw.readNBytes(head, 0, 2) < 2) {
+        return null;
+      }
+    }
+    if ((head[0] & 0x0f) != 8 || (((head[0] & 0xff) << 8) | (head[1] & 0xff)) % 31 != 0) {
+      return null;
+    }
+    try (InputStream raw = s.createRawInputStream()) {
+      return inflate(raw) == null
+          ? "holds compressed data but names no filter (its dictionary is damaged)"
+          : null;
+    }
   }
 
   /**
