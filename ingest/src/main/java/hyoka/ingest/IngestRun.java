@@ -472,31 +472,33 @@ public final class IngestRun {
       return out;
     }
     String order = String.join(", ", LOSS_WORDS.stream().map(w -> "'" + w[0] + "'").toList());
+    // One query for all superseding reports of the run (a run of 100 revised copies would cost
+    // 100 scans of the view otherwise). Report ids are hex digits, safe to quote.
+    String in =
+        String.join(
+            ", ",
+            ids.stream().filter(id -> id.matches("[0-9a-f]+")).map(id -> "'" + id + "'").toList());
+    Map<String, List<String>> parts = new LinkedHashMap<>();
     try (Connection c = warehouse.openReadOnly();
         PreparedStatement p =
             c.prepareStatement(
-                "SELECT what, count(*) FROM supersession_losses WHERE report_id = ?"
-                    + " GROUP BY what ORDER BY list_position(["
+                "SELECT report_id, what, count(*) FROM supersession_losses WHERE report_id IN ("
+                    + in
+                    + ") GROUP BY report_id, what ORDER BY report_id, list_position(["
                     + order
-                    + "], what)")) {
-      for (String id : ids) {
-        p.setString(1, id);
-        List<String> parts = new ArrayList<>();
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            long n = rs.getLong(2);
-            String what = rs.getString(1);
-            String[] words =
-                LOSS_WORDS.stream()
-                    .filter(w -> w[0].equals(what))
-                    .findFirst()
-                    .orElse(new String[] {what, what, what});
-            parts.add(n + " " + (n == 1 ? words[1] : words[2]));
-          }
-        }
-        if (!parts.isEmpty()) {
-          out.put(id, String.join(", ", parts));
-        }
+                    + "], what)");
+        ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        long n = rs.getLong(3);
+        String what = rs.getString(2);
+        String[] words =
+            LOSS_WORDS.stream()
+                .filter(w -> w[0].equals(what))
+                .findFirst()
+                .orElse(new String[] {what, what, what});
+        parts
+            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(n + " " + (n == 1 ? words[1] : words[2]));
       }
     } catch (SQLException e) {
       throw new HyokaException(
@@ -504,6 +506,7 @@ public final class IngestRun {
           "cannot read what superseding reports lost: " + e.getMessage(),
           e);
     }
+    parts.forEach((id, p) -> out.put(id, String.join(", ", p)));
     return out;
   }
 
