@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       ExportCommand.class,
       NotebookCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -35,36 +36,149 @@ import picocli.CommandLine.Spec;
 public final class HyokaCommand implements Runnable {
   @Spec CommandSpec spec;
 
+  /** What {@code hyoka sql} without a query reads statements from. */
+  private final java.io.InputStream in;
+
+  private HyokaCommand(java.io.InputStream in) {
+    this.in = in;
+  }
+
+  java.io.InputStream in() {
+    return in;
+  }
+
+  /**
+   * Whether input may come from a terminal a person types at (not a pipe or a test's stream). On
+   * Java 17, the project's Java, a console exists only when stdin and stdout are terminals; newer
+   * JDKs always give one, and {@code hyoka sql} then also checks what terminal JLine finds.
+   */
+  @SuppressWarnings("SystemConsoleNull")
+  boolean interactive() {
+    return in == System.in && System.console() != null;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** A command line with hyoka's error handling, writing to the process's stdout and stderr. */
-  public static CommandLine commandLine() {
-    return commandLine(
-        new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
+  /**
+   * One line on stderr and the exit code: an input error's message (exit 2), or what went wrong
+   * inside hyoka (exit 3). The stack trace only with HYOKA_TRACE=1 in the environment, for a bug
+   * report: a researcher reads the line.
+   */
+  private static int report(PrintWriter err, Throwable ex) {
+    if (ex instanceof HyokaException he) {
+      err.println("hyoka: " + he.getMessage());
+      err.flush();
+      return ExitCodes.of(he.code());
+    }
+    String what =
+        ex instanceof StackOverflowError
+            ? "stack overflow"
+            : ex instanceof OutOfMemoryError
+                ? "out of memory (" + ex.getMessage() + ")"
+                : ex.toString();
+    err.println(
+        "hyoka: internal error: " + what.replaceAll("\\R", " ") + " (HYOKA_TRACE=1 shows where)");
+    if ("1".equals(System.getenv("HYOKA_TRACE"))) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  /**
+   * A bad option or argument: one line, as every error, with picocli's suggestion and where the
+   * help is, instead of picocli's message followed by the whole usage text.
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine c = ex.getCommandLine();
+    StringBuilder m = new StringBuilder(ex.getMessage().replaceAll("\\R", " ").strip());
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      m.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+    }
+    m.append(" (").append(c.getCommandSpec().qualifiedName()).append(" --help shows the usage)");
+    c.getErr().println("hyoka: " + m);
+    c.getErr().flush();
+    return ExitCodes.USAGE;
   }
 
   /** A command line writing to the given writers (tests pass StringWriters). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new HyokaCommand());
+    return commandLine(System.in, out, err);
+  }
+
+  /** A command line reading {@code in} (the {@code hyoka sql} prompt) and writing out and err. */
+  public static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    return configure(new CommandLine(new HyokaCommand(in)), out, err);
+  }
+
+  /**
+   * The command line that runs {@code args}, reading the process's stdin and writing to its stdout
+   * and stderr. picocli builds the model of every subcommand (reflection over its options and their
+   * types) when a command line is made, which is a large part of a short command's start; so when
+   * {@code args[0]} names a subcommand, only that one is built, under a top command of the same
+   * name. Its parsing, help, errors and exit codes are the same (CliTest compares them); anything
+   * else gets the full command line.
+   */
+  public static CommandLine commandLineFor(String... args) {
+    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    return commandLineFor(args, out, new ProcessStderr());
+  }
+
+  /**
+   * The process's stderr, told apart from a test's writer: only there may a command look for a
+   * terminal (the ingest's status line).
+   */
+  static final class ProcessStderr extends PrintWriter {
+    ProcessStderr() {
+      super(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@link #commandLineFor(String...)} writing to the given writers. */
+  static CommandLine commandLineFor(String[] args, PrintWriter out, PrintWriter err) {
+    Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+    if (only == null) {
+      return commandLine(out, err);
+    }
+    Command top = HyokaCommand.class.getAnnotation(Command.class);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(new HyokaCommand(System.in));
+    spec.name(top.name()).version(top.version()).mixinStandardHelpOptions(true);
+    CommandLine cl = new CommandLine(spec);
+    cl.addSubcommand(new CommandLine(only));
+    return configure(cl, out, err);
+  }
+
+  /** The subcommand class named {@code name}; null for none (or picocli's help command). */
+  private static Class<?> subcommand(String name) {
+    for (Class<?> c : HyokaCommand.class.getAnnotation(Command.class).subcommands()) {
+      Command sub = c.getAnnotation(Command.class);
+      if (c != CommandLine.HelpCommand.class && sub != null && sub.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(HyokaCommand::usageError);
     cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          PrintWriter e = commandLine.getErr();
-          if (ex instanceof HyokaException he) {
-            e.println("hyoka: " + he.getMessage());
-            e.flush();
-            return ExitCodes.of(he.code());
+        (ex, commandLine, parseResult) -> report(commandLine.getErr(), ex));
+    // An Error (a stack overflow, memory running out) is no Exception and would pass picocli's
+    // handler: the JVM would print its trace and exit 1, the code that means rejected files.
+    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+    cl.setExecutionStrategy(
+        parseResult -> {
+          try {
+            return run.execute(parseResult);
+          } catch (StackOverflowError | OutOfMemoryError e) {
+            return report(parseResult.commandSpec().commandLine().getErr(), e);
           }
-          e.println("hyoka: internal error: " + ex);
-          ex.printStackTrace(e);
-          e.flush();
-          return ExitCodes.INTERNAL;
         });
     return cl;
   }

@@ -47,8 +47,17 @@ final class IngestCommand implements Callable<Integer> {
       names = "--timings",
       description =
           "After the summary, print how long each step took (scan, pipeline, publish, index,"
-              + " finish): wall seconds and this JVM's CPU seconds.")
+              + " finish): wall seconds and the CPU seconds of this JVM and its PDF reader"
+              + " processes.")
   boolean timings;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "No progress on stderr. Without it: a status line when stderr is a terminal (step,"
+              + " files done, pages per second, time left), else a line per step and every 10 s."
+              + " stdout is the same either way.")
+  boolean quiet;
 
   @Option(
       names = "--file-timeout",
@@ -120,11 +129,15 @@ final class IngestCommand implements Callable<Integer> {
           spec.commandLine(),
           "--file-timeout and --max-file-size must be positive, --reader-heap at least 64");
     }
-    IngestSummary summary =
-        new IngestRun()
-            .run(
-                new IngestRequest(
-                    data.dataDir, paths, series, runner, spec.commandLine().getOut(), limits));
+    IngestSummary summary;
+    try (IngestProgressDisplay progress =
+        IngestProgressDisplay.open(spec.commandLine().getErr(), quiet)) {
+      summary =
+          new IngestRun(progress)
+              .run(
+                  new IngestRequest(
+                      data.dataDir, paths, series, runner, spec.commandLine().getOut(), limits));
+    }
     if (timings) {
       spec.commandLine().getOut().println(summary.times().line());
     }

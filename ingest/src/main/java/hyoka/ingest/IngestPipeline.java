@@ -3,11 +3,10 @@ package hyoka.ingest;
 import static java.util.Objects.requireNonNull;
 
 import hyoka.transform.ErrorCode;
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.HyokaException;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ParsedReport;
-import hyoka.transform.ReportParser;
 import hyoka.transform.ReportText;
 import hyoka.warehouse.ReportShard;
 import java.io.Serializable;
@@ -95,6 +94,13 @@ public final class IngestPipeline {
     int getReaderHeapMb();
 
     void setReaderHeapMb(int value);
+
+    @Description(
+        "Layout that reads every file of the run (hyoka ingest --layout); default: the one layout"
+            + " that claims each file")
+    String getLayout();
+
+    void setLayout(String value);
   }
 
   /** The reports that parsed. */
@@ -152,15 +158,17 @@ public final class IngestPipeline {
     private static final long serialVersionUID = 1L;
     private final Counter parsed = Metrics.counter(IngestPipeline.class, "reports_parsed");
     private final Instant ingestedAt;
-    private transient ReportParser parser;
+    private final String layout;
+    private transient Layouts layouts;
 
-    ParseReportFn(Instant ingestedAt) {
+    ParseReportFn(Instant ingestedAt, String layout) {
       this.ingestedAt = ingestedAt;
+      this.layout = layout;
     }
 
     @Setup
     public void setup() {
-      parser = new EvaluationReportParser();
+      layouts = Layouts.installed();
     }
 
     @ProcessElement
@@ -168,7 +176,7 @@ public final class IngestPipeline {
       ChangedFile file = in.file();
       ParsedReport report;
       try {
-        report = parser.parse(in.text());
+        report = layouts.parse(in.text(), layout);
       } catch (HyokaException e) {
         if (e.code().type() != ErrorCode.Type.INPUT) {
           throw e;
@@ -247,10 +255,15 @@ public final class IngestPipeline {
     private static final long serialVersionUID = 1L;
     private final Instant ingestedAt;
     private final ExtractLimits limits;
+    private final String layout;
 
-    ExtractAndParse(Instant ingestedAt, ExtractLimits limits) {
+    /**
+     * @param layout the layout that reads every file, or null for the one that claims each file
+     */
+    ExtractAndParse(Instant ingestedAt, ExtractLimits limits, String layout) {
       this.ingestedAt = ingestedAt;
       this.limits = limits;
+      this.layout = layout;
     }
 
     @Override
@@ -267,7 +280,7 @@ public final class IngestPipeline {
               .get(EXTRACTED)
               .apply(
                   "ParseReport",
-                  ParDo.of(new ParseReportFn(ingestedAt))
+                  ParDo.of(new ParseReportFn(ingestedAt, layout))
                       .withOutputTags(REPORTS, TupleTagList.of(REJECTED)));
       parsed.get(REPORTS).setCoder(SerializableCoder.of(IngestedReport.class));
       parsed.get(REJECTED).setCoder(SerializableCoder.of(DeadLetter.class));
@@ -340,7 +353,9 @@ public final class IngestPipeline {
             // One file is seconds of work: spread files over the workers instead of keeping them
             // in the one bundle Create makes.
             .apply("SpreadFiles", Redistribute.arbitrarily())
-            .apply("ExtractAndParse", new ExtractAndParse(ingestedAt, limits(options)));
+            .apply(
+                "ExtractAndParse",
+                new ExtractAndParse(ingestedAt, limits(options), options.getLayout()));
     PCollection<ReportSummary> written =
         parsed.get(REPORTS).apply("WriteShards", new WriteShards(staging));
     PCollection<DeadLetter> rejected =

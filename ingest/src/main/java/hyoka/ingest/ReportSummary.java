@@ -24,7 +24,8 @@ public record ReportSummary(
     int projects,
     long kpiRows,
     long scoreMismatches,
-    long unknownLines)
+    long unknownLines,
+    int pages)
     implements Serializable {
   public ReportSummary {
     requireNonNull(reportId, "reportId is null");
@@ -42,7 +43,8 @@ public record ReportSummary(
         p.projects().size(),
         p.kpiCount(),
         p.scoreMismatches(),
-        p.unknownResidue());
+        p.unknownResidue(),
+        p.pageCount());
   }
 
   /** {@code FY2019, 62 projects, 73 KPI rows, 0 score mismatches, 4 unknown lines}. */
@@ -67,23 +69,33 @@ public record ReportSummary(
     p.setProperty("kpi_rows", Long.toString(kpiRows));
     p.setProperty("score_mismatches", Long.toString(scoreMismatches));
     p.setProperty("unknown_lines", Long.toString(unknownLines));
+    p.setProperty("pages", Integer.toString(pages));
     StagingDir.writeProperties(dir.resolve(reportId + ".properties"), p, "the summary of " + file);
   }
 
   static List<ReportSummary> readAll(Path dir) {
     List<ReportSummary> out = new ArrayList<>();
     for (Properties p : StagingDir.readAllProperties(dir)) {
-      out.add(
-          new ReportSummary(
-              p.getProperty("report_id"),
-              p.getProperty("file"),
-              p.getProperty("sha256"),
-              Integer.parseInt(p.getProperty("fiscal_year")),
-              Integer.parseInt(p.getProperty("projects")),
-              Long.parseLong(p.getProperty("kpi_rows")),
-              Long.parseLong(p.getProperty("score_mismatches")),
-              Long.parseLong(p.getProperty("unknown_lines"))));
+      out.add(of(p));
     }
     return out;
+  }
+
+  /** The summary in {@code file}. */
+  static ReportSummary read(Path file) {
+    return of(StagingDir.readProperties(file));
+  }
+
+  private static ReportSummary of(Properties p) {
+    return new ReportSummary(
+        p.getProperty("report_id"),
+        p.getProperty("file"),
+        p.getProperty("sha256"),
+        Integer.parseInt(p.getProperty("fiscal_year")),
+        Integer.parseInt(p.getProperty("projects")),
+        Long.parseLong(p.getProperty("kpi_rows")),
+        Long.parseLong(p.getProperty("score_mismatches")),
+        Long.parseLong(p.getProperty("unknown_lines")),
+        Integer.parseInt(p.getProperty("pages", "0")));
   }
 }

@@ -72,7 +72,8 @@ class IngestPipelineTest {
             62,
             73,
             direct.scoreMismatches(),
-            direct.unknownResidue());
+            direct.unknownResidue(),
+            36);
     PAssert.that(out.written()).containsInAnyOrder(expected);
     PAssert.that(out.rejected())
         .containsInAnyOrder(
@@ -85,7 +86,8 @@ class IngestPipelineTest {
                 "memo.pdf",
                 files.get(2).sha256(),
                 ErrorCode.NOT_A_REPORT,
-                "not a KPI evaluation report: no project with a 補正前ｽｺｱ スコア value table"),
+                "not a KPI evaluation report of a known layout; closest: kpi-sheet, lacking ＫＰＩ"
+                    + " その{n} label, 達成率/評価 row, 評価基準 grade legend, 実績値 row of values"),
             new DeadLetter(
                 "locked.pdf",
                 files.get(3).sha256(),

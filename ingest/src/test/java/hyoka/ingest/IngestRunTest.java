@@ -179,7 +179,8 @@ class IngestRunTest {
                 + " save an unprotected copy",
             "rejected "
                 + memo
-                + ": not a KPI evaluation report: no project with a 補正前ｽｺｱ スコア value table",
+                + ": not a KPI evaluation report of a known layout; closest: kpi-sheet, lacking ＫＰＩ"
+                + " その{n} label, 達成率/評価 row, 評価基準 grade legend, 実績値 row of values",
             "rejected "
                 + notes
                 + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks"

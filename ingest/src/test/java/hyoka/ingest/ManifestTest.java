@@ -76,7 +76,7 @@ class ManifestTest {
     assertThat(DeadLetter.readAll(dir.resolve("dead-letter"))).containsExactly(letter);
 
     ReportSummary summary =
-        new ReportSummary("abababababababab", "評価.pdf", SHA, 2019, 62, 73, 2, 0);
+        new ReportSummary("abababababababab", "評価.pdf", SHA, 2019, 62, 73, 2, 0, 36);
     summary.writeTo(dir.resolve("reports"));
     assertThat(ReportSummary.readAll(dir.resolve("reports"))).containsExactly(summary);
     assertThat(summary.counts())

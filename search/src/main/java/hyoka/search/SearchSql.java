@@ -43,6 +43,20 @@ public final class SearchSql {
    *     values that do not parse (see {@link SearchCall})
    */
   public static String prepare(Connection duckdb, Path indexDir, String sql) {
+    if (SearchCall.find(sql).isEmpty()) {
+      return sql;
+    }
+    try (Searcher searcher = new Searcher(indexDir)) {
+      return prepare(duckdb, searcher, sql);
+    }
+  }
+
+  /**
+   * As {@link #prepare(Connection, Path, String)}, with an open searcher: a reader that pairs a
+   * warehouse connection with the index commit of the same run (hyoka serve) must search that
+   * commit, not whatever the index directory holds by now.
+   */
+  public static String prepare(Connection duckdb, Searcher searcher, String sql) {
     List<SearchCall> calls = SearchCall.find(sql);
     if (calls.isEmpty()) {
       return sql;
@@ -50,7 +64,7 @@ public final class SearchSql {
     boolean snippets = needsSnippets(sql);
     StringBuilder out = new StringBuilder(sql.length() + 64);
     int last = 0;
-    try (Searcher searcher = new Searcher(indexDir)) {
+    try {
       for (SearchCall call : calls) {
         SearchResponse r = searcher.search(call.request(snippets));
         String table =
@@ -64,6 +78,28 @@ public final class SearchSql {
     } catch (SQLException e) {
       throw new HyokaException(
           ErrorCode.WAREHOUSE_ERROR, "cannot register search hits: " + SearchIndex.oneLine(e), e);
+    }
+  }
+
+  /**
+   * Drops the hit tables that {@link #prepare} left on {@code duckdb}, so that a long session (a
+   * prompt, a notebook) does not grow with every search.
+   */
+  public static void dropHitTables(Connection duckdb) throws SQLException {
+    List<String> names = new java.util.ArrayList<>();
+    try (Statement st = duckdb.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT table_name FROM duckdb_tables() WHERE temporary"
+                    + " AND table_name LIKE 'hyoka\\_search\\_%' ESCAPE '\\'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    try (Statement st = duckdb.createStatement()) {
+      for (String n : names) {
+        st.execute("DROP TABLE IF EXISTS temp.main.\"" + n + "\"");
+      }
     }
   }
 

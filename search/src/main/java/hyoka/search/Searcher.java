@@ -56,7 +56,9 @@ public final class Searcher implements AutoCloseable {
   static final String MARK_END = "»";
   private static final int SNIPPET_PASSAGES = 2;
   private static final int FACET_TOP = 100;
-  static final Set<String> KINDS =
+
+  /** The text kinds the index holds (the kind filter's values). */
+  public static final Set<String> KINDS =
       Set.of(
           "status_analysis",
           "five_year_summary",
@@ -164,6 +166,9 @@ public final class Searcher implements AutoCloseable {
                 snippets[i] == null ? "" : snippets[i]));
       }
       return new SearchResponse(top.totalHits.value, hits, facets, field);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // A long word without spaces analyses into a phrase of many terms, each with synonyms.
+      throw QueryText.tooComplex(request.query());
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR,

@@ -29,11 +29,13 @@ final class MiniSample {
     ParsedReport parsed =
         new ParsedReport(
             "otaru-sogo-senryaku-h31.pdf",
+            "strategy-report",
             fiscalYear,
             null,
             36,
             List.of(project3(), project7(), project8()),
-            List.of());
+            List.of(),
+            null);
     return new IngestedReport(
         IngestedReport.reportIdOf(sha256),
         "otaru-sogo-senryaku-h31.pdf",
@@ -67,7 +69,8 @@ final class MiniSample {
         basis,
         List.of(),
         MatchEvidence.SINGLE,
-        page);
+        page,
+        null);
   }
 
   static Project project3() {

@@ -12,14 +12,61 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The parser of the まち・ひと・しごと創生総合戦略 KPI evaluation reports (see shared/report-format.md): page
- * heads with the projects' value rows, then one narrative block per project. Stateless: one
- * instance can be shared by any number of threads.
+ * The parser of the まち・ひと・しごと創生総合戦略 KPI evaluation reports (see docs/report-format.md): page heads
+ * with the projects' value rows, then one narrative block per project. Stateless: one instance can
+ * be shared by any number of threads.
  */
-public final class EvaluationReportParser implements ReportParser {
+public final class EvaluationReportParser implements Layout {
+  /** The layout's name in {@code --layout} and {@code reports.layout}. */
+  public static final String NAME = "strategy-report";
+
   private final LineClassifier classifier = new LineClassifier();
 
   public EvaluationReportParser() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "総合戦略 evaluation report: pages of projects with 施策ＫＰＩ value tables, 補正前スコア/スコア"
+        + " and narrative blocks (Otaru)";
+  }
+
+  /**
+   * Claims a text that prints the marks the parser needs: the {@code 補正前ｽｺｱ スコア} label of a
+   * project's value table, the {@code 施策ＫＰＩ} header and a project's {@code N ＜部} line.
+   */
+  @Override
+  public LayoutClaim claim(ReportText text) {
+    LineKind[] marks = {LineKind.SCORE_LABEL, LineKind.KPI_HEADER, LineKind.DEPT};
+    String[] names = {"補正前ｽｺｱ スコア label", "施策ＫＰＩ header", "project department line (N ＜部)"};
+    int[] firstPage = new int[marks.length];
+    int left = marks.length;
+    for (int p = 0; p < text.pages().size() && left > 0; p++) {
+      for (String raw : lines(text.pages().get(p))) {
+        LineKind kind = classifier.classify(p + 1, 1, raw).kind();
+        for (int m = 0; m < marks.length; m++) {
+          if (firstPage[m] == 0 && kind == marks[m]) {
+            firstPage[m] = p + 1;
+            left--;
+          }
+        }
+      }
+    }
+    List<String> found = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (int m = 0; m < marks.length; m++) {
+      if (firstPage[m] > 0) {
+        found.add(names[m] + " (page " + firstPage[m] + ")");
+      } else {
+        missing.add(names[m]);
+      }
+    }
+    return LayoutClaim.of(NAME, found, missing);
+  }
 
   @Override
   public ParsedReport parse(ReportText text) {
@@ -156,7 +203,8 @@ public final class EvaluationReportParser implements ReportParser {
             a.page() != b.page()
                 ? Integer.compare(a.page(), b.page())
                 : Integer.compare(a.lineNo(), b.lineNo()));
-    return new ParsedReport(text.sourceFile(), fiscalYear, null, pages.size(), projects, residue);
+    return new ParsedReport(
+        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, residue, null);
   }
 
   /**

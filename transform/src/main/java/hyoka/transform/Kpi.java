@@ -31,6 +31,8 @@ import java.util.List;
  *     or basis (empty when it is this row's own)
  * @param matchEvidence what decided which name line belongs to this value row
  * @param page 1-based page of the value row
+ * @param grading the grade, achievement and progress the layout prints; null when the layout prints
+ *     no grade (the strategy report scores instead)
  */
 public record Kpi(
     int kpiNo,
@@ -53,7 +55,8 @@ public record Kpi(
     String targetBasis,
     List<Integer> sharedNoteWith,
     MatchEvidence matchEvidence,
-    int page)
+    int page,
+    Grading grading)
     implements java.io.Serializable {
   public Kpi {
     if (kpiNo < 1) {

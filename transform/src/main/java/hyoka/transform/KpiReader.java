@@ -143,7 +143,8 @@ final class KpiReader {
               basis,
               List.copyOf(shared),
               a.evidence,
-              hr.row().page()));
+              hr.row().page(),
+              null));
     }
     return new Result(kpis, used);
   }

@@ -11,7 +11,11 @@ public enum NarrativeKind {
   /** 目的 of a budget item. */
   PURPOSE,
   /** 《…実施内容》 of a budget item. */
-  IMPLEMENTATION;
+  IMPLEMENTATION,
+  /** 効果発現要因（総合所見） of a project (evaluation sheets). */
+  EFFECT_FACTORS,
+  /** 今後の取組 of a project (evaluation sheets). */
+  FUTURE_WORK;
 
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,6 +1,9 @@
 package hyoka.transform;
 
-/** How the printed score compares with the score hyoka computes from the printed values. */
+/**
+ * How a printed score or grade compares with the one hyoka computes from the printed values (a
+ * score by {@link ScoreRule}, a grade by the document's {@link GradeLegend}).
+ */
 public enum ScoreStatus {
   MATCH,
   MISMATCH,

@@ -65,7 +65,8 @@ final class HandReports {
             "計画における目標値",
             List.of(),
             MatchEvidence.SINGLE,
-            3);
+            3,
+            null);
     Kpi pending =
         new Kpi(
             2,
@@ -89,7 +90,8 @@ final class HandReports {
             null,
             List.of(1),
             MatchEvidence.ORDER_INFERRED,
-            3);
+            3,
+            null);
     Project project =
         new Project(
             fiscalYear == 2019 ? 1 : 2,
@@ -108,11 +110,13 @@ final class HandReports {
     ParsedReport parsed =
         new ParsedReport(
             "r" + fiscalYear + ".pdf",
+            "strategy-report",
             fiscalYear,
             null,
             36,
             List.of(project),
-            List.of(new ResidueLine(3, 1, " 6", ResidueClass.PAGE_MARKER)));
+            List.of(new ResidueLine(3, 1, " 6", ResidueClass.PAGE_MARKER)),
+            null);
     return new IngestedReport(
         IngestedReport.reportIdOf(sha), "r" + fiscalYear + ".pdf", sha, "otaru", at, parsed);
   }

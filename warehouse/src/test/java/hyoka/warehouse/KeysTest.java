@@ -48,11 +48,13 @@ class KeysTest {
     ParsedReport doubled =
         new ParsedReport(
             base.sourceFile(),
+            base.layout(),
             base.fiscalYear(),
             base.title(),
             base.pageCount(),
             List.of(p1, twin),
-            List.of());
+            List.of(),
+            base.gradeLegend());
     Map<String, List<Object[]>> rows =
         ReportRows.of(
             new IngestedReport(
