@@ -41,16 +41,7 @@ final class TestPdfs {
 
   /** A text PDF that needs the user password {@code secret} to open. */
   static Path encrypted(Path file) {
-    try (PDDocument doc = textDocument(List.of("Confidential minutes"))) {
-      StandardProtectionPolicy policy =
-          new StandardProtectionPolicy("owner-secret", "secret", new AccessPermission());
-      policy.setEncryptionKeyLength(128);
-      doc.protect(policy);
-      doc.save(file.toFile());
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return protect(file, List.of("Confidential minutes"), "secret", new AccessPermission());
   }
 
   /**
@@ -58,10 +49,16 @@ final class TestPdfs {
    * still encrypted in the file), as many published reports are, to forbid editing.
    */
   static Path ownerProtected(Path file, List<String> lines) {
+    AccessPermission readOnly = new AccessPermission();
+    readOnly.setCanModify(false);
+    return protect(file, lines, "", readOnly);
+  }
+
+  private static Path protect(
+      Path file, List<String> lines, String userPassword, AccessPermission permission) {
     try (PDDocument doc = textDocument(lines)) {
-      AccessPermission readOnly = new AccessPermission();
-      readOnly.setCanModify(false);
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "", readOnly);
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner-secret", userPassword, permission);
       policy.setEncryptionKeyLength(128);
       doc.protect(policy);
       doc.save(file.toFile());
