@@ -9,6 +9,7 @@ import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
 import hyoka.transform.Project;
 import hyoka.transform.ResidueLine;
+import hyoka.transform.TextRepair;
 import hyoka.transform.ValueKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -143,6 +144,10 @@ public final class ReportRows {
     for (ResidueLine line : report.residue()) {
       rows.get("residue")
           .add(new Object[] {id, line.page(), line.lineNo(), line.text(), line.cls().label()});
+    }
+    for (TextRepair r : ingested.repairs()) {
+      rows.get("text_repairs")
+          .add(new Object[] {id, r.page(), r.lineNo(), r.extracted(), r.folded(), r.changes()});
     }
     return rows;
   }

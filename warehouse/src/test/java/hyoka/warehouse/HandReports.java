@@ -117,8 +117,15 @@ final class HandReports {
             List.of(project),
             List.of(new ResidueLine(3, 1, " 6", ResidueClass.PAGE_MARKER)),
             null);
+    // the producer printed a radical in one line, which the text repair folded before parsing
     return new IngestedReport(
-        IngestedReport.reportIdOf(sha), "r" + fiscalYear + ".pdf", sha, "otaru", at, parsed);
+        IngestedReport.reportIdOf(sha),
+        "r" + fiscalYear + ".pdf",
+        sha,
+        "otaru",
+        at,
+        parsed,
+        List.of(new hyoka.transform.TextRepair(1, 3, "交通事故件数 市\u2EA0", "交通事故件数 市民")));
   }
 
   static String sha(char c) {
