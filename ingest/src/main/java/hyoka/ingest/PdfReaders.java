@@ -50,6 +50,9 @@ public final class PdfReaders implements AutoCloseable {
   private static final long IDLE_MILLIS = 60_000;
   private static final long START_TIMEOUT_MILLIS = 120_000;
 
+  /** How long a child whose answer broke off may take to exit by itself before it is killed. */
+  private static final long EXIT_GRACE_MILLIS = 5_000;
+
   /** How much of a child's stderr is kept, to tell an OutOfMemoryError from another death. */
   private static final int STDERR_TAIL = 4096;
 
@@ -239,6 +242,11 @@ public final class PdfReaders implements AutoCloseable {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + limits.readerHeapMb() + "m");
     cmd.add("-XX:+ExitOnOutOfMemoryError");
+    // The JVM prints its own messages ("Terminating due to java.lang.OutOfMemoryError") on stdout,
+    // which is the answer channel here: a stray byte there reads as an answer, and the parent then
+    // ends a child that was about to exit with code 3 by itself. They belong with the rest of its
+    // complaints, on stderr.
+    cmd.add("-XX:+DisplayVMOutputToStderr");
     // One file at a time in a small heap: the serial collector needs no GC threads and the least
     // memory besides the heap.
     cmd.add("-XX:+UseSerialGC");
@@ -366,6 +374,10 @@ public final class PdfReaders implements AutoCloseable {
     }
 
     private HyokaException died(String name, boolean timedOut) {
+      // Its answer channel closed or went wrong: the child is exiting, or should be. Let it finish
+      // on its own first, so that its exit code (3 on an exhausted heap) tells how it died, rather
+      // than the 137 of the kill below.
+      boolean exitedByItself = !timedOut && awaitExit(EXIT_GRACE_MILLIS);
       end();
       if (timedOut) {
         return new HyokaException(
@@ -385,13 +397,19 @@ public final class PdfReaders implements AutoCloseable {
                 + limits.readerHeapMb()
                 + " MB of heap (a decompression bomb or a PDF too complex to read)");
       }
+      String how;
+      if (!exitedByItself) {
+        how = "broke off its answer and did not exit (ended by hyoka)";
+      } else if (exit == 128 + 9) {
+        // Not hyoka's kill (that one is the time bound, above): on Linux, usually the system's
+        // out-of-memory killer.
+        how = "was killed (SIGKILL, exit code 137: the system may be out of memory)";
+      } else {
+        how = "stopped (exit code " + exit + ")";
+      }
       return new HyokaException(
           ErrorCode.READER_CRASHED,
-          name
-              + ": the PDF reader process stopped (exit code "
-              + exit
-              + ")"
-              + (err.isBlank() ? "" : ": " + oneLine(err)));
+          name + ": the PDF reader process " + how + (err.isBlank() ? "" : ": " + oneLine(err)));
     }
 
     /** CPU used by the child so far while it runs; 0 once it is ended (then it is counted). */
@@ -419,6 +437,15 @@ public final class PdfReaders implements AutoCloseable {
           },
           millis,
           TimeUnit.MILLISECONDS);
+    }
+
+    private boolean awaitExit(long millis) {
+      try {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
 
     private int exitCode() {
