@@ -15,23 +15,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * nothing (see docs/search.md), because bigrams also match across word boundaries (京都 in 東京都).
  */
 final class CjkBigramAnalyzer extends Analyzer {
-  private final boolean prefolded;
-
-  CjkBigramAnalyzer() {
-    this(false);
-  }
-
-  /**
-   * @param prefolded the text is folded already (see {@link
-   *     JapaneseTextAnalyzer#forPrefoldedIndex}): no char filters
-   */
-  CjkBigramAnalyzer(boolean prefolded) {
-    this.prefolded = prefolded;
-  }
-
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return prefolded ? reader : JapaneseTextAnalyzer.foldingReader(reader);
+    return JapaneseTextAnalyzer.foldingReader(reader);
   }
 
   @Override

@@ -76,31 +76,20 @@ public final class JapaneseTextAnalyzer extends Analyzer {
 
   private final Mode mode;
   private final SynonymMap synonyms;
-  private final boolean prefolded;
 
-  private JapaneseTextAnalyzer(Mode mode, SynonymMap synonyms, boolean prefolded) {
+  private JapaneseTextAnalyzer(Mode mode, SynonymMap synonyms) {
     this.mode = mode;
     this.synonyms = synonyms;
-    this.prefolded = prefolded;
   }
 
   /** The chain used to index documents (no synonyms). */
   public static JapaneseTextAnalyzer forIndex() {
-    return new JapaneseTextAnalyzer(Mode.INDEX, null, false);
-  }
-
-  /**
-   * The index chain without its char filters, for text already folded char by char ({@link
-   * hyoka.transform.Texts#foldCharByChar}): the tokenizer then reads the very chars the char
-   * filters would have given it, at the same offsets, so the tokens are the same.
-   */
-  static JapaneseTextAnalyzer forPrefoldedIndex() {
-    return new JapaneseTextAnalyzer(Mode.INDEX, null, true);
+    return new JapaneseTextAnalyzer(Mode.INDEX, null);
   }
 
   /** The chain used to analyse queries: the index chain plus the synonym list. */
   public static JapaneseTextAnalyzer forQuery() {
-    return new JapaneseTextAnalyzer(Mode.QUERY, loadSynonyms(), false);
+    return new JapaneseTextAnalyzer(Mode.QUERY, loadSynonyms());
   }
 
   public Mode mode() {
@@ -109,7 +98,7 @@ public final class JapaneseTextAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return prefolded ? reader : foldingReader(reader);
+    return foldingReader(reader);
   }
 
   /**

@@ -94,12 +94,6 @@ public final class SearchIndex {
         JapaneseTextAnalyzer.forIndex(), Map.of(TEXT_BIGRAM, new CjkBigramAnalyzer()));
   }
 
-  /** {@link #indexAnalyzer} without the char filters, for text folded char by char already. */
-  static Analyzer prefoldedIndexAnalyzer() {
-    return new PerFieldAnalyzerWrapper(
-        JapaneseTextAnalyzer.forPrefoldedIndex(), Map.of(TEXT_BIGRAM, new CjkBigramAnalyzer(true)));
-  }
-
   /**
    * Makes the index in {@code indexDir} equal to the warehouse behind {@code warehouse} and commits
    * with {@code warehouse_run=runId}.
@@ -181,8 +175,7 @@ public final class SearchIndex {
         toAdd.add(r);
       }
     }
-    try (WarehouseTexts.Queries queries = new WarehouseTexts.Queries(warehouse);
-        Analyzer prefolded = prefoldedIndexAnalyzer()) {
+    try (WarehouseTexts.Queries queries = new WarehouseTexts.Queries(warehouse)) {
       for (int from = 0; from < toAdd.size(); from += WarehouseTexts.Queries.BATCH) {
         List<ReportRow> batch =
             toAdd.subList(from, Math.min(toAdd.size(), from + WarehouseTexts.Queries.BATCH));
@@ -196,7 +189,7 @@ public final class SearchIndex {
               pool.submit(
                   () -> {
                     try {
-                      addReport(writer, prefolded, r, reportTexts);
+                      addReport(writer, r, reportTexts);
                     } finally {
                       inFlight.release();
                     }
@@ -232,9 +225,9 @@ public final class SearchIndex {
     }
   }
 
-  private static void addReport(
-      IndexWriter writer, Analyzer prefolded, ReportRow r, List<TextDoc> texts) throws IOException {
-    ReportDocs docs = new ReportDocs(r, prefolded);
+  private static void addReport(IndexWriter writer, ReportRow r, List<TextDoc> texts)
+      throws IOException {
+    ReportDocs docs = new ReportDocs(r);
     for (TextDoc t : texts) {
       writer.addDocument(docs.document(t));
     }
@@ -381,7 +374,6 @@ public final class SearchIndex {
    */
   private static final class ReportDocs {
     private final ReportRow report;
-    private final Analyzer prefolded;
     private final FacetsConfig facets = facetsConfig();
     private final Field docType = new StringField(DOC_TYPE, TYPE_TEXT, Field.Store.NO);
     private final Field reportId;
@@ -396,9 +388,8 @@ public final class SearchIndex {
     private List<IndexableField> projectFields;
     private List<IndexableField> kpiFields;
 
-    ReportDocs(ReportRow r, Analyzer prefolded) {
+    ReportDocs(ReportRow r) {
       this.report = r;
-      this.prefolded = prefolded;
       reportId = new StringField(REPORT_ID, r.reportId(), Field.Store.YES);
       reportFields.add(new StringField(CURRENT, Boolean.toString(r.current()), Field.Store.NO));
       if (r.supersededBy() != null) {
@@ -449,20 +440,8 @@ public final class SearchIndex {
         d.add(new StoredField(ITEM_NAME, t.itemName()));
       }
       d.add(new StoredField(PAGE, t.page()));
-      Field text = new Field(TEXT, t.text(), TEXT_TYPE);
-      Field bigram = new Field(TEXT_BIGRAM, t.text(), BIGRAM_TYPE);
-      // Most texts fold char by char: their folded form has the same offsets, so the tokenizers
-      // read it directly and the three char filters are skipped for both fields
-      // (docs/performance.md); the printed text is still what is stored.
-      // The two streams come from different analyzers, and this thread's addDocument consumes
-      // both before the next document asks for them again.
-      String folded = Texts.foldCharByChar(t.text());
-      if (folded != null) {
-        text.setTokenStream(prefolded.tokenStream(TEXT, folded));
-        bigram.setTokenStream(prefolded.tokenStream(TEXT_BIGRAM, folded));
-      }
-      d.add(text);
-      d.add(bigram);
+      d.add(new Field(TEXT, t.text(), TEXT_TYPE));
+      d.add(new Field(TEXT_BIGRAM, t.text(), BIGRAM_TYPE));
       for (IndexableField f : kpiFields) {
         d.add(f);
       }

@@ -22,24 +22,13 @@ public final class Texts {
     if (s == null) {
       return null;
     }
-    String charByChar = foldCharByChar(s);
-    return charByChar != null ? charByChar : foldSlowly(s);
-  }
-
-  /**
-   * {@link #fold} of {@code s} when it maps char by char, else null: every char of {@code s} folds
-   * to itself or is full-width ASCII (which NFKC maps to one ASCII char), so the result has the
-   * length of {@code s} and an offset into it is the same offset into {@code s}. That is most
-   * report text; the search index analyses such text without its char filters.
-   */
-  public static String foldCharByChar(String s) {
     int full = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (isFullWidthAscii(c)) {
         full++;
       } else if (!foldsToItself(c)) {
-        return null;
+        return foldSlowly(s);
       }
     }
     // most report text is ASCII, kana, ideographs and full-width ASCII, where NFKC changes
