@@ -53,7 +53,8 @@ class ServeCommandTest {
                 HttpRequest.newBuilder(URI.create(m.group(1) + "api/status")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(status.statusCode()).isEqualTo(200);
-    assertThat(status.body()).contains("\"reports\":2");
+    // the three files of samples/: two strategy reports and the FY2019 evaluation sheets
+    assertThat(status.body()).contains("\"reports\":3", "\"run\":1");
     serving.interrupt();
     serving.join(30_000);
     assertThat(serving.isAlive()).isFalse();

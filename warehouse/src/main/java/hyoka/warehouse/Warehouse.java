@@ -410,7 +410,7 @@ public final class Warehouse {
    * A JDBC value as {@link QueryResult} holds it: timestamps and dates as java.time, arrays as
    * lists.
    */
-  public static Object javaValue(Object v) throws SQLException {
+  static Object javaValue(Object v) throws SQLException {
     if (v instanceof Timestamp t) {
       return t.toLocalDateTime();
     }

@@ -1,5 +1,6 @@
 package hyoka.web;
 
+import hyoka.ingest.IngestProgress;
 import hyoka.ingest.IngestRequest;
 import hyoka.ingest.IngestRun;
 import hyoka.search.SearchIndex;
@@ -30,8 +31,13 @@ final class TestData {
 
   /** Ingests the given sample PDFs (h30, h31) with the real ingest; series = their folder name. */
   static String ingest(Path dataDir, Path... pdfs) {
+    return ingest(dataDir, IngestProgress.NONE, pdfs);
+  }
+
+  /** {@link #ingest(Path, Path...)}, telling {@code progress} how it goes. */
+  static String ingest(Path dataDir, IngestProgress progress, Path... pdfs) {
     StringWriter out = new StringWriter();
-    new IngestRun()
+    new IngestRun(progress)
         .run(new IngestRequest(dataDir, List.of(pdfs), null, null, new PrintWriter(out, true)));
     return out.toString();
   }

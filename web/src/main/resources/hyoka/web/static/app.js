@@ -430,7 +430,7 @@ async function status() {
   try {
     const s = await api('/api/status');
     document.getElementById('status').textContent =
-      `${s.current_reports} current reports · warehouse run ${s.warehouse_run}` + (s.consistent ? '' : ` (index at run ${s.index_run})`);
+      `${s.current_reports} current reports · run ${s.run}`;
   } catch (e) {
     document.getElementById('status').textContent = e.message;
   }
