@@ -3,12 +3,17 @@ package hyoka.cli;
 import hyoka.ingest.IngestRequest;
 import hyoka.ingest.IngestRun;
 import hyoka.ingest.IngestSummary;
+import hyoka.transform.Layout;
+import hyoka.transform.Layouts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,6 +46,14 @@ final class IngestCommand implements Callable<Integer> {
   String runner;
 
   @Option(
+      names = "--layout",
+      paramLabel = "NAME",
+      description =
+          "Read every file with this layout (see Layouts below) instead of the one layout that"
+              + " claims each file; a file it cannot read is rejected with the reason.")
+  String layout;
+
+  @Option(
       names = "--timings",
       description =
           "After the summary, print how long each step took (scan, pipeline, publish, index,"
@@ -58,6 +71,33 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "PDF files or folders.")
   List<Path> paths;
 
+  /**
+   * Ends {@code hyoka ingest --help} with the installed layouts and what each reads. They are
+   * looked up when the help is printed, not when any command starts.
+   */
+  static void listLayoutsInHelp(CommandLine ingest) {
+    ingest
+        .getHelpSectionMap()
+        .put(
+            UsageMessageSpec.SECTION_KEY_FOOTER,
+            help -> {
+              List<Layout> layouts = Layouts.installed().all();
+              int width = layouts.stream().mapToInt(l -> l.name().length()).max().orElse(0);
+              StringBuilder b =
+                  new StringBuilder(
+                      String.format(
+                          Locale.ROOT,
+                          "%nLayouts (each file is read by the one that claims it, or by"
+                              + " --layout NAME):%n"));
+              for (Layout l : layouts) {
+                b.append(
+                    String.format(
+                        Locale.ROOT, "  %-" + width + "s  %s%n", l.name(), l.description()));
+              }
+              return b.toString();
+            });
+  }
+
   @Override
   public Integer call() {
     IngestSummary summary;
@@ -67,7 +107,7 @@ final class IngestCommand implements Callable<Integer> {
           new IngestRun(progress)
               .run(
                   new IngestRequest(
-                      data.dataDir, paths, series, runner, spec.commandLine().getOut()));
+                      data.dataDir, paths, series, runner, layout, spec.commandLine().getOut()));
     }
     if (timings) {
       spec.commandLine().getOut().println(summary.times().line());

@@ -79,6 +79,47 @@ class CliTest {
   }
 
   @Test
+  void ingestHelpListsTheInstalledLayoutsAndAnUnknownOneIsBadUsage() {
+    Run help = hyoka("ingest", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out())
+        .contains("--layout=NAME")
+        .containsPattern("(?m)^Layouts \\(each file is read by the one that claims it")
+        .containsPattern("(?m)^  strategy-report  総合戦略 evaluation report: ")
+        .containsPattern("(?m)^  kpi-sheet  ");
+    Path none = tmp.resolve("no-layout");
+    Run bad =
+        hyoka(
+            "ingest",
+            "--data",
+            none.toString(),
+            "--layout",
+            "sheets",
+            Fixtures.samplesDir().toString());
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err())
+        .startsWith("hyoka: unknown layout 'sheets' (installed: ")
+        .contains("strategy-report");
+    assertThat(none).doesNotExist();
+  }
+
+  @Test
+  void theLayoutThatReadEachReportIsInTheWarehouse() {
+    Run r =
+        hyoka(
+            "sql",
+            "--data",
+            data.toString(),
+            "--format",
+            "csv",
+            "SELECT fiscal_year, layout FROM reports ORDER BY 1, 2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .containsExactly(
+            "fiscal_year,layout", "2018,strategy-report", "2019,kpi-sheet", "2019,strategy-report");
+  }
+
+  @Test
   void ingestOfTheSamplesAddsBothReportsAndTheSheetsAndSummarises() {
     assertThat(firstIngest.code()).as(firstIngest.err()).isZero();
     // the FY2019 report and the FY2019 sheets (layout kpi-sheet) are both read; the line of the

@@ -14,14 +14,22 @@ import java.util.List;
  *     {@code *.pdf}, any case)
  * @param series series of every input file; null: each file's folder name
  * @param runner Beam runner: {@code direct} (null means direct), {@code flink} or {@code spark}
+ * @param layout the name of the layout that reads every file ({@code hyoka ingest --layout}); null:
+ *     each file is read by the one layout that claims it
  * @param out where the per-file lines and the summary line go
  */
 public record IngestRequest(
-    Path dataDir, List<Path> inputs, String series, String runner, PrintWriter out) {
+    Path dataDir, List<Path> inputs, String series, String runner, String layout, PrintWriter out) {
   public IngestRequest {
     requireNonNull(dataDir, "dataDir is null");
     inputs = List.copyOf(requireNonNull(inputs, "inputs is null"));
     runner = runner == null ? "direct" : runner;
     requireNonNull(out, "out is null");
+  }
+
+  /** Each file read by the layout that claims it. */
+  public IngestRequest(
+      Path dataDir, List<Path> inputs, String series, String runner, PrintWriter out) {
+    this(dataDir, inputs, series, runner, null, out);
   }
 }

@@ -3,6 +3,7 @@ package hyoka.ingest;
 import hyoka.search.SearchIndex;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.Layouts;
 import hyoka.warehouse.PublishResult;
 import hyoka.warehouse.RunStats;
 import hyoka.warehouse.Warehouse;
@@ -77,8 +78,8 @@ public final class IngestRun {
    * {@link LineFeed}), and a summary line.
    *
    * @throws HyokaException DATA_DIR_LOCKED when another ingest holds the data directory;
-   *     BAD_ARGUMENT for an unknown runner; internal errors of the warehouse, the index or the
-   *     pipeline
+   *     BAD_ARGUMENT for an unknown runner or layout; internal errors of the warehouse, the index
+   *     or the pipeline
    */
   public IngestSummary run(IngestRequest request) {
     Instant startedAt = Instant.now();
@@ -86,6 +87,10 @@ public final class IngestRun {
     Path dataDir = request.dataDir();
     PrintWriter out = request.out();
     checkRunner(request.runner());
+    if (request.layout() != null) {
+      // an unknown name fails before anything is touched, naming the installed layouts
+      Layouts.installed().named(request.layout());
+    }
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -116,7 +121,7 @@ public final class IngestRun {
           c.outcome = FileOutcome.unchanged(f.name());
         } else if (firstBySha.containsKey(f.sha256())) {
           c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
-        } else if (rejectedBefore.get(f.sha256()).isPresent()) {
+        } else if (remembered(rejectedBefore, f.sha256(), request.layout())) {
           // Read and rejected by an earlier run: the same bytes would be rejected again.
           RejectedContent.Rejection r = rejectedBefore.get(f.sha256()).get();
           firstBySha.put(f.sha256(), f.name());
@@ -184,7 +189,7 @@ public final class IngestRun {
     Manifest.write(staging.manifest(), changed);
     progress.step("pipeline", changed.size());
     try (LineFeed.Watch watch = lines.watch(staging, progress)) {
-      runPipeline(request.runner(), staging, startedAt);
+      runPipeline(request.runner(), request.layout(), staging, startedAt);
     }
     clock.endStep("pipeline");
     CrashPoints.reached("after-shards");
@@ -198,7 +203,10 @@ public final class IngestRun {
     for (DeadLetter d : deadLetters) {
       rejectedBySha.put(d.sha256(), d);
     }
-    rejectedContent.rememberAll(deadLetters);
+    rejectedContent.rememberAll(
+        request.layout() == null
+            ? deadLetters
+            : deadLetters.stream().filter(d -> d.code() != ErrorCode.NOT_A_REPORT).toList());
     List<RunStats.Rejection> rejections = new ArrayList<>();
     int unchanged = 0;
     for (Candidate c : candidates) {
@@ -277,13 +285,29 @@ public final class IngestRun {
     return runId;
   }
 
-  private static void runPipeline(String runner, StagingDir staging, Instant startedAt) {
+  /**
+   * Whether an earlier run rejected this content for what it is. That no layout claimed it says
+   * nothing about a layout forced by name: with {@code --layout} the file is read again (and a
+   * forced layout's rejection is not remembered either).
+   */
+  private static boolean remembered(RejectedContent before, String sha256, String forcedLayout) {
+    return before
+        .get(sha256)
+        .filter(r -> forcedLayout == null || r.code() != ErrorCode.NOT_A_REPORT)
+        .isPresent();
+  }
+
+  private static void runPipeline(
+      String runner, String layout, StagingDir staging, Instant startedAt) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "--runner=" + runnerClass(runner),
                 "--stagingDir=" + staging.root(),
                 "--ingestedAt=" + startedAt));
+    if (layout != null) {
+      args.add("--layout=" + layout);
+    }
     if ("flink".equals(runner)) {
       // Flink otherwise copies every element (encode + decode) between chained steps in case a
       // step mutates its input; ours take immutable records, and a parsed report is large.

@@ -3,6 +3,7 @@ package hyoka.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import hyoka.transform.ErrorCode;
+import hyoka.transform.Layouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +21,16 @@ import java.util.Set;
  * that still holds such a file neither parses nor writes anything: only empty, non-PDF and cut-off
  * files can be told without reading them through Tika and the parser.
  *
- * <p>Each line also names {@link #READER_VERSION}: a newer extractor or parser may read what an
- * older one rejected, so lines of another version are ignored (and the file is read again).
- * Rejections that depend on the moment (I/O errors, internal errors) are never remembered.
+ * <p>Each line also names the {@link #readerVersion}: a newer extractor or parser, or another set
+ * of installed layouts, may read what an older one rejected, so lines of another version are
+ * ignored (and the file is read again). Rejections that depend on the moment (I/O errors, internal
+ * errors) are never remembered.
  */
 final class RejectedContent {
   static final String FILE = "rejected.tsv";
 
   /** Bump when extraction or parsing changes which content is rejected. */
-  static final String READER_VERSION = "1";
+  static final String READER_VERSION = "2";
 
   private static final Set<ErrorCode> REMEMBERED =
       EnumSet.of(ErrorCode.ENCRYPTED_PDF, ErrorCode.NO_TEXT_LAYER, ErrorCode.NOT_A_REPORT);
@@ -42,15 +44,24 @@ final class RejectedContent {
     this.file = file;
   }
 
+  /**
+   * {@link #READER_VERSION} and the installed layouts: a layout added to the class path may read
+   * what none read before.
+   */
+  static String readerVersion() {
+    return READER_VERSION + " " + String.join(",", Layouts.installedClassNames());
+  }
+
   static RejectedContent load(Path dataDir) {
     RejectedContent r = new RejectedContent(dataDir.resolve(FILE));
     if (!Files.isRegularFile(r.file)) {
       return r;
     }
+    String version = readerVersion();
     try {
       for (String line : Files.readAllLines(r.file, UTF_8)) {
         String[] f = line.split("\t", 4);
-        if (f.length == 4 && f[0].equals(READER_VERSION)) {
+        if (f.length == 4 && f[0].equals(version)) {
           try {
             r.bySha.put(f[1], new Rejection(ErrorCode.valueOf(f[2]), f[3]));
           } catch (IllegalArgumentException unknownCode) {
@@ -84,9 +95,10 @@ final class RejectedContent {
       return;
     }
     StringBuilder b = new StringBuilder();
+    String version = readerVersion();
     bySha.forEach(
         (sha, r) ->
-            b.append(READER_VERSION)
+            b.append(version)
                 .append('\t')
                 .append(sha)
                 .append('\t')

@@ -245,6 +245,50 @@ class IngestRunTest {
     assertThat(data).doesNotExist();
   }
 
+  /**
+   * A forced layout reads every file; that no layout claimed a file says nothing about a forced
+   * one, so a file remembered as no report is read again with --layout, and what the forced layout
+   * rejects is not remembered for the runs that choose by claim.
+   */
+  @Test
+  void aForcedLayoutReadsEveryFileAndItsRejectionsAreItsOwn() throws Exception {
+    Path in = Files.createDirectory(dir.resolve("forced"));
+    Path memo = TestPdfs.text(in.resolve("memo.pdf"), List.of("Quarterly memo", "Budget: 100"));
+    Path data = dir.resolve("forced-data");
+    String noReport =
+        ": not a KPI evaluation report of a known layout; closest: kpi-sheet, lacking ＫＰＩ"
+            + " その{n} label, 達成率/評価 row, 評価基準 grade legend, 実績値 row of values";
+
+    assertThat(ingest(data, List.of(memo), null).lines()).startsWith("rejected " + memo + noReport);
+    Run forced = ingest(data, List.of(memo), null, "direct", "strategy-report");
+    assertThat(forced.lines())
+        .startsWith(
+            "rejected "
+                + memo
+                + ": read with --layout strategy-report: not a KPI evaluation report: no project"
+                + " with a 補正前ｽｺｱ スコア value table");
+    assertThat(ingest(data, List.of(memo), null).lines())
+        .startsWith("rejected " + memo + noReport + " (rejected before; not read again)");
+
+    Path h30 = Files.copy(Fixtures.samplePdf("h30"), in.resolve("h30.pdf"));
+    Run sample = ingest(data, List.of(h30), null, "direct", "strategy-report");
+    assertThat(sample.lines().get(0)).startsWith("added " + h30 + " (FY2018, 62 projects");
+    assertThat(sql(data, "SELECT count(*) FROM reports WHERE layout = 'strategy-report'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownLayoutIsRefusedBeforeAnythingIsWrittenNamingTheInstalledOnes() {
+    Path data = dir.resolve("no-such-layout");
+    assertThatThrownBy(
+            () -> ingest(data, List.of(Fixtures.samplePdf("h31")), null, "direct", "sheets"))
+        .isInstanceOfSatisfying(
+            HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_ARGUMENT))
+        .hasMessageStartingWith("unknown layout 'sheets' (installed: ")
+        .hasMessageContaining("strategy-report");
+    assertThat(data).doesNotExist();
+  }
+
   record Run(IngestSummary summary, List<String> lines) {}
 
   static Run ingest(Path data, List<Path> inputs, String series) {
@@ -252,9 +296,14 @@ class IngestRunTest {
   }
 
   static Run ingest(Path data, List<Path> inputs, String series, String runner) {
+    return ingest(data, inputs, series, runner, null);
+  }
+
+  static Run ingest(Path data, List<Path> inputs, String series, String runner, String layout) {
     StringWriter text = new StringWriter();
     IngestSummary summary =
-        new IngestRun().run(new IngestRequest(data, inputs, series, runner, new PrintWriter(text)));
+        new IngestRun()
+            .run(new IngestRequest(data, inputs, series, runner, layout, new PrintWriter(text)));
     return new Run(summary, text.toString().lines().toList());
   }
 

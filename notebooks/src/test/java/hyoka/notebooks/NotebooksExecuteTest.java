@@ -107,7 +107,8 @@ class NotebooksExecuteTest {
         .contains("otaru-sogo-senryaku-h30.pdf")
         .contains("otaru-sogo-senryaku-h31.pdf");
     assertThat(cell(cells, "%chart bar x=department").png()).isNotNull();
-    // The two published scores that follow no rule (report-format.md) are listed as mismatches.
+    // The two published scores that follow no rule (docs/report-format.md) are listed as
+    // mismatches.
     assertThat(cell(cells, "WHERE score_status = 'mismatch'").text())
         .contains("空き家対策事業")
         .contains("町会加入数")

@@ -42,6 +42,7 @@ public final class ReportRows {
               ingested.sourceFile(),
               ingested.sha256(),
               ingested.series(),
+              report.layout(),
               report.fiscalYear(),
               report.pageCount(),
               report.title(),
@@ -143,7 +144,10 @@ public final class ReportRows {
     }
     for (ResidueLine line : report.residue()) {
       rows.get("residue")
-          .add(new Object[] {id, line.page(), line.lineNo(), line.text(), line.cls().label()});
+          .add(
+              new Object[] {
+                id, line.page(), line.lineNo(), line.text(), line.cls().label(), line.note()
+              });
     }
     for (TextRepair r : ingested.repairs()) {
       rows.get("text_repairs")

@@ -9,9 +9,8 @@ import hyoka.ingest.PdfExtractor;
 import hyoka.ingest.StepTimes;
 import hyoka.search.JapaneseTextAnalyzer;
 import hyoka.search.SearchIndex;
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.IngestedReport;
-import hyoka.transform.ReportParser;
+import hyoka.transform.Layouts;
 import hyoka.transform.ReportText;
 import hyoka.warehouse.PublishResult;
 import hyoka.warehouse.ReportShard;
@@ -684,7 +683,8 @@ public final class Benchmark {
   private List<Figure> stages(List<Path> corpus, List<ReportText> texts) {
     List<Figure> figures = new ArrayList<>();
     long pages = texts.stream().mapToLong(t -> t.pages().size()).sum();
-    ReportParser parser = new EvaluationReportParser();
+    // as the pipeline does: the layout that claims each text parses it
+    Layouts layouts = Layouts.installed();
     List<IngestedReport> reports = new ArrayList<>();
     Instant now = Instant.now();
     figures.add(
@@ -701,7 +701,7 @@ public final class Benchmark {
                         sha,
                         "bench",
                         now,
-                        parser.parse(texts.get(i))));
+                        layouts.parse(texts.get(i), null)));
               }
               return pages;
             }));

@@ -1,5 +1,9 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.FoldedText;
+import hyoka.transform.PrintedValue;
+import hyoka.transform.Texts;
+import hyoka.transform.Values;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,8 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static java.util.Objects.requireNonNull;
 
+import hyoka.transform.PrintedValue;
 import java.util.List;
 
 /**

@@ -1,9 +1,12 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLine;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits the report's lines into the pages' heads (project names, KPI value rows, labels) and the
@@ -12,15 +15,23 @@ import java.util.regex.Pattern;
  * project name followed by `補正前ｽｺｱ スコア` (a continuation page) has no head.
  */
 final class PageReader {
-  private static final Pattern MARKER = Pattern.compile("^#?\\d{0,3}(?:\\((\\d)\\)(.+))?$");
+  /**
+   * The heads, the narrative stream and the residue found while reading the heads.
+   *
+   * @param gluedToPurpose the narrative lines that are text glued to a head's {@code 目的：} label: a
+   *     paragraph that starts with one is printed in a 目的 cell
+   */
+  record Result(
+      List<ProjectHead> heads,
+      List<Line> narrative,
+      List<ResidueLine> residue,
+      Set<Line> gluedToPurpose) {}
 
-  /** The heads, the narrative stream and the residue found while reading the heads. */
-  record Layout(List<ProjectHead> heads, List<Line> narrative, List<ResidueLine> residue) {}
-
-  Layout read(List<List<Line>> pages) {
+  Result read(List<List<Line>> pages) {
     List<ProjectHead> heads = new ArrayList<>();
     List<Line> narrative = new ArrayList<>();
     List<ResidueLine> residue = new ArrayList<>();
+    Set<Line> gluedToPurpose = new HashSet<>();
     Integer groupNo = null;
     String groupName = null;
     for (List<Line> all : pages) {
@@ -33,7 +44,7 @@ final class PageReader {
       int i = 0;
       if (!lines.isEmpty()) {
         Line first = lines.get(0);
-        Matcher m = MARKER.matcher(first.tight());
+        Matcher m = LineClassifier.PAGE_MARKER.matcher(first.tight());
         // a marker is an integer or '#' (a decimal is a chart label), maybe with a group heading
         if (m.matches()) {
           residue.add(residue(first, ResidueClass.PAGE_MARKER));
@@ -67,7 +78,7 @@ final class PageReader {
         for (Line c : lines.subList(i, nameStart)) {
           if (isMarker(c)) {
             residue.add(residue(c, ResidueClass.PAGE_MARKER));
-            Matcher gm = MARKER.matcher(c.tight());
+            Matcher gm = LineClassifier.PAGE_MARKER.matcher(c.tight());
             if (gm.matches() && gm.group(1) != null) {
               groupNo = Integer.valueOf(gm.group(1));
               groupName = groupNameOf(c);
@@ -142,12 +153,13 @@ final class PageReader {
         i = j;
         if (glued != null) {
           narrative.add(glued);
+          gluedToPurpose.add(glued);
           break;
         }
       }
       narrative.addAll(lines.subList(i, lines.size()));
     }
-    return new Layout(heads, narrative, residue);
+    return new Result(heads, narrative, residue, Set.copyOf(gluedToPurpose));
   }
 
   private static boolean isLead(Line l) {
@@ -155,7 +167,7 @@ final class PageReader {
   }
 
   private static boolean isMarker(Line l) {
-    return MARKER.matcher(l.tight()).matches() && !l.is(LineKind.NUMBERS)
+    return LineClassifier.PAGE_MARKER.matcher(l.tight()).matches() && !l.is(LineKind.NUMBERS)
         || l.is(LineKind.NUMBERS) && l.tight().matches("\\d{1,2}") && l.printed().startsWith(" ");
   }
 
@@ -170,6 +182,10 @@ final class PageReader {
   }
 
   static ResidueLine residue(Line l, ResidueClass cls) {
-    return new ResidueLine(l.page(), l.lineNo(), l.printed(), cls);
+    return residue(l, cls, null);
+  }
+
+  static ResidueLine residue(Line l, ResidueClass cls, String note) {
+    return new ResidueLine(l.page(), l.lineNo(), l.printed(), cls, note);
   }
 }

@@ -1,5 +1,13 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.Eras;
+import hyoka.transform.Kpi;
+import hyoka.transform.KpiValue;
+import hyoka.transform.MatchEvidence;
+import hyoka.transform.PrintedValue;
+import hyoka.transform.Scores;
+import hyoka.transform.ValueKind;
+import hyoka.transform.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

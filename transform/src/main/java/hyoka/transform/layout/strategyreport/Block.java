@@ -1,4 +1,4 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static java.util.Objects.requireNonNull;
 

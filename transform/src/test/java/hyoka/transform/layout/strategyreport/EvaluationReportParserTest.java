@@ -1,8 +1,21 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hyoka.transform.ErrorCode;
+import hyoka.transform.Fixtures;
+import hyoka.transform.HyokaException;
+import hyoka.transform.Kpi;
+import hyoka.transform.KpiValue;
+import hyoka.transform.LayoutClaim;
+import hyoka.transform.Layouts;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.Project;
+import hyoka.transform.ReportText;
+import hyoka.transform.ScoreRule;
+import hyoka.transform.ScoreStatus;
+import hyoka.transform.ValueKind;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,12 +205,32 @@ class EvaluationReportParserTest {
   }
 
   @Test
-  void splitsPagesIntoLinesAsTheLineBreakPatternDoes() {
-    List<String> pages = new java.util.ArrayList<>(Fixtures.text("h31").pages());
-    pages.addAll(List.of("", "\n", "\r\n", "a\r", "\ra", "a\r\r\nb\n", "\n\r\n\r", "x\n\ny\r\nz"));
-    for (String page : pages) {
-      assertThat(EvaluationReportParser.lines(page)).containsExactly(page.split("\r?\n", -1));
+  void claimsTheSamplesWithItsEvidenceAndIsTheInstalledLayoutThatReadsThem() {
+    LayoutClaim claim = new EvaluationReportParser().claim(Fixtures.text("h31"));
+
+    assertThat(claim.claimed()).isTrue();
+    assertThat(claim.found())
+        .containsExactly(
+            "補正前ｽｺｱ スコア label (page 1)",
+            "施策ＫＰＩ header (page 1)",
+            "project department line (N ＜部) (page 1)");
+    for (String sample : List.of("h31", "h30")) {
+      assertThat(Layouts.installed().choose(Fixtures.text(sample), null))
+          .isInstanceOf(EvaluationReportParser.class);
     }
+    assertThat(List.of(h31.layout(), h30.layout())).containsOnly(EvaluationReportParser.NAME);
+  }
+
+  @Test
+  void aTextWithoutItsMarksIsNotClaimedAndTheMissingMarksAreNamed() {
+    LayoutClaim claim =
+        new EvaluationReportParser()
+            .claim(ReportText.of("memo.pdf", "施策ＫＰＩ 基準値(H26) H27実績値\n会議の記録\n"));
+
+    assertThat(claim.claimed()).isFalse();
+    assertThat(claim.found()).containsExactly("施策ＫＰＩ header (page 1)");
+    assertThat(claim.missing())
+        .containsExactly("補正前ｽｺｱ スコア label", "project department line (N ＜部)");
   }
 
   static Project project(ParsedReport r, int no) {

@@ -1,5 +1,9 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.FoldedText;
+import hyoka.transform.Values;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +17,17 @@ final class LineClassifier {
   private static final Pattern SUMMARY_RANGE = Pattern.compile("^\\(H\\d+~(?:H|R)\\d+\\)$");
   private static final Pattern TARGET_HEAD = Pattern.compile("^目標値\\((?:H|R)(?:\\d+|元)\\)$");
   private static final Pattern YEAR_HEAD = Pattern.compile("^(?:H|R)(?:\\d+|元)年度$");
-  private static final Pattern DEPT = Pattern.compile("^\\d{1,3}<.+");
+
+  /** `6 ＜生活環境部`: the project's number, then its department. */
+  private static final Pattern DEPT = Pattern.compile("^(\\d{1,3})<.+");
+
+  /**
+   * A page marker (tight form): the number of the page's first project (` 6`; two-digit numbers
+   * print as `#`), maybe with the heading of the project group that starts there (` # （２）…`: group
+   * 1 its number, group 2 its name). A decimal never matches: that is a chart label.
+   */
+  static final Pattern PAGE_MARKER = Pattern.compile("^#?\\d{0,3}(?:\\((\\d)\\)(.+))?$");
+
   private static final Pattern HEADER_FRAGMENT =
       Pattern.compile("^(?:基準値\\(.*|\\d{1,4}\\)|(?:H\\d+実績値)+|\\d{1,4}\\)(?:H\\d+実績値)+)$");
   private static final Pattern NUMBERS =
@@ -91,7 +105,7 @@ final class LineClassifier {
     if (first == 'H' && AXIS.matcher(t).matches()) {
       return LineKind.CHART_AXIS;
     }
-    if (Values.isValueRow(text)) {
+    if (isValueRow(text)) {
       return LineKind.VALUE_ROW;
     }
     // the folded form has no whitespace but ' ' (FoldingTest), so strip() only drops spaces
@@ -99,6 +113,37 @@ final class LineClassifier {
       return LineKind.NUMBERS;
     }
     return LineKind.TEXT;
+  }
+
+  /**
+   * A KPI value row: six or more values (baseline, yearly actuals, raw score, score, target), the
+   * two score columns before the target without a unit.
+   */
+  static boolean isValueRow(FoldedText text) {
+    // six values need five spaces between them: most lines fail this before any pattern runs
+    String f = text.folded();
+    int spaces = 0;
+    for (int i = 0; i < f.length() && spaces < 5; i++) {
+      if (f.charAt(i) == ' ') {
+        spaces++;
+      }
+    }
+    if (spaces < 5) {
+      return false;
+    }
+    List<Values.Token> t = Values.tokens(text);
+    return t.size() >= 6
+        && t.get(t.size() - 3).value().unit() == null
+        && t.get(t.size() - 2).value().unit() == null;
+  }
+
+  /** The project number of a {@link LineKind#DEPT} line. */
+  static int projectNo(Line dept) {
+    Matcher m = DEPT.matcher(dept.tight());
+    if (!dept.is(LineKind.DEPT) || !m.matches()) {
+      throw new IllegalArgumentException("not a department line: " + dept);
+    }
+    return Integer.parseInt(m.group(1));
   }
 
   private static boolean isDigit(char c) {

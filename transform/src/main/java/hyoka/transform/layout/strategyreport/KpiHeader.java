@@ -1,5 +1,6 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.Eras;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,11 +1,9 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Cuts the narrative stream into one block per project. A block ends with the project's `N ＜部`
@@ -14,8 +12,6 @@ import java.util.regex.Pattern;
  * at the end of the page. Lines after the last block are left over.
  */
 final class BlockSplitter {
-  private static final Pattern DEPT = Pattern.compile("^(\\d{1,3})<(.*)$");
-
   /** A description line this long that does not end a sentence wraps on to the next line. */
   private static final int WRAP_WIDTH = 60;
 
@@ -30,11 +26,7 @@ final class BlockSplitter {
         continue;
       }
       Line deptLine = s.get(d);
-      Matcher m = DEPT.matcher(deptLine.tight());
-      if (!m.matches()) {
-        continue;
-      }
-      int projectNo = Integer.parseInt(m.group(1));
+      int projectNo = LineClassifier.projectNo(deptLine);
       List<Line> frame = new ArrayList<>();
       frame.add(deptLine);
       List<String> departments = new ArrayList<>();

@@ -1,7 +1,17 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hyoka.transform.Fixtures;
+import hyoka.transform.Kpi;
+import hyoka.transform.KpiValue;
+import hyoka.transform.MatchEvidence;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.PrintedValue;
+import hyoka.transform.Project;
+import hyoka.transform.ScoreRule;
+import hyoka.transform.ScoreStatus;
+import hyoka.transform.ValueKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

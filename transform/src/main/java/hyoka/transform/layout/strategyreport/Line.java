@@ -1,6 +1,8 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static java.util.Objects.requireNonNull;
+
+import hyoka.transform.FoldedText;
 
 /**
  * One line of a report's text with where it stands and its matching forms.
@@ -32,7 +34,8 @@ record Line(int page, int lineNo, FoldedText text, String tight, LineKind kind) 
 
   /**
    * Lines go into hash sets many times per report: hash the place only (equal lines have equal
-   * places) instead of every component, which hashes the whole text.
+   * places) instead of every component, which hashes the whole text. Equality is the record's
+   * (every component), the cheap ones first.
    */
   @Override
   public int hashCode() {
@@ -45,9 +48,9 @@ record Line(int page, int lineNo, FoldedText text, String tight, LineKind kind) 
     return o instanceof Line l
         && page == l.page
         && lineNo == l.lineNo
-        && text == l.text
         && kind == l.kind
-        && tight.equals(l.tight);
+        && tight.equals(l.tight)
+        && text.equals(l.text);
   }
 
   @Override

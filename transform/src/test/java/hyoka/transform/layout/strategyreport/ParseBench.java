@@ -1,5 +1,7 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.Fixtures;
+import hyoka.transform.ReportText;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -11,7 +13,7 @@ import java.util.Locale;
  *
  * <pre>
  * mvn -q -o -pl transform -am test-compile
- * java -cp transform/target/classes:transform/target/test-classes hyoka.transform.ParseBench [rounds]
+ * java -cp transform/target/classes:transform/target/test-classes hyoka.transform.layout.strategyreport.ParseBench [rounds]
  * </pre>
  */
 final class ParseBench {

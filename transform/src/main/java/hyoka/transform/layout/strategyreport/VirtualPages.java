@@ -1,8 +1,7 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Cuts a text that came without form feeds into pages where the page heads start. A page of the
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class VirtualPages {
   private VirtualPages() {}
-
-  private static final Pattern MARKER = Pattern.compile("^#?\\d{0,3}(?:\\(\\d\\).+)?$");
 
   static List<List<Line>> split(List<Line> lines) {
     List<Integer> starts = new ArrayList<>();
@@ -103,7 +100,7 @@ final class VirtualPages {
   /** Page markers and chart labels open a page (` 6`, ` #`, `66.67`, ` アンケート…`). */
   private static boolean isLead(Line l) {
     return l.is(LineKind.NUMBERS)
-        || MARKER.matcher(l.tight()).matches()
+        || LineClassifier.PAGE_MARKER.matcher(l.tight()).matches()
         || l.is(LineKind.TEXT) && l.printed().startsWith(" ") && l.tight().length() < 30;
   }
 

@@ -1,7 +1,16 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hyoka.transform.BudgetItem;
+import hyoka.transform.Fixtures;
+import hyoka.transform.Kpi;
+import hyoka.transform.Narrative;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.ProducerVariants;
+import hyoka.transform.Project;
+import hyoka.transform.ReportText;
+import hyoka.transform.Semantics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -61,7 +70,7 @@ class ProducerVariantsTest {
     }
     long changedLines = 0;
     for (int p = 0; p < originalLines.size(); p++) {
-      List<String> lines = EvaluationReportParser.lines(originalLines.get(p));
+      List<String> lines = ReportText.lines(originalLines.get(p));
       for (int i = 0; i < lines.size(); i++) {
         if (!ProducerVariants.radicalsNfkcMisses(lines.get(i)).equals(lines.get(i))) {
           changedLines++;
@@ -75,15 +84,14 @@ class ProducerVariantsTest {
               assertThat(r.extracted()).contains("借上住\u2F3E数");
               assertThat(r.folded()).contains("借上住戸数");
               assertThat(r.changes()).contains("⼾→戸");
-              List<String> page = EvaluationReportParser.lines(text.pages().get(r.page() - 1));
+              List<String> page = ReportText.lines(text.pages().get(r.page() - 1));
               assertThat(page.get(r.lineNo() - 1)).isEqualTo(r.folded());
             });
     assertThat(text.repairs())
         .allSatisfy(
             r ->
                 assertThat(
-                        EvaluationReportParser.lines(variant.split("\f", -1)[r.page() - 1])
-                            .get(r.lineNo() - 1))
+                        ReportText.lines(variant.split("\f", -1)[r.page() - 1]).get(r.lineNo() - 1))
                     .isEqualTo(r.extracted()));
     // a text without radicals needs no repair
     assertThat(ReportText.of("h31.pdf", h31Text).repairs()).isEmpty();

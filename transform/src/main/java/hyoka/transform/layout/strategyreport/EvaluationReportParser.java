@@ -1,12 +1,22 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.Eras;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.transform.Kpi;
+import hyoka.transform.Layout;
+import hyoka.transform.LayoutClaim;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.Project;
+import hyoka.transform.ReportText;
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLedger;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,7 +56,7 @@ public final class EvaluationReportParser implements Layout {
     int[] firstPage = new int[marks.length];
     int left = marks.length;
     for (int p = 0; p < text.pages().size() && left > 0; p++) {
-      for (String raw : lines(text.pages().get(p))) {
+      for (String raw : ReportText.lines(text.pages().get(p))) {
         LineKind kind = classifier.classify(p + 1, 1, raw).kind();
         for (int m = 0; m < marks.length; m++) {
           if (firstPage[m] == 0 && kind == marks[m]) {
@@ -72,7 +82,7 @@ public final class EvaluationReportParser implements Layout {
   public ParsedReport parse(ReportText text) {
     List<List<Line>> pages = new ArrayList<>();
     for (int p = 0; p < text.pages().size(); p++) {
-      List<String> raw = lines(text.pages().get(p));
+      List<String> raw = ReportText.lines(text.pages().get(p));
       List<Line> lines = new ArrayList<>(raw.size());
       for (int i = 0; i < raw.size(); i++) {
         lines.add(classifier.classify(p + 1, i + 1, raw.get(i)));
@@ -83,12 +93,12 @@ public final class EvaluationReportParser implements Layout {
       // no form feeds: find the pages by their heads
       pages = VirtualPages.split(pages.get(0));
     }
-    PageReader.Layout layout = new PageReader().read(pages);
-    if (layout.heads().isEmpty()) {
+    PageReader.Result paged = new PageReader().read(pages);
+    if (paged.heads().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
     }
     int fiscalYear = fiscalYear(text.sourceFile(), pages);
-    BlockSplitter.Result split = new BlockSplitter().split(layout.narrative());
+    BlockSplitter.Result split = new BlockSplitter().split(paged.narrative());
     if (split.blocks().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project number and department line (N ＜部)");
     }
@@ -99,47 +109,49 @@ public final class EvaluationReportParser implements Layout {
     List<Integer> numbers = new ArrayList<>(new TreeSet<>(blocks.keySet()));
 
     Integer targetYear = mostFrequentYear(pages, LineKind.TARGET_HEAD);
-    List<ResidueLine> residue = new ArrayList<>(layout.residue());
+    ResidueLedger ledger = new ResidueLedger();
+    paged.residue().forEach(ledger::residue);
     Set<Line> used = new HashSet<>();
     List<Project> projects = new ArrayList<>();
     KpiReader kpiReader = new KpiReader();
     NarrativeReader narrativeReader = new NarrativeReader();
-    Set<String> gluedToPurpose = new HashSet<>();
-    for (ProjectHead h : layout.heads()) {
-      for (Line l : h.labels()) {
-        if (l.is(LineKind.PURPOSE_LABEL) && !LineClassifier.gluedText(l).isEmpty()) {
-          gluedToPurpose.add(l.page() + ":" + l.lineNo());
-        }
-      }
-    }
-    Places placed = new Places();
+    // the block lines the narrative reader made residue (labels, chart lines); the block lines no
+    // reader took are residue too
+    Set<Line> readerResidue = new HashSet<>();
+    // why a line no rule could attribute is no one's
+    Map<Line, String> unattributed = new HashMap<>();
     int previous = 0;
-    for (int i = 0; i < layout.heads().size(); i++) {
-      ProjectHead head = layout.heads().get(i);
+    for (int i = 0; i < paged.heads().size(); i++) {
+      ProjectHead head = paged.heads().get(i);
       // the heads come in project order and every project has one block with its number
       int no =
-          i < numbers.size() && numbers.size() == layout.heads().size()
+          i < numbers.size() && numbers.size() == paged.heads().size()
               ? numbers.get(i)
               : previous + 1;
       previous = no;
       Block block = blocks.get(no);
       for (Line l : head.labels()) {
-        residue.add(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+        ledger.residue(PageReader.residue(l, ResidueClass.SECTION_LABEL));
       }
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
       NarrativeReader.Result nr =
           narrativeReader.read(
               block == null ? List.of() : block.body(),
-              kr.used(),
-              head.budgetPairs(),
-              head.page(),
-              gluedToPurpose);
+              new NarrativeReader.Context(
+                  kr.used(),
+                  kr.kpis().stream().map(Kpi::name).filter(Objects::nonNull).toList(),
+                  head.budgetPairs(),
+                  head.page(),
+                  paged.gluedToPurpose()));
       used.addAll(nr.used());
-      residue.addAll(nr.residue());
-      for (ResidueLine r : nr.residue()) {
-        placed.add(r.page(), r.lineNo());
-      }
+      unattributed.putAll(nr.unattributed());
+      nr.residue()
+          .forEach(
+              (l, cls) -> {
+                ledger.residue(PageReader.residue(l, cls));
+                readerResidue.add(l);
+              });
       projects.add(
           new Project(
               no,
@@ -156,90 +168,38 @@ public final class EvaluationReportParser implements Layout {
     }
     for (Block b : split.blocks()) {
       for (Line l : b.body()) {
-        if (!used.contains(l) && !placed.contains(l.page(), l.lineNo())) {
-          residue.add(PageReader.residue(l, residueClass(l)));
+        if (!used.contains(l) && !readerResidue.contains(l)) {
+          ledger.residue(PageReader.residue(l, residueClass(l), unattributed.get(l)));
         }
       }
     }
     for (Line l : split.leftover()) {
-      residue.add(PageReader.residue(l, residueClass(l)));
+      ledger.residue(PageReader.residue(l, residueClass(l)));
     }
     // every line is data or residue: whatever no step placed is reported, never dropped
-    Places accounted = new Places();
-    for (ResidueLine r : residue) {
-      accounted.add(r.page(), r.lineNo());
-    }
-    for (Line l : used) {
-      accounted.add(l.page(), l.lineNo());
-    }
-    for (ProjectHead h : layout.heads()) {
-      for (Line l : h.nameLines()) {
-        accounted.add(l.page(), l.lineNo());
-      }
+    List<Line> data = new ArrayList<>(used);
+    for (ProjectHead h : paged.heads()) {
+      data.addAll(h.nameLines());
       for (ProjectHead.HeadRow r : h.rows()) {
-        accounted.add(r.row().page(), r.row().lineNo());
-        for (Line n : r.notes()) {
-          accounted.add(n.page(), n.lineNo());
-        }
+        data.add(r.row());
+        data.addAll(r.notes());
       }
     }
     for (Block b : split.blocks()) {
-      for (Line l : b.frame()) {
-        accounted.add(l.page(), l.lineNo());
-      }
-      for (Line l : b.description()) {
-        accounted.add(l.page(), l.lineNo());
-      }
+      data.addAll(b.frame());
+      data.addAll(b.description());
+    }
+    for (Line l : data) {
+      ledger.data(l.page(), l.lineNo());
     }
     for (List<Line> page : pages) {
       for (Line l : page) {
-        if (!l.is(LineKind.BLANK) && !accounted.contains(l.page(), l.lineNo())) {
-          residue.add(PageReader.residue(l, ResidueClass.UNKNOWN));
-        }
+        ledger.unknownUnlessAccounted(l.page(), l.lineNo(), l.printed());
       }
     }
-    residue.sort(
-        (a, b) ->
-            a.page() != b.page()
-                ? Integer.compare(a.page(), b.page())
-                : Integer.compare(a.lineNo(), b.lineNo()));
+    // the report prints no title (its first line is a project group's heading)
     return new ParsedReport(
-        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, residue, null);
-  }
-
-  /**
-   * A set of line places (page, lineNo): a bit per line of each page, cheaper than a hash set of
-   * "page:lineNo" keys (pages and line numbers are small and dense).
-   */
-  private static final class Places {
-    private BitSet[] pages = new BitSet[64];
-
-    void add(int page, int lineNo) {
-      if (page >= pages.length) {
-        pages = Arrays.copyOf(pages, Math.max(page + 1, pages.length * 2));
-      }
-      if (pages[page] == null) {
-        pages[page] = new BitSet();
-      }
-      pages[page].set(lineNo);
-    }
-
-    boolean contains(int page, int lineNo) {
-      return page < pages.length && pages[page] != null && pages[page].get(lineNo);
-    }
-  }
-
-  /** The lines of a page: what split("\r?\n", -1) gives, without a pattern per page. */
-  static List<String> lines(String page) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    for (int nl = page.indexOf('\n'); nl >= 0; nl = page.indexOf('\n', start)) {
-      int end = nl > start && page.charAt(nl - 1) == '\r' ? nl - 1 : nl;
-      out.add(page.substring(start, end));
-      start = nl + 1;
-    }
-    out.add(page.substring(start));
-    return out;
+        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, ledger.lines(), null);
   }
 
   private static ResidueClass residueClass(Line l) {

@@ -1,4 +1,4 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
 /** What a line of the report's text is, as far as its own text tells. */
 enum LineKind {

@@ -1,5 +1,11 @@
-package hyoka.transform;
+package hyoka.transform.layout.strategyreport;
 
+import hyoka.transform.Fixtures;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.ProducerVariants;
+import hyoka.transform.Project;
+import hyoka.transform.ReportText;
+import hyoka.transform.ResidueLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +22,7 @@ import java.util.Map;
  *
  * <pre>
  * mvn -q -o -pl transform -am test-compile
- * java -cp transform/target/classes:transform/target/test-classes hyoka.transform.ParseDump out.txt
+ * java -cp transform/target/classes:transform/target/test-classes hyoka.transform.layout.strategyreport.ParseDump out.txt
  * </pre>
  */
 final class ParseDump {
