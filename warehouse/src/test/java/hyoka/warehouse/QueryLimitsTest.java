@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
-import hyoka.transform.IngestedReport;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +28,7 @@ class QueryLimitsTest {
 
   @BeforeEach
   void publish() {
-    warehouse = new Warehouse(tmp.resolve("data"));
-    IngestedReport r =
-        HandReports.report(
-            HandReports.sha('1'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
-    Path dir = tmp.resolve("shards").resolve(r.reportId());
-    ReportShard.write(r, dir);
-    warehouse.publish(
-        List.of(dir), new RunStats(Instant.parse("2026-01-01T00:00:00Z"), 0, List.of()));
+    warehouse = ReadOnlyConnectionTest.publishOne(tmp);
   }
 
   private QueryResult query(String sql, QueryLimits limits) throws Exception {
