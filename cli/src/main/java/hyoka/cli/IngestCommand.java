@@ -1,5 +1,6 @@
 package hyoka.cli;
 
+import hyoka.ingest.ExtractLimits;
 import hyoka.ingest.IngestRequest;
 import hyoka.ingest.IngestRun;
 import hyoka.ingest.IngestSummary;
@@ -15,8 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /** {@code hyoka ingest}: reads report PDFs into the warehouse and the search index. */
 @Command(
@@ -57,7 +60,8 @@ final class IngestCommand implements Callable<Integer> {
       names = "--timings",
       description =
           "After the summary, print how long each step took (scan, pipeline, publish, index,"
-              + " finish): wall seconds and this JVM's CPU seconds.")
+              + " finish): wall seconds and the CPU seconds of this JVM and its PDF reader"
+              + " processes.")
   boolean timings;
 
   @Option(
@@ -68,7 +72,37 @@ final class IngestCommand implements Callable<Integer> {
               + " stdout is the same either way.")
   boolean quiet;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "PDF files or folders.")
+  @Option(
+      names = "--file-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description =
+          "How long reading one PDF may take before it is rejected (time bound exceeded)."
+              + " Default: ${DEFAULT-VALUE}.")
+  long fileTimeoutSeconds;
+
+  @Option(
+      names = "--reader-heap",
+      paramLabel = "MB",
+      defaultValue = "512",
+      description =
+          "Heap of each PDF reader process; a PDF that needs more is rejected (memory bound"
+              + " exceeded). Default: ${DEFAULT-VALUE}.")
+  int readerHeapMb;
+
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "MB",
+      defaultValue = "256",
+      description = "Larger files are rejected without being read. Default: ${DEFAULT-VALUE}.")
+  long maxFileMb;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description =
+          "PDF files or folders. Put -- before them when one starts with -"
+              + " (hyoka ingest -- -report.pdf), or write it as ./-report.pdf.")
   List<Path> paths;
 
   /**
@@ -98,8 +132,43 @@ final class IngestCommand implements Callable<Integer> {
             });
   }
 
+  /**
+   * Arguments that look like options but are none: picocli would say only "Unknown option" or
+   * "Missing required parameter", which does not tell that a file named {@code -x.pdf} is meant.
+   */
+  @Unmatched List<String> unmatched;
+
   @Override
   public Integer call() {
+    if (unmatched != null && !unmatched.isEmpty()) {
+      String arg = unmatched.get(0);
+      throw new ParameterException(
+          spec.commandLine(),
+          "Unknown option: '"
+              + arg
+              + "'. A file or folder whose name starts with - goes after --"
+              + " (hyoka ingest -- "
+              + arg
+              + ") or with its folder (./"
+              + arg
+              + ")");
+    }
+    if (paths == null || paths.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required parameter: 'PATH' (PDF files or folders)");
+    }
+    ExtractLimits limits;
+    try {
+      limits =
+          new ExtractLimits(
+              Math.multiplyExact(maxFileMb, 1L << 20),
+              Math.multiplyExact(fileTimeoutSeconds, 1000L),
+              readerHeapMb);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--file-timeout and --max-file-size must be positive, --reader-heap at least 64");
+    }
     IngestSummary summary;
     try (IngestProgressDisplay progress =
         IngestProgressDisplay.open(spec.commandLine().getErr(), quiet)) {
@@ -107,7 +176,13 @@ final class IngestCommand implements Callable<Integer> {
           new IngestRun(progress)
               .run(
                   new IngestRequest(
-                      data.dataDir, paths, series, runner, layout, spec.commandLine().getOut()));
+                      data.dataDir,
+                      paths,
+                      series,
+                      runner,
+                      layout,
+                      spec.commandLine().getOut(),
+                      limits));
     }
     if (timings) {
       spec.commandLine().getOut().println(summary.times().line());

@@ -340,6 +340,63 @@ class CliTest {
   }
 
   @Test
+  void aFileNameStartingWithADashIsTakenAfterDoubleDashAndTheErrorSaysSo() throws IOException {
+    // Relative names, as a user in that folder types them: the CLI's working directory is the
+    // module's, so the file is made there and removed after.
+    Path dash = Path.of("-dash-report.pdf");
+    Files.copy(Fixtures.samplePdf("h30"), dash);
+    try {
+      String d = tmp.resolve("dash-data").toString();
+      Run refused = hyoka("ingest", "--data", d, "-dash-report.pdf");
+      assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
+      assertThat(refused.err())
+          .contains(
+              "Unknown option: '-dash-report.pdf'. A file or folder whose name starts with - goes"
+                  + " after -- (hyoka ingest -- -dash-report.pdf) or with its folder"
+                  + " (./-dash-report.pdf)");
+      assertThat(tmp.resolve("dash-data")).doesNotExist();
+
+      Run taken = hyoka("ingest", "--data", d, "--", "-dash-report.pdf");
+      assertThat(taken.code()).as(taken.err()).isZero();
+      assertThat(taken.out()).startsWith("added -dash-report.pdf (FY2018, 62 projects");
+      Run dotted = hyoka("ingest", "--data", d, "./-dash-report.pdf");
+      assertThat(dotted.code()).as(dotted.err()).isZero();
+      assertThat(dotted.out()).startsWith("unchanged ./-dash-report.pdf");
+
+      Run none = hyoka("ingest", "--data", d);
+      assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+      assertThat(none.err()).contains("Missing required parameter: 'PATH'");
+    } finally {
+      Files.deleteIfExists(dash);
+    }
+  }
+
+  @Test
+  void ingestBoundsAreOptionsAndBadOnesAreUsageErrors() {
+    String d = tmp.resolve("bounds-data").toString();
+    Run tooSmall = hyoka("ingest", "--data", d, "--reader-heap", "8", "x.pdf");
+    assertThat(tooSmall.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(tooSmall.err()).contains("--reader-heap at least 64");
+    Run tiny =
+        hyoka("ingest", "--data", d, "--max-file-size", "0", Fixtures.samplePdf("h30").toString());
+    assertThat(tiny.code()).isEqualTo(ExitCodes.USAGE);
+    Run bounded =
+        hyoka(
+            "ingest",
+            "--data",
+            d,
+            "--max-file-size",
+            "1",
+            "--file-timeout",
+            "60",
+            Fixtures.samplePdf("h30").toString());
+    assertThat(bounded.code()).as(bounded.err()).isZero();
+    assertThat(bounded.out()).startsWith("added ");
+    assertThat(hyoka("ingest", "--help").out())
+        .contains("--file-timeout", "--reader-heap", "--max-file-size", "Put -- before them");
+  }
+
+  @Test
   void aDamagedPdfGivesItsOneLineAndNoLibraryWarningsOnStderr() throws IOException {
     // The first half of the report with an %%EOF put back: PDFBox repairs what it can and logs
     // WARN lines through slf4j on the way; the researcher should see only hyoka's one line.

@@ -220,6 +220,61 @@ class IngestRunTest {
   }
 
   @Test
+  void aSupersedingReportThatHoldsLessSaysWhatItLostAndSqlListsIt() throws Exception {
+    Path otaru = Files.createDirectory(dir.resolve("otaru"));
+    Path h31 = Files.copy(Fixtures.samplePdf("h31"), otaru.resolve("h31.pdf"));
+    Path data = dir.resolve("data");
+    ingest(data, List.of(h31), null);
+    // A well-formed later file for the same series and year whose page 12 has no text: nothing
+    // about it is damaged, so it is taken, but not without saying what it lacks.
+    Path later = Files.createDirectories(dir.resolve("later").resolve("otaru"));
+    Path blank = TestPdfs.withBlankPage(h31, 12, later.resolve("h31-page-12-blank.pdf"));
+
+    Run run = ingest(data, List.of(blank), null);
+    String line = run.lines().get(0);
+    assertThat(line)
+        .startsWith("superseded " + h31 + " by " + blank + " (FY2019, ")
+        .containsPattern(
+            "\\); lost against the superseded report: (\\d+ [a-zA-Z ]+, )*\\d+ narratives?"
+                + " \\(see the supersession_losses view\\)$");
+    String oldId = IngestedReport.reportIdOf(FileHashes.sha256(h31));
+    String newId = IngestedReport.reportIdOf(FileHashes.sha256(blank));
+    long rows =
+        sql(
+            data,
+            "SELECT count(*) FROM supersession_losses WHERE report_id = '"
+                + newId
+                + "' AND superseded_report_id = '"
+                + oldId
+                + "'");
+    // The line's counts are the view's rows.
+    long printed = 0;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+) [a-zA-Z ]+")
+            .matcher(line.substring(line.indexOf("report: ")));
+    while (m.find()) {
+      printed += Long.parseLong(m.group(1));
+    }
+    assertThat(rows).isPositive().isEqualTo(printed);
+    // What the view names was on page 12 of the old report.
+    assertThat(
+            sql(
+                data,
+                "SELECT count(*) FROM supersession_losses WHERE report_id = '"
+                    + newId
+                    + "' AND page <> 12"))
+        .isZero();
+
+    // A later file with the same data supersedes without a word about losses.
+    Path same = later.resolve("h31-again.pdf");
+    hyoka.ingest.bench.Corpus.copy(h31, same, 7);
+    Run again = ingest(data, List.of(same), "otaru");
+    assertThat(again.lines().get(0))
+        .startsWith("superseded " + blank + " by " + same)
+        .doesNotContain("lost");
+  }
+
+  @Test
   void aSecondIngestIntoALockedDataDirectoryIsRefused() throws IOException {
     Path data = Files.createDirectory(dir.resolve("hyoka-data"));
     try (DataDirLock held = DataDirLock.acquire(data, "held")) {
