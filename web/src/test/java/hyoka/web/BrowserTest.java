@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -472,27 +473,32 @@ class BrowserTest {
     assertThat(browser.driver.findElements(By.cssSelector("#report-projects tr"))).hasSize(63);
     String id = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f]+).*", "$1");
     // The unknown lines, each with its file, page and line: the warehouse's residue rows.
-    List<String> expected = new ArrayList<>();
-    try (Connection c = new Warehouse(data).openReadOnly();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT r.source_file, x.page, x.line_no, x.text FROM residue x JOIN reports r"
-                    + " USING (report_id) WHERE x.report_id = '"
+    List<String> expected =
+        TestData.sql(
+                data,
+                "SELECT r.source_file, 'p. ' || x.page, x.line_no, x.text FROM residue x"
+                    + " JOIN reports r USING (report_id) WHERE x.report_id = '"
                     + id
-                    + "' AND x.class = 'unknown' ORDER BY x.page, x.line_no")) {
-      while (rs.next()) {
-        expected.add(
-            rs.getString(1)
-                + " | p. "
-                + rs.getInt(2)
-                + " | "
-                + rs.getInt(3)
-                + " | "
-                + rs.getString(4));
-      }
-    }
+                    + "' AND x.class = 'unknown' ORDER BY x.page, x.line_no")
+            .stream()
+            .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining(" | ")))
+            .toList();
     assertThat(expected).isNotEmpty();
+    // The score mismatches: the report's KPI rows whose printed score is not hyoka's.
+    long mismatches =
+        ((Number)
+                TestData.sql(
+                        data,
+                        "SELECT count(*) FROM kpis WHERE score_status = 'mismatch'"
+                            + " AND report_id = '"
+                            + id
+                            + "'")
+                    .get(0)
+                    .get(0))
+            .longValue();
+    assertThat(mismatches).isPositive();
+    assertThat(browser.driver.findElements(By.cssSelector("#mismatches tr")))
+        .hasSize(1 + (int) mismatches);
     List<String> shown = new ArrayList<>();
     List<WebElement> unknown = browser.driver.findElements(By.cssSelector("#unknown tr"));
     for (WebElement row : unknown.subList(1, unknown.size())) {

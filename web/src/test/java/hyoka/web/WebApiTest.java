@@ -8,12 +8,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import hyoka.transform.Fixtures;
 import hyoka.warehouse.MemoryLimit;
-import hyoka.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -53,19 +49,7 @@ class WebApiTest {
   }
 
   static List<List<Object>> sql(String query) throws Exception {
-    List<List<Object>> rows = new ArrayList<>();
-    try (Connection c = new Warehouse(data).openReadOnly();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(query)) {
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
+    return TestData.sql(data, query);
   }
 
   static JsonObject json(String path) {
