@@ -161,6 +161,10 @@ final class IngestProgressDisplay implements IngestProgress, AutoCloseable {
               .nativeSignals(false)
               .signalHandler(Terminal.SignalHandler.SIG_DFL)
               .paused(true)
+              // No probe of the grapheme-cluster mode: it writes queries to the terminal and waits
+              // for answers on the input, which a paused terminal that never reads would not get
+              // (the answers would echo after the ingest), for a status line of plain text.
+              .graphemeCluster(false)
               .dumb(true)
               .build();
       if (t.getType().startsWith(Terminal.TYPE_DUMB) || t.getSize().getColumns() <= 0) {

@@ -1,14 +1,15 @@
 package hyoka.cli;
 
+import hyoka.warehouse.MemoryLimit;
 import hyoka.warehouse.Warehouse;
 import hyoka.web.ServeOptions;
 import hyoka.web.WebServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +68,17 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       defaultValue = "10",
       description = "Time limit of one SQL statement, in seconds (default: ${DEFAULT-VALUE}).")
-  double sqlTimeoutSeconds;
+  int sqlTimeoutSeconds;
+
+  @Option(
+      names = "--sql-memory-limit",
+      paramLabel = "SIZE",
+      defaultValue = ServeOptions.DEFAULT_SQL_MEMORY_LIMIT,
+      description =
+          "DuckDB's memory limit for the server's warehouse, shared by the SQL page and the other"
+              + " pages, such as 1GB, 512MiB or 25% (default: ${DEFAULT-VALUE}). A query that needs"
+              + " more fails with DuckDB's out-of-memory error.")
+  String sqlMemoryLimit;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -78,11 +89,24 @@ final class ServeCommand implements Callable<Integer> {
             port,
             pdfDirs,
             sqlMaxRows,
-            Duration.ofMillis(Math.round(sqlTimeoutSeconds * 1000)));
+            sqlTimeoutSeconds,
+            new MemoryLimit(sqlMemoryLimit));
     CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
     WebServer server = WebServer.start(options);
-    // Ctrl-C runs the shutdown hooks: stop serving, close the warehouse and index, then return.
-    Thread hook = new Thread(stopped::countDown, "hyoka-serve-stop");
+    // Ctrl-C runs the shutdown hooks, and the JVM halts as soon as they end: so the hook waits
+    // until this thread has stopped serving and closed the warehouse and the index.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopped.countDown();
+              try {
+                closed.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "hyoka-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       var out = spec.commandLine().getOut();
@@ -97,7 +121,11 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
       stopped.await();
     } finally {
-      server.close();
+      try {
+        server.close();
+      } finally {
+        closed.countDown();
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {

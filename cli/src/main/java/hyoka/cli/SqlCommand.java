@@ -4,6 +4,7 @@ import hyoka.search.SearchSql;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.FileAccess;
+import hyoka.warehouse.QueryLimits;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
 import hyoka.warehouse.Warehouse;
@@ -141,19 +142,20 @@ final class SqlCommand implements Callable<Integer> {
     return files.isEmpty() ? FileAccess.NONE : FileAccess.tables(files);
   }
 
-  /** Runs {@code sql}; DuckDB's refusals get a hint at why and what to do instead. */
-  static QueryResult run(Connection conn, String sql) {
-    try {
-      return Warehouse.query(conn, sql);
-    } catch (HyokaException e) {
-      throw withHint(e);
+  /** Runs {@code sql}, every row; DuckDB's refusals get a hint at why and what to do instead. */
+  static QueryResult run(Connection conn, String sql) throws SQLException {
+    try (java.sql.Statement statement = conn.createStatement()) {
+      return run(statement, sql);
     }
   }
 
-  /** {@link #run(Connection, String)} on the caller's statement, which may be cancelled. */
+  /**
+   * {@link #run(Connection, String)} on the caller's statement, which may be cancelled: the
+   * warehouse's capped query (as hyoka serve's SQL page runs it) with no cap and no time limit.
+   */
   static QueryResult run(java.sql.Statement statement, String sql) {
     try {
-      return Warehouse.query(statement, sql);
+      return Warehouse.query(statement, sql, QueryLimits.NONE);
     } catch (HyokaException e) {
       throw withHint(e);
     }

@@ -3,6 +3,7 @@ package hyoka.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hyoka.transform.Fixtures;
+import hyoka.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -11,10 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +59,21 @@ class ServeCommandTest {
                 HttpRequest.newBuilder(URI.create(m.group(1) + "api/status")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(status.statusCode()).isEqualTo(200);
-    assertThat(status.body()).contains("\"reports\":2");
+    // What the server says it holds is what the ingest put in the warehouse: one report per PDF
+    // of samples/, however many the samples are.
+    long reports;
+    try (Connection c = new Warehouse(data).openReadOnly();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM reports")) {
+      rs.next();
+      reports = rs.getLong(1);
+    }
+    long pdfs;
+    try (Stream<Path> files = Files.list(Fixtures.samplesDir())) {
+      pdfs = files.filter(f -> f.getFileName().toString().endsWith(".pdf")).count();
+    }
+    assertThat(reports).isEqualTo(pdfs).isPositive();
+    assertThat(status.body()).contains("\"reports\":" + reports + ",", "\"run\":1");
     serving.interrupt();
     serving.join(30_000);
     assertThat(serving.isAlive()).isFalse();

@@ -21,4 +21,11 @@ public interface IngestProgress {
    * One of the pipeline's files is done (read or rejected); {@code pages} it had (0 if rejected).
    */
   default void fileDone(int pages) {}
+
+  /**
+   * The index of run {@code runId} is committed and the run's warehouse, loaded in the staging
+   * copy, goes live next (the rename): readers still see the run before. Called on the driver's
+   * thread, which waits for it (a test pauses the ingest here to query between the two).
+   */
+  default void goingLive(long runId) {}
 }

@@ -252,6 +252,7 @@ public final class IngestRun {
                 syncIndex(stagedWarehouse, indexDir, run);
                 clock.endStep("index");
                 CrashPoints.reached("after-index");
+                progress.goingLive(run);
               });
       CrashPoints.reached("after-publish");
       sourceFiles = sourceFiles(warehouse, published);

@@ -58,7 +58,11 @@ class ReadersSeeOneRunTest {
     try {
       Future<IngestRunTest.Run> second =
           pool.submit(() -> IngestRunTest.ingest(data, List.of(h31), null));
-      while (!second.isDone() || reads < 4) {
+      // Until a read that began after the ingest had finished (which must see run 2): a loop
+      // that stopped as soon as the ingest was done could end on a read begun before the rename.
+      boolean readAfterDone = false;
+      while (!readAfterDone || reads < 4) {
+        boolean done = second.isDone();
         boolean staging = Files.exists(data.resolve("warehouse.staging.duckdb"));
         Answer a = reads % 2 == 0 ? readSnapshot(warehouse, index) : readSql(warehouse, index);
         Answer before = byRun.putIfAbsent(a.run(), a);
@@ -66,6 +70,7 @@ class ReadersSeeOneRunTest {
         assertThat(a.reports()).as("reports of run %d", a.run()).isEqualTo(a.run());
         reads++;
         whileStaging += staging ? 1 : 0;
+        readAfterDone = done;
       }
       assertThat(second.get().summary().runId()).isEqualTo(2);
     } finally {

@@ -9,8 +9,17 @@ import java.util.List;
 /**
  * The result of a query: column names, their SQL types, and the rows. Values are Java objects
  * (String, Integer, Long, Double, BigDecimal, Boolean, java.time.LocalDateTime, …) or null.
+ *
+ * @param truncated the query had more rows than the cap it was read with ({@link QueryLimits}):
+ *     {@code rows} are the first ones
  */
-public record QueryResult(List<String> columns, List<String> types, List<List<Object>> rows) {
+public record QueryResult(
+    List<String> columns, List<String> types, List<List<Object>> rows, boolean truncated) {
+  /** A complete result. */
+  public QueryResult(List<String> columns, List<String> types, List<List<Object>> rows) {
+    this(columns, types, rows, false);
+  }
+
   public QueryResult {
     columns = List.copyOf(requireNonNull(columns, "columns is null"));
     types = List.copyOf(requireNonNull(types, "types is null"));

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -125,8 +126,19 @@ public final class Warehouse {
    *     BAD_ARGUMENT when a file of {@code files} cannot be read or its name is taken
    */
   public Connection openReadOnly(FileAccess files) {
+    return openReadOnly(files, null);
+  }
+
+  /**
+   * {@link #openReadOnly(FileAccess)} with DuckDB's memory limit of the database instance set to
+   * {@code memory} (null: DuckDB's default, 80% of the machine's memory). Set when the instance is
+   * opened, since the lock forbids SET afterwards; connections {@link
+   * org.duckdb.DuckDBConnection#duplicate duplicated} from this one share the instance and its
+   * limit (hyoka serve).
+   */
+  public Connection openReadOnly(FileAccess files, MemoryLimit memory) {
     boolean load = !files.tables().isEmpty();
-    Connection c = open(!load);
+    Connection c = open(!load, memory);
     try {
       if (load) {
         loadTables(c, files);
@@ -147,7 +159,7 @@ public final class Warehouse {
    * staging directory). Its statements are hyoka's own; the lock is a second line of defence.
    */
   Connection openWritingInto(Path dir) {
-    Connection c = open(false);
+    Connection c = open(false, null);
     try {
       lock(c, List.of(dir));
       return c;
@@ -157,15 +169,19 @@ public final class Warehouse {
     }
   }
 
-  private Connection open(boolean locked) {
+  private Connection open(boolean locked, MemoryLimit memory) {
     if (!exists()) {
       throw new HyokaException(
           ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
     }
-    return openReadOnly(dbFile(), locked);
+    return openReadOnly(dbFile(), locked, memory);
   }
 
   private static Connection openReadOnly(Path file, boolean locked) {
+    return openReadOnly(file, locked, null);
+  }
+
+  private static Connection openReadOnly(Path file, boolean locked, MemoryLimit memory) {
     DuckDbLibrary.check();
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
@@ -179,6 +195,9 @@ public final class Warehouse {
     props.setProperty("autoload_known_extensions", "false");
     props.setProperty("allow_community_extensions", "false");
     props.setProperty("allow_persistent_secrets", "false");
+    if (memory != null) {
+      props.setProperty("memory_limit", memory.setting());
+    }
     if (locked) {
       props.setProperty("enable_external_access", "false");
       props.setProperty("lock_configuration", "true");
@@ -276,9 +295,23 @@ public final class Warehouse {
 
   /**
    * Runs {@code sql} on the caller's {@code statement}, which another thread may {@link
-   * Statement#cancel cancel} (Ctrl-C at the prompt); failures are BAD_QUERY.
+   * Statement#cancel cancel} (Ctrl-C at the prompt); every row, no time limit. Failures are
+   * BAD_QUERY.
    */
   public static QueryResult query(Statement s, String sql) {
+    return query(s, sql, QueryLimits.NONE);
+  }
+
+  /**
+   * Runs {@code sql} on the caller's {@code statement} within {@code limits}: the first {@code
+   * maxRows} rows are read, and a result with more is marked {@link QueryResult#truncated()} (one
+   * row more is looked at to know); a statement still running after the time limit is cancelled by
+   * DuckDB's driver. Another thread may {@link Statement#cancel cancel} the statement too.
+   *
+   * @throws HyokaException BAD_QUERY with DuckDB's first message line when the SQL fails, and
+   *     {@code the query was stopped after N s, its time limit: …} when the limit stopped it
+   */
+  public static QueryResult query(Statement s, String sql, QueryLimits limits) {
     refuseNoOps(sql);
     int nul = sql.indexOf('\0');
     if (nul >= 0) {
@@ -289,7 +322,11 @@ public final class Warehouse {
               + nul
               + ": DuckDB would run only the text before it");
     }
+    long started = System.nanoTime();
     try {
+      if (limits.timeoutSeconds() > 0) {
+        s.setQueryTimeout(limits.timeoutSeconds());
+      }
       if (!s.execute(sql)) {
         return new QueryResult(List.of(), List.of(), List.of());
       }
@@ -302,16 +339,33 @@ public final class Warehouse {
           types.add(md.getColumnTypeName(i));
         }
         List<List<Object>> rows = new ArrayList<>();
+        boolean truncated = false;
         while (rs.next()) {
+          if (rows.size() == limits.maxRows()) {
+            truncated = true;
+            break;
+          }
           List<Object> row = new ArrayList<>(columns.size());
           for (int i = 1; i <= columns.size(); i++) {
             row.add(javaValue(rs.getObject(i)));
           }
           rows.add(row);
         }
-        return new QueryResult(columns, types, rows);
+        return new QueryResult(columns, types, rows, truncated);
       }
     } catch (SQLException e) {
+      long seconds = limits.timeoutSeconds();
+      // DuckDB's driver says SQLTimeoutException for any cancel: the clock tells the limit's.
+      if (seconds > 0
+          && e instanceof SQLTimeoutException
+          && System.nanoTime() - started >= seconds * 1_000_000_000L) {
+        throw new HyokaException(
+            ErrorCode.BAD_QUERY,
+            "the query was stopped after "
+                + seconds
+                + " s, its time limit: narrow it (hyoka sql has no time limit)",
+            e);
+      }
       throw new HyokaException(ErrorCode.BAD_QUERY, oneLine(e.getMessage()), e);
     }
   }
@@ -354,9 +408,9 @@ public final class Warehouse {
 
   /**
    * A JDBC value as {@link QueryResult} holds it: timestamps and dates as java.time, arrays as
-   * lists (hyoka serve reads its capped results with this too).
+   * lists.
    */
-  public static Object javaValue(Object v) throws SQLException {
+  static Object javaValue(Object v) throws SQLException {
     if (v instanceof Timestamp t) {
       return t.toLocalDateTime();
     }

@@ -27,14 +27,19 @@ class ReadOnlyConnectionTest {
 
   @BeforeEach
   void publish() {
-    warehouse = new Warehouse(tmp.resolve("data"));
+    warehouse = publishOne(tmp);
+  }
+
+  /** A warehouse in {@code tmp/data} holding one hand-made report (QueryLimitsTest too). */
+  static Warehouse publishOne(Path tmp) {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
     IngestedReport r =
         HandReports.report(
             HandReports.sha('1'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z"));
     Path dir = tmp.resolve("shards").resolve(r.reportId());
     ReportShard.write(r, dir);
-    warehouse.publish(
-        List.of(dir), new RunStats(Instant.parse("2026-01-01T00:00:00Z"), 0, List.of()));
+    w.publish(List.of(dir), new RunStats(Instant.parse("2026-01-01T00:00:00Z"), 0, List.of()));
+    return w;
   }
 
   private static QueryResult run(Connection c, String sql) {

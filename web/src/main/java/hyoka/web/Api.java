@@ -432,9 +432,7 @@ final class Api {
     try (Connection c = s.connect()) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("data_dir", options.dataDir().toString());
-      out.put("warehouse_run", s.warehouseRun());
-      out.put("index_run", s.indexRun());
-      out.put("consistent", s.consistent());
+      out.put("run", s.runId());
       out.putAll(
           Rows.query(
                   c,
@@ -443,7 +441,8 @@ final class Api {
                       + " FROM reports")
               .get(0));
       out.put("sql_max_rows", options.sqlMaxRows());
-      out.put("sql_timeout_seconds", options.sqlTimeout().toMillis() / 1000.0);
+      out.put("sql_timeout_seconds", options.sqlTimeoutSeconds());
+      out.put("sql_memory_limit", String.valueOf(options.sqlMemoryLimit()));
       return out;
     } catch (SQLException e) {
       throw closeError(e);

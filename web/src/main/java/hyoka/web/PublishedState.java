@@ -1,68 +1,64 @@
 package hyoka.web;
 
-import hyoka.search.SearchIndex;
-import hyoka.search.Searcher;
+import hyoka.search.SearchSnapshot;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.FileAccess;
+import hyoka.warehouse.MemoryLimit;
 import hyoka.warehouse.Warehouse;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.Connection;
 import java.util.concurrent.locks.ReentrantLock;
-import org.duckdb.DuckDBConnection;
 
 /**
- * "Open the current published state" for hyoka serve: the warehouse file of the last publish and
- * the index commit of the same run, reopened on its own when an ingest publishes, the old state
- * closed once the requests reading it are done.
+ * The published run hyoka serve answers from: a {@link SearchSnapshot} (which pairs the warehouse
+ * with the index commit of its run), replaced on its own when an ingest publishes, the old one
+ * closed once the requests reading it are done. What this adds to the snapshot is only the server's
+ * part: when to look for a new publish, and the reference counting of {@link Snapshot}.
  *
- * <p>A publish renames a new warehouse file into place and then commits the index for that run, so
- * for a while the warehouse is one run ahead of the index. A new state is taken only when both
- * agree (or when the state held disagrees too, as after a crashed ingest): every answer comes from
- * one run, never a mix. A change is noticed by the warehouse file's identity (file key, size,
- * modification time) and the index's commit files, checked at most every {@link #CHECK_NANOS}.
- *
- * <p>This is meant to give way to the reader snapshot API of the search/warehouse modules (branch
- * {@code index}) once that is on main.
+ * <p>A request looks at most every {@link #CHECK_NANOS} whether the published warehouse is still
+ * the one held: its {@link Warehouse#lastRunId() last run} and its file (a data directory removed
+ * and ingested anew starts again at run 1, in another file). When not, it opens the new snapshot
+ * while the other requests go on answering from the one held.
  */
 final class PublishedState implements AutoCloseable {
-  /** How often a request may look for a new publish (a stat and a directory listing). */
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PublishedState.class);
+
+  /** How often a request may look for a new publish (a stat and the warehouse's small cache). */
   static final long CHECK_NANOS = 200_000_000L;
 
-  private final Path dataDir;
+  private final Warehouse warehouse;
   private final Path indexDir;
+  private final MemoryLimit memoryLimit;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Snapshot current;
   private long lastCheck;
-  private boolean checkedOnce;
 
-  /** The (warehouse, index) identities last opened and found inconsistent, not to reopen. */
-  private String rejected = "";
+  /** The identity whose snapshot could not be opened, not to retry until the warehouse changes. */
+  private String failed = "";
 
   private boolean closed;
 
-  PublishedState(Path dataDir) {
-    this.dataDir = dataDir;
+  PublishedState(Path dataDir, MemoryLimit memoryLimit) {
+    this.warehouse = new Warehouse(dataDir);
     this.indexDir = dataDir.resolve("index");
+    this.memoryLimit = memoryLimit;
   }
 
-  /** A lease on the current state; close it when the request is done. */
+  /** A lease on the current snapshot; close it when the request is done. */
   Lease acquire() {
     refresh(false);
     for (int attempt = 0; attempt < 100; attempt++) {
       Snapshot s = current;
       if (s == null) {
         throw new HyokaException(
-            ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + " yet: run hyoka ingest first");
+            ErrorCode.NO_WAREHOUSE,
+            "no warehouse in " + warehouse.dataDir() + " yet: run hyoka ingest first");
       }
       if (s.retain()) {
         return new Lease(s);
@@ -81,140 +77,75 @@ final class PublishedState implements AutoCloseable {
     if (force || current == null) {
       lock.lock();
     } else if (!lock.tryLock()) {
-      // Another request is opening a new publish: answer from the state held meanwhile.
+      // Another request is opening a new publish: answer from the snapshot held meanwhile.
       return;
     }
     try {
       if (closed) {
         throw new HyokaException(ErrorCode.INTERNAL_ERROR, "the server is stopping");
       }
-      long now = System.nanoTime();
-      if (!force && checkedOnce && now - lastCheck < CHECK_NANOS) {
-        return;
-      }
-      checkedOnce = true;
-      lastCheck = now;
-      String wid = warehouseIdentity();
-      if (wid == null) {
-        return; // nothing published yet (or the file is between two renames: keep what we have)
-      }
-      String iid = indexIdentity();
       Snapshot s = current;
-      if (s != null && wid.equals(s.warehouseIdentity()) && iid.equals(s.indexIdentity())) {
+      long now = System.nanoTime();
+      if (!force && s != null && now - lastCheck < CHECK_NANOS) {
         return;
       }
-      if ((wid + "\n" + iid).equals(rejected)) {
-        return;
-      }
-      Snapshot candidate;
+      lastCheck = now;
+      String published;
       try {
-        candidate = open(wid, iid);
+        published = identity();
       } catch (HyokaException e) {
         if (s == null) {
           throw e;
         }
-        // Keep answering from the state held; the next check tries the new files again.
+        return; // the warehouse cannot be read now: keep answering from the snapshot held
+      }
+      if (s != null && (published.equals(s.identity()) || published.equals(failed))) {
         return;
       }
-      if (s == null || candidate.consistent() || !s.consistent()) {
-        current = candidate;
-        rejected = "";
-        if (s != null) {
-          s.release();
+      Snapshot fresh;
+      try {
+        fresh = new Snapshot(SearchSnapshot.open(this::connect, indexDir), published);
+      } catch (HyokaException e) {
+        if (s == null) {
+          throw e;
         }
-      } else {
-        // The warehouse is published, its index not yet: keep answering from the old pair.
-        rejected = wid + "\n" + iid;
-        candidate.release();
+        // Keep answering from the snapshot held; a later publish is tried again.
+        failed = published;
+        LOG.warn("hyoka serve: keeps answering from run {}: {}", s.runId(), e.getMessage());
+        return;
+      }
+      current = fresh;
+      failed = "";
+      if (s != null) {
+        s.release();
       }
     } finally {
       lock.unlock();
     }
   }
 
-  private Snapshot open(String wid, String iid) {
-    Path db = dataDir.resolve(Warehouse.DB_FILE);
-    DuckDBConnection base;
+  /**
+   * The published warehouse as it is now: its last run and its file. Read before a snapshot is
+   * opened, so a publish in between makes the snapshot look older than it is (one reopen more),
+   * never newer.
+   */
+  private String identity() {
+    long run = warehouse.lastRunId();
+    Object file;
     try {
-      // The warehouse module's locked-down read-only connection (no file access, no SET): the
-      // per-request connections duplicate its database instance and so its settings.
-      base = new Warehouse(dataDir).openReadOnly(FileAccess.NONE).unwrap(DuckDBConnection.class);
-    } catch (SQLException e) {
-      throw new HyokaException(
-          ErrorCode.WAREHOUSE_ERROR, "cannot open " + db + " read-only: " + firstLine(e), e);
-    }
-    try {
-      long run;
-      try (Statement st = base.createStatement();
-          ResultSet rs = st.executeQuery("SELECT coalesce(max(run_id), 0) FROM runs")) {
-        rs.next();
-        run = rs.getLong(1);
-      }
-      Searcher searcher = null;
-      long indexRun = 0;
-      // The index run read before and after opening: equal, the searcher holds that commit.
-      for (int attempt = 0; attempt < 5 && Files.isDirectory(indexDir); attempt++) {
-        long before = SearchIndex.indexedRun(indexDir);
-        if (before == 0) {
-          break;
-        }
-        Searcher opened = new Searcher(indexDir);
-        long after = SearchIndex.indexedRun(indexDir);
-        if (before == after) {
-          searcher = opened;
-          indexRun = after;
-          break;
-        }
-        opened.close();
-      }
-      return new Snapshot(base, searcher, run, indexRun, wid, iid);
-    } catch (SQLException | RuntimeException e) {
-      try {
-        base.close();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      if (e instanceof HyokaException h) {
-        throw h;
-      }
-      throw new HyokaException(
-          ErrorCode.WAREHOUSE_ERROR, "cannot read the runs of " + db + ": " + firstLine(e), e);
-    }
-  }
-
-  private String warehouseIdentity() {
-    Path db = dataDir.resolve(Warehouse.DB_FILE);
-    try {
-      BasicFileAttributes a = Files.readAttributes(db, BasicFileAttributes.class);
-      return a.fileKey() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+      file = Files.readAttributes(warehouse.dbFile(), BasicFileAttributes.class).fileKey();
     } catch (NoSuchFileException e) {
-      return null;
+      file = "none";
     } catch (IOException e) {
-      throw new HyokaException(ErrorCode.WAREHOUSE_ERROR, "cannot read " + db + ": " + e, e);
+      throw new HyokaException(
+          ErrorCode.WAREHOUSE_ERROR, "cannot read " + warehouse.dbFile() + ": " + e, e);
     }
+    return run + "|" + file;
   }
 
-  /** The names of the index's commit points: a new commit adds a segments_N file. */
-  private String indexIdentity() {
-    if (!Files.isDirectory(indexDir)) {
-      return "";
-    }
-    List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(indexDir, "segments_*")) {
-      for (Path f : files) {
-        names.add(f.getFileName().toString());
-      }
-    } catch (IOException e) {
-      return "unreadable";
-    }
-    names.sort(null);
-    return String.join(",", names);
-  }
-
-  private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage()).strip();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+  /** The warehouse module's locked-down read-only connection, with the server's memory limit. */
+  private Connection connect() {
+    return warehouse.openReadOnly(FileAccess.NONE, memoryLimit);
   }
 
   @Override

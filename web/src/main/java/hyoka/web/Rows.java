@@ -36,7 +36,9 @@ final class Rows {
       }
     } catch (SQLException e) {
       throw new HyokaException(
-          ErrorCode.WAREHOUSE_ERROR, "cannot read the warehouse: " + SqlRunner.explain(e), e);
+          ErrorCode.WAREHOUSE_ERROR,
+          "cannot read the warehouse: " + SqlRunner.explain(e.getMessage()),
+          e);
     }
   }
 

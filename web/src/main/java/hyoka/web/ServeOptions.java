@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.warehouse.MemoryLimit;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,14 +17,25 @@ import java.util.List;
  * @param pdfDirs folders to look in, by file name, for a report's PDF that is no longer at the path
  *     it was ingested from
  * @param sqlMaxRows the most rows the SQL page shows; a download may have up to 100 times as many
- * @param sqlTimeout how long one SQL statement may run before it is stopped
+ * @param sqlTimeoutSeconds how long one SQL statement may run before it is stopped, in seconds
+ * @param sqlMemoryLimit DuckDB's memory limit for the server's warehouse instance, which the SQL
+ *     page's statements and the other pages' queries share
  */
 public record ServeOptions(
-    Path dataDir, String bind, int port, List<Path> pdfDirs, int sqlMaxRows, Duration sqlTimeout) {
+    Path dataDir,
+    String bind,
+    int port,
+    List<Path> pdfDirs,
+    int sqlMaxRows,
+    int sqlTimeoutSeconds,
+    MemoryLimit sqlMemoryLimit) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_SQL_MAX_ROWS = 1000;
-  public static final Duration DEFAULT_SQL_TIMEOUT = Duration.ofSeconds(10);
+  public static final int DEFAULT_SQL_TIMEOUT_SECONDS = 10;
+
+  /** Many times what the pages need; a query that needs more fails rather than starve the host. */
+  public static final String DEFAULT_SQL_MEMORY_LIMIT = "1GB";
 
   /** A download (CSV or JSON) may hold this many times {@link #sqlMaxRows}. */
   static final int DOWNLOAD_FACTOR = 100;
@@ -44,36 +55,42 @@ public record ServeOptions(
       throw new HyokaException(
           ErrorCode.BAD_ARGUMENT, "--sql-max-rows must be at least 1, not " + sqlMaxRows);
     }
-    requireNonNull(sqlTimeout, "sqlTimeout is null");
-    if (sqlTimeout.isNegative() || sqlTimeout.isZero()) {
+    if (sqlTimeoutSeconds < 1) {
       throw new HyokaException(
-          ErrorCode.BAD_ARGUMENT, "--sql-timeout must be positive, not " + sqlTimeout);
+          ErrorCode.BAD_ARGUMENT,
+          "--sql-timeout must be at least 1 (seconds), not " + sqlTimeoutSeconds);
     }
+    requireNonNull(sqlMemoryLimit, "sqlMemoryLimit is null");
   }
 
-  /** The defaults for {@code dataDir}: 127.0.0.1:8080, 1000 rows, 10 s. */
+  /** The defaults for {@code dataDir}: 127.0.0.1:8080, 1000 rows, 10 s, 1GB. */
   public static ServeOptions of(Path dataDir) {
     return new ServeOptions(
-        dataDir, DEFAULT_BIND, DEFAULT_PORT, List.of(), DEFAULT_SQL_MAX_ROWS, DEFAULT_SQL_TIMEOUT);
+        dataDir,
+        DEFAULT_BIND,
+        DEFAULT_PORT,
+        List.of(),
+        DEFAULT_SQL_MAX_ROWS,
+        DEFAULT_SQL_TIMEOUT_SECONDS,
+        new MemoryLimit(DEFAULT_SQL_MEMORY_LIMIT));
   }
 
   public ServeOptions withPort(int p) {
-    return new ServeOptions(dataDir, bind, p, pdfDirs, sqlMaxRows, sqlTimeout);
+    return new ServeOptions(
+        dataDir, bind, p, pdfDirs, sqlMaxRows, sqlTimeoutSeconds, sqlMemoryLimit);
   }
 
   public ServeOptions withBind(String b) {
-    return new ServeOptions(dataDir, b, port, pdfDirs, sqlMaxRows, sqlTimeout);
+    return new ServeOptions(
+        dataDir, b, port, pdfDirs, sqlMaxRows, sqlTimeoutSeconds, sqlMemoryLimit);
   }
 
   public ServeOptions withPdfDirs(List<Path> dirs) {
-    return new ServeOptions(dataDir, bind, port, dirs, sqlMaxRows, sqlTimeout);
+    return new ServeOptions(
+        dataDir, bind, port, dirs, sqlMaxRows, sqlTimeoutSeconds, sqlMemoryLimit);
   }
 
-  public ServeOptions withSqlLimits(int maxRows, Duration timeout) {
-    return new ServeOptions(dataDir, bind, port, pdfDirs, maxRows, timeout);
-  }
-
-  Path indexDir() {
-    return dataDir.resolve("index");
+  public ServeOptions withSqlLimits(int maxRows, int timeoutSeconds, MemoryLimit memory) {
+    return new ServeOptions(dataDir, bind, port, pdfDirs, maxRows, timeoutSeconds, memory);
   }
 }

@@ -1,5 +1,6 @@
 package hyoka.web;
 
+import hyoka.search.SearchSnapshot;
 import hyoka.search.Searcher;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
@@ -9,60 +10,47 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBConnection;
 
 /**
- * One published state: a read-only DuckDB instance of one warehouse file and a searcher on one
- * index commit, with the runs they hold. Requests {@link #retain} it for as long as they read, so a
- * newer publish can replace it while they finish; the last release closes it. DuckDB and Lucene
- * keep reading the files they opened even after a publish renamed or deleted them.
+ * One published run as the server reads it: a {@link SearchSnapshot} (the warehouse and the index
+ * commit of one run) shared by the requests. Requests {@link #retain} it for as long as they read,
+ * so a newer publish can replace it while they finish; the last release closes it. DuckDB and
+ * Lucene keep reading the files they opened even after a publish renamed or deleted them.
  */
 final class Snapshot {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Snapshot.class);
+
+  private final SearchSnapshot snapshot;
   private final DuckDBConnection base;
-  private final Searcher searcher;
-  private final long warehouseRun;
-  private final long indexRun;
-  private final String warehouseIdentity;
-  private final String indexIdentity;
+
+  /** What the warehouse file was when this was opened ({@link PublishedState}). */
+  private final String identity;
 
   /** The state's own reference plus one per request reading it; closed at zero. */
   private final AtomicInteger refs = new AtomicInteger(1);
 
-  Snapshot(
-      DuckDBConnection base,
-      Searcher searcher,
-      long warehouseRun,
-      long indexRun,
-      String warehouseIdentity,
-      String indexIdentity) {
-    this.base = base;
-    this.searcher = searcher;
-    this.warehouseRun = warehouseRun;
-    this.indexRun = indexRun;
-    this.warehouseIdentity = warehouseIdentity;
-    this.indexIdentity = indexIdentity;
+  Snapshot(SearchSnapshot snapshot, String identity) {
+    this.snapshot = snapshot;
+    this.identity = identity;
+    try {
+      this.base = snapshot.connection().unwrap(DuckDBConnection.class);
+    } catch (SQLException e) {
+      snapshot.close();
+      throw new HyokaException(
+          ErrorCode.INTERNAL_ERROR, "the warehouse connection is not DuckDB's: " + e, e);
+    }
   }
 
-  long warehouseRun() {
-    return warehouseRun;
+  /** The run both the warehouse and the index show. */
+  long runId() {
+    return snapshot.runId();
   }
 
-  long indexRun() {
-    return indexRun;
-  }
-
-  /** Whether the index commit is of the warehouse's run (the normal case, once an ingest ended). */
-  boolean consistent() {
-    return searcher != null && warehouseRun == indexRun;
-  }
-
-  String warehouseIdentity() {
-    return warehouseIdentity;
-  }
-
-  String indexIdentity() {
-    return indexIdentity;
+  String identity() {
+    return identity;
   }
 
   /**
-   * A new connection to this snapshot's database (DuckDB connections are not shared by threads).
+   * A new connection to this snapshot's database instance, with its locked settings (a DuckDB
+   * connection is for one thread at a time, the instance for many).
    */
   Connection connect() {
     try {
@@ -73,17 +61,9 @@ final class Snapshot {
     }
   }
 
-  /**
-   * The searcher of the index commit paired with this warehouse state.
-   *
-   * @throws HyokaException NO_WAREHOUSE when the data directory has no index yet
-   */
+  /** The searcher of this run's index commit (safe for concurrent searches). */
   Searcher searcher() {
-    if (searcher == null) {
-      throw new HyokaException(
-          ErrorCode.NO_WAREHOUSE, "the data directory has no search index yet: run hyoka ingest");
-    }
-    return searcher;
+    return snapshot.searcher();
   }
 
   boolean retain() {
@@ -100,18 +80,11 @@ final class Snapshot {
 
   void release() {
     if (refs.decrementAndGet() == 0) {
-      close();
-    }
-  }
-
-  private void close() {
-    try {
-      base.close();
-    } catch (SQLException e) {
-      // Closing a read-only instance of a replaced file: nothing is lost if it fails.
-    } finally {
-      if (searcher != null) {
-        searcher.close();
+      try {
+        snapshot.close();
+      } catch (HyokaException e) {
+        // A read-only instance of a replaced file: nothing is lost, but say so.
+        LOG.warn("closing the snapshot of run {} failed: {}", runId(), e.getMessage());
       }
     }
   }

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.warehouse.QueryLimits;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
 import io.javalin.Javalin;
@@ -36,7 +37,6 @@ public final class WebServer implements AutoCloseable {
   private final ServeOptions options;
   private final PublishedState state;
   private final PdfPages pdfs;
-  private final SqlRunner sql = new SqlRunner();
   private final Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
   private final byte[] shell;
   private final Javalin app;
@@ -44,7 +44,7 @@ public final class WebServer implements AutoCloseable {
 
   private WebServer(ServeOptions options) {
     this.options = options;
-    this.state = new PublishedState(options.dataDir());
+    this.state = new PublishedState(options.dataDir(), options.sqlMemoryLimit());
     this.pdfs = new PdfPages(options.dataDir(), options.pdfDirs());
     this.shell = resource(SHELL);
     this.app =
@@ -185,9 +185,9 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  /** Which warehouse run and index run answered: {@code X-Hyoka-Run: 2/2}. */
+  /** Which run answered (the warehouse's and the index commit's): {@code X-Hyoka-Run: 2}. */
   private static void runHeader(Context ctx, Snapshot s) {
-    ctx.header("X-Hyoka-Run", s.warehouseRun() + "/" + s.indexRun());
+    ctx.header("X-Hyoka-Run", Long.toString(s.runId()));
   }
 
   private void pagePng(Context ctx) {
@@ -240,8 +240,9 @@ public final class WebServer implements AutoCloseable {
     try (PublishedState.Lease lease = state.acquire()) {
       Snapshot s = lease.snapshot();
       runHeader(ctx, s);
-      SqlRunner.Result r = sql.run(s, query, cap, options.sqlTimeout());
-      if (download && r.truncated()) {
+      SqlRunner.Result r =
+          SqlRunner.run(s, query, new QueryLimits(cap, options.sqlTimeoutSeconds()));
+      if (download && r.table().truncated()) {
         throw new HyokaException(
             ErrorCode.BAD_QUERY,
             "the result has more than "
@@ -277,7 +278,7 @@ public final class WebServer implements AutoCloseable {
         "row_count",
         rows.size(),
         "truncated",
-        r.truncated(),
+        t.truncated(),
         "max_rows",
         cap,
         "millis",
@@ -306,14 +307,13 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting requests, then closes the published state and the SQL timer. */
+  /** Stops accepting requests, then closes the published state. */
   @Override
   public void close() {
     try {
       app.stop();
     } finally {
       state.close();
-      sql.close();
     }
   }
 }

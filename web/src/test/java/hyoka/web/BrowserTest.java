@@ -3,6 +3,7 @@ package hyoka.web;
 import static hyoka.web.Http.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hyoka.warehouse.MemoryLimit;
 import hyoka.warehouse.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,82 @@ class BrowserTest {
     browser.waiting().until(d -> d.getCurrentUrl().contains("page=2"));
     browser.open(browser.driver.getCurrentUrl());
     assertThat(browser.driver.findElement(By.id("total")).getText()).contains("showing 6–10");
+  }
+
+  @Test
+  void aScoreRangeFromTheFormNarrowsTheHits() throws Exception {
+    // 事業 matches texts of most projects, whose KPI scores spread from below 0 to 100.
+    browser.open(base + "search?q=" + enc("事業") + "&series=samples&size=50");
+    long all = total();
+    browser.driver.findElement(By.cssSelector("input[name=min_score]")).sendKeys("0");
+    browser.driver.findElement(By.cssSelector("input[name=max_score]")).sendKeys("50");
+    browser.driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+    browser.waiting().until(d -> d.getCurrentUrl().contains("max_score=50"));
+    browser.open(browser.driver.getCurrentUrl());
+    assertThat(browser.driver.getCurrentUrl()).contains("min_score=0").contains("size=50");
+    // What the API finds for the same range is what the page shows.
+    Http.Answer api =
+        new Http(server)
+            .get("/api/search?q=" + enc("事業") + "&series=samples&size=50&min_score=0&max_score=50");
+    long narrowed = total();
+    assertThat(narrowed)
+        .isPositive()
+        .isLessThan(all)
+        .isEqualTo(api.json().getAsJsonObject().get("total").getAsLong());
+    List<WebElement> hits = browser.driver.findElements(By.cssSelector("#hits .hit"));
+    assertThat(hits).isNotEmpty();
+    for (WebElement hit : hits) {
+      // Each hit's project has a KPI scored in the range (its chips carry the effective score).
+      assertThat(
+              hit.findElements(By.cssSelector(".kpis .kpi[data-score]")).stream()
+                  .map(k -> Double.parseDouble(k.getAttribute("data-score")))
+                  .toList())
+          .as(hit.getText())
+          .anyMatch(score -> score >= 0 && score <= 50);
+    }
+    browser.screenshot("search-score-range");
+  }
+
+  /** The number of matching texts the search page says it found. */
+  private static long total() {
+    String text = browser.driver.findElement(By.id("total")).getText();
+    return Long.parseLong(text.substring(0, text.indexOf(' ')));
+  }
+
+  @Test
+  void theUrlHoldsTheWholeQueryAndTheFormSendsItOn() throws Exception {
+    Map<String, String> query =
+        Map.ofEntries(
+            Map.entry("q", "除雪"),
+            Map.entry("year", "2019"),
+            Map.entry("series", "samples"),
+            Map.entry("project", "8"),
+            Map.entry("department", "建設"),
+            Map.entry("group", "1"),
+            Map.entry("kind", "kpi"),
+            Map.entry("min_score", "0"),
+            Map.entry("max_score", "100"),
+            Map.entry("all_reports", "true"),
+            Map.entry("size", "5"));
+    StringBuilder url = new StringBuilder(base + "search?");
+    query.forEach((k, v) -> url.append(k).append('=').append(enc(v)).append('&'));
+    browser.open(url.toString());
+    List<WebElement> hits = browser.driver.findElements(By.cssSelector("#hits .hit"));
+    assertThat(hits).hasSize(1);
+    assertThat(hits.get(0).getAttribute("data-project-no")).isEqualTo("8");
+    // Sent again unchanged, the form's search is the same query, every filter kept.
+    browser.js("window.hyokaBefore = true;");
+    browser.driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+    browser
+        .waiting()
+        .until(d -> browser.js("return window.hyokaBefore === undefined;").equals(true));
+    browser.open(browser.driver.getCurrentUrl());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sent =
+        (Map<String, Object>)
+            browser.js("return Object.fromEntries(new URLSearchParams(location.search));");
+    assertThat(sent).isEqualTo(query);
+    assertThat(browser.driver.findElements(By.cssSelector("#hits .hit"))).hasSize(1);
   }
 
   @Test
@@ -299,6 +377,53 @@ class BrowserTest {
     assertThat(download.get(0)).isEqualTo(200L);
     assertThat((String) download.get(1)).startsWith("attachment");
     assertThat(download.get(2)).isEqualTo("fiscal_year,project_count\n2018,62\n2019,62\n");
+    // The JSON link: the same rows, one object per row, as hyoka sql --format json writes them.
+    @SuppressWarnings("unchecked")
+    List<Object> json =
+        (List<Object>)
+            browser.js(
+                "return fetch(arguments[0]).then(r => r.json().then(j =>"
+                    + " [r.status, r.headers.get('content-disposition'), j]));",
+                browser.driver.findElement(By.id("json")).getAttribute("href"));
+    assertThat(json.get(0)).isEqualTo(200L);
+    assertThat((String) json.get(1)).startsWith("attachment");
+    assertThat(json.get(2))
+        .isEqualTo(
+            List.of(
+                Map.of("fiscal_year", 2018L, "project_count", 62L),
+                Map.of("fiscal_year", 2019L, "project_count", 62L)));
+  }
+
+  @Test
+  void sqlPageSaysWhenTheRowCapOrTheTimeLimitStoppedAQuery() throws Exception {
+    // A server of its own with a cap of 5 rows and a time limit of 1 s, over the same data.
+    try (WebServer small =
+        WebServer.start(
+            ServeOptions.of(data)
+                .withPort(0)
+                .withSqlLimits(5, 1, new MemoryLimit(ServeOptions.DEFAULT_SQL_MEMORY_LIMIT)))) {
+      browser.open(small.url() + "sql?q=" + enc("SELECT range AS n FROM range(8) ORDER BY n"));
+      assertThat(browser.driver.findElements(By.cssSelector("#result tr"))).hasSize(1 + 5);
+      assertThat(browser.driver.findElement(By.id("sql-info")).getText())
+          .startsWith("5 rows in ")
+          .contains("only the first 5 rows are shown (the row cap); a download holds more");
+      browser.screenshot("sql-row-cap");
+      String csv =
+          (String)
+              browser.js(
+                  "return fetch(arguments[0]).then(r => r.text());",
+                  browser.driver.findElement(By.id("csv")).getAttribute("href"));
+      assertThat(csv.split("\n")).hasSize(1 + 8);
+      browser.open(
+          small.url()
+              + "sql?q="
+              + enc("SELECT count(*) FROM range(1000000000000) WHERE hash(range) = 7"));
+      assertThat(browser.driver.findElement(By.id("error")).getText())
+          .isEqualTo(
+              "the query was stopped after 1 s, its time limit: narrow it (hyoka sql has no time"
+                  + " limit)");
+      browser.screenshot("sql-time-limit");
+    }
   }
 
   @Test
@@ -338,12 +463,63 @@ class BrowserTest {
     browser.open(base + "reports");
     List<WebElement> links = browser.driver.findElements(By.cssSelector("#reports a"));
     assertThat(links).hasSize(3);
-    browser.driver.findElement(By.linkText("FY2019")).click();
+    // The samples' FY2019 report (the markup series has one too, whose PDF is not on disk).
+    browser
+        .driver
+        .findElement(By.xpath("//table[@id='reports']//tr[td[1]='samples']//a[text()='FY2019']"))
+        .click();
     browser.waiting().until(d -> d.getCurrentUrl().contains("/report?id="));
     browser.open(browser.driver.getCurrentUrl());
     assertThat(browser.driver.findElements(By.cssSelector("#report-projects tr"))).hasSize(63);
-    assertThat(browser.driver.findElements(By.cssSelector("#unknown tr")).size()).isGreaterThan(1);
+    String id = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f]+).*", "$1");
+    // The unknown lines, each with its file, page and line: the warehouse's residue rows.
+    List<String> expected =
+        TestData.sql(
+                data,
+                "SELECT r.source_file, 'p. ' || x.page, x.line_no, x.text FROM residue x"
+                    + " JOIN reports r USING (report_id) WHERE x.report_id = '"
+                    + id
+                    + "' AND x.class = 'unknown' ORDER BY x.page, x.line_no")
+            .stream()
+            .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining(" | ")))
+            .toList();
+    assertThat(expected).isNotEmpty();
+    // The score mismatches: the report's KPI rows whose printed score is not hyoka's.
+    long mismatches =
+        ((Number)
+                TestData.sql(
+                        data,
+                        "SELECT count(*) FROM kpis WHERE score_status = 'mismatch'"
+                            + " AND report_id = '"
+                            + id
+                            + "'")
+                    .get(0)
+                    .get(0))
+            .longValue();
+    assertThat(mismatches).isPositive();
+    assertThat(browser.driver.findElements(By.cssSelector("#mismatches tr")))
+        .hasSize(1 + (int) mismatches);
+    List<String> shown = new ArrayList<>();
+    List<WebElement> unknown = browser.driver.findElements(By.cssSelector("#unknown tr"));
+    for (WebElement row : unknown.subList(1, unknown.size())) {
+      shown.add(
+          String.join(
+              " | ",
+              row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()));
+    }
+    assertThat(shown).isEqualTo(expected);
     browser.screenshot("report");
+    // An unknown line's page link opens that page of the report's PDF.
+    WebElement first = unknown.get(1).findElement(By.cssSelector("td a"));
+    String page = first.getText().substring("p. ".length());
+    first.click();
+    browser.waiting().until(d -> d.getCurrentUrl().contains("/page?"));
+    browser
+        .waiting()
+        .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertThat(browser.driver.getCurrentUrl()).contains("report=" + id).contains("page=" + page);
+    assertThat(browser.driver.findElement(By.id("page-image")).getAttribute("src"))
+        .endsWith("/api/reports/" + id + "/pages/" + page);
     Files.writeString(
         Browser.SCREENSHOTS.resolve("README.txt"),
         "Screenshots the browser tests took of each page (test output).\n",

@@ -1,5 +1,6 @@
 package hyoka.web;
 
+import hyoka.ingest.IngestProgress;
 import hyoka.ingest.IngestRequest;
 import hyoka.ingest.IngestRun;
 import hyoka.search.SearchIndex;
@@ -16,6 +17,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,8 +34,13 @@ final class TestData {
 
   /** Ingests the given sample PDFs (h30, h31) with the real ingest; series = their folder name. */
   static String ingest(Path dataDir, Path... pdfs) {
+    return ingest(dataDir, IngestProgress.NONE, pdfs);
+  }
+
+  /** {@link #ingest(Path, Path...)}, telling {@code progress} how it goes. */
+  static String ingest(Path dataDir, IngestProgress progress, Path... pdfs) {
     StringWriter out = new StringWriter();
-    new IngestRun()
+    new IngestRun(progress)
         .run(new IngestRequest(dataDir, List.of(pdfs), null, null, new PrintWriter(out, true)));
     return out.toString();
   }
@@ -68,6 +77,23 @@ final class TestData {
     try (var c = w.openReadOnly()) {
       SearchIndex.sync(c, dataDir.resolve("index"), run);
     }
+  }
+
+  /** The rows of {@code query} on a read-only connection to the warehouse of {@code dataDir}. */
+  static List<List<Object>> sql(Path dataDir, String query) throws Exception {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Connection c = new Warehouse(dataDir).openReadOnly();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   static String sha256(String s) throws Exception {

@@ -7,13 +7,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import hyoka.transform.Fixtures;
-import hyoka.warehouse.Warehouse;
+import hyoka.warehouse.MemoryLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,13 +25,18 @@ class WebApiTest {
   static Http http;
   static String h31;
 
+  /** Far more than the pages need, far less than a cross join of ranges. */
+  static final String MEMORY_LIMIT = "200MB";
+
   @BeforeAll
   static void start() throws Exception {
     data = tmp.resolve("data");
     TestData.ingestSamples(data);
     server =
         WebServer.start(
-            ServeOptions.of(data).withPort(0).withSqlLimits(1000, Duration.ofSeconds(2)));
+            ServeOptions.of(data)
+                .withPort(0)
+                .withSqlLimits(1000, 2, new MemoryLimit(MEMORY_LIMIT)));
     http = new Http(server);
     h31 = sql("SELECT report_id FROM reports WHERE fiscal_year = 2019").get(0).get(0).toString();
   }
@@ -48,19 +49,7 @@ class WebApiTest {
   }
 
   static List<List<Object>> sql(String query) throws Exception {
-    List<List<Object>> rows = new ArrayList<>();
-    try (Connection c = new Warehouse(data).openReadOnly();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(query)) {
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
+    return TestData.sql(data, query);
   }
 
   static JsonObject json(String path) {
@@ -266,13 +255,28 @@ class WebApiTest {
     assertThat(tooMany.body()).contains("more than 100000 rows");
     Http.Answer slow =
         http.get(
-            "/api/sql?q="
-                + enc(
-                    "SELECT count(*) FROM range(100000000) a, range(100000000) b WHERE a.range + b.range = 7"));
+            "/api/sql?q=" + enc("SELECT count(*) FROM range(1000000000000) WHERE hash(range) = 7"));
     assertThat(slow.status()).isEqualTo(400);
-    assertThat(slow.body()).contains("stopped after 2 s, the time limit");
+    assertThat(slow.body()).contains("the query was stopped after 2 s, its time limit");
     // The server is still answering.
     assertThat(json("/api/status").get("reports").getAsInt()).isEqualTo(2);
+  }
+
+  @Test
+  void sqlHasTheServersMemoryLimit() {
+    JsonObject status = json("/api/status");
+    assertThat(status.get("sql_memory_limit").getAsString()).isEqualTo(MEMORY_LIMIT);
+    // Set when the instance was opened, and shared by the connections duplicated from it.
+    JsonObject setting = json("/api/sql?q=" + enc("SELECT current_setting('memory_limit') AS m"));
+    assertThat(setting.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsString())
+        .isEqualTo("190.7 MiB");
+    Http.Answer big =
+        http.get("/api/sql?q=" + enc("SELECT list(range) AS l FROM range(100000000)"));
+    assertThat(big.status()).as(big.body()).isEqualTo(400);
+    assertThat(big.json().getAsJsonObject().get("error").getAsString())
+        .startsWith("Out of Memory Error")
+        .endsWith("(the server's memory limit for DuckDB, --sql-memory-limit: narrow the query)");
+    assertThat(json("/api/reports").getAsJsonArray("reports")).hasSize(2);
   }
 
   @Test
@@ -282,7 +286,7 @@ class WebApiTest {
     assertThat(evil)
         .startsWith("HTTP/1.1 403")
         .contains("DNS rebinding")
-        .doesNotContain("warehouse_run");
+        .doesNotContain("current_reports");
     String page = Http.rawGet(port, "/search", "rebind.example:" + port);
     assertThat(page).startsWith("HTTP/1.1 403");
     String image =

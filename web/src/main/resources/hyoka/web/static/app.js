@@ -75,7 +75,7 @@ function kpiChips(kpis) {
   return kpis.map(k => {
     const s = k.effective_score;
     const cls = k.achieved === true ? 'kpi ok' : k.achieved === false ? 'kpi ng' : 'kpi';
-    return h('span', { class: cls, title: `${k.name}${k.unit ? ' (' + k.unit + ')' : ''}: score ${fmt(k.score)}, computed ${fmt(k.score_computed)}, ${fmt(k.score_status)}` },
+    return h('span', { class: cls, 'data-score': s, title: `${k.name}${k.unit ? ' (' + k.unit + ')' : ''}: score ${fmt(k.score)}, computed ${fmt(k.score_computed)}, ${fmt(k.score_status)}` },
       `KPI${k.kpi_no} ${s === null ? '—' : s}${k.achieved ? '✓' : ''}`);
   });
 }
@@ -98,9 +98,12 @@ function searchState(overrides) {
 }
 
 function select(name, values, current, labelOf) {
+  // A value the choices lack (a group by name, a year not held) stays chosen, so the form sends
+  // on the whole query of the URL.
+  const all = current && !values.some(v => String(v) === current) ? [...values, current] : values;
   return h('select', { name },
     h('option', { value: '' }, '(any)'),
-    values.map(v => h('option', { value: String(v), selected: String(v) === current }, labelOf ? labelOf(v) : String(v))));
+    all.map(v => h('option', { value: String(v), selected: String(v) === current }, labelOf ? labelOf(v) : String(v))));
 }
 
 function searchForm(options) {
@@ -119,9 +122,15 @@ function searchForm(options) {
     h('datalist', { id: 'departments' }, options.departments.map(d => h('option', { value: d }))),
     h('label', {}, 'group', select('group', options.groups.map(g => g.group_no), get('group'),
       no => { const g = options.groups.find(x => x.group_no === no); return `${no} ${g ? g.group_name || '' : ''}`; })),
+    h('label', {}, 'project', h('input', { name: 'project', value: get('project'), placeholder: 'no or key' })),
     h('label', {}, 'kind', select('kind', options.kinds, get('kind'), kindLabel)),
     h('label', {}, 'score ≥', h('input', { name: 'min_score', class: 'num', type: 'number', step: 'any', value: get('min_score') })),
     h('label', {}, 'score ≤', h('input', { name: 'max_score', class: 'num', type: 'number', step: 'any', value: get('max_score') })),
+    // The page size is part of the query too: a search sent on with another size keeps it.
+    h('label', {}, 'per page', h('select', { name: 'size' },
+      h('option', { value: '' }, '20'),
+      [...new Set([10, 50, 100, Number(get('size')) || 10])].filter(n => n !== 20).sort((a, b) => a - b)
+        .map(n => h('option', { value: String(n), selected: String(n) === get('size') }, String(n))))),
     h('label', {}, 'superseded too', h('input', { name: 'all_reports', type: 'checkbox', value: 'true', checked: get('all_reports') === 'true' })),
     h('button', { type: 'submit' }, 'Search'));
   return form;
@@ -430,7 +439,7 @@ async function status() {
   try {
     const s = await api('/api/status');
     document.getElementById('status').textContent =
-      `${s.current_reports} current reports · warehouse run ${s.warehouse_run}` + (s.consistent ? '' : ` (index at run ${s.index_run})`);
+      `${s.current_reports} current reports · run ${s.run}`;
   } catch (e) {
     document.getElementById('status').textContent = e.message;
   }
