@@ -236,6 +236,9 @@ public final class PdfReaders implements AutoCloseable {
     timer.shutdownNow();
   }
 
+  /** System property: JVM options added to every reader's command line, split at spaces. */
+  static final String READER_JAVA_OPTIONS = "hyoka.readerJavaOptions";
+
   /** The child's command line: this JVM's java, its class path, the heap bound. */
   private static List<String> command(ExtractLimits limits) {
     List<String> cmd = new ArrayList<>();
@@ -257,6 +260,11 @@ public final class PdfReaders implements AutoCloseable {
       if (arg.startsWith("-XX:TieredStopAtLevel") || arg.equals("-XX:-TieredCompilation")) {
         cmd.add(arg);
       }
+    }
+    // For measurements only (a profiler, JIT flags): extra options of every reader JVM.
+    String extra = System.getProperty(READER_JAVA_OPTIONS, "").strip();
+    if (!extra.isEmpty()) {
+      cmd.addAll(List.of(extra.split("\\s+")));
     }
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dfile.encoding=UTF-8");
