@@ -201,7 +201,7 @@ class CliTest {
     assertThat(bad.err().strip())
         .isEqualTo(
             "hyoka: search('事業', …): unknown filter 'yaer': use year, series, project,"
-                + " department, group, kind, min_score, max_score, all_reports or limit");
+                + " department, group, kind, min_score, max_score, grade, all_reports or limit");
   }
 
   @Test

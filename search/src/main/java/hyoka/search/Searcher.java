@@ -63,7 +63,10 @@ public final class Searcher implements AutoCloseable {
           "overview",
           "purpose",
           "implementation",
+          "effect_factors",
+          "future_work",
           "kpi",
+          "target_basis",
           "description",
           "name");
 
@@ -144,7 +147,7 @@ public final class Searcher implements AutoCloseable {
       Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
       if (facetState != null) {
         Facets counts = new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector());
-        for (String dim : List.of(FACET_DEPARTMENT, FACET_KIND, FACET_YEAR)) {
+        for (String dim : List.of(FACET_DEPARTMENT, FACET_KIND, FACET_YEAR, FACET_GRADE)) {
           facets.put(dim, facet(counts, dim));
         }
       }
@@ -329,6 +332,13 @@ public final class Searcher implements AutoCloseable {
     }
     if (f.kind() != null) {
       b.add(new TermQuery(new Term(KIND, kind(f.kind()))), Occur.FILTER);
+    }
+    if (f.grade() != null) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String g : SearchFilters.grades(f.grade())) {
+        any.add(new TermQuery(new Term(GRADE, g)), Occur.SHOULD);
+      }
+      b.add(any.build(), Occur.FILTER);
     }
     if (f.minScore() != null || f.maxScore() != null) {
       double min = f.minScore() == null ? Double.NEGATIVE_INFINITY : f.minScore();
