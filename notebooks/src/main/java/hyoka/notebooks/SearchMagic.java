@@ -123,14 +123,13 @@ final class SearchMagic {
 
   /**
    * The project's KPIs as {@code name score}, the printed score else hyoka's, e.g. 交通事故件数 100; a
-   * KPI that is graded and not scored (kpi-sheet) as {@code name grade (achievement%)}, e.g. 交通事故件数
-   * A (100%).
+   * KPI its layout grades (kpi-sheet) as {@code name grade (achievement%)}, e.g. 交通事故件数 A (100%).
    */
   private static String scores(List<KpiScore> kpis) {
     List<String> parts = new ArrayList<>();
     for (KpiScore k : kpis) {
       BigDecimal s = k.effectiveScore();
-      if (s == null && k.effectiveGrade() != null) {
+      if (k.effectiveGrade() != null) {
         parts.add(
             k.name()
                 + " "

@@ -204,13 +204,13 @@ public enum SearchFormat {
   }
 
   /**
-   * A KPI as one cell: its effective score with ✓ when the target was reached, or, for a KPI that
-   * is graded and not scored (kpi-sheet), its grade with the printed achievement ({@code
-   * C(53.3%)}).
+   * A KPI as one cell: for a KPI its layout grades (kpi-sheet), the grade with the printed
+   * achievement ({@code C(53.3%)}), what the document says of it (its score is only hyoka's
+   * computation); else its effective score with ✓ when the target was reached.
    */
   static String kpiCell(KpiScore k) {
     BigDecimal s = k.effectiveScore();
-    if (s == null && k.effectiveGrade() != null) {
+    if (k.effectiveGrade() != null) {
       return k.effectiveGrade()
           + (k.achievement() == null ? "" : "(" + k.achievement().toPlainString() + "%)");
     }
