@@ -4,6 +4,7 @@ import static hyoka.search.IndexFields.*;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.NarrativeKind;
 import hyoka.transform.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,19 +57,22 @@ public final class Searcher implements AutoCloseable {
   static final String MARK_END = "»";
   private static final int SNIPPET_PASSAGES = 2;
   private static final int FACET_TOP = 100;
-  static final Set<String> KINDS =
-      Set.of(
-          "status_analysis",
-          "five_year_summary",
-          "overview",
-          "purpose",
-          "implementation",
-          "effect_factors",
-          "future_work",
-          "kpi",
-          "target_basis",
-          "description",
-          "name");
+
+  /**
+   * The kinds of text the index holds: every narrative kind a layout can give (so a new kind in
+   * {@link NarrativeKind} is searchable and filterable without a change here), and the texts the
+   * index makes of KPIs and projects ({@link WarehouseTexts}).
+   */
+  static final Set<String> KINDS = kinds();
+
+  private static Set<String> kinds() {
+    Set<String> k = new java.util.TreeSet<>();
+    for (NarrativeKind n : NarrativeKind.values()) {
+      k.add(n.label());
+    }
+    k.addAll(List.of("kpi", "target_basis", "description", "name"));
+    return java.util.Collections.unmodifiableSet(k);
+  }
 
   private final Path indexDir;
   private final Directory dir;
