@@ -256,6 +256,28 @@ class TwoLayoutsTest {
   }
 
   @Test
+  void twoLayoutsOfOneYearGiveTheSameSeriesWhicheverIsIngestedFirst() {
+    // the sheets print 230 for 2017 where the report prints 244: one of them must win, always the
+    // same one, though the sheets come later in one warehouse and earlier in the other
+    IngestedReport report = HandReports.report(HandReports.sha('r'), 2019, "244", T0);
+    IngestedReport sheets = HandReports.sheet(HandReports.sha('s'), 2019, "230", T1);
+    IngestedReport sheetsEarlier = HandReports.sheet(HandReports.sha('s'), 2019, "230", T0);
+    IngestedReport reportLater = HandReports.report(HandReports.sha('r'), 2019, "244", T1);
+    Warehouse reportFirst = warehouse("report-first");
+    reportFirst.publish(List.of(shard(report)), stats());
+    reportFirst.publish(List.of(shard(sheets)), stats());
+    Warehouse sheetsFirst = warehouse("sheets-first");
+    sheetsFirst.publish(List.of(shard(sheetsEarlier)), stats());
+    sheetsFirst.publish(List.of(shard(reportLater)), stats());
+    List<List<Object>> series = series(reportFirst);
+    assertThat(series).hasSize(6);
+    assertThat(series(sheetsFirst)).isEqualTo(series);
+    assertThat(series.get(3).subList(1, 4)).containsExactly(2017, null, 230.0);
+    String everyView = "SELECT * FROM kpi_series_values ORDER BY kpi_key, fiscal_year, kind";
+    assertThat(sheetsFirst.query(everyView).rows()).isEqualTo(reportFirst.query(everyView).rows());
+  }
+
+  @Test
   void publishingTheSameFilesAgainChangesNothing() {
     Warehouse w = warehouse("data");
     List<Path> shards =
