@@ -1,6 +1,8 @@
 package hyoka.cli;
 
 import hyoka.ingest.bench.Benchmark;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,14 +62,20 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Benchmark.Options defaults = Benchmark.Options.fromArgs();
-    Benchmark.Options options =
-        new Benchmark.Options(
-            copies,
-            sample,
-            work.resolve("corpus"),
-            work.resolve("work"),
-            runners == null || runners.isEmpty() ? defaults.runners() : runners,
-            rounds);
+    Benchmark.Options options;
+    try {
+      options =
+          new Benchmark.Options(
+              copies,
+              sample,
+              work.resolve("corpus"),
+              work.resolve("work"),
+              runners == null || runners.isEmpty() ? defaults.runners() : runners,
+              rounds);
+    } catch (IllegalArgumentException e) {
+      // the options validate themselves: a bad one is the user's input, exit 2
+      throw new HyokaException(ErrorCode.BAD_ARGUMENT, e.getMessage(), e);
+    }
     Benchmark.Results results = Benchmark.run(options, spec.commandLine().getOut());
     spec.commandLine().getOut().println();
     spec.commandLine().getOut().print(results.markdown());

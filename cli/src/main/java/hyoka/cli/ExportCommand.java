@@ -17,8 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description =
-        "Write every table and view of the warehouse to OUT_DIR as Parquet, Arrow IPC or CSV.")
+    description = {
+      "Write every table and view of the warehouse to OUT_DIR as Parquet, Arrow IPC or CSV.",
+      "Files are written under temporary names and renamed into place when all are complete, so a"
+          + " failure leaves OUT_DIR as it was. Existing files are kept unless --force."
+    })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption data;
@@ -30,13 +33,18 @@ final class ExportCommand implements Callable<Integer> {
       description = "parquet, arrow or csv.")
   ExportFormat format;
 
+  @Option(
+      names = "--force",
+      description = "Replace files of the same names in OUT_DIR (by default an export refuses to).")
+  boolean force;
+
   @Parameters(paramLabel = "OUT_DIR", description = "Folder to write (created if missing).")
   Path outDir;
 
   @Override
   public Integer call() {
     Warehouse warehouse = data.requireWarehouse();
-    List<Path> written = new Exporter(warehouse).export(outDir, format);
+    List<Path> written = new Exporter(warehouse).export(outDir, format, force);
     for (Path p : written) {
       spec.commandLine().getOut().println("wrote " + p);
     }

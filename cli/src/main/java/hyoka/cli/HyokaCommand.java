@@ -35,9 +35,72 @@ import picocli.CommandLine.Spec;
 public final class HyokaCommand implements Runnable {
   @Spec CommandSpec spec;
 
+  /** What {@code hyoka sql} without a query reads statements from. */
+  private final java.io.InputStream in;
+
+  private HyokaCommand(java.io.InputStream in) {
+    this.in = in;
+  }
+
+  java.io.InputStream in() {
+    return in;
+  }
+
+  /**
+   * Whether input may come from a terminal a person types at (not a pipe or a test's stream). On
+   * Java 17, the project's Java, a console exists only when stdin and stdout are terminals; newer
+   * JDKs always give one, and {@code hyoka sql} then also checks what terminal JLine finds.
+   */
+  @SuppressWarnings("SystemConsoleNull")
+  boolean interactive() {
+    return in == System.in && System.console() != null;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * One line on stderr and the exit code: an input error's message (exit 2), or what went wrong
+   * inside hyoka (exit 3). The stack trace only with HYOKA_TRACE=1 in the environment, for a bug
+   * report: a researcher reads the line.
+   */
+  private static int report(PrintWriter err, Throwable ex) {
+    if (ex instanceof HyokaException he) {
+      err.println("hyoka: " + he.getMessage());
+      err.flush();
+      return ExitCodes.of(he.code());
+    }
+    String what =
+        ex instanceof StackOverflowError
+            ? "stack overflow"
+            : ex instanceof OutOfMemoryError
+                ? "out of memory (" + ex.getMessage() + ")"
+                : ex.toString();
+    err.println(
+        "hyoka: internal error: " + what.replaceAll("\\R", " ") + " (HYOKA_TRACE=1 shows where)");
+    if ("1".equals(System.getenv("HYOKA_TRACE"))) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  /**
+   * A bad option or argument: one line, as every error, with picocli's suggestion and where the
+   * help is, instead of picocli's message followed by the whole usage text.
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine c = ex.getCommandLine();
+    StringBuilder m = new StringBuilder(ex.getMessage().replaceAll("\\R", " ").strip());
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      m.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+    }
+    m.append(" (").append(c.getCommandSpec().qualifiedName()).append(" --help shows the usage)");
+    c.getErr().println("hyoka: " + m);
+    c.getErr().flush();
+    return ExitCodes.USAGE;
   }
 
   /** A command line with hyoka's error handling, writing to the process's stdout and stderr. */
@@ -49,22 +112,28 @@ public final class HyokaCommand implements Runnable {
 
   /** A command line writing to the given writers (tests pass StringWriters). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new HyokaCommand());
+    return commandLine(System.in, out, err);
+  }
+
+  /** A command line reading {@code in} (the {@code hyoka sql} prompt) and writing out and err. */
+  public static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new HyokaCommand(in));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(HyokaCommand::usageError);
     cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          PrintWriter e = commandLine.getErr();
-          if (ex instanceof HyokaException he) {
-            e.println("hyoka: " + he.getMessage());
-            e.flush();
-            return ExitCodes.of(he.code());
+        (ex, commandLine, parseResult) -> report(commandLine.getErr(), ex));
+    // An Error (a stack overflow, memory running out) is no Exception and would pass picocli's
+    // handler: the JVM would print its trace and exit 1, the code that means rejected files.
+    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+    cl.setExecutionStrategy(
+        parseResult -> {
+          try {
+            return run.execute(parseResult);
+          } catch (StackOverflowError | OutOfMemoryError e) {
+            return report(parseResult.commandSpec().commandLine().getErr(), e);
           }
-          e.println("hyoka: internal error: " + ex);
-          ex.printStackTrace(e);
-          e.flush();
-          return ExitCodes.INTERNAL;
         });
     return cl;
   }

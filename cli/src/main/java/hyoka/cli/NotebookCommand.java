@@ -68,7 +68,16 @@ final class NotebookCommand implements Runnable {
       argv.add(hyokaJar.toString());
       argv.add("notebook");
       argv.add("kernel");
-      Path file = KernelSpec.install(target, argv);
+      Path file;
+      try {
+        file = KernelSpec.install(target, argv);
+      } catch (java.io.UncheckedIOException e) {
+        // the folder named (or Jupyter's default) cannot take it: the user's to fix, exit 2
+        throw new hyoka.transform.HyokaException(
+            hyoka.transform.ErrorCode.BAD_ARGUMENT,
+            "cannot install the kernelspec into " + target + ": " + e.getMessage(),
+            e);
+      }
       spec.commandLine().getOut().println("installed kernelspec " + file);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
@@ -118,6 +127,11 @@ final class NotebookCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      if (!Files.isRegularFile(connectionFile)) {
+        throw new hyoka.transform.HyokaException(
+            hyoka.transform.ErrorCode.BAD_ARGUMENT,
+            "no connection file " + connectionFile + " (Jupyter starts the kernel with one)");
+      }
       HyokaKernel.run(connectionFile, dataDir);
       return ExitCodes.OK;
     }

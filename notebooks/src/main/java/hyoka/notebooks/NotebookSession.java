@@ -109,13 +109,8 @@ final class NotebookSession {
       return new Completion(matches, start, end);
     }
     TreeSet<String> names = new TreeSet<>();
-    try (Statement st = connection().createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT table_name FROM information_schema.tables"
-                    + " UNION SELECT column_name FROM information_schema.columns")) {
-      while (rs.next()) {
-        String name = rs.getString(1);
+    try {
+      for (String name : Warehouse.catalogNames(connection())) {
         if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
           names.add(name);
         }
@@ -222,7 +217,7 @@ final class NotebookSession {
     return new CellOutput(tables.text(t), tables.html(t), null);
   }
 
-  /** Runs one statement; null when it returns no rows (e.g. SET). */
+  /** Runs one statement; null when it returns no rows (e.g. CREATE TEMP TABLE). */
   private ResultTable query(String sql) {
     requireWarehouse(dataDir);
     Connection c = connection();
@@ -247,7 +242,7 @@ final class NotebookSession {
         }
       } finally {
         if (!prepared.equals(sql)) {
-          dropSearchTables(c);
+          SearchSql.dropHitTables(c);
         }
       }
     } catch (SQLException e) {
@@ -258,10 +253,10 @@ final class NotebookSession {
   }
 
   /**
-   * The notebook's read-only connection, kept across cells so temporary tables, views and SET
-   * options last. Reopened when the data directory changes or the warehouse file is replaced (an
-   * ingest publishes by renaming a new file over it; this connection holds the old one open and
-   * never blocks that).
+   * The notebook's read-only connection ({@link Warehouse#openReadOnly()}: no file access, settings
+   * locked), kept across cells so temporary tables and views last. Reopened when the data directory
+   * changes or the warehouse file is replaced (an ingest publishes by renaming a new file over it;
+   * this connection holds the old one open and never blocks that).
    */
   private Connection connection() {
     Path file = dataDir.resolve(DataDirs.WAREHOUSE_FILE);
@@ -284,25 +279,6 @@ final class NotebookSession {
       connectionKey = key;
     }
     return connection;
-  }
-
-  /** search('…') leaves a temporary table per call; drop them so a long session does not grow. */
-  private static void dropSearchTables(Connection c) throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT table_name FROM duckdb_tables() WHERE temporary"
-                    + " AND table_name LIKE 'hyoka\\_search\\_%' ESCAPE '\\'")) {
-      while (rs.next()) {
-        names.add(rs.getString(1));
-      }
-    }
-    try (Statement st = c.createStatement()) {
-      for (String n : names) {
-        st.execute("DROP TABLE IF EXISTS temp.main.\"" + n + "\"");
-      }
-    }
   }
 
   /** Closes the notebook's connection (kernel shutdown, another data directory). */

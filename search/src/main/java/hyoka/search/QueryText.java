@@ -20,6 +20,24 @@ import org.apache.lucene.search.Query;
 final class QueryText {
   private QueryText() {}
 
+  /**
+   * Parentheses nested deeper than this are refused before Lucene's parser sees them: it recurses
+   * once per level, and 5,000 of them overflowed the stack.
+   */
+  static final int MAX_DEPTH = 32;
+
+  /** Characters of a query shown in a message; a longer one is cut with an ellipsis. */
+  private static final int SHOWN = 60;
+
+  /**
+   * The query as a message shows it: on one line, control characters (a NUL, a tab) as spaces, at
+   * most {@value #SHOWN} characters.
+   */
+  static String shown(String text) {
+    String one = text.replaceAll("[\\s\\p{Cc}]+", " ").strip();
+    return one.length() <= SHOWN ? one : one.substring(0, SHOWN) + "…";
+  }
+
   static Query parse(String text, String field, Analyzer analyzer) {
     String folded = Texts.fold(text).strip();
     // Lucene reports an open phrase as a lexical error with the text in Java escapes: say it
@@ -27,7 +45,19 @@ final class QueryText {
     if (folded.chars().filter(c -> c == '"').count() % 2 != 0) {
       throw new HyokaException(
           ErrorCode.BAD_QUERY,
-          "query '" + text + "' has an unbalanced quote: close the phrase with \"");
+          "query '" + shown(text) + "' has an unbalanced quote: close the phrase with \"");
+    }
+    int depth = depth(folded);
+    if (depth > MAX_DEPTH) {
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "query '"
+              + shown(text)
+              + "' nests parentheses "
+              + depth
+              + " deep: at most "
+              + MAX_DEPTH
+              + " are supported");
     }
     QueryParser parser = new QueryParser(field, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -39,21 +69,44 @@ final class QueryText {
     try {
       q = parser.parse(escape(folded));
     } catch (ParseException | IllegalArgumentException e) {
+      if (e.getCause() instanceof org.apache.lucene.search.IndexSearcher.TooManyClauses) {
+        throw tooComplex(text);
+      }
       throw new HyokaException(
-          ErrorCode.BAD_QUERY, "cannot parse query '" + text + "': " + firstLine(e));
+          ErrorCode.BAD_QUERY, "cannot parse query '" + shown(text) + "': " + firstLine(e));
     }
     if (q == null
         || q instanceof MatchNoDocsQuery
         || (q instanceof BooleanQuery b && b.clauses().isEmpty())) {
-      throw new HyokaException(ErrorCode.BAD_QUERY, "query '" + text + "' has no searchable words");
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY, "query '" + shown(text) + "' has no searchable words");
     }
     if (q instanceof BooleanQuery b
         && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
       // Lucene matches nothing for a purely negative query: "0 matches" would read as an answer.
       throw new HyokaException(
-          ErrorCode.BAD_QUERY, "query '" + text + "' only excludes words: add a word to find");
+          ErrorCode.BAD_QUERY,
+          "query '" + shown(text) + "' only excludes words: add a word to find");
     }
     return q;
+  }
+
+  /** The deepest nesting of parentheses outside phrases. */
+  private static int depth(String s) {
+    int depth = 0;
+    int max = 0;
+    boolean phrase = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        phrase = !phrase;
+      } else if (!phrase && c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (!phrase && c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return max;
   }
 
   /**
@@ -80,9 +133,27 @@ final class QueryText {
     return b.toString();
   }
 
+  /** Lucene's reason, without the query it repeats ({@code Cannot parse '…': reason}). */
   private static String firstLine(Exception e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
-    return (nl < 0 ? m : m.substring(0, nl)).strip();
+    m = (nl < 0 ? m : m.substring(0, nl)).strip();
+    if (m.startsWith("Cannot parse '")) {
+      int reason = m.lastIndexOf("': ");
+      if (reason > 0) {
+        m = m.substring(reason + 3);
+      }
+    }
+    return m;
+  }
+
+  static HyokaException tooComplex(String text) {
+    return new HyokaException(
+        ErrorCode.BAD_QUERY,
+        "query '"
+            + shown(text)
+            + "' is too complex to run (it expands to more than "
+            + org.apache.lucene.search.IndexSearcher.getMaxClauseCount()
+            + " clauses): use fewer or shorter words");
   }
 }

@@ -2,6 +2,7 @@ package hyoka.search;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.SqlText;
 import hyoka.transform.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,10 +33,6 @@ import java.util.regex.Pattern;
 record SearchCall(
     int start, int end, String query, int limit, SearchFilters filters, boolean includeSuperseded) {
 
-  /** {@code search(} and the query literal; what follows is parsed by hand. */
-  private static final Pattern START =
-      Pattern.compile("(?i)(?<![\\w.\"])search\\s*\\(\\s*'((?:[^']|'')*)'");
-
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
   private static final Pattern WORD = Pattern.compile("(?i)true|false");
@@ -65,19 +62,65 @@ record SearchCall(
    */
   static List<SearchCall> find(String sql) {
     List<SearchCall> out = new ArrayList<>();
-    Matcher m = START.matcher(sql);
-    int from = 0;
-    while (m.find(from)) {
-      String query = m.group(1).replace("''", "'");
-      Args a = new Args(sql, m.end(), query);
-      from = m.end();
-      SearchCall call = a.parse(m.start());
+    int i = 0;
+    while (i < sql.length()) {
+      int skipped = SqlText.skip(sql, i);
+      if (skipped == SqlText.OPEN) {
+        break;
+      }
+      if (skipped > i) {
+        i = skipped;
+        continue;
+      }
+      int literal = queryLiteral(sql, i);
+      if (literal < 0) {
+        i++;
+        continue;
+      }
+      int end = SqlText.skip(sql, literal);
+      if (end == SqlText.OPEN) {
+        break;
+      }
+      String query = sql.substring(literal + 1, end - 1).replace("''", "'");
+      SearchCall call = new Args(sql, end, query).parse(i);
       if (call != null) {
         out.add(call);
-        from = call.end();
+        i = call.end();
+      } else {
+        i = end;
       }
     }
     return out;
+  }
+
+  /**
+   * Where the query literal of a call starting at {@code i} begins: {@code search} (any case, not
+   * part of a longer name, a qualified name or a quoted identifier), then {@code (} and {@code '},
+   * spaces allowed between; -1 when there is no such call at {@code i}.
+   */
+  private static int queryLiteral(String sql, int i) {
+    if (!sql.regionMatches(true, i, "search", 0, 6)) {
+      return -1;
+    }
+    if (i > 0) {
+      char before = sql.charAt(i - 1);
+      if (SqlText.isWordChar(before) || before == '.' || before == '"') {
+        return -1;
+      }
+    }
+    int p = spaces(sql, i + 6);
+    if (p >= sql.length() || sql.charAt(p) != '(') {
+      return -1;
+    }
+    p = spaces(sql, p + 1);
+    return p < sql.length() && sql.charAt(p) == '\'' ? p : -1;
+  }
+
+  private static int spaces(String sql, int p) {
+    while (p < sql.length() && Character.isWhitespace(sql.charAt(p))) {
+      p++;
+    }
+    return p;
   }
 
   /** The request this call makes; snippets only when the statement can read them. */
@@ -292,7 +335,7 @@ record SearchCall(
     private HyokaException bad(String reason) {
       return new HyokaException(
           ErrorCode.BAD_QUERY,
-          "search('" + query.replaceAll("\\s+", " ").replace("'", "''") + "', …): " + reason);
+          "search('" + QueryText.shown(query).replace("'", "''") + "', …): " + reason);
     }
   }
 }

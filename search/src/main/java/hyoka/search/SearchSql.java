@@ -67,6 +67,28 @@ public final class SearchSql {
     }
   }
 
+  /**
+   * Drops the hit tables that {@link #prepare} left on {@code duckdb}, so that a long session (a
+   * prompt, a notebook) does not grow with every search.
+   */
+  public static void dropHitTables(Connection duckdb) throws SQLException {
+    List<String> names = new java.util.ArrayList<>();
+    try (Statement st = duckdb.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT table_name FROM duckdb_tables() WHERE temporary"
+                    + " AND table_name LIKE 'hyoka\\_search\\_%' ESCAPE '\\'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    try (Statement st = duckdb.createStatement()) {
+      for (String n : names) {
+        st.execute("DROP TABLE IF EXISTS temp.main.\"" + n + "\"");
+      }
+    }
+  }
+
   private static final Pattern SNIPPET_USE =
       Pattern.compile(
           "(?i)\\bsnippet\\b|(?:\\bselect|,)\\s*(?:distinct\\s+)?(?:\\w+\\.)?\\*|\\bcolumns\\s*\\(");

@@ -171,6 +171,9 @@ public final class Searcher implements AutoCloseable {
                 snippets[i] == null ? "" : snippets[i]));
       }
       return new SearchResponse(top.totalHits.value, hits, facets, field);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // A long word without spaces analyses into a phrase of many terms, each with synonyms.
+      throw QueryText.tooComplex(request.query());
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR,

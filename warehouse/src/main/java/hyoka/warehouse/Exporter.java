@@ -3,16 +3,22 @@ package hyoka.warehouse;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -23,42 +29,163 @@ import org.duckdb.DuckDBResultSet;
 /**
  * Writes every table and view of the warehouse to files ({@code OUT_DIR/<name>.<ext>}), from a
  * read-only connection: an export never blocks or is blocked by an ingest.
+ *
+ * <p>No cut or half-replaced file is ever left under a final name: every file is written into a
+ * fresh staging directory inside {@code OUT_DIR} (same file system), fsynced, and only when all of
+ * them are complete renamed into place; a failure (a full disk) removes the staging directory and
+ * leaves {@code OUT_DIR} as it was. Existing files are replaced only when asked ({@code force}).
+ * The connection may write only into the staging directory.
  */
 public final class Exporter {
   private static final long ARROW_BATCH_ROWS = 8192;
+  static final String STAGING_PREFIX = ".hyoka-export-";
+
+  /** Called after each file is complete in the staging directory; tests inject failures here. */
+  interface Written {
+    void file(Path staged) throws IOException;
+  }
 
   private final Warehouse warehouse;
+  private final Written written;
 
   public Exporter(Warehouse warehouse) {
+    this(warehouse, staged -> {});
+  }
+
+  Exporter(Warehouse warehouse, Written written) {
     this.warehouse = warehouse;
+    this.written = written;
   }
 
   /**
    * Exports every table and view.
    *
+   * @param force replace files of the same names in {@code outDir}
    * @return the files written, in table-then-view order
+   * @throws HyokaException BAD_ARGUMENT when {@code outDir} is a file, already holds one of the
+   *     files (without {@code force}) or cannot be written (no permission, a full disk)
    */
-  public List<Path> export(Path outDir, ExportFormat format) {
-    List<Path> written = new ArrayList<>();
-    try (Connection c = warehouse.openReadOnly()) {
-      Files.createDirectories(outDir);
-      for (String name : relations(c)) {
-        Path file = outDir.resolve(name + "." + format.extension());
-        Files.deleteIfExists(file);
+  public List<Path> export(Path outDir, ExportFormat format, boolean force) {
+    Path dir = outDir.toAbsolutePath();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw bad(outDir + " is a file: name a directory to export into");
+    }
+    boolean created = !Files.exists(dir);
+    Path staging;
+    try {
+      Files.createDirectories(dir);
+      staging = Files.createTempDirectory(dir, STAGING_PREFIX);
+    } catch (IOException e) {
+      throw bad("cannot write to " + outDir + ": " + describe(e));
+    }
+    boolean done = false;
+    try (Connection c = warehouse.openWritingInto(staging)) {
+      List<String> names = relations(c);
+      List<Path> targets = new ArrayList<>();
+      for (String name : names) {
+        targets.add(dir.resolve(name + "." + format.extension()));
+      }
+      refuseExisting(outDir, targets, force);
+      for (int i = 0; i < targets.size(); i++) {
+        Path file = staging.resolve(targets.get(i).getFileName());
+        String name = names.get(i);
         switch (format) {
           case PARQUET -> copy(c, name, file, "FORMAT parquet");
           case CSV -> copy(c, name, file, "FORMAT csv, HEADER true");
           case ARROW -> arrow(c, name, file);
         }
-        written.add(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
+        written.file(file);
       }
-      return written;
-    } catch (SQLException | IOException e) {
+      for (Path target : targets) {
+        Files.move(
+            staging.resolve(target.getFileName()),
+            target,
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+      return targets;
+    } catch (SQLException e) {
+      String m = ioReason(Warehouse.oneLine(e.getMessage()));
+      if (m.startsWith("IO Error")) {
+        throw bad("export to " + outDir + " failed, nothing was written: " + m);
+      }
       throw new HyokaException(
-          ErrorCode.WAREHOUSE_ERROR,
-          "export to " + outDir + " failed: " + Warehouse.oneLine(e.getMessage()),
-          e);
+          ErrorCode.WAREHOUSE_ERROR, "export to " + outDir + " failed: " + m, e);
+    } catch (IOException e) {
+      throw bad("export to " + outDir + " failed, nothing was written: " + describe(e));
+    } finally {
+      removeQuietly(staging);
+      if (!done && created) {
+        try {
+          Files.deleteIfExists(dir);
+        } catch (IOException e) {
+          // not empty or not ours to remove: it stays
+        }
+      }
     }
+  }
+
+  private static void refuseExisting(Path outDir, List<Path> targets, boolean force) {
+    List<String> existing = new ArrayList<>();
+    for (Path t : targets) {
+      if (Files.isDirectory(t)) {
+        throw bad(t + " is a directory: it cannot be replaced by the export");
+      }
+      if (Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+        existing.add(t.getFileName().toString());
+      }
+    }
+    if (!force && !existing.isEmpty()) {
+      throw bad(
+          outDir
+              + " already holds "
+              + (existing.size() == 1
+                  ? existing.get(0)
+                  : existing.size() + " of the files (" + existing.get(0) + ", …)")
+              + ": use --force to replace them, or export into another directory");
+    }
+  }
+
+  private static final java.util.regex.Pattern IO_MESSAGE =
+      java.util.regex.Pattern.compile("\"exception_message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * DuckDB's write errors carry the reason as JSON ({@code IO Error: Async write failed …
+   * {"exception_message":"Could not write file …: No space left on device", …}}): the reason.
+   */
+  static String ioReason(String message) {
+    java.util.regex.Matcher m = IO_MESSAGE.matcher(message);
+    return m.find() ? "IO Error: " + m.group(1).replace("\\\"", "\"") : message;
+  }
+
+  /** The exception's own words; for a file-system failure, the file and the reason. */
+  private static String describe(IOException e) {
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return Warehouse.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+  }
+
+  /** Deletes {@code dir} (or file) and what it holds; what cannot be deleted stays. */
+  private static void removeQuietly(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: a leftover staging directory holds no file under a final name.
+    }
+  }
+
+  private static HyokaException bad(String message) {
+    return new HyokaException(ErrorCode.BAD_ARGUMENT, message);
   }
 
   /** Table names first, then views, each in name order. */

@@ -14,7 +14,10 @@ import java.util.List;
 public enum ResultFormat {
   /** Aligned columns for a terminal; East Asian wide characters count two columns. */
   TABLE,
-  /** RFC 4180 CSV with a header row. */
+  /**
+   * CSV with a header row, quoted as RFC 4180 says, rows ending with LF (not RFC 4180's CRLF) as
+   * DuckDB writes CSV; a line break inside a value stays inside its quotes.
+   */
   CSV,
   /** A JSON array of objects, one per row, keys in column order. */
   JSON;
@@ -170,7 +173,8 @@ public enum ResultFormat {
         b.append(s);
       }
     }
-    b.append("\r\n");
+    // LF, as DuckDB's COPY and CLI end rows: with CRLF, `hyoka sql … | tail -1` gave "124\r".
+    b.append('\n');
   }
 
   private static String json(QueryResult r) {

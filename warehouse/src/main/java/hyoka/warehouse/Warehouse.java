@@ -2,6 +2,7 @@ package hyoka.warehouse;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.SqlText;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -104,12 +105,59 @@ public final class Warehouse {
     }
   }
 
-  /**
-   * A read-only connection to the last published state. Never blocked by a running publish.
-   *
-   * @throws HyokaException NO_WAREHOUSE when nothing has been published to the data directory
-   */
+  /** {@link #openReadOnly(FileAccess) openReadOnly(FileAccess.NONE)}: the warehouse, no files. */
   public Connection openReadOnly() {
+    return openReadOnly(FileAccess.NONE);
+  }
+
+  /**
+   * A locked-down read-only connection to the last published state, for running anyone's SQL:
+   * nothing run on it can write a file or change a setting, and it reads no file but the warehouse
+   * and those {@code files} names (read into temporary tables before the lock; see {@link
+   * FileAccess}). Enforced by DuckDB itself: the database is opened read-only, {@code
+   * enable_external_access} is off (no COPY TO, EXPORT, ATTACH, INSTALL/LOAD, or file read), {@code
+   * lock_configuration} is on (no SET, RESET or setting PRAGMA), and there is no temporary
+   * directory, so nothing spills to disk (a query that needs more than DuckDB's memory limit fails
+   * with an out-of-memory error). Temporary tables and views, held in memory, work as usual. Never
+   * blocked by a running publish.
+   *
+   * @throws HyokaException NO_WAREHOUSE when nothing has been published to the data directory;
+   *     BAD_ARGUMENT when a file of {@code files} cannot be read or its name is taken
+   */
+  public Connection openReadOnly(FileAccess files) {
+    boolean load = !files.tables().isEmpty();
+    Connection c = open(!load);
+    try {
+      if (load) {
+        loadTables(c, files);
+        lock(c, List.of());
+      }
+      return c;
+    } catch (SQLException | RuntimeException e) {
+      closeAfter(c, e);
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw error("cannot lock the connection to " + dbFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A read-only connection that may write files below {@code dir} and nowhere else (the exporter's
+   * staging directory). Its statements are hyoka's own; the lock is a second line of defence.
+   */
+  Connection openWritingInto(Path dir) {
+    Connection c = open(false);
+    try {
+      lock(c, List.of(dir));
+      return c;
+    } catch (SQLException e) {
+      closeAfter(c, e);
+      throw error("cannot lock the connection to " + dbFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Connection open(boolean locked) {
     if (!exists()) {
       throw new HyokaException(
           ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
@@ -117,11 +165,85 @@ public final class Warehouse {
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
     props.setProperty("jdbc_instance_cache", "false");
+    // DuckDB's default temporary directory is warehouse.duckdb.tmp inside the data directory, and
+    // DuckDB lets SQL write into its temporary directory even with external access off (COPY TO
+    // into it succeeds): so none. The warehouse fits in memory many times over.
+    props.setProperty("temp_directory", "");
+    // Never download or load extension code from ~/.duckdb: JSON and Parquet are built in.
+    props.setProperty("autoinstall_known_extensions", "false");
+    props.setProperty("autoload_known_extensions", "false");
+    props.setProperty("allow_community_extensions", "false");
+    props.setProperty("allow_persistent_secrets", "false");
+    if (locked) {
+      props.setProperty("enable_external_access", "false");
+      props.setProperty("lock_configuration", "true");
+    }
     try {
       return DriverManager.getConnection("jdbc:duckdb:" + dbFile(), props);
     } catch (SQLException e) {
       // DuckDB's reason (not a database file, written by a newer DuckDB, …) is the useful part.
       throw error("cannot open " + dbFile() + " read-only: " + oneLine(e.getMessage()), e);
+    }
+  }
+
+  /** Switches file access off (but for {@code writableDirs}) and locks every setting. */
+  private static void lock(Connection c, List<Path> writableDirs) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      if (!writableDirs.isEmpty()) {
+        List<String> dirs = new ArrayList<>();
+        for (Path d : writableDirs) {
+          dirs.add(literal(d.toAbsolutePath() + "/"));
+        }
+        s.execute("SET allowed_directories = [" + String.join(", ", dirs) + "]");
+      }
+      s.execute("SET enable_external_access = false");
+      s.execute("SET lock_configuration = true");
+    }
+  }
+
+  private void loadTables(Connection c, FileAccess files) throws SQLException {
+    Set<String> taken = new HashSet<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables")) {
+      while (rs.next()) {
+        taken.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    for (Map.Entry<String, Path> t : files.tables().entrySet()) {
+      String name = t.getKey();
+      if (taken.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        throw new HyokaException(
+            ErrorCode.BAD_ARGUMENT,
+            "table name '" + name + "' is a table or view of the warehouse: choose another");
+      }
+      Path file = FileAccess.checkedFile(name, t.getValue());
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "CREATE TEMP TABLE "
+                + TableSpec.quote(name)
+                + " AS SELECT * FROM "
+                + FileAccess.reader(file)
+                + "("
+                + literal(file.toString())
+                + ")");
+      } catch (SQLException e) {
+        throw new HyokaException(
+            ErrorCode.BAD_ARGUMENT,
+            "cannot read table " + name + " from " + file + ": " + oneLine(e.getMessage()),
+            e);
+      }
+    }
+  }
+
+  private static String literal(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  private static void closeAfter(Connection c, Exception failure) {
+    try {
+      c.close();
+    } catch (SQLException suppressed) {
+      failure.addSuppressed(suppressed);
     }
   }
 
@@ -141,6 +263,28 @@ public final class Warehouse {
   /** Runs {@code sql} on {@code connection}; failures are BAD_QUERY. */
   public static QueryResult query(Connection connection, String sql) {
     try (Statement s = connection.createStatement()) {
+      return query(s, sql);
+    } catch (SQLException e) {
+      throw new HyokaException(ErrorCode.BAD_QUERY, oneLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Runs {@code sql} on the caller's {@code statement}, which another thread may {@link
+   * Statement#cancel cancel} (Ctrl-C at the prompt); failures are BAD_QUERY.
+   */
+  public static QueryResult query(Statement s, String sql) {
+    refuseNoOps(sql);
+    int nul = sql.indexOf('\0');
+    if (nul >= 0) {
+      // DuckDB's JDBC driver passes SQL as a C string: it would run only what comes before.
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "the query holds a NUL character (U+0000) at offset "
+              + nul
+              + ": DuckDB would run only the text before it");
+    }
+    try {
       if (!s.execute(sql)) {
         return new QueryResult(List.of(), List.of(), List.of());
       }
@@ -164,6 +308,42 @@ public final class Warehouse {
       }
     } catch (SQLException e) {
       throw new HyokaException(ErrorCode.BAD_QUERY, oneLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Every table, view and column name {@code connection} sees, temporary ones included, sorted and
+   * distinct: what a prompt or a notebook completes.
+   */
+  public static List<String> catalogNames(Connection connection) throws SQLException {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name FROM information_schema.tables"
+                    + " UNION SELECT column_name FROM information_schema.columns")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * CHECKPOINT and VACUUM do nothing on a read-only database, and DuckDB accepts them without a
+   * word: a researcher would take that for a compacted warehouse. Only a message: what guarantees
+   * that nothing is written is the read-only, locked connection, not this look at the first word.
+   */
+  private static void refuseNoOps(String sql) {
+    for (String statement : SqlText.statements(sql)) {
+      String word = SqlText.firstWord(statement);
+      if (word.equals("CHECKPOINT") || word.equals("VACUUM") || word.equals("FORCE")) {
+        throw new HyokaException(
+            ErrorCode.BAD_QUERY,
+            (word.equals("FORCE") ? "FORCE CHECKPOINT" : word)
+                + " does nothing here: the warehouse is opened read-only"
+                + " (hyoka ingest checkpoints every run it publishes)");
+      }
     }
   }
 

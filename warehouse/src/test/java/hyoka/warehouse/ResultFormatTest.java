@@ -33,7 +33,7 @@ class ResultFormatTest {
   @Test
   void csvQuotesAndShowsNullAsEmpty() {
     assertThat(ResultFormat.CSV.format(RESULT))
-        .isEqualTo("name,actual,note\r\n交通事故件数,173,\r\nLED防犯灯,81.4,\"a,\"\"b\"\"\"\r\n");
+        .isEqualTo("name,actual,note\n交通事故件数,173,\nLED防犯灯,81.4,\"a,\"\"b\"\"\"\n");
   }
 
   @Test
@@ -48,7 +48,7 @@ class ResultFormatTest {
   void emptyResult() {
     QueryResult empty = new QueryResult(List.of("n"), List.of("INTEGER"), List.of());
     assertThat(ResultFormat.JSON.format(empty)).isEqualTo("[]\n");
-    assertThat(ResultFormat.CSV.format(empty)).isEqualTo("n\r\n");
+    assertThat(ResultFormat.CSV.format(empty)).isEqualTo("n\n");
     assertThat(ResultFormat.TABLE.format(empty)).isEqualTo("n\n-\n(0 rows)\n");
   }
 
@@ -62,6 +62,21 @@ class ResultFormatTest {
                 List.of(java.time.LocalDateTime.parse("2026-11-28T09:00")),
                 List.of(java.time.LocalDateTime.parse("2026-11-28T09:00:01.5"))));
     assertThat(ResultFormat.CSV.format(r))
-        .isEqualTo("t\r\n2026-11-28 09:00:00\r\n2026-11-28 09:00:01.500000\r\n");
+        .isEqualTo("t\n2026-11-28 09:00:00\n2026-11-28 09:00:01.500000\n");
+  }
+
+  @Test
+  void everyFormatEndsLinesWithLfAndKeepsALineBreakOfAValueInside() {
+    QueryResult r =
+        new QueryResult(
+            List.of("n", "text"),
+            List.of("INTEGER", "VARCHAR"),
+            List.of(List.of(124, "二行\r\n目"), List.of(125, "x")));
+    assertThat(ResultFormat.CSV.format(r)).isEqualTo("n,text\n124,\"二行\r\n目\"\n125,x\n");
+    assertThat(ResultFormat.CSV.format(r).lines().toList()).last().isEqualTo("125,x");
+    assertThat(ResultFormat.JSON.format(r))
+        .isEqualTo(
+            "[\n  {\"n\": 124, \"text\": \"二行\\r\\n目\"},\n  {\"n\": 125, \"text\": \"x\"}\n]\n");
+    assertThat(ResultFormat.TABLE.format(r)).doesNotContain("\r").contains("二行⏎目");
   }
 }
