@@ -3,6 +3,7 @@ package hyoka.cli;
 import hyoka.ingest.bench.Benchmark;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,9 +17,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Measure Tika-only extraction against the full ingest (per runner) and a no-op re-run on"
-            + " a corpus of N distinct copies of a sample report; prints a Markdown table of"
-            + " wall and CPU seconds, pages per second and peak memory (docs/performance.md).")
+        "Measure Tika-only extraction and the peer pipeline (Tika + Lucene's JapaneseAnalyzer)"
+            + " against the full ingest (per runner) and a no-op re-run on a corpus of N distinct"
+            + " copies of a sample report; prints a Markdown table of wall and CPU seconds, pages"
+            + " per second and peak memory, and the ingest's ratio to the peer"
+            + " (docs/performance.md).")
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -59,6 +62,15 @@ final class BenchCommand implements Callable<Integer> {
               + " the last, warm round (default: ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(
+      names = "--only",
+      paramLabel = "PHASE",
+      description =
+          "Measure only this phase, once, in this fresh JVM: peer (the peer pipeline) or tika"
+              + " (Tika-only); prints it and the whole process's time, to compare with a fresh"
+              + " hyoka ingest of the same corpus (WORK/corpus).")
+  String only;
+
   @Override
   public Integer call() {
     Benchmark.Options defaults = Benchmark.Options.fromArgs();
@@ -71,17 +83,22 @@ final class BenchCommand implements Callable<Integer> {
               work.resolve("corpus"),
               work.resolve("work"),
               runners == null || runners.isEmpty() ? defaults.runners() : runners,
-              rounds);
+              rounds,
+              only);
     } catch (IllegalArgumentException e) {
       // the options validate themselves: a bad one is the user's input, exit 2
       throw new HyokaException(ErrorCode.BAD_ARGUMENT, e.getMessage(), e);
     }
-    Benchmark.Results results = Benchmark.run(options, spec.commandLine().getOut());
-    spec.commandLine().getOut().println();
-    spec.commandLine().getOut().print(results.markdown());
-    spec.commandLine().getOut().println();
-    spec.commandLine().getOut().print(results.stepsMarkdown());
-    spec.commandLine().getOut().flush();
+    PrintWriter out = spec.commandLine().getOut();
+    if (only != null) {
+      for (Benchmark.Figure f : Benchmark.single(options, out)) {
+        out.println(f.line());
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+    out.print(Benchmark.run(options, out).report());
+    out.flush();
     return ExitCodes.OK;
   }
 }

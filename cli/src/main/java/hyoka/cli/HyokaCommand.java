@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       ExportCommand.class,
       NotebookCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -103,13 +104,6 @@ public final class HyokaCommand implements Runnable {
     return ExitCodes.USAGE;
   }
 
-  /** A command line with hyoka's error handling, writing to the process's stdout and stderr. */
-  public static CommandLine commandLine() {
-    return commandLine(
-        new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
-  }
-
   /** A command line writing to the given writers (tests pass StringWriters). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     return commandLine(System.in, out, err);
@@ -117,7 +111,58 @@ public final class HyokaCommand implements Runnable {
 
   /** A command line reading {@code in} (the {@code hyoka sql} prompt) and writing out and err. */
   public static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new HyokaCommand(in));
+    return configure(new CommandLine(new HyokaCommand(in)), out, err);
+  }
+
+  /**
+   * The command line that runs {@code args}, reading the process's stdin and writing to its stdout
+   * and stderr. picocli builds the model of every subcommand (reflection over its options and their
+   * types) when a command line is made, which is a large part of a short command's start; so when
+   * {@code args[0]} names a subcommand, only that one is built, under a top command of the same
+   * name. Its parsing, help, errors and exit codes are the same (CliTest compares them); anything
+   * else gets the full command line.
+   */
+  public static CommandLine commandLineFor(String... args) {
+    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    return commandLineFor(args, out, new ProcessStderr());
+  }
+
+  /**
+   * The process's stderr, told apart from a test's writer: only there may a command look for a
+   * terminal (the ingest's status line).
+   */
+  static final class ProcessStderr extends PrintWriter {
+    ProcessStderr() {
+      super(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@link #commandLineFor(String...)} writing to the given writers. */
+  static CommandLine commandLineFor(String[] args, PrintWriter out, PrintWriter err) {
+    Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+    if (only == null) {
+      return commandLine(out, err);
+    }
+    Command top = HyokaCommand.class.getAnnotation(Command.class);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(new HyokaCommand(System.in));
+    spec.name(top.name()).version(top.version()).mixinStandardHelpOptions(true);
+    CommandLine cl = new CommandLine(spec);
+    cl.addSubcommand(new CommandLine(only));
+    return configure(cl, out, err);
+  }
+
+  /** The subcommand class named {@code name}; null for none (or picocli's help command). */
+  private static Class<?> subcommand(String name) {
+    for (Class<?> c : HyokaCommand.class.getAnnotation(Command.class).subcommands()) {
+      Command sub = c.getAnnotation(Command.class);
+      if (c != CommandLine.HelpCommand.class && sub != null && sub.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

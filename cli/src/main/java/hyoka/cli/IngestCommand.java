@@ -47,16 +47,28 @@ final class IngestCommand implements Callable<Integer> {
               + " finish): wall seconds and this JVM's CPU seconds.")
   boolean timings;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "No progress on stderr. Without it: a status line when stderr is a terminal (step,"
+              + " files done, pages per second, time left), else a line per step and every 10 s."
+              + " stdout is the same either way.")
+  boolean quiet;
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "PDF files or folders.")
   List<Path> paths;
 
   @Override
   public Integer call() {
-    IngestSummary summary =
-        new IngestRun()
-            .run(
-                new IngestRequest(
-                    data.dataDir, paths, series, runner, spec.commandLine().getOut()));
+    IngestSummary summary;
+    try (IngestProgressDisplay progress =
+        IngestProgressDisplay.open(spec.commandLine().getErr(), quiet)) {
+      summary =
+          new IngestRun(progress)
+              .run(
+                  new IngestRequest(
+                      data.dataDir, paths, series, runner, spec.commandLine().getOut()));
+    }
     if (timings) {
       spec.commandLine().getOut().println(summary.times().line());
     }

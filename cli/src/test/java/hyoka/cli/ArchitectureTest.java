@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module dependency direction: transform depends on nobody; warehouse and search only on
- * transform; ingest on transform and, for the pipeline's sinks, warehouse and search; notebooks on
- * warehouse and search; nothing on cli. Maven already forbids cycles; this also forbids
+ * transform; ingest on transform and, for the pipeline's sinks, warehouse and search; notebooks and
+ * web on warehouse and search; nothing on cli. Maven already forbids cycles; this also forbids
  * dependencies a pom could grow by accident.
  */
 class ArchitectureTest {
@@ -30,7 +30,13 @@ class ArchitectureTest {
   void everyModuleIsImported() {
     for (String pkg :
         new String[] {
-          "hyoka.transform", "hyoka.warehouse", "hyoka.search", "hyoka.ingest", "hyoka.cli"
+          "hyoka.transform",
+          "hyoka.warehouse",
+          "hyoka.search",
+          "hyoka.ingest",
+          "hyoka.notebooks",
+          "hyoka.web",
+          "hyoka.cli"
         }) {
       org.assertj.core.api.Assertions.assertThat(
               classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
@@ -47,8 +53,10 @@ class ArchitectureTest {
         "hyoka.search..",
         "hyoka.ingest..",
         "hyoka.notebooks..",
+        "hyoka.web..",
         "hyoka.cli..",
         "org.apache.beam..",
+        "io.javalin..",
         "org.apache.tika..",
         "org.apache.lucene..",
         "org.apache.arrow..",
@@ -63,6 +71,7 @@ class ArchitectureTest {
         "hyoka.search..",
         "hyoka.ingest..",
         "hyoka.notebooks..",
+        "hyoka.web..",
         "hyoka.cli..");
   }
 
@@ -73,17 +82,25 @@ class ArchitectureTest {
         "hyoka.warehouse..",
         "hyoka.ingest..",
         "hyoka.notebooks..",
+        "hyoka.web..",
         "hyoka.cli..");
   }
 
   @Test
   void ingestDoesNotDependOnCliOrNotebooks() {
-    forbid("hyoka.ingest..", "hyoka.notebooks..", "hyoka.cli..");
+    forbid("hyoka.ingest..", "hyoka.notebooks..", "hyoka.web..", "hyoka.cli..");
   }
 
   @Test
   void notebooksDoNotDependOnCliOrIngest() {
-    forbid("hyoka.notebooks..", "hyoka.cli..", "hyoka.ingest..");
+    forbid("hyoka.notebooks..", "hyoka.cli..", "hyoka.ingest..", "hyoka.web..");
+  }
+
+  /** cli → web → search/warehouse → transform: the server never runs an ingest or a notebook. */
+  @Test
+  void webDependsOnlyOnSearchWarehouseAndTransform() {
+    forbid(
+        "hyoka.web..", "hyoka.cli..", "hyoka.ingest..", "hyoka.notebooks..", "org.apache.beam..");
   }
 
   @Test

@@ -9,9 +9,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Runs the hyoka commands in-process on the sample reports, asserting exit codes and output. One
@@ -43,7 +45,37 @@ class CliTest {
   void helpListsEveryCommand() {
     Run r = hyoka("--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("ingest", "sql", "search", "export", "notebook");
+    assertThat(r.out()).contains("ingest", "sql", "search", "export", "notebook", "serve");
+  }
+
+  /**
+   * Main builds only the subcommand it runs; help, usage errors and exit codes must be those of the
+   * full command line, for every subcommand.
+   */
+  @Test
+  void theCommandLineBuiltForOneSubcommandBehavesAsTheFullOne() {
+    CommandLine full =
+        HyokaCommand.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    assertThat(full.getSubcommands()).containsKeys("ingest", "sql", "search", "export", "bench");
+    for (String name : full.getSubcommands().keySet()) {
+      for (String[] args :
+          List.of(
+              new String[] {name, "--help"},
+              new String[] {name, "--no-such-option"},
+              new String[] {name, "-V"})) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code =
+            HyokaCommand.commandLineFor(
+                    args, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+        Run expected = hyoka(args);
+        assertThat(new Run(code, out.toString(), err.toString()))
+            .as(String.join(" ", args))
+            .isEqualTo(expected);
+      }
+    }
   }
 
   @Test
@@ -58,10 +90,33 @@ class CliTest {
     assertThat(data.resolve("index")).isDirectory();
   }
 
+  /**
+   * Progress goes to stderr (plain lines: the err writer is not a terminal); stdout is the same.
+   */
+  @Test
+  void ingestShowsItsProgressOnStderrUnlessQuietAndItsStdoutIsTheSameEitherWay() {
+    String pdf = Fixtures.samplePdf("h30").toString();
+    Run shown = hyoka("ingest", "--data", tmp.resolve("progress").toString(), pdf);
+    Run quiet = hyoka("ingest", "--quiet", "--data", tmp.resolve("quiet").toString(), pdf);
+    assertThat(shown.code()).as(shown.err()).isZero();
+    assertThat(quiet.code()).as(quiet.err()).isZero();
+    assertThat(shown.out()).isEqualTo(quiet.out()).startsWith("added " + pdf + " (FY2018, ");
+    assertThat(quiet.err()).isEmpty();
+    List<String> progress = shown.err().lines().toList();
+    assertThat(progress)
+        .startsWith("hyoka: ingest pipeline: 0 of 1 file")
+        .allMatch(l -> l.startsWith("hyoka: ingest "));
+    // (on a slow machine a step may also get its every-10-s line)
+    assertThat(progress)
+        .anyMatch(l -> l.matches("hyoka: ingest publish: 1 of 1 file, \\d+ pages/s"))
+        .anyMatch(l -> l.matches("hyoka: ingest index: 1 of 1 file, \\d+ pages/s"));
+  }
+
   @Test
   void reRunSkipsUnchangedFiles() {
     Run r = hyoka("ingest", "--data", data.toString(), Fixtures.samplesDir().toString());
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).as("a re-run that reads nothing shows no progress").isEmpty();
     assertThat(r.out())
         .containsPattern("unchanged .*otaru-sogo-senryaku-h31\\.pdf")
         .containsPattern("unchanged .*otaru-sogo-senryaku-h30\\.pdf")

@@ -40,7 +40,13 @@ class LauncherTest {
     Files.copy(launcher, root.resolve("hyoka"));
     bin = Files.createDirectories(tmp.resolve("bin"));
     Path java = bin.resolve("java");
-    Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n", StandardCharsets.UTF_8);
+    // It also writes the class archive it is asked to dump, and exits with $STUB_RC.
+    Files.writeString(
+        java,
+        "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n"
+            + "for a; do case $a in -XX:ArchiveClassesAtExit=*) echo jsa > \"${a#*=}\";; esac; done\n"
+            + "exit ${STUB_RC:-0}\n",
+        StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
@@ -50,11 +56,12 @@ class LauncherTest {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     pb.environment().remove("HYOKA_JAVA_OPTS");
+    pb.environment().remove("HYOKA_CDS");
     pb.environment().putAll(env);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(p.exitValue()).as(out).isEqualTo(Integer.parseInt(env.getOrDefault("STUB_RC", "0")));
     List<String> lines = out.lines().toList();
     // the launcher got as far as running the jar with the user's arguments
     assertThat(lines).contains("-jar", root.resolve("cli/target/hyoka.jar").toString());
@@ -97,6 +104,66 @@ class LauncherTest {
         .noneMatch(a -> a.contains("Tiered"));
     assertThat(javaArgs(Map.of(), "bench")).noneMatch(a -> a.contains("Tiered"));
     assertThat(javaArgs(Map.of(), "notebook", "kernel")).noneMatch(a -> a.contains("Tiered"));
+  }
+
+  private List<String> archives() throws IOException {
+    Path cds = root.resolve("cli/target/cds");
+    if (!Files.isDirectory(cds)) {
+      return List.of();
+    }
+    try (var files = Files.list(cds)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static String option(List<String> args, String prefix) {
+    return args.stream().filter(a -> a.startsWith(prefix)).findFirst().orElse(null);
+  }
+
+  /**
+   * The short commands: the first run dumps a class archive, later ones map it; a rebuilt jar gets
+   * a new one (and the old one goes); a run that fails keeps none; the long commands and
+   * HYOKA_CDS=0 get neither.
+   */
+  @Test
+  void shortCommandsGetAClassArchiveKeyedToTheJar() throws Exception {
+    List<String> first = javaArgs(Map.of(), "sql", "SELECT 1");
+    String dump = option(first, "-XX:ArchiveClassesAtExit=");
+    assertThat(dump).isNotNull().contains(root.resolve("cli/target/cds/sql-").toString());
+    assertThat(first).contains("-XX:+UseSerialGC", "-XX:-UsePerfData");
+    assertThat(option(first, "-XX:SharedArchiveFile=")).isNull();
+    assertThat(archives()).hasSize(1).allMatch(n -> n.startsWith("sql-") && n.endsWith(".jsa"));
+    String archive = archives().get(0);
+
+    List<String> second = javaArgs(Map.of(), "sql", "SELECT 2");
+    assertThat(option(second, "-XX:SharedArchiveFile="))
+        .isEqualTo("-XX:SharedArchiveFile=" + root.resolve("cli/target/cds").resolve(archive));
+    assertThat(option(second, "-XX:ArchiveClassesAtExit=")).isNull();
+
+    // search has its own archive
+    javaArgs(Map.of(), "search", "除雪");
+    assertThat(archives()).hasSize(2).anyMatch(n -> n.startsWith("search-"));
+
+    // a rebuilt jar: another size, so another key; the sql archive of the old jar goes
+    Files.writeString(root.resolve("cli/target/hyoka.jar"), "rebuilt", StandardCharsets.UTF_8);
+    assertThat(option(javaArgs(Map.of(), "sql", "SELECT 3"), "-XX:ArchiveClassesAtExit="))
+        .isNotNull();
+    assertThat(archives()).hasSize(2).doesNotContain(archive);
+
+    // a failing first run keeps no archive
+    Files.writeString(
+        root.resolve("cli/target/hyoka.jar"), "rebuilt again", StandardCharsets.UTF_8);
+    javaArgs(Map.of("STUB_RC", "2"), "search", "(");
+    assertThat(archives())
+        .noneMatch(n -> n.startsWith("search-"))
+        .noneMatch(n -> n.endsWith(".tmp"));
+
+    assertThat(javaArgs(Map.of("HYOKA_CDS", "0"), "search", "除雪"))
+        .noneMatch(
+            a -> a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-XX:SharedArchive"));
+    String samples = Fixtures.samplesDir().toString();
+    assertThat(javaArgs(Map.of(), "ingest", "--data", tmp.toString(), samples))
+        .noneMatch(a -> a.contains("Archive") || a.contains("SerialGC"));
   }
 
   @Test

@@ -61,13 +61,21 @@ public record DeadLetter(String file, String sha256, ErrorCode code, String reas
   static List<DeadLetter> readAll(Path dir) {
     List<DeadLetter> out = new ArrayList<>();
     for (Properties p : StagingDir.readAllProperties(dir)) {
-      out.add(
-          new DeadLetter(
-              p.getProperty("file"),
-              p.getProperty("sha256"),
-              ErrorCode.valueOf(p.getProperty("code")),
-              p.getProperty("reason")));
+      out.add(of(p));
     }
     return out;
+  }
+
+  /** The dead letter in {@code file}. */
+  static DeadLetter read(Path file) {
+    return of(StagingDir.readProperties(file));
+  }
+
+  private static DeadLetter of(Properties p) {
+    return new DeadLetter(
+        p.getProperty("file"),
+        p.getProperty("sha256"),
+        ErrorCode.valueOf(p.getProperty("code")),
+        p.getProperty("reason"));
   }
 }

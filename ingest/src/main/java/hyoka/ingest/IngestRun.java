@@ -57,10 +57,20 @@ public final class IngestRun {
       DateTimeFormatter.ofPattern("'run-'yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  public IngestRun() {}
+  private final IngestProgress progress;
+
+  public IngestRun() {
+    this(IngestProgress.NONE);
+  }
+
+  /** An ingest that tells {@code progress} how it goes. */
+  public IngestRun(IngestProgress progress) {
+    this.progress = java.util.Objects.requireNonNull(progress, "progress is null");
+  }
 
   /**
-   * Ingests {@code request.inputs()}; prints one line per file and a summary line.
+   * Ingests {@code request.inputs()}; prints one line per file, each as soon as it is final (see
+   * {@link LineFeed}), and a summary line.
    *
    * @throws HyokaException DATA_DIR_LOCKED when another ingest holds the data directory;
    *     BAD_ARGUMENT for an unknown runner; internal errors of the warehouse, the index or the
@@ -85,6 +95,7 @@ public final class IngestRun {
       Warehouse warehouse = new Warehouse(dataDir);
       Path indexDir = dataDir.resolve("index");
       removeInterruptedStaging(dataDir.resolve("staging"), out);
+      progress.step("scan", 0);
       boolean repaired = repairIndex(warehouse, indexDir, out);
 
       List<Candidate> candidates = expand(request.inputs(), request.series());
@@ -122,6 +133,12 @@ public final class IngestRun {
         }
       }
 
+      LineFeed lines =
+          new LineFeed(
+              out,
+              candidates,
+              changed.isEmpty() ? Set.of() : LineFeed.currentSeriesYears(warehouse));
+      lines.flush();
       clock.endStep("scan");
       long runId = 0;
       if (!changed.isEmpty()) {
@@ -134,14 +151,13 @@ public final class IngestRun {
                 candidates,
                 startedAt,
                 rejectedBefore,
-                clock);
+                clock,
+                lines);
       }
       List<FileOutcome> outcomes = candidates.stream().map(Candidate::outcome).toList();
       clock.endStep("finish");
       IngestSummary summary = new IngestSummary(outcomes, runId, repaired, clock.times());
-      for (FileOutcome o : outcomes) {
-        out.println(o.line());
-      }
+      lines.finish();
       out.println(summary.line());
       out.flush();
       return summary;
@@ -157,11 +173,15 @@ public final class IngestRun {
       List<Candidate> candidates,
       Instant startedAt,
       RejectedContent rejectedContent,
-      StepTimes.Clock clock) {
+      StepTimes.Clock clock,
+      LineFeed lines) {
     StagingDir staging =
         StagingDir.of(request.dataDir().resolve("staging").resolve(STAGING_NAME.format(startedAt)));
     Manifest.write(staging.manifest(), changed);
-    runPipeline(request.runner(), staging, startedAt);
+    progress.step("pipeline", changed.size());
+    try (LineFeed.Watch watch = lines.watch(staging, progress)) {
+      runPipeline(request.runner(), staging, startedAt);
+    }
     clock.endStep("pipeline");
     CrashPoints.reached("after-shards");
 
@@ -203,11 +223,13 @@ public final class IngestRun {
     // would rewrite the whole warehouse on every re-run of a folder holding such a file. The
     // rejections are printed; the warehouse records rejections with runs that add reports.
     if (!shards.isEmpty()) {
+      progress.step("publish", changed.size());
       PublishResult published =
           warehouse.publish(shards, new RunStats(startedAt, unchanged, rejections));
       CrashPoints.reached("after-publish");
       sourceFiles = sourceFiles(warehouse, published);
       clock.endStep("publish");
+      progress.step("index", changed.size());
       syncIndex(warehouse, indexDir, published.runId());
       clock.endStep("index");
       CrashPoints.reached("after-index");

@@ -20,6 +20,7 @@ import java.util.Properties;
  *     prints no score (its layout grades instead)
  * @param gradeMismatches KPI rows whose printed grade differs from the document's legend; null when
  *     the report prints no grade
+ * @param pages the report's page count
  */
 public record ReportSummary(
     String reportId,
@@ -30,7 +31,8 @@ public record ReportSummary(
     long kpiRows,
     Long scoreMismatches,
     Long gradeMismatches,
-    long unknownLines)
+    long unknownLines,
+    int pages)
     implements Serializable {
   public ReportSummary {
     requireNonNull(reportId, "reportId is null");
@@ -49,7 +51,8 @@ public record ReportSummary(
         p.kpiCount(),
         p.printsScores() ? p.scoreMismatches() : null,
         p.printsGrades() ? p.gradeMismatches() : null,
-        p.unknownResidue());
+        p.unknownResidue(),
+        p.pageCount());
   }
 
   /**
@@ -86,25 +89,35 @@ public record ReportSummary(
       p.setProperty("grade_mismatches", Long.toString(gradeMismatches));
     }
     p.setProperty("unknown_lines", Long.toString(unknownLines));
+    p.setProperty("pages", Integer.toString(pages));
     StagingDir.writeProperties(dir.resolve(reportId + ".properties"), p, "the summary of " + file);
   }
 
   static List<ReportSummary> readAll(Path dir) {
     List<ReportSummary> out = new ArrayList<>();
     for (Properties p : StagingDir.readAllProperties(dir)) {
-      out.add(
-          new ReportSummary(
-              p.getProperty("report_id"),
-              p.getProperty("file"),
-              p.getProperty("sha256"),
-              Integer.parseInt(p.getProperty("fiscal_year")),
-              Integer.parseInt(p.getProperty("projects")),
-              Long.parseLong(p.getProperty("kpi_rows")),
-              optionalLong(p, "score_mismatches"),
-              optionalLong(p, "grade_mismatches"),
-              Long.parseLong(p.getProperty("unknown_lines"))));
+      out.add(of(p));
     }
     return out;
+  }
+
+  /** The summary in {@code file}. */
+  static ReportSummary read(Path file) {
+    return of(StagingDir.readProperties(file));
+  }
+
+  private static ReportSummary of(Properties p) {
+    return new ReportSummary(
+        p.getProperty("report_id"),
+        p.getProperty("file"),
+        p.getProperty("sha256"),
+        Integer.parseInt(p.getProperty("fiscal_year")),
+        Integer.parseInt(p.getProperty("projects")),
+        Long.parseLong(p.getProperty("kpi_rows")),
+        optionalLong(p, "score_mismatches"),
+        optionalLong(p, "grade_mismatches"),
+        Long.parseLong(p.getProperty("unknown_lines")),
+        Integer.parseInt(p.getProperty("pages", "0")));
   }
 
   private static Long optionalLong(Properties p, String key) {

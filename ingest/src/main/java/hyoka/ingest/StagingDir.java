@@ -106,14 +106,20 @@ public record StagingDir(String root) implements Serializable {
   static List<java.util.Properties> readAllProperties(Path dir) {
     List<java.util.Properties> out = new java.util.ArrayList<>();
     for (Path f : entries(dir)) {
-      java.util.Properties p = new java.util.Properties();
-      try (java.io.Reader r = Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
-        p.load(r);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      out.add(p);
+      out.add(readProperties(f));
     }
     return out;
+  }
+
+  /** One properties file (written whole by {@link #writeProperties}). */
+  static java.util.Properties readProperties(Path file) {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.Reader r =
+        Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return p;
   }
 }

@@ -186,6 +186,8 @@ class IngestCrashTest {
       }
     }
     cmd.add("-Xmx1g");
+    // A child that halts leaves DuckDB's library copy in its temp dir: the test's (under target).
+    cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     // A short-lived JVM on a shared machine: C1 only and the serial GC cost the least CPU.
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-XX:+UseSerialGC");

@@ -73,7 +73,8 @@ class IngestPipelineTest {
             73,
             direct.scoreMismatches(),
             null,
-            direct.unknownResidue());
+            direct.unknownResidue(),
+            36);
     PAssert.that(out.written()).containsInAnyOrder(expected);
     PAssert.that(out.rejected())
         .containsInAnyOrder(

@@ -43,6 +43,20 @@ public final class SearchSql {
    *     values that do not parse (see {@link SearchCall})
    */
   public static String prepare(Connection duckdb, Path indexDir, String sql) {
+    if (SearchCall.find(sql).isEmpty()) {
+      return sql;
+    }
+    try (Searcher searcher = new Searcher(indexDir)) {
+      return prepare(duckdb, searcher, sql);
+    }
+  }
+
+  /**
+   * As {@link #prepare(Connection, Path, String)}, with an open searcher: a reader that pairs a
+   * warehouse connection with the index commit of the same run (hyoka serve) must search that
+   * commit, not whatever the index directory holds by now.
+   */
+  public static String prepare(Connection duckdb, Searcher searcher, String sql) {
     List<SearchCall> calls = SearchCall.find(sql);
     if (calls.isEmpty()) {
       return sql;
@@ -50,7 +64,7 @@ public final class SearchSql {
     boolean snippets = needsSnippets(sql);
     StringBuilder out = new StringBuilder(sql.length() + 64);
     int last = 0;
-    try (Searcher searcher = new Searcher(indexDir)) {
+    try {
       for (SearchCall call : calls) {
         SearchResponse r = searcher.search(call.request(snippets));
         String table =

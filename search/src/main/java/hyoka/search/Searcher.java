@@ -61,9 +61,9 @@ public final class Searcher implements AutoCloseable {
   /**
    * The kinds of text the index holds: every narrative kind a layout can give (so a new kind in
    * {@link NarrativeKind} is searchable and filterable without a change here), and the texts the
-   * index makes of KPIs and projects ({@link WarehouseTexts}).
+   * index makes of KPIs and projects ({@link WarehouseTexts}). The kind filter's values.
    */
-  static final Set<String> KINDS = kinds();
+  public static final Set<String> KINDS = kinds();
 
   private static Set<String> kinds() {
     Set<String> k = new java.util.TreeSet<>();

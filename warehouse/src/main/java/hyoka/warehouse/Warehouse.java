@@ -162,6 +162,7 @@ public final class Warehouse {
       throw new HyokaException(
           ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
     }
+    DuckDbLibrary.check();
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
     props.setProperty("jdbc_instance_cache", "false");
@@ -347,7 +348,11 @@ public final class Warehouse {
     }
   }
 
-  private static Object javaValue(Object v) throws SQLException {
+  /**
+   * A JDBC value as {@link QueryResult} holds it: timestamps and dates as java.time, arrays as
+   * lists (hyoka serve reads its capped results with this too).
+   */
+  public static Object javaValue(Object v) throws SQLException {
     if (v instanceof Timestamp t) {
       return t.toLocalDateTime();
     }
@@ -434,6 +439,7 @@ public final class Warehouse {
         Files.copy(dbFile(), staging, StandardCopyOption.COPY_ATTRIBUTES);
       }
       PublishResult result;
+      DuckDbLibrary.check();
       try (Connection c =
           DriverManager.getConnection("jdbc:duckdb:" + staging, writeProperties())) {
         result = load(c, shards, stats);

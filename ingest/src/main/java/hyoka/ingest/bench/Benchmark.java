@@ -54,6 +54,9 @@ import org.apache.lucene.analysis.TokenStream;
  *   <li>a warm-up (a small ingest and extractions);
  *   <li>Tika-only extraction of every file on one thread, then {@link Options#rounds} times on one
  *       thread per core;
+ *   <li>{@link Options#rounds} times the peer pipeline ({@link PeerPipeline}: Tika's whole text of
+ *       each file indexed with Lucene's JapaneseAnalyzer, stored, one document per file, on every
+ *       core, one commit), the yardstick the full ingest's throughput is compared with;
  *   <li>{@link Options#rounds} times the full {@code hyoka ingest} ({@link IngestRun}) of the
  *       corpus into a fresh data directory, per runner (direct, flink, spark: whichever are asked
  *       for and built in). The last round of each is the steady state of a warm JVM, the figure the
@@ -91,10 +94,28 @@ public final class Benchmark {
    */
   static final int DEFAULT_ROUNDS = 10;
 
-  /** What to measure. */
+  /**
+   * What to measure.
+   *
+   * @param only {@code null} for the whole benchmark, or one phase measured once in this fresh JVM
+   *     ({@link #ONLY_PEER}, {@link #ONLY_TIKA}): with the process's own start, as a command-line
+   *     user meets it, to compare with a fresh {@code hyoka ingest} of the same corpus
+   */
   public record Options(
-      int copies, Path sample, Path corpusDir, Path workDir, List<String> runners, int rounds) {
+      int copies,
+      Path sample,
+      Path corpusDir,
+      Path workDir,
+      List<String> runners,
+      int rounds,
+      String only) {
+    public static final String ONLY_PEER = "peer";
+    public static final String ONLY_TIKA = "tika";
+
     public Options {
+      if (only != null && !only.equals(ONLY_PEER) && !only.equals(ONLY_TIKA)) {
+        throw new IllegalArgumentException("only must be peer or tika: " + only);
+      }
       if (copies < 1) {
         throw new IllegalArgumentException("copies must be >= 1: " + copies);
       }
@@ -121,7 +142,7 @@ public final class Benchmark {
               : (runnerBuiltIn("flink") ? List.of("direct", "flink") : List.of("direct"));
       Path sample = Path.of(args.length > 4 ? args[4] : "samples/otaru-sogo-senryaku-h31.pdf");
       int rounds = args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_ROUNDS;
-      return new Options(n, sample, corpus, work, runners, rounds);
+      return new Options(n, sample, corpus, work, runners, rounds, null);
     }
   }
 
@@ -157,6 +178,25 @@ public final class Benchmark {
     public double pagesPerCpuSecond() {
       return cpuSeconds > 0 ? pages / cpuSeconds : Double.NaN;
     }
+
+    /** One line with the figures, for a single measured phase. */
+    public String line() {
+      return String.format(
+          Locale.ROOT,
+          "%s: %d files, %d pages, %.2f s wall, %.1f CPU-s (JIT %s, GC %s), %.1f pages/s,"
+              + " peak heap %d MB, peak RSS %s MB, load %.1f",
+          name,
+          files,
+          pages,
+          seconds,
+          cpuSeconds,
+          orUnknown(jitCpuSeconds),
+          orUnknown(gcCpuSeconds),
+          pagesPerSecond(),
+          peakHeapBytes >> 20,
+          peakRssBytes < 0 ? "?" : Long.toString(peakRssBytes >> 20),
+          loadAverage);
+    }
   }
 
   /** A full ingest's figure and the time of each of its steps, as {@link IngestRun} measured. */
@@ -180,6 +220,7 @@ public final class Benchmark {
    * All figures of one run.
    *
    * @param tikaReference the Tika-only figure on all cores, the 100 % of the ratio column
+   * @param peerReference the peer pipeline's last round, the 1.00 of the "vs peer" columns
    * @param ingestSteps every full ingest's steps, in the order they ran
    */
   public record Results(
@@ -188,12 +229,47 @@ public final class Benchmark {
       int pagesPerCopy,
       List<Figure> figures,
       Figure tikaReference,
+      Figure peerReference,
       List<IngestSteps> ingestSteps) {
     public Results {
       requireNonNull(machine, "machine is null");
       figures = List.copyOf(requireNonNull(figures, "figures is null"));
       requireNonNull(tikaReference, "tikaReference is null");
+      requireNonNull(peerReference, "peerReference is null");
       ingestSteps = List.copyOf(requireNonNull(ingestSteps, "ingestSteps is null"));
+    }
+
+    /**
+     * The aim of issue 16: the last full ingest of each runner against the peer pipeline's last
+     * round, throughput by wall time and by CPU time (≥ 1.00 means the ingest is no slower).
+     */
+    public String peerSummary() {
+      StringBuilder b = new StringBuilder();
+      Figure last = null;
+      for (IngestSteps s : ingestSteps) {
+        if (last != null && !sameRunner(last, s.figure())) {
+          b.append(peerLine(last));
+        }
+        last = s.figure();
+      }
+      if (last != null) {
+        b.append(peerLine(last));
+      }
+      return b.toString();
+    }
+
+    private static boolean sameRunner(Figure a, Figure b) {
+      return a.name().replaceAll(" \\(round.*", "").equals(b.name().replaceAll(" \\(round.*", ""));
+    }
+
+    private String peerLine(Figure f) {
+      return String.format(
+          Locale.ROOT,
+          "%s against %s: %.2f by wall time, %.2f by CPU time (aim: at least 1.00)%n",
+          f.name(),
+          peerReference.name(),
+          ratio(f.pagesPerSecond(), peerReference.pagesPerSecond()),
+          ratio(f.pagesPerCpuSecond(), peerReference.pagesPerCpuSecond()));
     }
 
     /**
@@ -237,6 +313,11 @@ public final class Benchmark {
       return b.toString();
     }
 
+    /** What the benchmark prints at the end: the table, the ratios to the peer, the steps. */
+    public String report() {
+      return "\n" + markdown() + "\n" + peerSummary() + "\n" + stepsMarkdown();
+    }
+
     /** The figures as a Markdown table, with the machine above it. */
     public String markdown() {
       StringBuilder b = new StringBuilder();
@@ -249,10 +330,11 @@ public final class Benchmark {
               pagesPerCopy,
               (long) copies * pagesPerCopy));
       b.append(
-          "| phase | files | pages | wall s | pages/s | vs Tika-only (all cores) | CPU s |"
-              + " of which JIT | of which GC | pages/CPU-s | vs Tika-only (CPU) | load avg |"
-              + " peak heap MB | peak RSS MB |\n");
-      b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+          "| phase | files | pages | wall s | pages/s | vs Tika-only (all cores) | vs peer |"
+              + " CPU s | of which JIT | of which GC | pages/CPU-s | vs Tika-only (CPU) |"
+              + " vs peer (CPU) | load avg | peak heap MB | peak RSS MB |\n");
+      b.append(
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Figure f : figures) {
         String ratio =
             f.pages() == 0
@@ -264,29 +346,43 @@ public final class Benchmark {
                 ? "–"
                 : String.format(
                     Locale.ROOT, "%.2f", f.pagesPerCpuSecond() / tikaReference.pagesPerCpuSecond());
+        boolean noPages = f.pages() == 0;
         b.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %d | %d | %.2f | %s | %s | %.1f | %s | %s | %s | %s | %.1f | %d | %s |%n",
+                "| %s | %d | %d | %.2f | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %.1f | %d"
+                    + " | %s |%n",
                 f.name(),
                 f.files(),
                 f.pages(),
                 f.seconds(),
-                f.pages() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", f.pagesPerSecond()),
+                noPages ? "–" : String.format(Locale.ROOT, "%.1f", f.pagesPerSecond()),
                 ratio,
+                noPages ? "–" : ratioText(f.pagesPerSecond(), peerReference.pagesPerSecond()),
                 f.cpuSeconds(),
                 orUnknown(f.jitCpuSeconds()),
                 orUnknown(f.gcCpuSeconds()),
-                f.pages() == 0 || f.cpuSeconds() <= 0
+                noPages || f.cpuSeconds() <= 0
                     ? "–"
                     : String.format(Locale.ROOT, "%.1f", f.pagesPerCpuSecond()),
                 cpuRatio,
+                noPages || f.cpuSeconds() <= 0
+                    ? "–"
+                    : ratioText(f.pagesPerCpuSecond(), peerReference.pagesPerCpuSecond()),
                 f.loadAverage(),
                 f.peakHeapBytes() >> 20,
                 f.peakRssBytes() < 0 ? "?" : Long.toString(f.peakRssBytes() >> 20)));
       }
       return b.toString();
     }
+  }
+
+  private static double ratio(double value, double reference) {
+    return reference > 0 ? value / reference : Double.NaN;
+  }
+
+  private static String ratioText(double value, double reference) {
+    return String.format(Locale.ROOT, "%.2f", ratio(value, reference));
   }
 
   private static String orUnknown(double seconds) {
@@ -309,11 +405,7 @@ public final class Benchmark {
   public static void main(String[] args) {
     PrintWriter out =
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    Results results = run(Options.fromArgs(args), out);
-    out.println();
-    out.print(results.markdown());
-    out.println();
-    out.print(results.stepsMarkdown());
+    out.print(run(Options.fromArgs(args), out).report());
     out.flush();
   }
 
@@ -373,6 +465,12 @@ public final class Benchmark {
     }
     int pagesPerCopy = texts.get(0).pages().size();
 
+    Figure peer = null;
+    for (int round = 1; round <= rounds; round++) {
+      peer = peerPipeline(corpus, cores, roundLabel(round));
+      figures.add(peer);
+    }
+
     Path lastDirect = null;
     List<IngestSteps> steps = new ArrayList<>();
     for (String runner : options.runners()) {
@@ -415,7 +513,63 @@ public final class Benchmark {
               check(s.unchanged() == corpus.size(), "re-run found " + s.unchanged() + " unchanged");
               return 0L;
             }));
-    return new Results(machine(), corpus.size(), pagesPerCopy, figures, tikaAll, steps);
+    return new Results(machine(), corpus.size(), pagesPerCopy, figures, tikaAll, peer, steps);
+  }
+
+  /** One peer-pipeline run into a fresh index; checks it holds one document per file. */
+  private Figure peerPipeline(List<Path> corpus, int threads, String label) {
+    Path index = options.workDir().resolve("peer-index");
+    deleteTree(index);
+    Figure f =
+        measure(
+            String.format(Locale.ROOT, "peer pipeline, %d threads%s", threads, label),
+            corpus.size(),
+            () -> PeerPipeline.run(corpus, index, threads));
+    int docs = PeerPipeline.documents(index);
+    check(docs == corpus.size(), "the peer index holds " + docs + " documents");
+    deleteTree(index);
+    return f;
+  }
+
+  /**
+   * {@link Options#only}: builds the corpus and measures that one phase once, in this JVM as it is
+   * (no warm-up): a fresh process's figure, to set beside a fresh {@code hyoka ingest} of the same
+   * corpus. The second figure is the whole process so far, from the JVM's start.
+   */
+  public static List<Figure> single(Options options, PrintWriter log) {
+    return new Benchmark(options, log).single();
+  }
+
+  private List<Figure> single() {
+    Path sample = options.sample();
+    if (!Files.isRegularFile(sample)) {
+      throw new IllegalArgumentException("sample report not found: " + sample.toAbsolutePath());
+    }
+    deleteTree(options.workDir());
+    List<Path> corpus = Corpus.build(sample, options.corpusDir(), options.copies());
+    int cores = Runtime.getRuntime().availableProcessors();
+    Figure f =
+        options.only().equals(Options.ONLY_PEER)
+            ? peerPipeline(corpus, cores, "")
+            : measure(
+                String.format(Locale.ROOT, "Tika-only, %d threads", cores),
+                corpus.size(),
+                () -> extractAll(corpus, cores, null));
+    java.lang.management.RuntimeMXBean rt =
+        java.lang.management.ManagementFactory.getRuntimeMXBean();
+    Figure process =
+        new Figure(
+            "the whole process until now (JVM start, corpus, " + f.name() + ")",
+            f.files(),
+            f.pages(),
+            rt.getUptime() / 1e3,
+            processCpuNanos() / 1e9,
+            -1,
+            -1,
+            loadAverage(),
+            f.peakHeapBytes(),
+            f.peakRssBytes());
+    return List.of(f, process);
   }
 
   private String roundLabel(int round) {
@@ -501,7 +655,7 @@ public final class Benchmark {
   }
 
   /** Runs {@code tasks} on a pool of {@code threads}; returns their results in task order. */
-  private static <T> List<T> runAll(int threads, List<Callable<T>> tasks, String what) {
+  static <T> List<T> runAll(int threads, List<Callable<T>> tasks, String what) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<T>> futures = new ArrayList<>();

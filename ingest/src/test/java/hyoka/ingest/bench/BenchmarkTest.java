@@ -26,7 +26,8 @@ class BenchmarkTest {
             tmp.resolve("corpus"),
             tmp.resolve("work"),
             List.of("direct"),
-            2);
+            2,
+            null);
     StringWriter progress = new StringWriter();
 
     Benchmark.Results results = Benchmark.run(options, new PrintWriter(progress, true));
@@ -37,6 +38,8 @@ class BenchmarkTest {
             "Tika-only, 1 thread",
             "Tika-only, " + cores() + " threads (round 1 of 2)",
             "Tika-only, " + cores() + " threads (round 2 of 2)",
+            "peer pipeline, " + cores() + " threads (round 1 of 2)",
+            "peer pipeline, " + cores() + " threads (round 2 of 2)",
             "full ingest, direct (round 1 of 2)",
             "full ingest, direct (round 2 of 2)",
             "stage: parse + score, 1 thread",
@@ -47,6 +50,9 @@ class BenchmarkTest {
             "no-op re-run (all unchanged)");
     assertThat(results.pagesPerCopy()).isEqualTo(36);
     assertThat(results.tikaReference().name()).endsWith("(round 2 of 2)");
+    assertThat(results.peerReference().name())
+        .startsWith("peer pipeline")
+        .endsWith("(round 2 of 2)");
     for (Benchmark.Figure f : results.figures()) {
       boolean reRun = f.name().startsWith("no-op");
       assertThat(f.pages()).as(f.name()).isEqualTo(reRun ? 0 : 72);
@@ -62,8 +68,18 @@ class BenchmarkTest {
     assertThat(table)
         .contains("Corpus: 2 copies × 36 pages = 72 pages")
         .contains("| of which JIT | of which GC |")
+        .contains("| vs peer |", "| vs peer (CPU) |")
         .contains("| full ingest, direct (round 2 of 2) | 2 | 72 |");
-    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(12);
+    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(14);
+    // the peer's own row is the 1.00 of its columns
+    assertThat(table)
+        .containsPattern(
+            "\\| peer pipeline, \\d+ threads \\(round 2 of 2\\) \\| 2 \\| 72 \\| [0-9.]+ \\| [0-9.]+ \\|"
+                + " [0-9.]+ \\| 1\\.00 \\|");
+    assertThat(results.peerSummary())
+        .containsPattern(
+            "^full ingest, direct \\(round 2 of 2\\) against peer pipeline, \\d+ threads \\(round 2"
+                + " of 2\\): [0-9.]+ by wall time, [0-9.]+ by CPU time \\(aim: at least 1\\.00\\)\n$");
     // Each full ingest ran every step, and the index step's CPU is part of the ingest's.
     assertThat(results.ingestSteps()).hasSize(2);
     for (Benchmark.IngestSteps s : results.ingestSteps()) {
@@ -76,6 +92,32 @@ class BenchmarkTest {
         .contains("| without the index step |")
         .containsPattern("\\| full ingest, direct \\(round 2 of 2\\) \\|( [0-9.]+ \\|){9}\n");
     assertThat(progress.toString()).contains("warm-up …").contains("no-op re-run");
+  }
+
+  /** {@code hyoka bench --only peer}: the one phase, and the whole process beside it. */
+  @Test
+  void measuresThePeerPipelineAloneInThisProcess(@TempDir Path tmp) {
+    Benchmark.Options options =
+        new Benchmark.Options(
+            2,
+            Fixtures.samplePdf("h31"),
+            tmp.resolve("corpus"),
+            tmp.resolve("work"),
+            List.of("direct"),
+            1,
+            Benchmark.Options.ONLY_PEER);
+
+    List<Benchmark.Figure> figures = Benchmark.single(options, new PrintWriter(new StringWriter()));
+
+    assertThat(figures).hasSize(2);
+    assertThat(figures.get(0).name()).isEqualTo("peer pipeline, " + cores() + " threads");
+    assertThat(figures.get(0).pages()).isEqualTo(72);
+    assertThat(figures.get(1).name()).startsWith("the whole process until now");
+    // the process ran at least as long as its phase (the JVM started before it)
+    assertThat(figures.get(1).seconds()).isGreaterThanOrEqualTo(figures.get(0).seconds());
+    assertThat(figures.get(1).cpuSeconds()).isGreaterThanOrEqualTo(figures.get(0).cpuSeconds());
+    assertThat(figures.get(0).line())
+        .startsWith("peer pipeline, " + cores() + " threads: 2 files, 72 pages, ");
   }
 
   private static int cores() {

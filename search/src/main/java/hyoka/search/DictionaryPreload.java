@@ -1,0 +1,35 @@
+package hyoka.search;
+
+import com.ibm.icu.text.Normalizer2;
+import org.apache.lucene.analysis.ja.dict.ConnectionCosts;
+import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
+
+/**
+ * Loads what the first analysis of a process needs, on background threads, while the process does
+ * other start-up work (parsing its command line, opening the index).
+ *
+ * <p>Kuromoji's system dictionary and connection costs (≈ 7 MB inflated from the jar and decoded)
+ * and ICU's NFKC data are most of a short {@code hyoka search}'s start, and each is loaded once per
+ * process into a singleton of its library. Loading them on the machine's other core overlaps that
+ * with the work of the main thread; an analyzer that needs one while it is still loading waits for
+ * it (the JVM's class initialisation lock), so nothing is loaded twice. docs/performance.md has the
+ * figures.
+ */
+public final class DictionaryPreload {
+  private DictionaryPreload() {}
+
+  /** Starts the loads and returns at once. */
+  public static void start() {
+    load("kuromoji-dictionary", TokenInfoDictionary::getInstance);
+    load("kuromoji-costs", ConnectionCosts::getInstance);
+    load("icu-nfkc", Normalizer2::getNFKCInstance);
+  }
+
+  private static void load(String name, Runnable what) {
+    Thread t = new Thread(what, "preload-" + name);
+    // Never keeps the JVM alive; a load that fails fails again, with its reason, where it is used.
+    t.setDaemon(true);
+    t.setUncaughtExceptionHandler((thread, e) -> {});
+    t.start();
+  }
+}

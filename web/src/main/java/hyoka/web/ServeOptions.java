@@ -1,0 +1,79 @@
+package hyoka.web;
+
+import static java.util.Objects.requireNonNull;
+
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How {@code hyoka serve} runs.
+ *
+ * @param dataDir the data directory (warehouse.duckdb, index/) to serve
+ * @param bind the address to listen on; 127.0.0.1 unless told otherwise
+ * @param port the TCP port; 0 picks a free one (tests)
+ * @param pdfDirs folders to look in, by file name, for a report's PDF that is no longer at the path
+ *     it was ingested from
+ * @param sqlMaxRows the most rows the SQL page shows; a download may have up to 100 times as many
+ * @param sqlTimeout how long one SQL statement may run before it is stopped
+ */
+public record ServeOptions(
+    Path dataDir, String bind, int port, List<Path> pdfDirs, int sqlMaxRows, Duration sqlTimeout) {
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_SQL_MAX_ROWS = 1000;
+  public static final Duration DEFAULT_SQL_TIMEOUT = Duration.ofSeconds(10);
+
+  /** A download (CSV or JSON) may hold this many times {@link #sqlMaxRows}. */
+  static final int DOWNLOAD_FACTOR = 100;
+
+  public ServeOptions {
+    requireNonNull(dataDir, "dataDir is null");
+    dataDir = dataDir.toAbsolutePath().normalize();
+    bind = bind == null || bind.isBlank() ? DEFAULT_BIND : bind.strip();
+    if (port < 0 || port > 65535) {
+      throw new HyokaException(ErrorCode.BAD_ARGUMENT, "--port must be 0-65535, not " + port);
+    }
+    pdfDirs =
+        requireNonNull(pdfDirs, "pdfDirs is null").stream()
+            .map(p -> p.toAbsolutePath().normalize())
+            .toList();
+    if (sqlMaxRows < 1) {
+      throw new HyokaException(
+          ErrorCode.BAD_ARGUMENT, "--sql-max-rows must be at least 1, not " + sqlMaxRows);
+    }
+    requireNonNull(sqlTimeout, "sqlTimeout is null");
+    if (sqlTimeout.isNegative() || sqlTimeout.isZero()) {
+      throw new HyokaException(
+          ErrorCode.BAD_ARGUMENT, "--sql-timeout must be positive, not " + sqlTimeout);
+    }
+  }
+
+  /** The defaults for {@code dataDir}: 127.0.0.1:8080, 1000 rows, 10 s. */
+  public static ServeOptions of(Path dataDir) {
+    return new ServeOptions(
+        dataDir, DEFAULT_BIND, DEFAULT_PORT, List.of(), DEFAULT_SQL_MAX_ROWS, DEFAULT_SQL_TIMEOUT);
+  }
+
+  public ServeOptions withPort(int p) {
+    return new ServeOptions(dataDir, bind, p, pdfDirs, sqlMaxRows, sqlTimeout);
+  }
+
+  public ServeOptions withBind(String b) {
+    return new ServeOptions(dataDir, b, port, pdfDirs, sqlMaxRows, sqlTimeout);
+  }
+
+  public ServeOptions withPdfDirs(List<Path> dirs) {
+    return new ServeOptions(dataDir, bind, port, dirs, sqlMaxRows, sqlTimeout);
+  }
+
+  public ServeOptions withSqlLimits(int maxRows, Duration timeout) {
+    return new ServeOptions(dataDir, bind, port, pdfDirs, maxRows, timeout);
+  }
+
+  Path indexDir() {
+    return dataDir.resolve("index");
+  }
+}

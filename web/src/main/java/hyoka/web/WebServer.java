@@ -1,0 +1,319 @@
+package hyoka.web;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.warehouse.QueryResult;
+import hyoka.warehouse.ResultFormat;
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinGson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code hyoka serve}: the web app over a data directory (docs/web.md). The pages are one static
+ * HTML shell and a small script that renders what the JSON API returns, with the whole query in the
+ * URL; texts reach the page only as DOM text, never as markup.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebServer.class);
+  private static final String SHELL = "/hyoka/web/static/app.html";
+  private static final List<String> PAGES =
+      List.of("/", "/search", "/project", "/projects", "/report", "/reports", "/page", "/sql");
+
+  private final ServeOptions options;
+  private final PublishedState state;
+  private final PdfPages pdfs;
+  private final SqlRunner sql = new SqlRunner();
+  private final Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+  private final byte[] shell;
+  private final Javalin app;
+  private volatile RequestGuard guard;
+
+  private WebServer(ServeOptions options) {
+    this.options = options;
+    this.state = new PublishedState(options.dataDir());
+    this.pdfs = new PdfPages(options.dataDir(), options.pdfDirs());
+    this.shell = resource(SHELL);
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.jsonMapper(new JavalinGson(gson, false));
+              config.staticFiles.add(
+                  f -> {
+                    f.hostedPath = "/static";
+                    f.directory = "/hyoka/web/static";
+                    f.location = Location.CLASSPATH;
+                  });
+              config.staticFiles.enableWebjars();
+              config.routes.before(this::guard);
+              for (String page : PAGES) {
+                config.routes.get(page, this::page);
+              }
+              config.routes.get("/api/status", ctx -> read(ctx, s -> Api.status(s, options)));
+              config.routes.get("/api/options", ctx -> read(ctx, Api::options));
+              config.routes.get(
+                  "/api/search",
+                  ctx -> read(ctx, s -> Api.search(s, Api.SearchParams.from(ctx::queryParam))));
+              config.routes.get(
+                  "/api/projects",
+                  ctx -> {
+                    String series = Api.blankToNull(ctx.queryParam("series"));
+                    String key = Api.blankToNull(ctx.queryParam("key"));
+                    if (key == null) {
+                      read(ctx, s -> Api.projects(s, series));
+                    } else if (series == null) {
+                      throw new BadRequestResponse("a project is named by series and key");
+                    } else {
+                      read(ctx, s -> Api.project(s, series, key));
+                    }
+                  });
+              config.routes.get("/api/reports", ctx -> read(ctx, Api::reports));
+              config.routes.get(
+                  "/api/reports/{id}", ctx -> read(ctx, s -> Api.report(s, ctx.pathParam("id"))));
+              config.routes.get("/api/reports/{id}/pages/{page}", this::pagePng);
+              config.routes.get("/api/reports/{id}/pages/{page}/find", this::pageFind);
+              config.routes.get("/api/sql", this::sql);
+              config.routes.exception(HyokaException.class, this::error);
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    // A bug, not the user's input: logged with its stack, answered in one line.
+                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    ctx.status(500);
+                    ctx.json(Map.of("error", "internal error: " + e, "code", "internal_error"));
+                  });
+              config.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) -> {
+                    ctx.status(e.getStatus());
+                    ctx.json(Map.of("error", e.getMessage()));
+                  });
+            });
+  }
+
+  /** Starts the server; the URL it serves is {@link #url()}. */
+  public static WebServer start(ServeOptions options) {
+    WebServer server = new WebServer(options);
+    try {
+      server.app.start(options.bind(), options.port());
+    } catch (RuntimeException e) {
+      server.close();
+      throw new HyokaException(
+          ErrorCode.BAD_ARGUMENT,
+          "cannot listen on "
+              + options.bind()
+              + ":"
+              + options.port()
+              + ": "
+              + rootMessage(e)
+              + " (is another server on that port? try --port)",
+          e);
+    }
+    server.guard = new RequestGuard(options.bind(), server.app.port());
+    return server;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage());
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The address to open in a browser. */
+  public String url() {
+    String host = options.bind();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "localhost";
+    } else if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + port() + "/";
+  }
+
+  /** Looks for a new publish at once instead of within 200 ms (tests). */
+  void refreshNow() {
+    state.refreshNow();
+  }
+
+  private void guard(Context ctx) {
+    RequestGuard g = guard;
+    if (g == null) {
+      throw new ForbiddenResponse("the server is starting");
+    }
+    g.check(ctx);
+    // Defence in depth: no inline script runs even if a text slipped through as markup.
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+            + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+  }
+
+  private void page(Context ctx) {
+    ctx.contentType("text/html; charset=utf-8");
+    ctx.result(shell);
+  }
+
+  private void read(Context ctx, Function<Snapshot, Object> answer) {
+    try (PublishedState.Lease lease = state.acquire()) {
+      Snapshot s = lease.snapshot();
+      runHeader(ctx, s);
+      ctx.json(answer.apply(s));
+    }
+  }
+
+  /** Which warehouse run and index run answered: {@code X-Hyoka-Run: 2/2}. */
+  private static void runHeader(Context ctx, Snapshot s) {
+    ctx.header("X-Hyoka-Run", s.warehouseRun() + "/" + s.indexRun());
+  }
+
+  private void pagePng(Context ctx) {
+    int page = pageNumber(ctx);
+    try (PublishedState.Lease lease = state.acquire()) {
+      runHeader(ctx, lease.snapshot());
+      PdfPages.ReportFile report = reportFile(lease.snapshot(), ctx.pathParam("id"));
+      byte[] png = pdfs.png(report, page);
+      ctx.contentType("image/png");
+      ctx.header("Cache-Control", "private, max-age=3600");
+      ctx.result(png);
+    }
+  }
+
+  private void pageFind(Context ctx) {
+    int page = pageNumber(ctx);
+    String text = ctx.queryParam("text");
+    try (PublishedState.Lease lease = state.acquire()) {
+      runHeader(ctx, lease.snapshot());
+      PdfPages.ReportFile report = reportFile(lease.snapshot(), ctx.pathParam("id"));
+      ctx.json(pdfs.locate(report, page, text));
+    }
+  }
+
+  private static PdfPages.ReportFile reportFile(Snapshot s, String reportId) {
+    try (java.sql.Connection c = s.connect()) {
+      return PdfPages.reportFile(c, reportId);
+    } catch (java.sql.SQLException e) {
+      throw new HyokaException(ErrorCode.WAREHOUSE_ERROR, "cannot close a connection: " + e, e);
+    }
+  }
+
+  private static int pageNumber(Context ctx) {
+    String p = ctx.pathParam("page");
+    if (p.endsWith(".png")) {
+      p = p.substring(0, p.length() - 4);
+    }
+    try {
+      return Integer.parseInt(p);
+    } catch (NumberFormatException e) {
+      throw new BadRequestResponse("a page is a number, not '" + p + "'");
+    }
+  }
+
+  private void sql(Context ctx) {
+    String query = ctx.queryParam("q");
+    String format = String.valueOf(ctx.queryParam("format")).toLowerCase(Locale.ROOT);
+    boolean download = format.equals("csv") || format.equals("json");
+    int cap = options.sqlMaxRows() * (download ? ServeOptions.DOWNLOAD_FACTOR : 1);
+    try (PublishedState.Lease lease = state.acquire()) {
+      Snapshot s = lease.snapshot();
+      runHeader(ctx, s);
+      SqlRunner.Result r = sql.run(s, query, cap, options.sqlTimeout());
+      if (download && r.truncated()) {
+        throw new HyokaException(
+            ErrorCode.BAD_QUERY,
+            "the result has more than "
+                + cap
+                + " rows, the most a download holds: narrow the query, or use hyoka sql or"
+                + " hyoka export");
+      }
+      if (format.equals("csv")) {
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"hyoka-query.csv\"");
+        ctx.result(ResultFormat.CSV.format(r.table()).getBytes(StandardCharsets.UTF_8));
+      } else if (format.equals("json")) {
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"hyoka-query.json\"");
+        ctx.result(ResultFormat.JSON.format(r.table()).getBytes(StandardCharsets.UTF_8));
+      } else {
+        ctx.json(sqlJson(r, options.sqlMaxRows()));
+      }
+    }
+  }
+
+  private static Map<String, Object> sqlJson(SqlRunner.Result r, int cap) {
+    QueryResult t = r.table();
+    List<List<Object>> rows =
+        t.rows().stream().map(row -> row.stream().map(Rows::json).toList()).toList();
+    return Api.map(
+        "columns",
+        t.columns(),
+        "types",
+        t.types(),
+        "rows",
+        rows,
+        "row_count",
+        rows.size(),
+        "truncated",
+        r.truncated(),
+        "max_rows",
+        cap,
+        "millis",
+        r.millis());
+  }
+
+  private void error(HyokaException e, Context ctx) {
+    int status =
+        switch (e.code()) {
+          case NO_WAREHOUSE -> 503;
+          case UNREADABLE_FILE -> 422;
+          default -> e.code().type() == ErrorCode.Type.INPUT ? 400 : 500;
+        };
+    ctx.status(status);
+    ctx.json(Map.of("error", e.getMessage(), "code", e.code().label()));
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = WebServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops accepting requests, then closes the published state and the SQL timer. */
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } finally {
+      state.close();
+      sql.close();
+    }
+  }
+}

@@ -1,0 +1,362 @@
+package hyoka.web;
+
+import static hyoka.web.Http.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import hyoka.transform.Fixtures;
+import hyoka.warehouse.Warehouse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API over the two sample reports as the real ingest loads them, and its safety rules. */
+class WebApiTest {
+  @TempDir static Path tmp;
+  static Path data;
+  static WebServer server;
+  static Http http;
+  static String h31;
+
+  @BeforeAll
+  static void start() throws Exception {
+    data = tmp.resolve("data");
+    TestData.ingestSamples(data);
+    server =
+        WebServer.start(
+            ServeOptions.of(data).withPort(0).withSqlLimits(1000, Duration.ofSeconds(2)));
+    http = new Http(server);
+    h31 = sql("SELECT report_id FROM reports WHERE fiscal_year = 2019").get(0).get(0).toString();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static List<List<Object>> sql(String query) throws Exception {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Connection c = new Warehouse(data).openReadOnly();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  static JsonObject json(String path) {
+    Http.Answer a = http.get(path);
+    assertThat(a.status()).as(path + ": " + a.body()).isEqualTo(200);
+    return a.json().getAsJsonObject();
+  }
+
+  @Test
+  void searchFindsProject8FirstWithHighlightsFacetsAndKpiScores() {
+    JsonObject r = json("/api/search?q=" + enc("除雪"));
+    assertThat(r.get("total").getAsInt()).isEqualTo(13);
+    JsonObject first = r.getAsJsonArray("hits").get(0).getAsJsonObject();
+    assertThat(first.get("project_no").getAsInt()).isEqualTo(8);
+    assertThat(first.get("snippet").getAsString()).contains("«除雪»");
+    assertThat(first.get("mark").getAsString()).isEqualTo("除雪");
+    assertThat(first.getAsJsonArray("kpis")).hasSize(2);
+    JsonObject kpi1 = first.getAsJsonArray("kpis").get(0).getAsJsonObject();
+    assertThat(kpi1.get("name").getAsString()).isEqualTo("市民の声「除雪依頼」件数");
+    assertThat(kpi1.get("score").getAsDouble()).isEqualTo(100.0);
+    assertThat(kpi1.get("achieved").getAsBoolean()).isTrue();
+    JsonArray departments = r.getAsJsonObject("facets").getAsJsonArray("department");
+    assertThat(departments.get(0).getAsJsonObject().get("value").getAsString()).isEqualTo("建設部");
+    assertThat(departments.get(0).getAsJsonObject().get("count").getAsInt()).isEqualTo(13);
+  }
+
+  @Test
+  void filtersNarrowAndPagesSlice() {
+    JsonObject kpi = json("/api/search?q=" + enc("除雪") + "&kind=kpi");
+    assertThat(kpi.get("total").getAsInt()).isEqualTo(2);
+    for (JsonElement h : kpi.getAsJsonArray("hits")) {
+      assertThat(h.getAsJsonObject().get("kind").getAsString()).isEqualTo("kpi");
+    }
+    JsonObject y2018 = json("/api/search?q=" + enc("除雪") + "&year=2018");
+    assertThat(y2018.get("total").getAsInt()).isEqualTo(6);
+    JsonObject page2 = json("/api/search?q=" + enc("除雪") + "&size=5&page=2");
+    assertThat(page2.get("pages").getAsInt()).isEqualTo(3);
+    JsonArray hits = page2.getAsJsonArray("hits");
+    assertThat(hits).hasSize(5);
+    assertThat(hits.get(0).getAsJsonObject().get("rank").getAsInt()).isEqualTo(6);
+    JsonObject all = json("/api/search?q=" + enc("除雪") + "&size=20");
+    assertThat(hits.get(0).getAsJsonObject().get("snippet"))
+        .isEqualTo(all.getAsJsonArray("hits").get(5).getAsJsonObject().get("snippet"));
+  }
+
+  @Test
+  void aBadSearchOrFilterIsA400WithOneLine() {
+    Http.Answer quote = http.get("/api/search?q=" + enc("\"除雪"));
+    assertThat(quote.status()).isEqualTo(400);
+    assertThat(quote.json().getAsJsonObject().get("error").getAsString()).contains("quote");
+    Http.Answer year = http.get("/api/search?q=" + enc("除雪") + "&year=H31");
+    assertThat(year.status()).isEqualTo(400);
+    assertThat(year.body()).contains("year must be a whole number");
+  }
+
+  @Test
+  void projectPagePointsAreTheWarehouseValues() throws Exception {
+    JsonObject p = json("/api/projects?series=samples&key=" + enc("除雪事業"));
+    assertThat(p.getAsJsonArray("years")).hasSize(2);
+    JsonArray kpis = p.getAsJsonArray("kpis");
+    assertThat(kpis).hasSize(2);
+    for (JsonElement k : kpis) {
+      JsonObject kpi = k.getAsJsonObject();
+      List<String> expected = new ArrayList<>();
+      for (List<Object> row :
+          sql(
+              "SELECT fiscal_year, kind, value, printed FROM kpi_series_values WHERE kpi_key = '"
+                  + kpi.get("kpi_key").getAsString()
+                  + "' ORDER BY fiscal_year, kind")) {
+        expected.add(row.toString());
+      }
+      List<String> got = new ArrayList<>();
+      for (JsonElement e : kpi.getAsJsonArray("points")) {
+        JsonObject pt = e.getAsJsonObject();
+        got.add(
+            List.of(
+                    pt.get("fiscal_year").getAsInt(),
+                    pt.get("kind").getAsString(),
+                    pt.get("value").getAsDouble(),
+                    pt.get("printed").getAsString())
+                .toString());
+        assertThat(pt.get("page").getAsInt()).isEqualTo(5);
+      }
+      assertThat(got).isEqualTo(expected).isNotEmpty();
+    }
+    assertThat(p.getAsJsonArray("scores")).hasSize(4);
+    assertThat(p.getAsJsonArray("texts").size()).isGreaterThan(4);
+    assertThat(p.getAsJsonArray("budget_items")).hasSize(2);
+    assertThat(p.getAsJsonArray("conflicts")).isEmpty();
+    assertThat(http.get("/api/projects?series=samples&key=nothing").status()).isEqualTo(404);
+  }
+
+  @Test
+  void reportPageHasProjectsMismatchesAndUnknownLines() {
+    JsonObject r = json("/api/reports/" + h31);
+    assertThat(r.getAsJsonArray("projects")).hasSize(62);
+    assertThat(r.getAsJsonArray("mismatches")).hasSize(2);
+    assertThat(r.getAsJsonArray("unknown_lines")).hasSize(12);
+    JsonObject line = r.getAsJsonArray("unknown_lines").get(0).getAsJsonObject();
+    assertThat(line.get("page").getAsInt()).isPositive();
+    assertThat(line.get("line_no").getAsInt()).isPositive();
+    assertThat(json("/api/reports").getAsJsonArray("reports")).hasSize(2);
+    assertThat(http.get("/api/reports/0000000000000000").status()).isEqualTo(404);
+  }
+
+  @Test
+  void pageImageAndTheBoxAroundAPrintedValue() {
+    byte[] png = http.bytes("/api/reports/" + h31 + "/pages/5.png");
+    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    JsonObject found = json("/api/reports/" + h31 + "/pages/5/find?text=274.8");
+    assertThat(found.get("matches").getAsInt()).isEqualTo(1);
+    JsonObject box = found.getAsJsonArray("boxes").get(0).getAsJsonObject();
+    for (String k : List.of("x", "y", "w", "h")) {
+      assertThat(box.get(k).getAsDouble()).isBetween(0.0, 1.0);
+    }
+    // On page 5 the value stands in the first table row, right of the yearly actuals.
+    assertThat(box.get("y").getAsDouble()).isLessThan(0.3);
+    assertThat(box.get("w").getAsDouble()).isLessThan(0.1);
+    // A text printed on two lines (a wrapped 現状分析) is two boxes.
+    JsonObject wrapped =
+        json("/api/reports/" + h31 + "/pages/5/find?text=" + enc("効果があったものと思われ、H31年度目標を達成している"));
+    assertThat(wrapped.get("matches").getAsInt()).isEqualTo(1);
+    assertThat(wrapped.getAsJsonArray("boxes")).hasSize(2);
+    assertThat(http.get("/api/reports/" + h31 + "/pages/0.png").status()).isEqualTo(404);
+    Http.Answer beyond = http.get("/api/reports/" + h31 + "/pages/99.png");
+    assertThat(beyond.status()).isEqualTo(404);
+    assertThat(beyond.body()).contains("has pages 1-36");
+  }
+
+  @Test
+  void noPathFromTheRequestReachesTheFileSystem() throws Exception {
+    for (String path :
+        List.of(
+            "/static/../../../../etc/passwd",
+            "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+            "/webjars/../../../etc/passwd",
+            "/api/reports/..%2F..%2F..%2Fetc%2Fpasswd/pages/1.png",
+            "/api/reports/" + enc("../../samples/otaru-sogo-senryaku-h31.pdf") + "/pages/1.png")) {
+      Http.Answer a = http.get(path);
+      assertThat(a.body()).as(path).doesNotContain("root:x:0:0");
+      assertThat(a.status()).as(path).isIn(400, 404);
+    }
+  }
+
+  @Test
+  void sqlReturnsRowsCsvAndJson() {
+    String q = "SELECT fiscal_year, project_count FROM reports ORDER BY 1";
+    JsonObject r = json("/api/sql?q=" + enc(q));
+    assertThat(r.getAsJsonArray("columns").toString())
+        .isEqualTo("[\"fiscal_year\",\"project_count\"]");
+    assertThat(r.getAsJsonArray("rows").toString()).isEqualTo("[[2018,62],[2019,62]]");
+    Http.Answer csv = http.get("/api/sql?format=csv&q=" + enc(q));
+    assertThat(csv.header("content-type")).startsWith("text/csv");
+    assertThat(csv.header("content-disposition")).contains("attachment");
+    // As hyoka sql --format csv writes it: rows end with LF.
+    assertThat(csv.body()).isEqualTo("fiscal_year,project_count\n2018,62\n2019,62\n");
+    Http.Answer js = http.get("/api/sql?format=json&q=" + enc(q));
+    assertThat(js.json().getAsJsonArray()).hasSize(2);
+    JsonObject s =
+        json(
+            "/api/sql?q="
+                + enc(
+                    "SELECT count(*) AS n FROM search('除雪') s JOIN kpis k USING (report_id, project_no)"));
+    assertThat(s.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt()).isEqualTo(26);
+  }
+
+  @Test
+  void sqlHasNoFileAccessAndIsReadOnly() {
+    for (String q :
+        List.of(
+            "SELECT * FROM read_csv('/etc/passwd')",
+            "COPY reports TO '" + tmp.resolve("out.csv") + "'",
+            "ATTACH '" + tmp.resolve("other.duckdb") + "'",
+            "SELECT * FROM glob('/etc/*')",
+            "INSTALL httpfs")) {
+      Http.Answer a = http.get("/api/sql?q=" + enc(q));
+      assertThat(a.status()).as(q).isEqualTo(400);
+      assertThat(a.json().getAsJsonObject().get("error").getAsString())
+          .as(q)
+          .startsWith("refused: the SQL page has no file access");
+    }
+    assertThat(Files.exists(tmp.resolve("out.csv"))).isFalse();
+    Http.Answer set = http.get("/api/sql?q=" + enc("SET enable_external_access = true"));
+    assertThat(set.status()).isEqualTo(400);
+    assertThat(set.body()).contains("cannot be changed");
+    Http.Answer write = http.get("/api/sql?q=" + enc("DELETE FROM reports"));
+    assertThat(write.status()).isEqualTo(400);
+    assertThat(write.body()).contains("read-only");
+    Http.Answer bad = http.get("/api/sql?q=" + enc("SELEC 1"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("syntax error");
+  }
+
+  @Test
+  void sqlRowCapAndTimeLimitSaySo() {
+    JsonObject capped = json("/api/sql?q=" + enc("SELECT * FROM range(5000)"));
+    assertThat(capped.getAsJsonArray("rows")).hasSize(1000);
+    assertThat(capped.get("truncated").getAsBoolean()).isTrue();
+    Http.Answer csv = http.get("/api/sql?format=csv&q=" + enc("SELECT * FROM range(5000)"));
+    assertThat(csv.body().split("\n")).hasSize(5001);
+    Http.Answer tooMany = http.get("/api/sql?format=csv&q=" + enc("SELECT * FROM range(100001)"));
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("more than 100000 rows");
+    Http.Answer slow =
+        http.get(
+            "/api/sql?q="
+                + enc(
+                    "SELECT count(*) FROM range(100000000) a, range(100000000) b WHERE a.range + b.range = 7"));
+    assertThat(slow.status()).isEqualTo(400);
+    assertThat(slow.body()).contains("stopped after 2 s, the time limit");
+    // The server is still answering.
+    assertThat(json("/api/status").get("reports").getAsInt()).isEqualTo(2);
+  }
+
+  @Test
+  void anotherHostHeaderIsRefused() throws Exception {
+    int port = server.port();
+    String evil = Http.rawGet(port, "/api/status", "rebind.example:" + port);
+    assertThat(evil)
+        .startsWith("HTTP/1.1 403")
+        .contains("DNS rebinding")
+        .doesNotContain("warehouse_run");
+    String page = Http.rawGet(port, "/search", "rebind.example:" + port);
+    assertThat(page).startsWith("HTTP/1.1 403");
+    String image =
+        Http.rawGet(port, "/api/reports/" + h31 + "/pages/5.png", "127.0.0.1.nip.io:" + port);
+    assertThat(image).startsWith("HTTP/1.1 403");
+    assertThat(Http.rawGet(port, "/api/status", "localhost:" + port)).startsWith("HTTP/1.1 200");
+    assertThat(Http.rawGet(port, "/api/status", "127.0.0.1:" + port)).startsWith("HTTP/1.1 200");
+    assertThat(Http.rawGet(port, "/static/app.js", "evil.example")).startsWith("HTTP/1.1 403");
+  }
+
+  @Test
+  void crossOriginRequestsAreRefused() {
+    Http.Answer origin = http.get("/api/sql?q=" + enc("SELECT 1"), "Origin", "http://evil.example");
+    assertThat(origin.status()).isEqualTo(403);
+    assertThat(origin.body()).contains("cross-origin");
+    Http.Answer site =
+        http.get(
+            "/api/search?q=" + enc("除雪"), "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "cors");
+    assertThat(site.status()).isEqualTo(403);
+    Http.Answer img =
+        http.get(
+            "/api/reports/" + h31 + "/pages/5.png",
+            "Sec-Fetch-Site",
+            "cross-site",
+            "Sec-Fetch-Mode",
+            "no-cors",
+            "Sec-Fetch-Dest",
+            "image");
+    assertThat(img.status()).isEqualTo(403);
+    // A link to a page from elsewhere (a shared search) opens; the page's own API calls are
+    // same-origin.
+    Http.Answer nav =
+        http.get(
+            "/search?q=" + enc("除雪"),
+            "Sec-Fetch-Site",
+            "cross-site",
+            "Sec-Fetch-Mode",
+            "navigate",
+            "Sec-Fetch-Dest",
+            "document");
+    assertThat(nav.status()).isEqualTo(200);
+    assertThat(nav.header("content-security-policy")).contains("script-src 'self'");
+    String self = server.url().replaceAll("/$", "");
+    assertThat(http.get("/api/status", "Origin", self, "Sec-Fetch-Site", "same-origin").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aMovedPdfGetsAClearMessageAndIsFoundInAPdfDir() throws Exception {
+    Path inbox = tmp.resolve("inbox/reports");
+    Files.createDirectories(inbox);
+    Path pdf = Files.copy(Fixtures.samplePdf("h31"), inbox.resolve("h31.pdf"));
+    Path moved = tmp.resolve("data-moved");
+    TestData.ingest(moved, pdf);
+    Path elsewhere = Files.createDirectories(tmp.resolve("archive"));
+    Files.move(pdf, elsewhere.resolve("h31.pdf"));
+    try (WebServer s = WebServer.start(ServeOptions.of(moved).withPort(0));
+        WebServer found =
+            WebServer.start(ServeOptions.of(moved).withPort(0).withPdfDirs(List.of(elsewhere)))) {
+      Http h = new Http(s);
+      String id = h.firstReport("report_id");
+      Http.Answer gone = h.get("/api/reports/" + id + "/pages/5.png");
+      assertThat(gone.status()).isEqualTo(404);
+      assertThat(gone.json().getAsJsonObject().get("error").getAsString())
+          .contains("is not where it was ingested from")
+          .contains(pdf.toString())
+          .contains("--pdf-dir");
+      assertThat(new Http(found).bytes("/api/reports/" + id + "/pages/5.png"))
+          .startsWith(0x89, 'P', 'N', 'G');
+      // Another file under the same name is not the report: it is not shown.
+      Files.writeString(pdf, "%PDF-1.4 not the report");
+      Http.Answer other = h.get("/api/reports/" + id + "/pages/5.png");
+      assertThat(other.status()).isEqualTo(404);
+      assertThat(other.body()).contains("has other content now");
+    }
+  }
+}
