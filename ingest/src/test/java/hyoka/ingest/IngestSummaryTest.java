@@ -10,7 +10,16 @@ class IngestSummaryTest {
   private static ReportSummary report(char c, Long scoreMismatches, Long gradeMismatches) {
     String sha = String.valueOf(c).repeat(64);
     return new ReportSummary(
-        sha.substring(0, 16), c + ".pdf", sha, 2019, 62, 73, scoreMismatches, gradeMismatches, 4, 36);
+        sha.substring(0, 16),
+        c + ".pdf",
+        sha,
+        2019,
+        62,
+        73,
+        scoreMismatches,
+        gradeMismatches,
+        4,
+        36);
   }
 
   private static String line(ReportSummary... reports) {
