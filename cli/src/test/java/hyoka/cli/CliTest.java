@@ -79,13 +79,17 @@ class CliTest {
   }
 
   @Test
-  void ingestOfTheSamplesAddsBothReportsAndSummarises() {
+  void ingestOfTheSamplesAddsBothReportsAndTheSheetsAndSummarises() {
     assertThat(firstIngest.code()).as(firstIngest.err()).isZero();
+    // the FY2019 report and the FY2019 sheets (layout kpi-sheet) are both read; the line of the
+    // report may say it supersedes the sheets of its year
     assertThat(firstIngest.out())
-        .containsPattern("added .*otaru-sogo-senryaku-h31\\.pdf .*FY2019, 62 projects, 73 KPI rows")
         .containsPattern(
-            "added .*otaru-sogo-senryaku-h30\\.pdf .*FY2018, 62 projects, 73 KPI rows");
-    assertThat(firstIngest.out()).containsPattern("124 projects, 146 KPI rows");
+            "(added|by) .*otaru-sogo-senryaku-h31\\.pdf .*FY2019, 62 projects, 73 KPI rows")
+        .containsPattern("added .*otaru-sogo-senryaku-h30\\.pdf .*FY2018, 62 projects, 73 KPI rows")
+        .containsPattern("added .*otaru-sheets-r01\\.pdf .*FY2019, 62 projects, 73 KPI rows");
+    assertThat(firstIngest.out())
+        .containsPattern("3 files: 3 added .*; 186 projects, 219 KPI rows");
     assertThat(data.resolve("warehouse.duckdb")).isRegularFile();
     assertThat(data.resolve("index")).isDirectory();
   }
@@ -118,6 +122,7 @@ class CliTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).as("a re-run that reads nothing shows no progress").isEmpty();
     assertThat(r.out())
+        .containsPattern("unchanged .*otaru-sheets-r01\\.pdf")
         .containsPattern("unchanged .*otaru-sogo-senryaku-h31\\.pdf")
         .containsPattern("unchanged .*otaru-sogo-senryaku-h30\\.pdf")
         .doesNotContainPattern("(?m)^added ");
@@ -161,7 +166,8 @@ class CliTest {
             data.toString(),
             "--format",
             "csv",
-            "SELECT p.name, p.department, p.section, count(*) AS kpis FROM projects p"
+            // the KPIs by number: the report and the sheets of FY2019 both print them
+            "SELECT p.name, p.department, p.section, count(DISTINCT k.kpi_no) AS kpis FROM projects p"
                 + " JOIN kpis k USING (report_id, project_no) JOIN reports r USING (report_id)"
                 + " WHERE r.fiscal_year = 2019 AND p.project_no = 8"
                 + " GROUP BY ALL");

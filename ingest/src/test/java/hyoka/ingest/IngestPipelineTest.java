@@ -87,8 +87,8 @@ class IngestPipelineTest {
                 "memo.pdf",
                 files.get(2).sha256(),
                 ErrorCode.NOT_A_REPORT,
-                "not a KPI evaluation report of a known layout; closest: strategy-report, lacking"
-                    + " 補正前ｽｺｱ スコア label, 施策ＫＰＩ header, project department line (N ＜部)"),
+                "not a KPI evaluation report of a known layout; closest: kpi-sheet, lacking ＫＰＩ"
+                    + " その{n} label, 達成率/評価 row, 評価基準 grade legend, 実績値 row of values"),
             new DeadLetter(
                 "locked.pdf",
                 files.get(3).sha256(),

@@ -179,8 +179,8 @@ class IngestRunTest {
                 + " save an unprotected copy",
             "rejected "
                 + memo
-                + ": not a KPI evaluation report of a known layout; closest: strategy-report, lacking"
-                + " 補正前ｽｺｱ スコア label, 施策ＫＰＩ header, project department line (N ＜部)",
+                + ": not a KPI evaluation report of a known layout; closest: kpi-sheet, lacking ＫＰＩ"
+                + " その{n} label, 達成率/評価 row, 評価基準 grade legend, 実績値 row of values",
             "rejected "
                 + notes
                 + ": not a PDF (no %PDF- header in the first 1024 bytes; the content looks"

@@ -33,6 +33,22 @@ class PdfExtractorTest {
   }
 
   @Test
+  void sheetSamplesGiveExactlyTheCommittedFixtureText() {
+    // the kpi-sheet fixtures (made for testing with LibreOffice Calc) were extracted this way
+    for (String sample : List.of("r01", "h30")) {
+      ReportText got = extractor.extract(Fixtures.sheetPdf(sample), "x.pdf");
+      assertThat(got.pages()).as(sample).hasSize(73);
+      assertThat(got.pages()).as(sample).isEqualTo(Fixtures.sheetText(sample).pages());
+    }
+    // and its real variants, printed again with LibreOffice Writer and Calc
+    for (String variant : List.of("r01-writer", "r05-calc")) {
+      ReportText got = extractor.extract(Fixtures.sheetVariantPdf(variant), "x.pdf");
+      assertThat(got.pages()).as(variant).hasSize(14);
+      assertThat(got.pages()).as(variant).isEqualTo(Fixtures.sheetVariantText(variant).pages());
+    }
+  }
+
+  @Test
   void aBrokenXrefOffsetIsRepairedByPdfBoxAndLosesNothing() throws IOException {
     // startxref pointing nowhere: PDFBox rebuilds the cross-reference table by scanning the file.
     byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));

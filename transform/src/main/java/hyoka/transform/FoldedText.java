@@ -11,7 +11,7 @@ import java.util.Objects;
  * Folding code point by code point keeps a map from the folded form back to the printed one, so a
  * value found by a pattern on the folded form can keep its exact printed text.
  */
-final class FoldedText {
+public final class FoldedText {
   private final String printed;
   private final String folded;
 
@@ -27,7 +27,8 @@ final class FoldedText {
     this.origin = origin;
   }
 
-  static FoldedText of(String printed) {
+  /** The printed string and its folded form. */
+  public static FoldedText of(String printed) {
     requireNonNull(printed, "printed is null");
     int length = printed.length();
     int i = 0;
@@ -102,16 +103,21 @@ final class FoldedText {
         : Texts.fold(printed.substring(i, i + cn));
   }
 
-  String printed() {
+  /** The text as printed. */
+  public String printed() {
     return printed;
   }
 
-  String folded() {
+  /**
+   * The folded form: NFKC and {@link Texts#fold}, every space an ASCII space; as long as the
+   * printed text or longer (a code point can fold into several chars).
+   */
+  public String folded() {
     return folded;
   }
 
   /** The printed text that produced folded[start, end). */
-  String printedOf(int start, int end) {
+  public String printedOf(int start, int end) {
     if (start >= end) {
       return "";
     }
@@ -130,7 +136,7 @@ final class FoldedText {
   }
 
   /** The folded form with all spaces removed: the key for labels and names. */
-  static String tight(String folded) {
+  public static String tight(String folded) {
     int space = folded.indexOf(' ');
     if (space < 0) {
       return folded;

@@ -27,24 +27,54 @@ public record GradeLegend(String printed, int page, List<Band> bands, String noA
   }
 
   /**
-   * One symbol and its achievement range, {@code atLeast <= achievement < below}.
+   * One symbol and its achievement range: {@code atLeast <= achievement < below} as most legends
+   * print it ({@code 80％以上100％未満}); {@code 超} (more than) makes the lower bound open and {@code 以下}
+   * (at most) the upper bound closed.
    *
-   * @param symbol the symbol in folded form (NFKC: {@code A})
-   * @param atLeast the inclusive lower bound in percent; null for no lower bound
-   * @param below the exclusive upper bound in percent; null for no upper bound
+   * @param symbol the symbol in folded form (NFKC, dashes as {@code -}: {@code A})
+   * @param atLeast the lower bound in percent, inclusive unless {@code lowerOpen}; null for no
+   *     lower bound
+   * @param below the upper bound in percent, exclusive unless {@code upperClosed}; null for no
+   *     upper bound
+   * @param lowerOpen whether the lower bound itself is outside the band ({@code 100％超})
+   * @param upperClosed whether the upper bound itself is inside the band ({@code 50％以下})
    */
-  public record Band(String symbol, BigDecimal atLeast, BigDecimal below)
+  public record Band(
+      String symbol, BigDecimal atLeast, BigDecimal below, boolean lowerOpen, boolean upperClosed)
       implements java.io.Serializable {
     public Band {
       requireNonNull(symbol, "symbol is null");
       if (atLeast == null && below == null) {
         throw new IllegalArgumentException("a band without bounds: " + symbol);
       }
+      if (atLeast == null && lowerOpen || below == null && upperClosed) {
+        throw new IllegalArgumentException("an open or closed end without a bound: " + symbol);
+      }
+      if (atLeast != null && below != null) {
+        int c = atLeast.compareTo(below);
+        if (c > 0 || c == 0 && (lowerOpen || !upperClosed)) {
+          throw new IllegalArgumentException("an empty band: " + symbol);
+        }
+      }
+    }
+
+    /** The band most legends print: {@code atLeast <= achievement < below}. */
+    public Band(String symbol, BigDecimal atLeast, BigDecimal below) {
+      this(symbol, atLeast, below, false, false);
     }
 
     public boolean contains(BigDecimal achievement) {
-      return (atLeast == null || achievement.compareTo(atLeast) >= 0)
-          && (below == null || achievement.compareTo(below) < 0);
+      if (atLeast != null) {
+        int c = achievement.compareTo(atLeast);
+        if (c < 0 || c == 0 && lowerOpen) {
+          return false;
+        }
+      }
+      if (below != null) {
+        int c = achievement.compareTo(below);
+        return c < 0 || c == 0 && upperClosed;
+      }
+      return true;
     }
   }
 

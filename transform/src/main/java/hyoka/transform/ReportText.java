@@ -2,6 +2,7 @@ package hyoka.transform;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +23,23 @@ public record ReportText(String sourceFile, List<String> pages) implements java.
   /** Splits {@code text} into pages at form feeds. */
   public static ReportText of(String sourceFile, String text) {
     return new ReportText(sourceFile, Arrays.asList(text.split(String.valueOf(PAGE_BREAK), -1)));
+  }
+
+  /**
+   * The lines of a page, as {@code page.split("\\r?\\n", -1)} gives them (without a pattern per
+   * page). A line's 1-based index in this list is its {@code lineNo} in every record that points
+   * back to the text ({@link ResidueLine}), blank lines counted.
+   */
+  public static List<String> lines(String page) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int nl = page.indexOf('\n'); nl >= 0; nl = page.indexOf('\n', start)) {
+      int end = nl > start && page.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+      out.add(page.substring(start, end));
+      start = nl + 1;
+    }
+    out.add(page.substring(start));
+    return out;
   }
 
   /** The pages joined with form feeds, the inverse of {@link #of}. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * line, keeping each value's exact printed text. Spaces a producer inserts between a number and its
  * unit are allowed; spaces between values separate them.
  */
-final class Values {
+public final class Values {
   private Values() {}
 
   /** ― (U+2015), - (from －), — (U+2014), ‐ (U+2010), ‒ (U+2012). */
@@ -39,11 +39,16 @@ final class Values {
               + UNIT_SPACED
               + ")?) *$");
 
-  /** One value found in a folded line. */
-  record Token(int start, int end, PrintedValue value) {}
+  /**
+   * One value found in a folded line.
+   *
+   * @param start its first char in the folded text
+   * @param end the char after it in the folded text
+   */
+  public record Token(int start, int end, PrintedValue value) {}
 
   /** All values when the whole line is a sequence of values, else an empty list. */
-  static List<Token> tokens(FoldedText text) {
+  public static List<Token> tokens(FoldedText text) {
     String f = text.folded();
     int i = skipSpaces(f, 0);
     if (i < f.length() && !canStartToken(f.charAt(i))) {
@@ -71,7 +76,7 @@ final class Values {
    * Whether the line is a value row: six or more values, the two scores without a unit. Folding is
    * idempotent (FoldingTest), so the line's own folded text is what folding it again would give.
    */
-  static boolean isValueRow(FoldedText text) {
+  public static boolean isValueRow(FoldedText text) {
     // six values need five spaces between them
     String f = text.folded();
     int spaces = 0;
@@ -113,13 +118,13 @@ final class Values {
   }
 
   /** A single value standing alone on a line (`9世帯`, `81.40`, `―`), or null. */
-  static PrintedValue single(FoldedText text) {
+  public static PrintedValue single(FoldedText text) {
     List<Token> t = tokens(text);
     return t.size() == 1 ? t.get(0).value() : null;
   }
 
   /** A name followed by a value (`交通事故件数 173件`), or null when the line does not end so. */
-  static NameValue nameAndValue(FoldedText text) {
+  public static NameValue nameAndValue(FoldedText text) {
     if (!hasSpaceBeforeToken(text.folded())) {
       // the value follows a space: without one, no need for the (backtracking) pattern
       return null;
@@ -140,7 +145,7 @@ final class Values {
   }
 
   /** A line read as a KPI name and the value printed after it. */
-  record NameValue(String name, PrintedValue value) {}
+  public record NameValue(String name, PrintedValue value) {}
 
   private static PrintedValue valueOf(Matcher m, FoldedText text) {
     String printed = text.printedOf(m.start(), m.end()).strip();

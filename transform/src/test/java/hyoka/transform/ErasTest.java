@@ -49,4 +49,20 @@ class ErasTest {
     assertThat(Eras.first("《令和元年度実施内容》")).isEqualTo(2019);
     assertThat(Eras.first("H31年度")).isEqualTo(2019);
   }
+
+  @Test
+  void printedYearsReadEveryEraSpellingProducersUse() {
+    assertThat(Eras.firstPrinted("まち・ひと・しごと創生総合戦略　令和元年度実績評価シート")).isEqualTo(2019);
+    assertThat(Eras.firstPrinted("平成30年度実績評価シート")).isEqualTo(2018);
+    assertThat(Eras.firstPrinted("平成 31 年度")).isEqualTo(2019);
+    assertThat(Eras.firstPrinted("令和２年度")).isEqualTo(2020);
+    assertThat(Eras.firstPrinted("Ｈ３１")).isEqualTo(2019);
+    assertThat(Eras.firstPrinted("R元")).isEqualTo(2019);
+    assertThat(Eras.firstPrinted("H123")).isNull();
+    assertThat(Eras.firstPrinted("LED化で電気料金6割減")).isNull();
+    assertThat(Eras.all("区分 従前値(H 26) H 27 H28 R1 R 2 令和3 目標値(R5)"))
+        .extracting(Eras.EraYear::year)
+        .containsExactly(2014, 2015, 2016, 2019, 2020, 2021, 2023);
+    assertThat(Eras.all("目標値(H31)")).containsExactly(new Eras.EraYear(4, 7, 2019));
+  }
 }
