@@ -1,5 +1,6 @@
 package hyoka.cli;
 
+import hyoka.search.SearchSnapshot;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.Warehouse;
@@ -23,6 +24,11 @@ final class DataDirOption {
           ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
     }
     return warehouse;
+  }
+
+  /** The warehouse connection and the index commit of one published run, for reading both. */
+  SearchSnapshot openSnapshot() {
+    return SearchSnapshot.open(requireWarehouse()::openReadOnly, indexDir());
   }
 
   Path indexDir() {

@@ -182,7 +182,8 @@ public final class IngestPipeline {
                   file.sha256(),
                   file.series(),
                   ingestedAt,
-                  report));
+                  report,
+                  in.text().repairs()));
     }
   }
 

@@ -44,13 +44,17 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  *       killed between publishing and indexing), sync the index first.
  *   <li>Expand folders, hash every file; content the warehouse holds is {@code unchanged} and is
  *       neither read nor written. When nothing changed, stop here: no pipeline starts.
- *   <li>Run {@link IngestPipeline} into a fresh {@code staging/run-…} directory, publish its shards
- *       as one warehouse run, sync the index to that run, delete the staging directory.
+ *   <li>Run {@link IngestPipeline} into a fresh {@code staging/run-…} directory, load its shards as
+ *       one warehouse run into the staging copy of the warehouse, sync the index from that copy
+ *       (one commit recording the run), then rename the copy over the live warehouse, delete the
+ *       staging directory.
  * </ol>
  *
  * <p>A crash at any point leaves the warehouse at the old or the new run (publish renames one
- * file), and the index at its last commit, which records the run it matches; the next ingest
- * repairs a mismatch before doing anything else.
+ * file), and the index at its last commit, which records the run it matches; the commits of the
+ * last runs are kept, so readers open the one of the warehouse they read (see {@code
+ * SearchSnapshot}). A crash between the index commit and the rename leaves the index one run ahead;
+ * the next ingest repairs a mismatch before doing anything else.
  */
 public final class IngestRun {
   private static final DateTimeFormatter STAGING_NAME =
@@ -224,15 +228,22 @@ public final class IngestRun {
     // rejections are printed; the warehouse records rejections with runs that add reports.
     if (!shards.isEmpty()) {
       progress.step("publish", changed.size());
+      // The index of the run is built from the staging warehouse and committed before the
+      // warehouse goes live: readers open the index commit of the run they read, so they never
+      // see the warehouse of one run with the index of another.
       PublishResult published =
-          warehouse.publish(shards, new RunStats(startedAt, unchanged, rejections));
+          warehouse.publish(
+              shards,
+              new RunStats(startedAt, unchanged, rejections),
+              (stagedWarehouse, run) -> {
+                clock.endStep("publish");
+                progress.step("index", changed.size());
+                syncIndex(stagedWarehouse, indexDir, run);
+                clock.endStep("index");
+                CrashPoints.reached("after-index");
+              });
       CrashPoints.reached("after-publish");
       sourceFiles = sourceFiles(warehouse, published);
-      clock.endStep("publish");
-      progress.step("index", changed.size());
-      syncIndex(warehouse, indexDir, published.runId());
-      clock.endStep("index");
-      CrashPoints.reached("after-index");
       runId = published.runId();
       for (PublishResult.Outcome o : published.reports()) {
         byReportId.put(o.reportId(), o);
@@ -396,9 +407,16 @@ public final class IngestRun {
   }
 
   private static void syncIndex(Warehouse warehouse, Path indexDir, long runId) {
-    try (Connection c = warehouse.openReadOnly();
-        AutoCloseable watch = CrashPoints.haltOnFirstIndexWrite(indexDir)) {
-      SearchIndex.sync(c, indexDir, runId);
+    try (Connection c = warehouse.openReadOnly()) {
+      syncIndex(c, indexDir, runId);
+    } catch (SQLException e) {
+      throw new HyokaException(ErrorCode.INDEX_ERROR, "cannot index run " + runId + ": " + e, e);
+    }
+  }
+
+  private static void syncIndex(Connection warehouse, Path indexDir, long runId) {
+    try (AutoCloseable watch = CrashPoints.haltOnFirstIndexWrite(indexDir)) {
+      SearchIndex.sync(warehouse, indexDir, runId);
     } catch (HyokaException e) {
       throw e;
     } catch (Exception e) {

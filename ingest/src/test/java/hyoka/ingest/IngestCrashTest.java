@@ -3,7 +3,10 @@ package hyoka.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hyoka.search.SearchHit;
 import hyoka.search.SearchIndex;
+import hyoka.search.SearchRequest;
+import hyoka.search.SearchSnapshot;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.Fixtures;
 import hyoka.transform.HyokaException;
@@ -47,43 +50,63 @@ class IngestCrashTest {
     assertThat(warehouse.exists()).isFalse();
     assertThat(StagingDir.entries(data.resolve("staging"))).hasSize(1);
 
-    // Killed after publishing, before indexing: the warehouse is one run ahead of the index.
-    Forked b = fork(data, "-Dhyoka.test.haltAt=after-publish", h30);
+    // Killed after the index of the run was committed, before its warehouse went live: the index
+    // is one run ahead of a data directory that has no warehouse yet.
+    Forked b = fork(data, "-Dhyoka.test.haltAt=after-index", h30);
     assertThat(b.exit()).isEqualTo(137);
     assertThat(b.out()).contains("removing staging directory of an interrupted ingest: run-");
-    assertThat(warehouse.lastRunId()).isEqualTo(1);
-    assertThat(SearchIndex.indexedRun(index)).isZero();
+    assertThat(warehouse.exists()).isFalse();
+    assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
 
     IngestRunTest.Run c = IngestRunTest.ingest(data, List.of(h30), null);
     assertThat(c.lines())
         .startsWith(
             "removing staging directory of an interrupted ingest: " + b.staging(),
-            "repairing search index: it matches warehouse run 0 but the warehouse is at run 1"
-                + " (an earlier ingest was interrupted)",
-            "unchanged " + h30);
+            "removing search index of warehouse run 1: the data directory has no warehouse")
+        .anyMatch(l -> l.startsWith("added " + h30));
     assertThat(c.summary().indexRepaired()).isTrue();
     assertThat(Agreement.assertAgree(data)).containsOnlyKeys(id(h30));
 
-    // Killed while the index writer had written documents but not committed them.
+    // Killed while the index writer had written documents but not committed them: neither the
+    // index nor the warehouse has the run.
     Forked d = fork(data, "-Dhyoka.test.haltAt=during-index-write", h30, h31);
     assertThat(d.exit()).isEqualTo(137);
-    assertThat(warehouse.lastRunId()).isEqualTo(2);
+    assertThat(warehouse.lastRunId()).isEqualTo(1);
     assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
+    assertThat(Agreement.assertAgree(data)).containsOnlyKeys(id(h30));
 
-    // The next ingest repairs the index first, then publishes a revised h31 that supersedes the
-    // old one: the index gets the new report once and the old one's superseded state.
+    // Killed between the index commit and the rename, now with a warehouse: readers still see
+    // run 1 whole (its commit is kept), and the next ingest repairs the index first.
+    Forked d2 = fork(data, "-Dhyoka.test.haltAt=after-index", h30, h31);
+    assertThat(d2.exit()).isEqualTo(137);
+    assertThat(warehouse.lastRunId()).isEqualTo(1);
+    assertThat(SearchIndex.indexedRun(index)).isEqualTo(2);
+    try (SearchSnapshot s = SearchSnapshot.open(warehouse::openReadOnly, index)) {
+      assertThat(s.runId()).isEqualTo(1);
+      assertThat(s.search(SearchRequest.of("除雪").withLimit(1000)).hits())
+          .extracting(SearchHit::reportId)
+          .containsOnly(id(h30));
+    }
+
+    IngestRunTest.Run e1 = IngestRunTest.ingest(data, List.of(otaru), null);
+    assertThat(e1.lines())
+        .startsWith(
+            "removing staging directory of an interrupted ingest: " + d2.staging(),
+            "repairing search index: it matches warehouse run 2 but the warehouse is at run 1"
+                + " (an earlier ingest was interrupted)",
+            "unchanged " + h30)
+        .anyMatch(l -> l.startsWith("added " + h31));
+    assertThat(Agreement.assertAgree(data)).containsOnlyKeys(id(h30), id(h31));
+
+    // A revised h31 supersedes the old one: the index gets the new report once and the old one's
+    // superseded state.
     Path later = Files.createDirectories(dir.resolve("later").resolve("otaru"));
     Path revised = Files.write(later.resolve("h31-revised.pdf"), revisedBytes(h31));
     IngestRunTest.Run e = IngestRunTest.ingest(data, List.of(otaru, revised), null);
     assertThat(e.lines())
-        .hasSize(6)
-        .startsWith(
-            "removing staging directory of an interrupted ingest: " + d.staging(),
-            "repairing search index: it matches warehouse run 1 but the warehouse is at run 2"
-                + " (an earlier ingest was interrupted)",
-            "unchanged " + h30,
-            "unchanged " + h31)
-        .element(4, org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .hasSize(4)
+        .startsWith("unchanged " + h30, "unchanged " + h31)
+        .element(2, org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .startsWith("superseded " + h31 + " by " + revised + " (FY2019, 62 projects, 73 KPI rows");
     Map<String, String> reports = Agreement.assertAgree(data);
     assertThat(reports)
@@ -99,7 +122,7 @@ class IngestCrashTest {
     ProcessBuilder pb =
         command(
             data,
-            List.of("-Dhyoka.test.pauseAt=after-lock", "-Dhyoka.test.haltAt=after-index"),
+            List.of("-Dhyoka.test.pauseAt=after-lock", "-Dhyoka.test.haltAt=after-publish"),
             h30revised);
     Path err = dir.resolve("paused.err");
     pb.redirectError(err.toFile()).redirectOutput(dir.resolve("paused.out").toFile());

@@ -199,7 +199,7 @@ final class NotebookSession {
       throw new UsageError("%search takes one line. Usage: " + SearchMagic.USAGE);
     }
     requireWarehouse(dataDir);
-    SearchMagic.Result r = SearchMagic.run(dataDir.resolve("index"), SearchMagic.parse(args));
+    SearchMagic.Result r = SearchMagic.run(dataDir, SearchMagic.parse(args));
     last = r.hits();
     String html = tables.html(r.hits());
     return new CellOutput(

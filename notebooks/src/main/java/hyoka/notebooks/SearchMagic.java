@@ -6,8 +6,9 @@ import hyoka.search.SearchFilters;
 import hyoka.search.SearchHit;
 import hyoka.search.SearchRequest;
 import hyoka.search.SearchResponse;
-import hyoka.search.Searcher;
+import hyoka.search.SearchSnapshot;
 import hyoka.transform.HyokaException;
+import hyoka.warehouse.Warehouse;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,13 +93,16 @@ final class SearchMagic {
     }
   }
 
-  static Result run(Path indexDir, SearchRequest request) {
-    if (!Files.isDirectory(indexDir)) {
+  static Result run(Path dataDir, SearchRequest request) {
+    Path indexDir = dataDir.resolve("index");
+    Warehouse warehouse = new Warehouse(dataDir);
+    if (!Files.isDirectory(indexDir) || !warehouse.exists()) {
       throw new UsageError("no search index in " + indexDir + ": run hyoka ingest first");
     }
     SearchResponse r;
-    try (Searcher searcher = new Searcher(indexDir)) {
-      r = searcher.search(request);
+    // the index commit of the warehouse run the session's SQL reads now
+    try (SearchSnapshot snapshot = SearchSnapshot.open(warehouse::openReadOnly, indexDir)) {
+      r = snapshot.search(request);
     } catch (HyokaException e) {
       throw new UsageError("%search: " + e.getMessage(), e);
     }

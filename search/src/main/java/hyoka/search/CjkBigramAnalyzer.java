@@ -1,13 +1,11 @@
 package hyoka.search;
 
-import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -19,7 +17,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 final class CjkBigramAnalyzer extends Analyzer {
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new ICUNormalizer2CharFilter(reader, Normalizer2.getNFKCInstance());
+    return JapaneseTextAnalyzer.foldingReader(reader);
   }
 
   @Override

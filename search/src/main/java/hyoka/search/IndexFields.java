@@ -5,7 +5,7 @@ final class IndexFields {
   private IndexFields() {}
 
   /** Bumped when the document layout or the analysis chain changes: a sync then rebuilds. */
-  static final String SCHEMA_VERSION = "5";
+  static final String SCHEMA_VERSION = "6";
 
   static final String COMMIT_RUN = "warehouse_run";
   static final String COMMIT_SCHEMA = "schema";

@@ -1,6 +1,7 @@
 package hyoka.search;
 
 import com.ibm.icu.text.Normalizer2;
+import hyoka.transform.Radicals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,6 +22,8 @@ import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
 import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -31,8 +34,9 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * <p>Order, and why:
  *
  * <ol>
- *   <li>NFKC before the tokenizer (ICU char filter, so offsets point into the printed text): ＬＥＤ =
- *       LED, １０ = 10, ﾊﾞｽ = バス, Kangxi radical ⽬ = 目. Then the few foldings {@link
+ *   <li>CJK radicals to the ideograph a Japanese reader sees ({@link Radicals}: 市⺠ = 市民, ⼾ = 戸),
+ *       then NFKC before the tokenizer (ICU char filter, so offsets point into the printed text):
+ *       ＬＥＤ = LED, １０ = 10, ﾊﾞｽ = バス, Kangxi radical ⽬ = 目. Then the few foldings {@link
  *       hyoka.transform.Texts#fold} adds to NFKC (wave dash, minus sign), so the index folds
  *       exactly like the warehouse keys.
  *   <li>Kuromoji in search mode, which splits long compounds (除雪体制 → 除雪 / 体制) so a part of a
@@ -61,6 +65,14 @@ public final class JapaneseTextAnalyzer extends Analyzer {
   static final String SYNONYM_RESOURCE = "synonyms.txt";
 
   private static final NormalizeCharMap FOLD_EXTRAS = foldExtras();
+  private static final NormalizeCharMap RADICALS = radicals();
+
+  /**
+   * WordDelimiterGraphFilter's char types: only {@link LatinJoinFilter#JOINER} delimits, so the
+   * filter splits nothing but the Latin runs that filter glued (by default it would split every
+   * token at any symbol and at letter-digit changes).
+   */
+  private static final byte[] LATIN_PARTS_TABLE = latinPartsTable();
 
   private final Mode mode;
   private final SynonymMap synonyms;
@@ -86,20 +98,48 @@ public final class JapaneseTextAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    Reader nfkc = new ICUNormalizer2CharFilter(reader, Normalizer2.getNFKCInstance());
+    return foldingReader(reader);
+  }
+
+  /**
+   * The folding of {@link hyoka.transform.Texts#fold} as char filters, so offsets stay in the
+   * printed text: radicals to ideographs first (a query typed or pasted with ⺠ or ⼾ finds 民 and 戸),
+   * then NFKC, then the extras.
+   */
+  static Reader foldingReader(Reader reader) {
+    Reader radicals = new MappingCharFilter(RADICALS, reader);
+    Reader nfkc = new ICUNormalizer2CharFilter(radicals, Normalizer2.getNFKCInstance());
     return new MappingCharFilter(FOLD_EXTRAS, nfkc);
   }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer tokenizer = new JapaneseTokenizer(null, true, true, JapaneseTokenizer.Mode.SEARCH);
-    TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+    // punctuation is kept by the tokenizer for LatinJoinFilter, which drops it as the tokenizer
+    // would have (no position gaps)
+    Tokenizer tokenizer = new JapaneseTokenizer(null, false, true, JapaneseTokenizer.Mode.SEARCH);
+    TokenStream stream = new LatinJoinFilter(tokenizer, mode == Mode.QUERY);
+    stream = new JapaneseBaseFormFilter(stream);
     stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
     stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());
     stream = new JapaneseKatakanaStemFilter(stream);
     stream = new LowerCaseFilter(stream);
     if (synonyms != null) {
       stream = new SynonymGraphFilter(stream, synonyms, true);
+    }
+    // Latin words glued by LatinJoinFilter are expanded last, after the synonyms, so the synonym
+    // filter always reads a flat stream: stacked at one position in the index, as the graph
+    // (wifi | wi fi) in a query
+    if (mode == Mode.QUERY) {
+      stream =
+          new WordDelimiterGraphFilter(
+              stream,
+              false,
+              LATIN_PARTS_TABLE,
+              WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+                  | WordDelimiterGraphFilter.CATENATE_WORDS,
+              null);
+    } else {
+      stream = new LatinPartsFilter(stream);
     }
     return new TokenStreamComponents(tokenizer, stream);
   }
@@ -124,6 +164,20 @@ public final class JapaneseTextAnalyzer extends Analyzer {
       throw new IllegalStateException(
           "bad synonym rule in " + SYNONYM_RESOURCE + ": " + e.getMessage(), e);
     }
+  }
+
+  private static byte[] latinPartsTable() {
+    byte[] table = new byte[Character.MAX_VALUE + 1];
+    java.util.Arrays.fill(table, (byte) WordDelimiterIterator.ALPHANUM);
+    table[LatinJoinFilter.JOINER] = WordDelimiterIterator.getType(LatinJoinFilter.JOINER);
+    return table;
+  }
+
+  /** Radical → ideograph, from {@link Radicals} (the same table the parser folds with). */
+  private static NormalizeCharMap radicals() {
+    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+    Radicals.mappings().forEach(b::add);
+    return b.build();
   }
 
   /** The foldings of {@link hyoka.transform.Texts#fold} beyond NFKC. */

@@ -61,7 +61,8 @@ import org.apache.lucene.util.BytesRef;
  * from it. {@link #sync} makes the index equal to the warehouse: reports not yet indexed are added,
  * reports gone are deleted, reports whose superseded state changed are re-indexed. Each sync ends
  * in one Lucene commit carrying {@code warehouse_run}; a crash before it leaves the previous
- * commit, which readers keep using.
+ * commit, which readers keep using. The commits of the last runs are kept ({@link
+ * RunCommitsPolicy}): readers open the one of the warehouse run they read ({@link SearchSnapshot}).
  */
 public final class SearchIndex {
   private SearchIndex() {}
@@ -277,6 +278,8 @@ public final class SearchIndex {
     IndexWriterConfig c = new IndexWriterConfig(analyzer);
     // A sync that fails half-way must leave the previous commit: closing must not commit.
     c.setCommitOnClose(false);
+    // Readers open the commit of the warehouse run they read, which may be the previous one.
+    c.setIndexDeletionPolicy(new RunCommitsPolicy());
     return c;
   }
 

@@ -39,22 +39,27 @@ public final class SearchSql {
    * {@code sql} unchanged when it has none (no index is needed then). Every call is parsed before
    * any search runs, so a bad filter stops the statement at once.
    *
+   * <p>The hits come from the index commit recorded for the run {@code duckdb} reads (its {@code
+   * runs} table), never from another run's.
+   *
    * @throws HyokaException BAD_QUERY for a query text Lucene cannot parse, or arguments or filter
-   *     values that do not parse (see {@link SearchCall})
+   *     values that do not parse (see {@link SearchCall}); INDEX_ERROR when the index has no commit
+   *     for the connection's run
    */
   public static String prepare(Connection duckdb, Path indexDir, String sql) {
     if (SearchCall.find(sql).isEmpty()) {
       return sql;
     }
-    try (Searcher searcher = new Searcher(indexDir)) {
+    // the index commit of the run this connection reads: hits and tables of one run
+    try (Searcher searcher = Searcher.forRun(indexDir, SearchSnapshot.runOf(duckdb))) {
       return prepare(duckdb, searcher, sql);
     }
   }
 
   /**
    * As {@link #prepare(Connection, Path, String)}, with an open searcher: a reader that pairs a
-   * warehouse connection with the index commit of the same run (hyoka serve) must search that
-   * commit, not whatever the index directory holds by now.
+   * warehouse connection with the index commit of the same run (hyoka serve, {@link
+   * SearchSnapshot}) must search that commit, not whatever the index directory holds by now.
    */
   public static String prepare(Connection duckdb, Searcher searcher, String sql) {
     List<SearchCall> calls = SearchCall.find(sql);

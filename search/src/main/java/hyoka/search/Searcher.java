@@ -28,6 +28,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -82,20 +83,40 @@ public final class Searcher implements AutoCloseable {
   private final Analyzer queryAnalyzer = JapaneseTextAnalyzer.forQuery();
   private final Analyzer bigramAnalyzer = new CjkBigramAnalyzer();
 
+  /**
+   * A searcher on the index's last commit. Readers that also read the warehouse use {@link
+   * SearchSnapshot} instead, which opens the commit of the warehouse's run.
+   */
   public Searcher(Path indexDir) {
+    this(indexDir, -1);
+  }
+
+  /**
+   * A searcher on the newest commit recorded for warehouse run {@code runId}.
+   *
+   * @throws HyokaException INDEX_ERROR when the index holds no commit for that run (see {@link
+   *     SearchSnapshot}, which retries); NO_WAREHOUSE when there is no index
+   */
+  static Searcher forRun(Path indexDir, long runId) {
+    if (runId < 0) {
+      throw new IllegalArgumentException("runId " + runId);
+    }
+    return new Searcher(indexDir, runId);
+  }
+
+  private Searcher(Path indexDir, long runId) {
     this.indexDir = indexDir;
     try {
       if (!Files.isDirectory(indexDir)) {
         throw noIndex(indexDir);
       }
       this.dir = FSDirectory.open(indexDir);
-      if (!DirectoryReader.indexExists(dir)) {
-        dir.close();
-        throw noIndex(indexDir);
-      }
       DirectoryReader r = null;
       try {
-        r = DirectoryReader.open(dir);
+        if (!DirectoryReader.indexExists(dir)) {
+          throw noIndex(indexDir);
+        }
+        r = runId < 0 ? DirectoryReader.open(dir) : DirectoryReader.open(commitOf(runId));
         this.facetState =
             hasFacets(r)
                 ? new DefaultSortedSetDocValuesReaderState(r, SearchIndex.facetsConfig())
@@ -113,6 +134,40 @@ public final class Searcher implements AutoCloseable {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR,
           "cannot open search index " + indexDir + ": " + SearchIndex.oneLine(e),
+          e);
+    }
+  }
+
+  /** The newest commit for the run; commits are listed oldest first. */
+  private IndexCommit commitOf(long runId) throws IOException {
+    List<IndexCommit> commits = DirectoryReader.listCommits(dir);
+    String run = Long.toString(runId);
+    for (int i = commits.size() - 1; i >= 0; i--) {
+      if (run.equals(RunCommitsPolicy.runOf(commits.get(i)))) {
+        return commits.get(i);
+      }
+    }
+    throw new HyokaException(
+        ErrorCode.INDEX_ERROR,
+        "search index "
+            + indexDir
+            + " has no commit for warehouse run "
+            + runId
+            + " (it keeps runs "
+            + String.join(", ", commits.stream().map(RunCommitsPolicy::runOf).toList())
+            + "): reopen the warehouse to read a newer run, or run hyoka ingest to repair the"
+            + " index");
+  }
+
+  /** The warehouse run the open commit was made for; 0 when it names none. */
+  long runId() {
+    try {
+      String run = reader.getIndexCommit().getUserData().get(COMMIT_RUN);
+      return run == null ? 0 : Long.parseLong(run);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR,
+          "cannot read search index " + indexDir + ": " + SearchIndex.oneLine(e),
           e);
     }
   }

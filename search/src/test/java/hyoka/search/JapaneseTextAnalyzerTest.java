@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hyoka.transform.Fixtures;
 import hyoka.transform.Texts;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
+import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
+import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -264,5 +273,112 @@ class JapaneseTextAnalyzerTest {
       ts.end();
     }
     assertThat(checked).isGreaterThan(100);
+  }
+
+  /** The chain before Latin joins: Kuromoji dropping punctuation itself, the same filters after. */
+  static final Analyzer BEFORE_LATIN_JOINS =
+      new Analyzer() {
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+          return JapaneseTextAnalyzer.foldingReader(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer tokenizer =
+              new JapaneseTokenizer(null, true, true, JapaneseTokenizer.Mode.SEARCH);
+          TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+          stream =
+              new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+          stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());
+          stream = new JapaneseKatakanaStemFilter(stream);
+          stream = new LowerCaseFilter(stream);
+          return new TokenStreamComponents(tokenizer, stream);
+        }
+      };
+
+  @Test
+  void latinWordsJoinedByAHyphenAreIndexedJoinedWithTheirPartsAtOnePosition() throws IOException {
+    // H31 p.27 prints 移動式Wi-Fi環境; the parts share the joined word's position, so a phrase
+    // works on both sides of it
+    assertThat(tokens(INDEX, "移動式Wi-Fi環境"))
+        .containsExactly(
+            "移動[0,2]+1/1",
+            "式[2,3]+1/1",
+            "wifi[3,8]+1/1",
+            "wi[3,5]+0/1",
+            "fi[6,8]+0/1",
+            "環境[8,10]+1/1");
+    // full-width (H31 prints 移動式Wi－Fi事業) and other hyphens and the middle dot give the same
+    for (String printed : List.of("Ｗｉ－Ｆｉ", "Wi－Fi", "wi‐fi", "Wi–Fi", "WI・FI", "Wi･Fi")) {
+      assertThat(terms(INDEX, printed)).as(printed).containsExactly("wifi", "wi", "fi");
+    }
+    // three parts: every run of adjacent parts
+    assertThat(terms(INDEX, "e-Tax-App"))
+        .containsExactly("etaxapp", "etax", "e", "taxapp", "tax", "app");
+    // texts are not joined at spaces: Free Wi-Fi is free + wifi, not freewifi
+    assertThat(terms(INDEX, "Free Wi-Fi")).containsExactly("free", "wifi", "wi", "fi");
+  }
+
+  @Test
+  void onlyLettersOnBothSidesAreJoinedSoRangesAndJapaneseStayAsTheyWere() throws IOException {
+    for (String printed :
+        List.of("H27-H31", "1-2", "e-ラーニング", "コミュニティ・スクール", "Ｓ（スピード）", "LED・", "-LED", "A - B")) {
+      assertThat(tokens(INDEX, printed)).as(printed).isEqualTo(tokens(BEFORE_LATIN_JOINS, printed));
+    }
+    // ・ between katakana words: the joined spelling gives the same words
+    assertThat(terms(INDEX, "コミュニティ・スクール")).isEqualTo(terms(INDEX, "コミュニティスクール"));
+  }
+
+  @Test
+  void queriesExpandAJoinedWordIntoTheGraphOfItsJoinedAndSpacedForms() throws IOException {
+    // the query chain joins at a space too (inside a phrase); WordDelimiterGraphFilter makes
+    // wifi | wi fi
+    for (String typed : List.of("wi-fi", "Ｗｉ－Ｆｉ", "wi fi", "Wi・Fi")) {
+      assertThat(tokens(QUERY, typed))
+          .as(typed)
+          .containsExactly("wifi[0,5]+1/2", "wi[0,5]+0/1", "fi[0,5]+1/1");
+    }
+    assertThat(tokens(QUERY, "wifi")).containsExactly("wifi[0,4]+1/1");
+  }
+
+  @Test
+  void apartFromLatinJoinsEveryReportPageAnalysesAsBefore() throws IOException {
+    // LatinJoinFilter drops the punctuation the tokenizer used to drop: with the joiners between
+    // Latin letters made spaces (which join nothing in texts), the tokens are exactly the old ones
+    java.util.regex.Pattern joiner =
+        java.util.regex.Pattern.compile("(?<=[A-Za-zＡ-Ｚａ-ｚ])[-‐‑‒–—﹣・･·－](?=[A-Za-zＡ-Ｚａ-ｚ])");
+    int joins = 0;
+    for (String sample : List.of("h31", "h30")) {
+      for (String page : Fixtures.text(sample).pages()) {
+        String spaced = joiner.matcher(page).replaceAll(" ");
+        joins += spaced.equals(page) ? 0 : 1;
+        assertThat(tokens(INDEX, spaced)).isEqualTo(tokens(BEFORE_LATIN_JOINS, page));
+      }
+    }
+    assertThat(joins).isPositive();
+    // every BMP char (no surrogates) between kana and between Latin letters, 256 at a time
+    for (int block = 0; block <= 0xFF00; block += 0x100) {
+      StringBuilder all = new StringBuilder();
+      for (int c = block; c < block + 0x100; c++) {
+        String folded = Texts.fold(String.valueOf((char) c));
+        // a joiner after NFKC (U+0387 is the middle dot U+00B7) joins, as it should
+        if (!Character.isSurrogate((char) c)
+            && folded.chars().noneMatch(f -> LatinJoinFilter.isJoiner((char) f))) {
+          all.append("あ").append((char) c).append("いAb").append((char) c).append("Bc\n");
+        }
+      }
+      assertThat(tokens(INDEX, all.toString()))
+          .as("U+%04X..", block)
+          .isEqualTo(tokens(BEFORE_LATIN_JOINS, all.toString()));
+    }
+  }
+
+  @Test
+  void radicalsInAQueryFoldToTheIdeographs() throws IOException {
+    // a query pasted from a producer's text: supplement radicals and ⼾ (which NFKC makes 戶)
+    assertThat(terms(QUERY, "市\u2EA0")).isEqualTo(terms(QUERY, "市民"));
+    assertThat(terms(QUERY, "市\u2ED1")).isEqualTo(terms(QUERY, "市長"));
+    assertThat(tokens(INDEX, "借上住\u2F3E数")).isEqualTo(tokens(INDEX, "借上住戸数"));
   }
 }

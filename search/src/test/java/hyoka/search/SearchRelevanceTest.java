@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Queries (21) written from reading otaru-sogo-senryaku-h31.txt, each with the projects it must
+ * Queries (27) written from reading otaru-sogo-senryaku-h31.txt, each with the projects it must
  * find and projects that mention something close but must not be found. The H31 (FY2019) and H30
  * (FY2018) reports are both indexed, parsed and published by the real parser and warehouse.
  */
@@ -122,6 +122,20 @@ class SearchRelevanceTest {
         c(
             "a hyphen inside a word is literal; 36 prints Wi－Fi and Wi-Fi",
             "Wi-Fi",
+            List.of(36),
+            List.of(35, 37)),
+        c(
+            "the joined form finds Wi-Fi, wi-fi, Wi-fi and Wi－Fi",
+            "wifi",
+            List.of(36),
+            List.of(35, 37)),
+        c("upper case, joined", "WIFI", List.of(36), List.of(35, 37)),
+        c("the spaced form: both words", "wi fi", List.of(36), List.of(35, 37)),
+        c("the spaced form as a phrase", "\"wi fi\"", List.of(36), List.of(35, 37)),
+        c("full-width with the full-width hyphen", "Ｗｉ－Ｆｉ", List.of(36), List.of(35, 37)),
+        c(
+            "the joined form glued to the next word, as 移動式Wi-Fi環境 prints it",
+            "wifi環境",
             List.of(36),
             List.of(35, 37)),
         c(

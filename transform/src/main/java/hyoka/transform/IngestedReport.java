@@ -3,6 +3,7 @@ package hyoka.transform;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A parsed report together with its identity in the warehouse. A report is its content: {@code
@@ -10,6 +11,8 @@ import java.time.Instant;
  *
  * @param reportId the first 16 hex digits of {@code sha256}
  * @param series the series name (the {@code --series} option, by default the file's folder name)
+ * @param repairs the lines of the extracted text repaired before parsing ({@link
+ *     ReportText#repairs()}): whatever layout parsed the text, they go to the warehouse with it
  */
 public record IngestedReport(
     String reportId,
@@ -17,7 +20,8 @@ public record IngestedReport(
     String sha256,
     String series,
     Instant ingestedAt,
-    ParsedReport report)
+    ParsedReport report,
+    List<TextRepair> repairs)
     implements java.io.Serializable {
   public IngestedReport {
     requireNonNull(reportId, "reportId is null");
@@ -26,6 +30,18 @@ public record IngestedReport(
     requireNonNull(series, "series is null");
     requireNonNull(ingestedAt, "ingestedAt is null");
     requireNonNull(report, "report is null");
+    repairs = List.copyOf(requireNonNull(repairs, "repairs is null"));
+  }
+
+  /** A report whose text needed no repair. */
+  public IngestedReport(
+      String reportId,
+      String sourceFile,
+      String sha256,
+      String series,
+      Instant ingestedAt,
+      ParsedReport report) {
+    this(reportId, sourceFile, sha256, series, ingestedAt, report, List.of());
   }
 
   public static String reportIdOf(String sha256) {

@@ -5,15 +5,18 @@ import java.text.Normalizer;
 /**
  * Text normalisation shared by the parser, the warehouse keys and the search analyzer. Matching and
  * search work on the NFKC form (full-width ＬＥＤ = LED, Kangxi radical ⽬ = 目, U+2003 = space); the
- * printed form is always stored beside it.
+ * printed form is always stored beside it. Radicals are the exception: {@link ReportText} folds
+ * them in the stored text too, since they are a producer's defect, not a printed form.
  */
 public final class Texts {
   private Texts() {}
 
   /**
-   * NFKC plus the few foldings NFKC leaves out but that PDF producers vary on: the wave dash 〜
-   * (U+301C) and the full-width tilde (NFKC gives '~') both become '~', and the minus-like signs
-   * become '-'. Dashes used as "no value" (― U+2015, － U+FF0D) are not touched here.
+   * NFKC plus the few foldings NFKC leaves out but that PDF producers vary on: CJK radicals become
+   * the ideograph a Japanese reader sees ({@link Radicals}, before NFKC: NFKC folds no supplement
+   * radical and gives the Chinese 戶 for ⼾), the wave dash 〜 (U+301C) and the full-width tilde (NFKC
+   * gives '~') both become '~', and the minus-like signs become '-'. Dashes used as "no value" (―
+   * U+2015, － U+FF0D) are not touched here.
    */
   public static String fold(String s) {
     if (s == null) {
@@ -43,7 +46,7 @@ public final class Texts {
   }
 
   private static String foldSlowly(String s) {
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    String n = Normalizer.normalize(Radicals.fold(s), Normalizer.Form.NFKC);
     StringBuilder b = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);

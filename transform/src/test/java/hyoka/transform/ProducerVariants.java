@@ -49,12 +49,36 @@ final class ProducerVariants {
 
   /** Kangxi radicals and compatibility ideographs for common ideographs, U+2003, 〜. */
   static String radicals(String text) {
+    return mapChars(text, RADICALS);
+  }
+
+  private static String mapChars(String text, Map<Character, Character> map) {
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      b.append(RADICALS.getOrDefault(c, c));
+      b.append(map.getOrDefault(c, c));
     }
     return b.toString();
+  }
+
+  /**
+   * Ideographs that producers print as radicals NFKC leaves alone or folds to another form: the CJK
+   * Radicals Supplement (⺠ 民, ⻑ 長, ⻄ 西, ⻘ 青, ⻝ 食) and the Kangxi radical ⼾ (NFKC: 戶).
+   */
+  private static final Map<Character, Character> RADICALS_NFKC_MISSES =
+      Map.of(
+          '民', '\u2EA0',
+          '長', '\u2ED1',
+          '西', '\u2EC4',
+          '青', '\u2ED8',
+          '食', '\u2EDD',
+          '戸', '\u2F3E',
+          '目', '\u2F6C',
+          '見', '\u2F92');
+
+  /** Radicals only, including those NFKC does not fold to the Japanese ideograph. */
+  static String radicalsNfkcMisses(String text) {
+    return mapChars(text, RADICALS_NFKC_MISSES);
   }
 
   private static final String WIDE_SIGNS =

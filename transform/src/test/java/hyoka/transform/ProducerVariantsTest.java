@@ -37,6 +37,58 @@ class ProducerVariantsTest {
     assertSameParse(ProducerVariants::radicals);
   }
 
+  /**
+   * Radicals NFKC leaves alone (⺠ ⻑ ⻄ ⻘ ⻝) or folds to a Chinese form (⼾ → 戶): the text is repaired
+   * before parsing, so the parse is equal to the original's in every printed value too, and each
+   * repaired line is recorded with its page, line and extracted form.
+   */
+  @Test
+  void radicalsNfkcMissesAreRepairedBeforeParsing() {
+    String variant = ProducerVariants.radicalsNfkcMisses(h31Text);
+    assertThat(variant).contains("借上住\u2F3E数", "市\u2EA0", "市\u2ED1").doesNotContain("市民");
+    ReportText text = ReportText.of("h31.pdf", variant);
+    assertThat(text.joined()).isEqualTo(h31Text);
+    ParsedReport original = PARSER.parse(ReportText.of("h31.pdf", h31Text));
+    assertThat(PARSER.parse(text)).isEqualTo(original);
+    assertThat(original.projects())
+        .flatExtracting(Project::kpis)
+        .extracting(Kpi::name)
+        .contains("借上住戸数（累計）");
+    // one repair per changed line, numbered as the parser numbers lines
+    List<String> originalLines = new ArrayList<>();
+    for (String page : Fixtures.text("h31").pages()) {
+      originalLines.add(page);
+    }
+    long changedLines = 0;
+    for (int p = 0; p < originalLines.size(); p++) {
+      List<String> lines = EvaluationReportParser.lines(originalLines.get(p));
+      for (int i = 0; i < lines.size(); i++) {
+        if (!ProducerVariants.radicalsNfkcMisses(lines.get(i)).equals(lines.get(i))) {
+          changedLines++;
+        }
+      }
+    }
+    assertThat(text.repairs()).hasSize((int) changedLines);
+    assertThat(text.repairs())
+        .anySatisfy(
+            r -> {
+              assertThat(r.extracted()).contains("借上住\u2F3E数");
+              assertThat(r.folded()).contains("借上住戸数");
+              assertThat(r.changes()).contains("⼾→戸");
+              List<String> page = EvaluationReportParser.lines(text.pages().get(r.page() - 1));
+              assertThat(page.get(r.lineNo() - 1)).isEqualTo(r.folded());
+            });
+    assertThat(text.repairs())
+        .allSatisfy(
+            r ->
+                assertThat(
+                        EvaluationReportParser.lines(variant.split("\f", -1)[r.page() - 1])
+                            .get(r.lineNo() - 1))
+                    .isEqualTo(r.extracted()));
+    // a text without radicals needs no repair
+    assertThat(ReportText.of("h31.pdf", h31Text).repairs()).isEmpty();
+  }
+
   @Test
   void fullWidthDigitsLettersAndSigns() {
     assertSameParse(ProducerVariants::fullWidth);

@@ -11,6 +11,7 @@ import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
 import hyoka.transform.Project;
 import hyoka.transform.ResidueLine;
+import hyoka.transform.TextRepair;
 import hyoka.transform.ValueKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ReportRows {
     TableRows budgetItems = new TableRows(Tables.BUDGET_ITEMS);
     TableRows narratives = new TableRows(Tables.NARRATIVES);
     TableRows residue = new TableRows(Tables.RESIDUE);
+    TableRows textRepairs = new TableRows(Tables.TEXT_REPAIRS);
     GradeLegend legend = report.gradeLegend();
     reports
         .row()
@@ -169,9 +171,21 @@ public final class ReportRows {
           .set("class", line.cls().label())
           .add();
     }
+    for (TextRepair r : ingested.repairs()) {
+      textRepairs
+          .row()
+          .set("report_id", id)
+          .set("page", r.page())
+          .set("line_no", r.lineNo())
+          .set("extracted", r.extracted())
+          .set("folded", r.folded())
+          .set("changes", r.changes())
+          .add();
+    }
     Map<String, List<Object[]>> rows = new LinkedHashMap<>();
     for (TableRows t :
-        List.of(reports, projects, kpis, kpiValues, budgetItems, narratives, residue)) {
+        List.of(
+            reports, projects, kpis, kpiValues, budgetItems, narratives, residue, textRepairs)) {
       rows.put(t.table().name(), t.rows());
     }
     return rows;

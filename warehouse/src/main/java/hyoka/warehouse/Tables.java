@@ -235,9 +235,21 @@ public final class Tables {
               c("class", VARCHAR, "page_marker, section_label, chart_label or unknown")),
           List.of());
 
+  public static final TableSpec TEXT_REPAIRS =
+      new TableSpec(
+          "text_repairs",
+          List.of(
+              REPORT_ID,
+              c("page", INTEGER, "1-based page of the extracted text"),
+              c("line_no", INTEGER, "1-based line within the page's text, blank lines counted"),
+              c("extracted", VARCHAR, "the line as extracted, with the producer's radicals"),
+              c("folded", VARCHAR, "the line as hyoka parsed and stored it"),
+              c("changes", VARCHAR, "each radical of the line and its ideograph, e.g. ⼾→戸 ⺠→民")),
+          List.of());
+
   /** The tables a shard holds, one Arrow IPC file each, in load order. */
   public static final List<TableSpec> SHARD_TABLES =
-      List.of(REPORTS, PROJECTS, KPIS, KPI_VALUES, BUDGET_ITEMS, NARRATIVES, RESIDUE);
+      List.of(REPORTS, PROJECTS, KPIS, KPI_VALUES, BUDGET_ITEMS, NARRATIVES, RESIDUE, TEXT_REPAIRS);
 
   public static final TableSpec RUNS =
       new TableSpec(
@@ -264,5 +276,14 @@ public final class Tables {
   /** Every table of the database. */
   public static final List<TableSpec> ALL =
       List.of(
-          REPORTS, PROJECTS, KPIS, KPI_VALUES, BUDGET_ITEMS, NARRATIVES, RESIDUE, RUNS, REJECTIONS);
+          REPORTS,
+          PROJECTS,
+          KPIS,
+          KPI_VALUES,
+          BUDGET_ITEMS,
+          NARRATIVES,
+          RESIDUE,
+          TEXT_REPAIRS,
+          RUNS,
+          REJECTIONS);
 }

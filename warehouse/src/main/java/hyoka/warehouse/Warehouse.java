@@ -162,6 +162,10 @@ public final class Warehouse {
       throw new HyokaException(
           ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
     }
+    return openReadOnly(dbFile(), locked);
+  }
+
+  private static Connection openReadOnly(Path file, boolean locked) {
     DuckDbLibrary.check();
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
@@ -180,10 +184,10 @@ public final class Warehouse {
       props.setProperty("lock_configuration", "true");
     }
     try {
-      return DriverManager.getConnection("jdbc:duckdb:" + dbFile(), props);
+      return DriverManager.getConnection("jdbc:duckdb:" + file, props);
     } catch (SQLException e) {
       // DuckDB's reason (not a database file, written by a newer DuckDB, …) is the useful part.
-      throw error("cannot open " + dbFile() + " read-only: " + oneLine(e.getMessage()), e);
+      throw error("cannot open " + file + " read-only: " + oneLine(e.getMessage()), e);
     }
   }
 
@@ -391,6 +395,28 @@ public final class Warehouse {
    * @throws HyokaException DATA_DIR_LOCKED when another publish to the same directory is running
    */
   public PublishResult publish(List<Path> shardDirs, RunStats stats) {
+    return publish(shardDirs, stats, (staging, runId) -> {});
+  }
+
+  /**
+   * What must happen between loading a run and making it live: the search index is built from the
+   * staging database here, so that a reader never sees the warehouse of one run with the index of
+   * another (the index commit records the run; readers open the commit of the run they read).
+   */
+  @FunctionalInterface
+  public interface BeforeLive {
+    /**
+     * Called with a read-only connection to the fully loaded staging database and the run's id. A
+     * failure aborts the publish: the live warehouse stays as it was.
+     */
+    void accept(Connection staging, long runId) throws Exception;
+  }
+
+  /**
+   * {@link #publish(List, RunStats)}, calling {@code beforeLive} once the run is loaded and
+   * checkpointed in the staging copy and before the copy is renamed over the live file.
+   */
+  public PublishResult publish(List<Path> shardDirs, RunStats stats, BeforeLive beforeLive) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -411,7 +437,7 @@ public final class Warehouse {
             "another ingest is publishing to " + dataDir + "; try again when it ends");
       }
       try {
-        return publishLocked(shardDirs, stats);
+        return publishLocked(shardDirs, stats, beforeLive);
       } finally {
         lock.release();
       }
@@ -420,7 +446,8 @@ public final class Warehouse {
     }
   }
 
-  private PublishResult publishLocked(List<Path> shardDirs, RunStats stats) throws IOException {
+  private PublishResult publishLocked(List<Path> shardDirs, RunStats stats, BeforeLive beforeLive)
+      throws IOException {
     Path staging = dataDir.resolve(STAGING_FILE);
     Path stagingWal = dataDir.resolve(STAGING_FILE + ".wal");
     Files.deleteIfExists(staging);
@@ -453,6 +480,14 @@ public final class Warehouse {
       }
       try (FileChannel ch = FileChannel.open(staging, StandardOpenOption.WRITE)) {
         ch.force(true);
+      }
+      // the index is built from what goes live, on a connection as locked as a reader's
+      try (Connection c = openReadOnly(staging, true)) {
+        beforeLive.accept(c, result.runId());
+      } catch (HyokaException e) {
+        throw e;
+      } catch (Exception e) {
+        throw error("publish to " + dbFile() + " failed before going live: " + e, e);
       }
       Files.move(
           staging, dbFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -119,8 +119,15 @@ final class HandReports {
             List.of(project),
             List.of(new ResidueLine(3, 1, " 6", ResidueClass.PAGE_MARKER)),
             null);
+    // the producer printed a radical in one line, which the text repair folded before parsing
     return new IngestedReport(
-        IngestedReport.reportIdOf(sha), "r" + fiscalYear + ".pdf", sha, "otaru", at, parsed);
+        IngestedReport.reportIdOf(sha),
+        "r" + fiscalYear + ".pdf",
+        sha,
+        "otaru",
+        at,
+        parsed,
+        List.of(new hyoka.transform.TextRepair(1, 3, "交通事故件数 市\u2EA0", "交通事故件数 市民")));
   }
 
   static final String LEGEND = "評価基準：Ａ＝達成率100％以上　Ｂ＝80％以上100％未満　Ｃ＝50％以上80％未満　Ｄ＝50％未満　－＝実績なし";

@@ -37,7 +37,10 @@ class ShardConcatReaderTest {
       List<Object[]> rows = readAll(table, shards, 100, batchSizes);
       assertThat(rows).as(table.name()).containsExactlyElementsOf(expected);
       assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(expected.size());
-      assertThat(batchSizes.subList(0, batchSizes.size() - 1)).allMatch(size -> size >= 100);
+      if (!batchSizes.isEmpty()) {
+        // the samples need no text repair: that table is empty, and no batch is read
+        assertThat(batchSizes.subList(0, batchSizes.size() - 1)).allMatch(size -> size >= 100);
+      }
     }
     List<Integer> kpiBatches = new ArrayList<>();
     readAll(Tables.KPIS, shards, 100, kpiBatches);
