@@ -58,7 +58,12 @@ class ReadersSeeOneRunTest {
     try {
       Future<IngestRunTest.Run> second =
           pool.submit(() -> IngestRunTest.ingest(data, List.of(h31), null));
-      while (!second.isDone() || reads < 4) {
+      // Whether the ingest was done is taken before each read, so that the loop ends only after a
+      // read that started once the ingest had finished: a read that began before the rename may
+      // end after the ingest, and would otherwise be the last.
+      boolean done = false;
+      while (!done || reads < 4) {
+        done = second.isDone();
         boolean staging = Files.exists(data.resolve("warehouse.staging.duckdb"));
         Answer a = reads % 2 == 0 ? readSnapshot(warehouse, index) : readSql(warehouse, index);
         Answer before = byRun.putIfAbsent(a.run(), a);
