@@ -167,6 +167,10 @@ public final class HyokaCommand implements Runnable {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(HyokaCommand::usageError);
+    CommandLine ingest = cl.getSubcommands().get("ingest");
+    if (ingest != null) {
+      IngestCommand.listLayoutsInHelp(ingest);
+    }
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> report(commandLine.getErr(), ex));
     // An Error (a stack overflow, memory running out) is no Exception and would pass picocli's

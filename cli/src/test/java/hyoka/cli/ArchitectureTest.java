@@ -1,6 +1,7 @@
 package hyoka.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * Keeps the module dependency direction: transform depends on nobody; warehouse and search only on
  * transform; ingest on transform and, for the pipeline's sinks, warehouse and search; notebooks and
  * web on warehouse and search; nothing on cli. Maven already forbids cycles; this also forbids
- * dependencies a pom could grow by accident.
+ * dependencies a pom could grow by accident. Inside transform, the layout-independent core ({@code
+ * hyoka.transform}) knows no layout, layouts ({@code hyoka.transform.layout.NAME}) do not know each
+ * other, and the other modules reach a layout only through the core's {@code Layouts} registry.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -31,6 +34,7 @@ class ArchitectureTest {
     for (String pkg :
         new String[] {
           "hyoka.transform",
+          "hyoka.transform.layout.strategyreport",
           "hyoka.warehouse",
           "hyoka.search",
           "hyoka.ingest",
@@ -62,6 +66,38 @@ class ArchitectureTest {
         "org.apache.arrow..",
         "org.duckdb..",
         "picocli..");
+  }
+
+  @Test
+  void theTransformCoreDependsOnNoLayout() {
+    noClasses()
+        .that()
+        .resideInAPackage("hyoka.transform")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("hyoka.transform.layout..")
+        .check(classes);
+  }
+
+  @Test
+  void noLayoutDependsOnAnother() {
+    slices()
+        .matching("hyoka.transform.layout.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .check(classes);
+  }
+
+  /** The ingest finds layouts through {@code Layouts}; no module reads a layout's internals. */
+  @Test
+  void otherModulesUseOnlyTheTransformCore() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("hyoka.transform..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("hyoka.transform.layout..")
+        .check(classes);
   }
 
   @Test

@@ -79,6 +79,47 @@ class CliTest {
   }
 
   @Test
+  void ingestHelpListsTheInstalledLayoutsAndAnUnknownOneIsBadUsage() {
+    Run help = hyoka("ingest", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out())
+        .contains("--layout=NAME")
+        .containsPattern("(?m)^Layouts \\(each file is read by the one that claims it")
+        .containsPattern("(?m)^  strategy-report  総合戦略 evaluation report: ")
+        .containsPattern("(?m)^  kpi-sheet  ");
+    Path none = tmp.resolve("no-layout");
+    Run bad =
+        hyoka(
+            "ingest",
+            "--data",
+            none.toString(),
+            "--layout",
+            "sheets",
+            Fixtures.samplesDir().toString());
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err())
+        .startsWith("hyoka: unknown layout 'sheets' (installed: ")
+        .contains("strategy-report");
+    assertThat(none).doesNotExist();
+  }
+
+  @Test
+  void theLayoutThatReadEachReportIsInTheWarehouse() {
+    Run r =
+        hyoka(
+            "sql",
+            "--data",
+            data.toString(),
+            "--format",
+            "csv",
+            "SELECT fiscal_year, layout FROM reports ORDER BY 1, 2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .containsExactly(
+            "fiscal_year,layout", "2018,strategy-report", "2019,kpi-sheet", "2019,strategy-report");
+  }
+
+  @Test
   void ingestOfTheSamplesAddsBothReportsAndTheSheetsAndSummarises() {
     assertThat(firstIngest.code()).as(firstIngest.err()).isZero();
     // the FY2019 report and the FY2019 sheets (layout kpi-sheet) are both read and both current
@@ -327,6 +368,63 @@ class CliTest {
         hyoka(
             "sql", "--data", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM reports");
     assertThat(count.out()).contains("\n1");
+  }
+
+  @Test
+  void aFileNameStartingWithADashIsTakenAfterDoubleDashAndTheErrorSaysSo() throws IOException {
+    // Relative names, as a user in that folder types them: the CLI's working directory is the
+    // module's, so the file is made there and removed after.
+    Path dash = Path.of("-dash-report.pdf");
+    Files.copy(Fixtures.samplePdf("h30"), dash);
+    try {
+      String d = tmp.resolve("dash-data").toString();
+      Run refused = hyoka("ingest", "--data", d, "-dash-report.pdf");
+      assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
+      assertThat(refused.err())
+          .contains(
+              "Unknown option: '-dash-report.pdf'. A file or folder whose name starts with - goes"
+                  + " after -- (hyoka ingest -- -dash-report.pdf) or with its folder"
+                  + " (./-dash-report.pdf)");
+      assertThat(tmp.resolve("dash-data")).doesNotExist();
+
+      Run taken = hyoka("ingest", "--data", d, "--", "-dash-report.pdf");
+      assertThat(taken.code()).as(taken.err()).isZero();
+      assertThat(taken.out()).startsWith("added -dash-report.pdf (FY2018, 62 projects");
+      Run dotted = hyoka("ingest", "--data", d, "./-dash-report.pdf");
+      assertThat(dotted.code()).as(dotted.err()).isZero();
+      assertThat(dotted.out()).startsWith("unchanged ./-dash-report.pdf");
+
+      Run none = hyoka("ingest", "--data", d);
+      assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+      assertThat(none.err()).contains("Missing required parameter: 'PATH'");
+    } finally {
+      Files.deleteIfExists(dash);
+    }
+  }
+
+  @Test
+  void ingestBoundsAreOptionsAndBadOnesAreUsageErrors() {
+    String d = tmp.resolve("bounds-data").toString();
+    Run tooSmall = hyoka("ingest", "--data", d, "--reader-heap", "8", "x.pdf");
+    assertThat(tooSmall.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(tooSmall.err()).contains("--reader-heap at least 64");
+    Run tiny =
+        hyoka("ingest", "--data", d, "--max-file-size", "0", Fixtures.samplePdf("h30").toString());
+    assertThat(tiny.code()).isEqualTo(ExitCodes.USAGE);
+    Run bounded =
+        hyoka(
+            "ingest",
+            "--data",
+            d,
+            "--max-file-size",
+            "1",
+            "--file-timeout",
+            "60",
+            Fixtures.samplePdf("h30").toString());
+    assertThat(bounded.code()).as(bounded.err()).isZero();
+    assertThat(bounded.out()).startsWith("added ");
+    assertThat(hyoka("ingest", "--help").out())
+        .contains("--file-timeout", "--reader-heap", "--max-file-size", "Put -- before them");
   }
 
   @Test

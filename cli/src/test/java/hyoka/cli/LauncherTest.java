@@ -167,6 +167,17 @@ class LauncherTest {
   }
 
   @Test
+  void everyCommandRunsUnderAHeapLimitAndExitsOnOutOfMemory() throws Exception {
+    for (String command : List.of("ingest", "sql", "bench")) {
+      assertThat(javaArgs(Map.of(), command, "x"))
+          .as(command)
+          .contains("-Xmx2g", "-XX:+ExitOnOutOfMemoryError");
+    }
+    List<String> own = javaArgs(Map.of("HYOKA_JAVA_OPTS", "-Xmx6g"), "ingest", "x");
+    assertThat(own).contains("-Xmx6g", "-XX:+ExitOnOutOfMemoryError").doesNotContain("-Xmx2g");
+  }
+
+  @Test
   void aTieredOptionOfTheUserDecides() throws Exception {
     List<String> args =
         javaArgs(Map.of("HYOKA_JAVA_OPTS", "-XX:+TieredCompilation"), "sql", "SELECT 1");

@@ -13,11 +13,14 @@ import java.util.stream.Stream;
  * Runtime.halt}: no shutdown hooks, no finally blocks), and {@code -Dhyoka.test.pauseAt=POINT}
  * makes it wait at POINT until its standard input is closed. The points, in run order: {@code
  * after-lock}, {@code after-shards}, {@code after-publish}, {@code during-index-write}, {@code
- * after-index}.
+ * after-index}. {@code -Dhyoka.test.readerHaltOn=SUFFIX} makes a PDF reader process ({@link
+ * PdfReaderProcess}, which gets the property from its parent) die as a crashing JVM would when it
+ * is given a file whose name ends with SUFFIX.
  */
 final class CrashPoints {
   static final String HALT_AT = "hyoka.test.haltAt";
   static final String PAUSE_AT = "hyoka.test.pauseAt";
+  static final String READER_HALT_ON = "hyoka.test.readerHaltOn";
 
   private CrashPoints() {}
 
@@ -35,6 +38,14 @@ final class CrashPoints {
     }
     if (point.equals(System.getProperty(HALT_AT))) {
       Runtime.getRuntime().halt(137);
+    }
+  }
+
+  /** In a PDF reader process, before it reads the file named {@code name}. */
+  static void readerReading(String name) {
+    String suffix = System.getProperty(READER_HALT_ON);
+    if (suffix != null && name.endsWith(suffix)) {
+      Runtime.getRuntime().halt(134);
     }
   }
 

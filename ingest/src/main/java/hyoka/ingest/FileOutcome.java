@@ -11,6 +11,8 @@ import hyoka.transform.ErrorCode;
  * @param status what happened
  * @param report counts of the report read (ADDED only)
  * @param superseded the source file(s) of the report(s) this one replaced (ADDED only), or null
+ * @param lost for a superseding file, what the report(s) it replaced held and it does not ({@code 2
+ *     KPI names, 12 narratives}; the rows are in the warehouse view supersession_losses), or null
  * @param sameAs for DUPLICATE, the file of this run with the same content; else null
  * @param code for REJECTED, the error class; else null
  * @param reason for REJECTED, the one-line reason; else null
@@ -20,6 +22,7 @@ public record FileOutcome(
     Status status,
     ReportSummary report,
     String superseded,
+    String lost,
     String sameAs,
     ErrorCode code,
     String reason) {
@@ -49,32 +52,47 @@ public record FileOutcome(
     }
   }
 
-  static FileOutcome added(ReportSummary report, String superseded) {
-    return new FileOutcome(report.file(), Status.ADDED, report, superseded, null, null, null);
+  static FileOutcome added(ReportSummary report, String superseded, String lost) {
+    return new FileOutcome(report.file(), Status.ADDED, report, superseded, lost, null, null, null);
   }
 
   static FileOutcome unchanged(String file) {
-    return new FileOutcome(file, Status.UNCHANGED, null, null, null, null, null);
+    return new FileOutcome(file, Status.UNCHANGED, null, null, null, null, null, null);
   }
 
   static FileOutcome duplicate(String file, String sameAs) {
-    return new FileOutcome(file, Status.DUPLICATE, null, null, sameAs, null, null);
+    return new FileOutcome(file, Status.DUPLICATE, null, null, null, sameAs, null, null);
   }
 
   static FileOutcome rejected(String file, ErrorCode code, String reason) {
-    return new FileOutcome(file, Status.REJECTED, null, null, null, code, reason);
+    return new FileOutcome(file, Status.REJECTED, null, null, null, null, code, reason);
   }
 
-  /** The line printed for the file. */
+  /**
+   * The line printed for the file: always one line, whatever the file's name holds (names and
+   * reasons are escaped by {@link Printable}).
+   */
   public String line() {
+    String f = Printable.of(file);
     return switch (status) {
       case ADDED ->
           superseded == null
-              ? "added " + file + " (" + report.counts() + ")"
-              : "superseded " + superseded + " by " + file + " (" + report.counts() + ")";
-      case UNCHANGED -> "unchanged " + file;
-      case DUPLICATE -> "duplicate " + file + ": same content as " + sameAs;
-      case REJECTED -> "rejected " + file + ": " + reason;
+              ? "added " + f + " (" + report.counts() + ")"
+              : "superseded "
+                  + Printable.of(superseded)
+                  + " by "
+                  + f
+                  + " ("
+                  + report.counts()
+                  + ")"
+                  + (lost == null
+                      ? ""
+                      : "; lost against the superseded report: "
+                          + lost
+                          + " (see the supersession_losses view)");
+      case UNCHANGED -> "unchanged " + f;
+      case DUPLICATE -> "duplicate " + f + ": same content as " + Printable.of(sameAs);
+      case REJECTED -> "rejected " + f + ": " + Printable.of(reason);
     };
   }
 }

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -82,6 +83,18 @@ public final class IngestPipeline {
 
     void setIngestedAt(String value);
 
+    @Description("How long the PDF reader may take for one file, in milliseconds")
+    @Default.Long(ExtractLimits.DEFAULT_TIMEOUT_MILLIS)
+    long getFileTimeoutMillis();
+
+    void setFileTimeoutMillis(long value);
+
+    @Description("Heap of each PDF reader process, in MB")
+    @Default.Integer(ExtractLimits.DEFAULT_READER_HEAP_MB)
+    int getReaderHeapMb();
+
+    void setReaderHeapMb(int value);
+
     @Description(
         "Layout that reads every file of the run (hyoka ingest --layout); default: the one layout"
             + " that claims each file")
@@ -106,21 +119,29 @@ public final class IngestPipeline {
     }
   }
 
-  /** Reads a file's text; bad PDFs become dead letters. Adapter around {@link PdfExtractor}. */
+  /**
+   * Reads a file's text in a PDF reader process ({@link PdfReaders}: {@link PdfExtractor} under a
+   * time and a memory bound); bad PDFs, and PDFs over a bound, become dead letters.
+   */
   static final class ExtractTextFn extends DoFn<ChangedFile, Extracted> {
     private static final long serialVersionUID = 1L;
     private final Counter extracted = Metrics.counter(IngestPipeline.class, "files_extracted");
-    private transient PdfExtractor extractor;
+    private final ExtractLimits limits;
+    private transient PdfReaders readers;
+
+    ExtractTextFn(ExtractLimits limits) {
+      this.limits = limits;
+    }
 
     @Setup
     public void setup() {
-      extractor = new PdfExtractor();
+      readers = PdfReaders.shared(limits);
     }
 
     @ProcessElement
     public void process(@Element ChangedFile file, MultiOutputReceiver out) {
       try {
-        ReportText text = extractor.extract(Path.of(file.path()), file.name());
+        ReportText text = readers.extract(file);
         extracted.inc();
         out.get(EXTRACTED).output(new Extracted(file, text));
       } catch (HyokaException e) {
@@ -234,13 +255,15 @@ public final class IngestPipeline {
       extends PTransform<PCollection<ChangedFile>, PCollectionTuple> {
     private static final long serialVersionUID = 1L;
     private final Instant ingestedAt;
+    private final ExtractLimits limits;
     private final String layout;
 
     /**
      * @param layout the layout that reads every file, or null for the one that claims each file
      */
-    ExtractAndParse(Instant ingestedAt, String layout) {
+    ExtractAndParse(Instant ingestedAt, ExtractLimits limits, String layout) {
       this.ingestedAt = ingestedAt;
+      this.limits = limits;
       this.layout = layout;
     }
 
@@ -249,7 +272,8 @@ public final class IngestPipeline {
       PCollectionTuple extracted =
           files.apply(
               "ExtractText",
-              ParDo.of(new ExtractTextFn()).withOutputTags(EXTRACTED, TupleTagList.of(REJECTED)));
+              ParDo.of(new ExtractTextFn(limits))
+                  .withOutputTags(EXTRACTED, TupleTagList.of(REJECTED)));
       extracted.get(EXTRACTED).setCoder(SerializableCoder.of(Extracted.class));
       extracted.get(REJECTED).setCoder(SerializableCoder.of(DeadLetter.class));
       PCollectionTuple parsed =
@@ -330,12 +354,22 @@ public final class IngestPipeline {
             // One file is seconds of work: spread files over the workers instead of keeping them
             // in the one bundle Create makes.
             .apply("SpreadFiles", Redistribute.arbitrarily())
-            .apply("ExtractAndParse", new ExtractAndParse(ingestedAt, options.getLayout()));
+            .apply(
+                "ExtractAndParse",
+                new ExtractAndParse(ingestedAt, limits(options), options.getLayout()));
     PCollection<ReportSummary> written =
         parsed.get(REPORTS).apply("WriteShards", new WriteShards(staging));
     PCollection<DeadLetter> rejected =
         parsed.get(REJECTED).apply("WriteDeadLetters", new WriteDeadLetters(staging));
     return new Outputs(written, rejected);
+  }
+
+  /** The time and memory bounds the options name; files are size-checked by the driver. */
+  static ExtractLimits limits(Options options) {
+    return new ExtractLimits(
+        ExtractLimits.DEFAULT_MAX_FILE_BYTES,
+        options.getFileTimeoutMillis(),
+        options.getReaderHeapMb());
   }
 
   /** Runs the pipeline with options from the command line and waits for it. */

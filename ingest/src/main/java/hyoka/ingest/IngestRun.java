@@ -3,6 +3,7 @@ package hyoka.ingest;
 import hyoka.search.SearchIndex;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.Layouts;
 import hyoka.warehouse.PublishResult;
 import hyoka.warehouse.RunStats;
 import hyoka.warehouse.Warehouse;
@@ -13,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,8 +79,8 @@ public final class IngestRun {
    * {@link LineFeed}), and a summary line.
    *
    * @throws HyokaException DATA_DIR_LOCKED when another ingest holds the data directory;
-   *     BAD_ARGUMENT for an unknown runner; internal errors of the warehouse, the index or the
-   *     pipeline
+   *     BAD_ARGUMENT for an unknown runner or layout; internal errors of the warehouse, the index
+   *     or the pipeline
    */
   public IngestSummary run(IngestRequest request) {
     Instant startedAt = Instant.now();
@@ -86,6 +88,10 @@ public final class IngestRun {
     Path dataDir = request.dataDir();
     PrintWriter out = request.out();
     checkRunner(request.runner());
+    if (request.layout() != null) {
+      // an unknown name fails before anything is touched, naming the installed layouts
+      Layouts.installed().named(request.layout());
+    }
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -102,7 +108,7 @@ public final class IngestRun {
       progress.step("scan", 0);
       boolean repaired = repairIndex(warehouse, indexDir, out);
 
-      List<Candidate> candidates = expand(request.inputs(), request.series());
+      List<Candidate> candidates = expand(request.inputs(), request.series(), request.limits());
       Map<String, String> known = warehouse.knownSha256();
       RejectedContent rejectedBefore = RejectedContent.load(dataDir);
       Map<String, String> firstBySha = new HashMap<>();
@@ -116,9 +122,9 @@ public final class IngestRun {
           c.outcome = FileOutcome.unchanged(f.name());
         } else if (firstBySha.containsKey(f.sha256())) {
           c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
-        } else if (rejectedBefore.get(f.sha256()).isPresent()) {
+        } else if (remembered(rejectedBefore, f.sha256(), request)) {
           // Read and rejected by an earlier run: the same bytes would be rejected again.
-          RejectedContent.Rejection r = rejectedBefore.get(f.sha256()).get();
+          RejectedContent.Rejection r = rejectedBefore.get(f.sha256(), request.limits()).get();
           firstBySha.put(f.sha256(), f.name());
           c.outcome =
               FileOutcome.rejected(
@@ -128,7 +134,7 @@ public final class IngestRun {
           try {
             // Empty, not-a-PDF and cut-off files are told from their ends: rejected here, they
             // do not start a pipeline on every re-run of a folder that holds them.
-            PdfExtractor.checkStructure(Path.of(f.path()), f.name());
+            PdfExtractor.checkStructure(f.file(), f.name());
             changed.add(f);
           } catch (HyokaException e) {
             DeadLetter d = DeadLetter.of(f, e.code(), e.getMessage());
@@ -184,7 +190,7 @@ public final class IngestRun {
     Manifest.write(staging.manifest(), changed);
     progress.step("pipeline", changed.size());
     try (LineFeed.Watch watch = lines.watch(staging, progress)) {
-      runPipeline(request.runner(), staging, startedAt);
+      runPipeline(request.runner(), request.layout(), staging, startedAt, request.limits());
     }
     clock.endStep("pipeline");
     CrashPoints.reached("after-shards");
@@ -198,7 +204,11 @@ public final class IngestRun {
     for (DeadLetter d : deadLetters) {
       rejectedBySha.put(d.sha256(), d);
     }
-    rejectedContent.rememberAll(deadLetters);
+    rejectedContent.rememberAll(
+        request.layout() == null
+            ? deadLetters
+            : deadLetters.stream().filter(d -> d.code() != ErrorCode.NOT_A_REPORT).toList(),
+        request.limits());
     List<RunStats.Rejection> rejections = new ArrayList<>();
     int unchanged = 0;
     for (Candidate c : candidates) {
@@ -222,6 +232,7 @@ public final class IngestRun {
     List<Path> shards = StagingDir.entries(staging.shards());
     long runId = 0;
     Map<String, String> sourceFiles = Map.of();
+    Map<String, String> losses = Map.of();
     Map<String, PublishResult.Outcome> byReportId = new HashMap<>();
     // When every changed file was rejected there is nothing to publish: a run without reports
     // would rewrite the whole warehouse on every re-run of a folder holding such a file. The
@@ -244,6 +255,7 @@ public final class IngestRun {
               });
       CrashPoints.reached("after-publish");
       sourceFiles = sourceFiles(warehouse, published);
+      losses = losses(warehouse, published);
       runId = published.runId();
       for (PublishResult.Outcome o : published.reports()) {
         byReportId.put(o.reportId(), o);
@@ -264,7 +276,11 @@ public final class IngestRun {
       if (o == null || o.status() == PublishResult.Status.UNCHANGED) {
         c.outcome = FileOutcome.unchanged(c.file().name());
       } else {
-        c.outcome = FileOutcome.added(s, superseded(o.supersededReportId(), sourceFiles));
+        c.outcome =
+            FileOutcome.added(
+                s,
+                superseded(o.supersededReportId(), sourceFiles),
+                o.supersededReportId() == null ? null : losses.get(o.reportId()));
       }
     }
     try {
@@ -276,13 +292,31 @@ public final class IngestRun {
     return runId;
   }
 
-  private static void runPipeline(String runner, StagingDir staging, Instant startedAt) {
+  /**
+   * Whether an earlier run rejected this content for what it is, under this run's bounds. That no
+   * layout claimed it says nothing about a layout forced by name: with {@code --layout} the file is
+   * read again (and a forced layout's rejection is not remembered either).
+   */
+  private static boolean remembered(RejectedContent before, String sha256, IngestRequest request) {
+    return before
+        .get(sha256, request.limits())
+        .filter(r -> request.layout() == null || r.code() != ErrorCode.NOT_A_REPORT)
+        .isPresent();
+  }
+
+  private static void runPipeline(
+      String runner, String layout, StagingDir staging, Instant startedAt, ExtractLimits limits) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "--runner=" + runnerClass(runner),
                 "--stagingDir=" + staging.root(),
-                "--ingestedAt=" + startedAt));
+                "--ingestedAt=" + startedAt,
+                "--fileTimeoutMillis=" + limits.timeoutMillis(),
+                "--readerHeapMb=" + limits.readerHeapMb()));
+    if (layout != null) {
+      args.add("--layout=" + layout);
+    }
     if ("flink".equals(runner)) {
       // Flink otherwise copies every element (encode + decode) between chained steps in case a
       // step mutates its input; ours take immutable records, and a parsed report is large.
@@ -473,6 +507,76 @@ public final class IngestRun {
     return files;
   }
 
+  /** The supersession_losses view's {@code what}, in the order the line names them: words. */
+  private static final List<String[]> LOSS_WORDS =
+      List.of(
+          new String[] {"project", "project", "projects"},
+          new String[] {"kpi", "KPI row", "KPI rows"},
+          new String[] {"kpi name", "KPI name", "KPI names"},
+          new String[] {"kpi baseline", "KPI baseline", "KPI baselines"},
+          new String[] {"kpi actual", "KPI actual", "KPI actuals"},
+          new String[] {"kpi target", "KPI target", "KPI targets"},
+          new String[] {"kpi raw score", "raw score", "raw scores"},
+          new String[] {"kpi score", "score", "scores"},
+          new String[] {"kpi achievement", "achievement", "achievements"},
+          new String[] {"kpi grade", "grade", "grades"},
+          new String[] {"kpi progress", "progress label", "progress labels"},
+          new String[] {"narrative", "narrative", "narratives"});
+
+  /**
+   * report_id → what it lost against the report(s) it superseded ({@code 2 KPI names, 12
+   * narratives}), for every superseding report of the publish that lost anything.
+   */
+  private static Map<String, String> losses(Warehouse warehouse, PublishResult published) {
+    List<String> ids = new ArrayList<>();
+    for (PublishResult.Outcome o : published.reports()) {
+      if (o.supersededReportId() != null) {
+        ids.add(o.reportId());
+      }
+    }
+    Map<String, String> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    String order = String.join(", ", LOSS_WORDS.stream().map(w -> "'" + w[0] + "'").toList());
+    // One query for all superseding reports of the run (a run of 100 revised copies would cost
+    // 100 scans of the view otherwise). Report ids are hex digits, safe to quote.
+    String in =
+        String.join(
+            ", ",
+            ids.stream().filter(id -> id.matches("[0-9a-f]+")).map(id -> "'" + id + "'").toList());
+    Map<String, List<String>> parts = new LinkedHashMap<>();
+    try (Connection c = warehouse.openReadOnly();
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT report_id, what, count(*) FROM supersession_losses WHERE report_id IN ("
+                    + in
+                    + ") GROUP BY report_id, what ORDER BY report_id, list_position(["
+                    + order
+                    + "], what)");
+        ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        long n = rs.getLong(3);
+        String what = rs.getString(2);
+        String[] words =
+            LOSS_WORDS.stream()
+                .filter(w -> w[0].equals(what))
+                .findFirst()
+                .orElse(new String[] {what, what, what});
+        parts
+            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(n + " " + (n == 1 ? words[1] : words[2]));
+      }
+    } catch (SQLException e) {
+      throw new HyokaException(
+          ErrorCode.WAREHOUSE_ERROR,
+          "cannot read what superseding reports lost: " + e.getMessage(),
+          e);
+    }
+    parts.forEach((id, p) -> out.put(id, String.join(", ", p)));
+    return out;
+  }
+
   private static String superseded(String ids, Map<String, String> sourceFiles) {
     if (ids == null) {
       return null;
@@ -486,17 +590,19 @@ public final class IngestRun {
 
   /**
    * The input files in order: folders searched recursively for {@code *.pdf} (any case, sorted),
-   * files taken as named; each hashed. A path that cannot be read is an outcome already.
+   * files taken as named; each checked for its type and size and then hashed. A path that cannot be
+   * read is an outcome already.
    */
-  static List<Candidate> expand(List<Path> inputs, String series) {
+  static List<Candidate> expand(List<Path> inputs, String series, ExtractLimits limits) {
     Map<Path, Candidate> byPath = new LinkedHashMap<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         List<Path> pdfs;
         try (Stream<Path> walk = Files.walk(input)) {
+          // Not only regular files: a FIFO or a device named *.pdf gets its line as well.
           pdfs =
-              walk.filter(Files::isRegularFile)
-                  .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+              walk.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+                  .filter(p -> !Files.isDirectory(p))
                   .sorted()
                   .toList();
         } catch (IOException | UncheckedIOException e) {
@@ -506,7 +612,8 @@ public final class IngestRun {
           continue;
         }
         for (Path p : pdfs) {
-          byPath.computeIfAbsent(p.toAbsolutePath().normalize(), k -> Candidate.hash(p, series));
+          byPath.computeIfAbsent(
+              p.toAbsolutePath().normalize(), k -> Candidate.hash(p, series, limits));
         }
       } else if (!Files.exists(input)) {
         byPath.putIfAbsent(
@@ -514,7 +621,7 @@ public final class IngestRun {
             Candidate.rejected(input.toString(), "no such file or folder"));
       } else {
         byPath.computeIfAbsent(
-            input.toAbsolutePath().normalize(), k -> Candidate.hash(input, series));
+            input.toAbsolutePath().normalize(), k -> Candidate.hash(input, series, limits));
       }
     }
     return new ArrayList<>(byPath.values());
@@ -534,12 +641,36 @@ public final class IngestRun {
       return new Candidate(null, FileOutcome.rejected(name, ErrorCode.UNREADABLE_FILE, reason));
     }
 
-    static Candidate hash(Path p, String series) {
+    /**
+     * Checks the file's type and size from the file system, before anything of it is read: a FIFO
+     * would block the hashing forever, a device such as /dev/zero never end, and a file larger than
+     * 2 GiB cannot be held as one array. Then hashes it.
+     */
+    static Candidate hash(Path p, String series, ExtractLimits limits) {
       String name = p.toString();
       try {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        if (a.isDirectory()) {
+          return rejected(name, "cannot read: is a directory");
+        }
+        if (!a.isRegularFile()) {
+          return rejected(
+              name, "not a regular file (" + specialKind(p) + "): hyoka reads only files");
+        }
+        if (a.size() > limits.maxFileBytes()) {
+          return new Candidate(
+              null,
+              FileOutcome.rejected(
+                  name,
+                  ErrorCode.FILE_TOO_LARGE,
+                  "too large ("
+                      + ExtractLimits.size(a.size())
+                      + "): hyoka reads files of up to "
+                      + ExtractLimits.size(limits.maxFileBytes())));
+        }
         return new Candidate(
             new ChangedFile(
-                p.toAbsolutePath().normalize().toString(),
+                ChangedFile.pathString(p),
                 name,
                 FileHashes.sha256(p),
                 series != null ? series : Manifest.folderName(p)),
@@ -550,6 +681,22 @@ public final class IngestRun {
         return rejected(name, "cannot read: permission denied");
       } catch (IOException e) {
         return rejected(name, "cannot read: " + e.getMessage());
+      }
+    }
+
+    /** What kind of special file {@code p} is, from its mode bits where the system tells them. */
+    private static String specialKind(Path p) {
+      try {
+        int type = ((Integer) Files.getAttribute(p, "unix:mode")) & 0170000;
+        return switch (type) {
+          case 0010000 -> "a FIFO";
+          case 0020000 -> "a character device";
+          case 0060000 -> "a block device";
+          case 0140000 -> "a socket";
+          default -> "a special file";
+        };
+      } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        return "a special file";
       }
     }
 

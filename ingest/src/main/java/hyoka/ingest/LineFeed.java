@@ -121,7 +121,7 @@ final class LineFeed {
     if (s == null || mayBeSuperseding(c.file(), s)) {
       return null;
     }
-    return FileOutcome.added(s, null).line();
+    return FileOutcome.added(s, null, null).line();
   }
 
   /**

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The driver's list of changed files as a file in the staging directory: one line per file, {@code
- * path TAB name TAB sha256 TAB series}, with backslash, tab and newline escaped so any file name
- * survives.
+ * path TAB name TAB sha256 TAB series}. Backslash and every control character (tab, newline,
+ * carriage return, …) are escaped, and lines are split at newlines only, so any file name survives:
+ * a carriage return in a name once made every run over its folder fail with "bad manifest line".
  */
 final class Manifest {
   private Manifest() {}
@@ -40,14 +41,16 @@ final class Manifest {
    * else the name of the file's folder is used then.
    */
   static List<ChangedFile> read(Path file, String defaultSeries) {
-    List<String> lines;
+    String text;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     List<ChangedFile> out = new ArrayList<>();
-    for (String line : lines) {
+    // Not readAllLines: it also ends a line at a carriage return. Escaped, the only newlines left
+    // are the ones that end lines.
+    for (String line : text.split("\n", -1)) {
       if (line.isEmpty()) {
         continue;
       }
@@ -58,7 +61,7 @@ final class Manifest {
       String path = unescape(f[0]);
       String series = unescape(f[3]);
       if (series.isEmpty()) {
-        series = defaultSeries != null ? defaultSeries : folderName(Path.of(path));
+        series = defaultSeries != null ? defaultSeries : folderName(ChangedFile.pathOf(path));
       }
       out.add(new ChangedFile(path, unescape(f[1]), f[2], series));
     }
@@ -72,20 +75,10 @@ final class Manifest {
   }
 
   private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+    return Printable.of(s);
   }
 
   private static String unescape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && i + 1 < s.length()) {
-        char n = s.charAt(++i);
-        b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return Printable.unescape(s);
   }
 }

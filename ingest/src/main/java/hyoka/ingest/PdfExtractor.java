@@ -19,9 +19,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.pdfbox.io.RandomAccessStreamCache;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
@@ -57,7 +60,41 @@ public final class PdfExtractor {
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
 
-  private final PDFParser parser = new PDFParser();
+  private final PDFParser parser = new CheckingPdfParser();
+
+  /**
+   * Tika's PDF parser with {@link CompressedStreams#check} run on the document it loaded, before
+   * any text is extracted: the check reads the same parsed objects, so it costs the inflating only.
+   */
+  /** The file's bytes, for the checks of the streams PDFBox keeps no copy of. */
+  private record RawBytes(byte[] bytes) {}
+
+  private static final class CheckingPdfParser extends PDFParser {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected PDDocument getPDDocument(
+        InputStream stream,
+        TikaInputStream tis,
+        String password,
+        RandomAccessStreamCache.StreamCacheCreateFunction cache,
+        Metadata metadata,
+        ParseContext context)
+        throws IOException, EncryptedDocumentException {
+      PDDocument doc = super.getPDDocument(stream, tis, password, cache, metadata, context);
+      try {
+        RawBytes raw = context.get(RawBytes.class);
+        if (raw != null) {
+          CompressedStreams.checkStructuralStreams(raw.bytes(), doc.isEncrypted());
+        }
+        CompressedStreams.check(doc);
+      } catch (IOException | RuntimeException e) {
+        doc.close();
+        throw e;
+      }
+      return doc;
+    }
+  }
 
   /**
    * Extracts {@code file}, naming it by its path as given in messages and in the text's {@code
@@ -86,7 +123,12 @@ public final class PdfExtractor {
     PageCollector pages = new PageCollector();
     Metadata metadata = new Metadata();
     ParseContext context = new ParseContext();
-    context.set(PDFParserConfig.class, new PDFParserConfig());
+    PDFParserConfig config = new PDFParserConfig();
+    // Tika's default notes an I/O error on a page, goes on with the next page and throws the first
+    // error at the end; stopping at once tells which page it was.
+    config.setCatchIntermediateIOExceptions(false);
+    context.set(PDFParserConfig.class, config);
+    context.set(RawBytes.class, new RawBytes(bytes));
     try (InputStream in = new ByteArrayInputStream(bytes)) {
       parser.parse(in, pages, metadata, context);
     } catch (EncryptedDocumentException e) {
@@ -103,23 +145,20 @@ public final class PdfExtractor {
             "password-protected PDF: hyoka cannot open encrypted reports; save an unprotected copy",
             e);
       }
-      throw reject(
-          ErrorCode.TRUNCATED_PDF,
-          name,
-          "damaged PDF (" + oneLine(rootMessage(e)) + "): the file is cut off or corrupt",
-          e);
+      CompressedStreams.DamagedStreamException stream =
+          causeOf(e, CompressedStreams.DamagedStreamException.class);
+      if (stream != null) {
+        throw reject(
+            ErrorCode.DAMAGED_PDF,
+            name,
+            "damaged PDF (" + oneLine(stream.getMessage()) + "): the file is corrupt",
+            e);
+      }
+      throw damaged(name, pages.openPage(), oneLine(rootMessage(e)), e);
     } catch (RuntimeException e) {
       // PDFBox answers some malformed structures with unchecked exceptions Tika does not wrap.
-      throw reject(
-          ErrorCode.TRUNCATED_PDF,
-          name,
-          "damaged PDF ("
-              + e.getClass().getSimpleName()
-              + ": "
-              + oneLine(rootMessage(e))
-              + ")"
-              + ": the file is cut off or corrupt",
-          e);
+      throw damaged(
+          name, pages.openPage(), e.getClass().getSimpleName() + ": " + oneLine(rootMessage(e)), e);
     } catch (SAXException e) {
       // The collector never throws: a SAXException here is a bug, not bad input.
       throw new HyokaException(
@@ -203,6 +242,16 @@ public final class PdfExtractor {
     }
   }
 
+  /** A PDF PDFBox could not read; {@code page} is the page it was on (0: before the pages). */
+  private static HyokaException damaged(String name, int page, String what, Throwable e) {
+    String where = page > 0 ? "page " + page + ": " : "";
+    return reject(
+        ErrorCode.DAMAGED_PDF,
+        name,
+        "damaged PDF (" + where + what + "): the file is cut off or corrupt",
+        e);
+  }
+
   private static byte[] read(Path file, String name) {
     try {
       if (Files.isDirectory(file)) {
@@ -260,12 +309,16 @@ public final class PdfExtractor {
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    return causeOf(e, type) != null;
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
-        return true;
+        return type.cast(t);
       }
     }
-    return false;
+    return null;
   }
 
   private static String rootMessage(Throwable e) {
@@ -339,6 +392,11 @@ public final class PdfExtractor {
 
     List<String> pages() {
       return List.copyOf(pages);
+    }
+
+    /** The 1-based number of the page being read, or 0 outside the pages. */
+    int openPage() {
+      return current == null ? 0 : pages.size() + 1;
     }
   }
 }

@@ -3,6 +3,7 @@ package hyoka.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import hyoka.transform.ErrorCode;
+import hyoka.transform.Layouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,20 +21,32 @@ import java.util.Set;
  * that still holds such a file neither parses nor writes anything: only empty, non-PDF and cut-off
  * files can be told without reading them through Tika and the parser.
  *
- * <p>Each line also names {@link #READER_VERSION}: a newer extractor or parser may read what an
- * older one rejected, so lines of another version are ignored (and the file is read again).
- * Rejections that depend on the moment (I/O errors, internal errors) are never remembered.
+ * <p>Each line also names the {@link #readerVersion}: a newer extractor or parser, or another set
+ * of installed layouts, may read what an older one rejected, so lines of another version are
+ * ignored (and the file is read again). A file that passed the time or memory bound (a
+ * decompression bomb) is remembered with those bounds: a run with other bounds reads it again.
+ * Rejections that depend on the moment (I/O errors, a crashed reader, internal errors) are never
+ * remembered. To have a remembered file read again, delete its line (or the whole file).
  */
 final class RejectedContent {
   static final String FILE = "rejected.tsv";
 
   /** Bump when extraction or parsing changes which content is rejected. */
-  static final String READER_VERSION = "1";
+  static final String READER_VERSION = "2";
 
   private static final Set<ErrorCode> REMEMBERED =
-      EnumSet.of(ErrorCode.ENCRYPTED_PDF, ErrorCode.NO_TEXT_LAYER, ErrorCode.NOT_A_REPORT);
+      EnumSet.of(
+          ErrorCode.ENCRYPTED_PDF,
+          ErrorCode.NO_TEXT_LAYER,
+          ErrorCode.NOT_A_REPORT,
+          ErrorCode.DAMAGED_PDF,
+          ErrorCode.LIMIT_EXCEEDED);
 
-  record Rejection(ErrorCode code, String reason) {}
+  /**
+   * @param version {@link #readerVersion}, followed by {@code /} and {@link
+   *     ExtractLimits#boundsKey} for a rejection at a bound
+   */
+  record Rejection(String version, ErrorCode code, String reason) {}
 
   private final Path file;
   private final Map<String, Rejection> bySha = new LinkedHashMap<>();
@@ -42,17 +55,26 @@ final class RejectedContent {
     this.file = file;
   }
 
+  /**
+   * {@link #READER_VERSION} and the installed layouts: a layout added to the class path may read
+   * what none read before.
+   */
+  static String readerVersion() {
+    return READER_VERSION + " " + String.join(",", Layouts.installedClassNames());
+  }
+
   static RejectedContent load(Path dataDir) {
     RejectedContent r = new RejectedContent(dataDir.resolve(FILE));
     if (!Files.isRegularFile(r.file)) {
       return r;
     }
+    String version = readerVersion();
     try {
       for (String line : Files.readAllLines(r.file, UTF_8)) {
         String[] f = line.split("\t", 4);
-        if (f.length == 4 && f[0].equals(READER_VERSION)) {
+        if (f.length == 4 && (f[0].equals(version) || f[0].startsWith(version + "/"))) {
           try {
-            r.bySha.put(f[1], new Rejection(ErrorCode.valueOf(f[2]), f[3]));
+            r.bySha.put(f[1], new Rejection(f[0], ErrorCode.valueOf(f[2]), f[3]));
           } catch (IllegalArgumentException unknownCode) {
             // a code this version does not know: read the file again
           }
@@ -65,18 +87,30 @@ final class RejectedContent {
     return r;
   }
 
-  Optional<Rejection> get(String sha256) {
-    return Optional.ofNullable(bySha.get(sha256));
+  /** The remembered rejection of {@code sha256} that holds under {@code limits}. */
+  Optional<Rejection> get(String sha256, ExtractLimits limits) {
+    Rejection r = bySha.get(sha256);
+    return r != null && r.version().equals(version(r.code(), limits))
+        ? Optional.of(r)
+        : Optional.empty();
+  }
+
+  private static String version(ErrorCode code, ExtractLimits limits) {
+    return code == ErrorCode.LIMIT_EXCEEDED
+        ? readerVersion() + "/" + limits.boundsKey()
+        : readerVersion();
   }
 
   /**
    * Remembers the content-determined ones of {@code letters}; writes only when something is new.
    */
-  void rememberAll(List<DeadLetter> letters) {
+  void rememberAll(List<DeadLetter> letters, ExtractLimits limits) {
     boolean changed = false;
     for (DeadLetter d : letters) {
-      if (REMEMBERED.contains(d.code()) && !bySha.containsKey(d.sha256())) {
-        bySha.put(d.sha256(), new Rejection(d.code(), d.reason().replace('\n', ' ')));
+      if (REMEMBERED.contains(d.code()) && get(d.sha256(), limits).isEmpty()) {
+        bySha.put(
+            d.sha256(),
+            new Rejection(version(d.code(), limits), d.code(), d.reason().replace('\n', ' ')));
         changed = true;
       }
     }
@@ -86,7 +120,7 @@ final class RejectedContent {
     StringBuilder b = new StringBuilder();
     bySha.forEach(
         (sha, r) ->
-            b.append(READER_VERSION)
+            b.append(r.version())
                 .append('\t')
                 .append(sha)
                 .append('\t')

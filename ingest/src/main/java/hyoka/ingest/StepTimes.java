@@ -9,9 +9,9 @@ import java.util.Locale;
 
 /**
  * Where one ingest spent its time, step by step: wall time and the CPU time of this JVM (every
- * thread) while the step ran. The steps run one after another on the launching JVM, so a step's CPU
- * is its own; on a cluster runner the workers' CPU is spent elsewhere and only the launching JVM's
- * share is counted.
+ * thread) and of its PDF reader processes ({@link PdfReaders}) while the step ran. The steps run
+ * one after another on the launching JVM, so a step's CPU is its own; on a cluster runner the
+ * workers' CPU is spent elsewhere and only the launching JVM's share is counted.
  *
  * @param steps in the order they ran
  */
@@ -85,13 +85,18 @@ public record StepTimes(List<Step> steps) {
     StepTimes times() {
       return new StepTimes(steps);
     }
+  }
 
-    private static long processCpuNanos() {
-      if (ManagementFactory.getOperatingSystemMXBean()
-          instanceof com.sun.management.OperatingSystemMXBean os) {
-        return os.getProcessCpuTime();
-      }
-      return -1;
+  /**
+   * CPU time so far of every thread of this JVM and of its PDF reader processes, in nanoseconds; -1
+   * when the JVM does not report its own. What the steps (and the benchmark) count.
+   */
+  public static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      long own = os.getProcessCpuTime();
+      return own < 0 ? -1 : own + PdfReaders.cpuNanos();
     }
+    return -1;
   }
 }

@@ -3,9 +3,9 @@ package hyoka.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hyoka.transform.ErrorCode;
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.Fixtures;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ParsedReport;
 import hyoka.warehouse.ReportShard;
 import hyoka.warehouse.ShardReport;
@@ -60,7 +60,7 @@ class IngestPipelineTest {
     options.setIngestedAt("2026-11-28T12:00:00Z");
     IngestPipeline.Outputs out = IngestPipeline.build(pipeline, options);
 
-    ParsedReport direct = new EvaluationReportParser().parse(Fixtures.text("h31"));
+    ParsedReport direct = Layouts.installed().parse(Fixtures.text("h31"), null);
     String h31Sha = FileHashes.sha256(h31);
     String h31Id = IngestedReport.reportIdOf(h31Sha);
     ReportSummary expected =

@@ -220,6 +220,61 @@ class IngestRunTest {
   }
 
   @Test
+  void aSupersedingReportThatHoldsLessSaysWhatItLostAndSqlListsIt() throws Exception {
+    Path otaru = Files.createDirectory(dir.resolve("otaru"));
+    Path h31 = Files.copy(Fixtures.samplePdf("h31"), otaru.resolve("h31.pdf"));
+    Path data = dir.resolve("data");
+    ingest(data, List.of(h31), null);
+    // A well-formed later file for the same series and year whose page 12 has no text: nothing
+    // about it is damaged, so it is taken, but not without saying what it lacks.
+    Path later = Files.createDirectories(dir.resolve("later").resolve("otaru"));
+    Path blank = TestPdfs.withBlankPage(h31, 12, later.resolve("h31-page-12-blank.pdf"));
+
+    Run run = ingest(data, List.of(blank), null);
+    String line = run.lines().get(0);
+    assertThat(line)
+        .startsWith("superseded " + h31 + " by " + blank + " (FY2019, ")
+        .containsPattern(
+            "\\); lost against the superseded report: (\\d+ [a-zA-Z ]+, )*\\d+ narratives?"
+                + " \\(see the supersession_losses view\\)$");
+    String oldId = IngestedReport.reportIdOf(FileHashes.sha256(h31));
+    String newId = IngestedReport.reportIdOf(FileHashes.sha256(blank));
+    long rows =
+        sql(
+            data,
+            "SELECT count(*) FROM supersession_losses WHERE report_id = '"
+                + newId
+                + "' AND superseded_report_id = '"
+                + oldId
+                + "'");
+    // The line's counts are the view's rows.
+    long printed = 0;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+) [a-zA-Z ]+")
+            .matcher(line.substring(line.indexOf("report: ")));
+    while (m.find()) {
+      printed += Long.parseLong(m.group(1));
+    }
+    assertThat(rows).isPositive().isEqualTo(printed);
+    // What the view names was on page 12 of the old report.
+    assertThat(
+            sql(
+                data,
+                "SELECT count(*) FROM supersession_losses WHERE report_id = '"
+                    + newId
+                    + "' AND page <> 12"))
+        .isZero();
+
+    // A later file with the same data supersedes without a word about losses.
+    Path same = later.resolve("h31-again.pdf");
+    hyoka.ingest.bench.Corpus.copy(h31, same, 7);
+    Run again = ingest(data, List.of(same), "otaru");
+    assertThat(again.lines().get(0))
+        .startsWith("superseded " + blank + " by " + same)
+        .doesNotContain("lost");
+  }
+
+  @Test
   void aSecondIngestIntoALockedDataDirectoryIsRefused() throws IOException {
     Path data = Files.createDirectory(dir.resolve("hyoka-data"));
     try (DataDirLock held = DataDirLock.acquire(data, "held")) {
@@ -245,6 +300,50 @@ class IngestRunTest {
     assertThat(data).doesNotExist();
   }
 
+  /**
+   * A forced layout reads every file; that no layout claimed a file says nothing about a forced
+   * one, so a file remembered as no report is read again with --layout, and what the forced layout
+   * rejects is not remembered for the runs that choose by claim.
+   */
+  @Test
+  void aForcedLayoutReadsEveryFileAndItsRejectionsAreItsOwn() throws Exception {
+    Path in = Files.createDirectory(dir.resolve("forced"));
+    Path memo = TestPdfs.text(in.resolve("memo.pdf"), List.of("Quarterly memo", "Budget: 100"));
+    Path data = dir.resolve("forced-data");
+    String noReport =
+        ": not a KPI evaluation report of a known layout; closest: kpi-sheet, lacking ＫＰＩ"
+            + " その{n} label, 達成率/評価 row, 評価基準 grade legend, 実績値 row of values";
+
+    assertThat(ingest(data, List.of(memo), null).lines()).startsWith("rejected " + memo + noReport);
+    Run forced = ingest(data, List.of(memo), null, "direct", "strategy-report");
+    assertThat(forced.lines())
+        .startsWith(
+            "rejected "
+                + memo
+                + ": read with --layout strategy-report: not a KPI evaluation report: no project"
+                + " with a 補正前ｽｺｱ スコア value table");
+    assertThat(ingest(data, List.of(memo), null).lines())
+        .startsWith("rejected " + memo + noReport + " (rejected before; not read again)");
+
+    Path h30 = Files.copy(Fixtures.samplePdf("h30"), in.resolve("h30.pdf"));
+    Run sample = ingest(data, List.of(h30), null, "direct", "strategy-report");
+    assertThat(sample.lines().get(0)).startsWith("added " + h30 + " (FY2018, 62 projects");
+    assertThat(sql(data, "SELECT count(*) FROM reports WHERE layout = 'strategy-report'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownLayoutIsRefusedBeforeAnythingIsWrittenNamingTheInstalledOnes() {
+    Path data = dir.resolve("no-such-layout");
+    assertThatThrownBy(
+            () -> ingest(data, List.of(Fixtures.samplePdf("h31")), null, "direct", "sheets"))
+        .isInstanceOfSatisfying(
+            HyokaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_ARGUMENT))
+        .hasMessageStartingWith("unknown layout 'sheets' (installed: ")
+        .hasMessageContaining("strategy-report");
+    assertThat(data).doesNotExist();
+  }
+
   record Run(IngestSummary summary, List<String> lines) {}
 
   static Run ingest(Path data, List<Path> inputs, String series) {
@@ -252,9 +351,14 @@ class IngestRunTest {
   }
 
   static Run ingest(Path data, List<Path> inputs, String series, String runner) {
+    return ingest(data, inputs, series, runner, null);
+  }
+
+  static Run ingest(Path data, List<Path> inputs, String series, String runner, String layout) {
     StringWriter text = new StringWriter();
     IngestSummary summary =
-        new IngestRun().run(new IngestRequest(data, inputs, series, runner, new PrintWriter(text)));
+        new IngestRun()
+            .run(new IngestRequest(data, inputs, series, runner, layout, new PrintWriter(text)));
     return new Run(summary, text.toString().lines().toList());
   }
 

@@ -24,7 +24,7 @@ class IngestSummaryTest {
 
   private static String line(ReportSummary... reports) {
     List<FileOutcome> files =
-        java.util.Arrays.stream(reports).map(r -> FileOutcome.added(r, null)).toList();
+        java.util.Arrays.stream(reports).map(r -> FileOutcome.added(r, null, null)).toList();
     return new IngestSummary(files, 1, false, new StepTimes(List.of())).line();
   }
 

@@ -16,16 +16,37 @@ class ManifestTest {
   @TempDir Path dir;
 
   @Test
-  void anyFileNameSurvivesTheManifest() {
+  void anyFileNameSurvivesTheManifest() throws Exception {
     List<ChangedFile> files =
         List.of(
             new ChangedFile("/d/評価 報告.pdf", "評価 報告.pdf", SHA, "小樽市"),
             new ChangedFile("/d/tab\there.pdf", "tab\there.pdf", SHA, "a\\b"),
-            new ChangedFile("/d/line\nbreak.pdf", "line\nbreak.pdf", SHA, "x"));
+            new ChangedFile("/d/line\nbreak.pdf", "line\nbreak.pdf", SHA, "x"),
+            // A carriage return once made every run over its folder fail: readAllLines split it.
+            new ChangedFile("/d/cr\rname.pdf", "cr\rname.pdf", SHA, "y"),
+            new ChangedFile("/d/esc\u001b[0m\u0085\u2028.pdf", "back\\slash\\n.pdf", SHA, "z"),
+            new ChangedFile("file:///d/bad%FF.pdf", "bad\ufffd.pdf", SHA, "u"));
     Path manifest = dir.resolve("run/manifest.tsv");
     Manifest.write(manifest, files);
 
     assertThat(Manifest.read(manifest, null)).isEqualTo(files);
+    String written = Files.readString(manifest);
+    assertThat(written.split("\n", -1)).hasSize(files.size() + 1);
+    assertThat(written).doesNotContain("\r", "\u001b", "\u0085", "\u2028");
+  }
+
+  @Test
+  void printedNamesHoldNoControlCharacterAndUnescapeExactly() {
+    assertThat(Printable.of("評価 報告.pdf")).isEqualTo("評価 報告.pdf");
+    assertThat(Printable.of("a\rb\nc\td\\e\u001bf\u007fg\u0085h\u2028i\u202ej.pdf"))
+        .isEqualTo("a\\rb\\nc\\td\\\\e\\x1bf\\x7fg\\x85h\\u2028i\\u202ej.pdf");
+    for (String s :
+        List.of("plain", "a\\nb", "\\", "x\\", "\u0000\u0001\u009f", "\ud800 lone", "-dash")) {
+      assertThat(Printable.unescape(Printable.of(s))).isEqualTo(s);
+    }
+    // A file whose name is not UTF-8 survives as its URI, which keeps its bytes.
+    assertThat(ChangedFile.pathOf("file:///d/bad%FF.pdf").toUri().toString())
+        .isEqualTo("file:///d/bad%FF.pdf");
   }
 
   @Test

@@ -132,9 +132,100 @@ class PdfExtractorTest {
     System.arraycopy(eof, 0, glued, half.length, eof.length);
     assertRejected(
         () -> extractor.extract("glued.pdf", glued),
-        ErrorCode.TRUNCATED_PDF,
+        ErrorCode.DAMAGED_PDF,
         "glued.pdf: damaged PDF (Page tree root must be a dictionary): the file is cut off or"
             + " corrupt");
+  }
+
+  /** Page 5 of the FY2019 sample: its content stream is object 49. */
+  private static final int PAGE_5_CONTENTS = 49;
+
+  @Test
+  void aFlippedBitThatStillInflatesIsCaughtByTheStreamChecksum() throws IOException {
+    // A bit flipped in the middle of page 5's compressed content stream: the data still inflate,
+    // to other bytes. Tika and PDFBox on their own return the page with its text changed and say
+    // nothing; the zlib checksum of the stream tells.
+    PdfMutations h31 = new PdfMutations(Files.readAllBytes(Fixtures.samplePdf("h31")));
+    int[] stream = h31.streamOf(PAGE_5_CONTENTS);
+    byte[] flipped = h31.flip(stream[0] + (stream[1] - stream[0]) / 2, 1);
+
+    String plainTika = plainTikaText(flipped);
+    assertThat(plainTika).isNotEqualTo(plainTikaText(h31.flip(0, 0)));
+    assertRejected(
+        () -> extractor.extract("flip.pdf", flipped),
+        ErrorCode.DAMAGED_PDF,
+        "flip.pdf: damaged PDF (page 5: content stream (object 49 0) is corrupt (its checksum does"
+            + " not match: the data were changed)): the file is corrupt");
+  }
+
+  @Test
+  void aFlippedBitThatBreaksTheStreamNamesThePage() throws IOException {
+    // PDFBox decodes such a stream up to the broken spot and logs a warning, then stops reading
+    // the page's text part-way.
+    PdfMutations h31 = new PdfMutations(Files.readAllBytes(Fixtures.samplePdf("h31")));
+    int[] stream = h31.streamOf(PAGE_5_CONTENTS);
+    byte[] flipped = h31.flip(stream[0] + (stream[1] - stream[0]) * 3 / 10, 64);
+    assertRejected(
+        () -> extractor.extract("broken.pdf", flipped),
+        ErrorCode.DAMAGED_PDF,
+        "broken.pdf: damaged PDF (page 5: content stream (object 49 0) is corrupt (invalid distance"
+            + " too far back)): the file is corrupt");
+  }
+
+  @Test
+  void aContentStreamWithADamagedFilterNameOrObjectIsNotSkipped() throws IOException {
+    // PDFBox skips a content stream whose filter it does not know, or whose object does not parse,
+    // and the page comes out blank. (PDFBox reads the name's stray byte 0x8a as windows-1252: Š.)
+    byte[] pdf = Files.readAllBytes(Fixtures.samplePdf("h31"));
+    String s = new String(pdf, StandardCharsets.ISO_8859_1);
+    int dict = s.indexOf("\n49 0 obj\n<<\n/Length 1316\n/Filter /FlateDecode\n");
+    assertThat(dict).isPositive();
+    int filterEnd = s.indexOf("/FlateDecode", dict) + "/FlateDecode".length();
+    byte[] badFilter = pdf.clone();
+    badFilter[filterEnd] = (byte) 0x8a;
+    assertRejected(
+        () -> extractor.extract("filter.pdf", badFilter),
+        ErrorCode.DAMAGED_PDF,
+        "filter.pdf: damaged PDF (page 5: content stream (object 49 0) has a filter PDFBox does not"
+            + " know (/FlateDecode\u0160)): the file is corrupt");
+
+    byte[] badObject = pdf.clone();
+    badObject[dict + 1] = 'J';
+    assertRejected(
+        () -> extractor.extract("object.pdf", badObject),
+        ErrorCode.DAMAGED_PDF,
+        "object.pdf: damaged PDF (page 5: content stream (object 49 0) cannot be read): the file"
+            + " is corrupt");
+  }
+
+  @Test
+  void aFlippedBitInTheCrossReferenceStreamIsCaught() throws IOException {
+    // The sample's cross-reference data are a compressed stream: a changed byte there can point
+    // pages at the wrong objects, which PDFBox then replaces with empty pages.
+    PdfMutations h31 = new PdfMutations(Files.readAllBytes(Fixtures.samplePdf("h31")));
+    byte[] flipped = h31.flip(426481, 2);
+    assertThat(h31.xrefStart()).isEqualTo(426148);
+    assertRejected(
+        () -> extractor.extract("xref.pdf", flipped),
+        ErrorCode.DAMAGED_PDF,
+        "xref.pdf: damaged PDF (cross-reference stream (object 168 0) is corrupt (its checksum does"
+            + " not match: the data were changed)): the file is corrupt");
+  }
+
+  /** What Tika's PDF parser alone gives as plain text, with its defaults. */
+  private static String plainTikaText(byte[] pdf) {
+    try (java.io.InputStream in = new java.io.ByteArrayInputStream(pdf)) {
+      org.apache.tika.sax.BodyContentHandler text = new org.apache.tika.sax.BodyContentHandler(-1);
+      new org.apache.tika.parser.pdf.PDFParser()
+          .parse(
+              in,
+              text,
+              new org.apache.tika.metadata.Metadata(),
+              new org.apache.tika.parser.ParseContext());
+      return text.toString();
+    } catch (Exception e) {
+      throw new AssertionError("plain Tika failed on the damaged copy", e);
+    }
   }
 
   @Test
@@ -145,6 +236,15 @@ class PdfExtractorTest {
         ErrorCode.ENCRYPTED_PDF,
         "locked.pdf: password-protected PDF: hyoka cannot open encrypted reports; save an"
             + " unprotected copy");
+  }
+
+  @Test
+  void aPdfEncryptedWithAnOwnerPasswordOnlyIsReadAndPassesTheStreamChecks() {
+    Path f =
+        TestPdfs.ownerProtected(dir.resolve("readonly.pdf"), List.of("Quarterly memo", "Line 2"));
+    assertThat(extractor.extract(f, "readonly.pdf").pages().get(0))
+        .contains("Quarterly memo")
+        .contains("Line 2");
   }
 
   @Test

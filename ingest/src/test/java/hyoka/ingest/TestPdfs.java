@@ -4,12 +4,19 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.Adler32;
+import java.util.zip.Deflater;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -34,13 +41,115 @@ final class TestPdfs {
 
   /** A text PDF that needs the user password {@code secret} to open. */
   static Path encrypted(Path file) {
-    try (PDDocument doc = textDocument(List.of("Confidential minutes"))) {
+    return protect(file, List.of("Confidential minutes"), "secret", new AccessPermission());
+  }
+
+  /**
+   * A text PDF encrypted with an owner password only: it opens without a password (its streams are
+   * still encrypted in the file), as many published reports are, to forbid editing.
+   */
+  static Path ownerProtected(Path file, List<String> lines) {
+    AccessPermission readOnly = new AccessPermission();
+    readOnly.setCanModify(false);
+    return protect(file, lines, "", readOnly);
+  }
+
+  private static Path protect(
+      Path file, List<String> lines, String userPassword, AccessPermission permission) {
+    try (PDDocument doc = textDocument(lines)) {
       StandardProtectionPolicy policy =
-          new StandardProtectionPolicy("owner-secret", "secret", new AccessPermission());
+          new StandardProtectionPolicy("owner-secret", userPassword, permission);
       policy.setEncryptionKeyLength(128);
       doc.protect(policy);
       doc.save(file.toFile());
       return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A decompression bomb: one page whose content stream inflates to about {@code inflatedBytes} of
+   * {@code (…) Tj} text operators (1 GiB makes a PDF of about 1 MB). Deflating a gigabyte takes
+   * most of a minute, so one megabyte is deflated once, ending on a full flush (after which deflate
+   * data refer to nothing before them), and that piece is repeated: a valid zlib stream with the
+   * right checksum, made in about a second.
+   */
+  static Path bomb(Path file, long inflatedBytes) {
+    byte[] run =
+        "(HyokaHyokaHyokaHyokaHyokaHyokaHyokaHyoka) Tj\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] block = new byte[run.length * 21_845];
+    for (int i = 0; i < 21_845; i++) {
+      System.arraycopy(run, 0, block, i * run.length, run.length);
+    }
+    byte[] head = "BT /F1 12 Tf 72 770 Td\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = "ET\n".getBytes(StandardCharsets.US_ASCII);
+    long copies = Math.max(1, inflatedBytes / block.length);
+    Adler32 adler = new Adler32();
+    adler.update(head);
+    for (long i = 0; i < copies; i++) {
+      adler.update(block);
+    }
+    adler.update(tail);
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      PDResources resources = new PDResources();
+      resources.put(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+      page.setResources(resources);
+      COSStream contents = doc.getDocument().createCOSStream();
+      contents.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+      try (OutputStream raw = contents.createRawOutputStream()) {
+        raw.write(new byte[] {0x78, (byte) 0xda});
+        raw.write(deflated(head, Deflater.FULL_FLUSH));
+        byte[] piece = deflated(block, Deflater.FULL_FLUSH);
+        for (long i = 0; i < copies; i++) {
+          raw.write(piece);
+        }
+        raw.write(deflated(tail, -1));
+        long sum = adler.getValue();
+        raw.write(
+            new byte[] {(byte) (sum >>> 24), (byte) (sum >>> 16), (byte) (sum >>> 8), (byte) sum});
+      }
+      page.getCOSObject().setItem(COSName.CONTENTS, contents);
+      doc.save(file.toFile());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Raw deflate data of {@code data}: ended by {@code flush}, or the final block when -1. */
+  private static byte[] deflated(byte[] data, int flush) {
+    Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+    try {
+      d.setInput(data);
+      if (flush < 0) {
+        d.finish();
+      }
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buf = new byte[1 << 16];
+      while (true) {
+        int n = flush < 0 ? d.deflate(buf) : d.deflate(buf, 0, buf.length, flush);
+        out.write(buf, 0, n);
+        if (flush < 0 ? d.finished() : n < buf.length && d.needsInput()) {
+          return out.toByteArray();
+        }
+      }
+    } finally {
+      d.end();
+    }
+  }
+
+  /**
+   * A valid copy of {@code source} in which page {@code page} (1-based) has lost its content
+   * stream: as a revised report that dropped a page's text would be, well-formed and checksummed.
+   */
+  static Path withBlankPage(Path source, int page, Path target) {
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(source.toFile())) {
+      doc.getPage(page - 1).getCOSObject().removeItem(COSName.CONTENTS);
+      doc.save(target.toFile());
+      return target;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -110,7 +110,8 @@ class NotebooksExecuteTest {
         .contains("otaru-sheets-r01.pdf")
         .contains("3 rows");
     assertThat(cell(cells, "%chart bar x=department").png()).isNotNull();
-    // The two published scores that follow no rule (report-format.md) are listed as mismatches.
+    // The two published scores that follow no rule (docs/report-format.md) are listed as
+    // mismatches.
     assertThat(cell(cells, "score_status = 'mismatch'").text())
         .contains("空き家対策事業")
         .contains("町会加入数")

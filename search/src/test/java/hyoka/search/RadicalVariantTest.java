@@ -2,9 +2,9 @@ package hyoka.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.Fixtures;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ReportText;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.Warehouse;
@@ -50,7 +50,7 @@ class RadicalVariantTest {
             Samples.sha256(printed),
             "radicals",
             Instant.parse("2026-12-03T10:00:00Z"),
-            new EvaluationReportParser().parse(text),
+            Layouts.installed().parse(text, null),
             text.repairs());
     dataDir = tmp.resolve("variant");
     variant = new Searcher(Samples.publishAndIndex(dataDir, List.of(r)));

@@ -1,8 +1,8 @@
 package hyoka.search;
 
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.Fixtures;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ParsedReport;
 import hyoka.warehouse.ReportShard;
 import hyoka.warehouse.RunStats;
@@ -24,7 +24,7 @@ final class Samples {
   private Samples() {}
 
   static ParsedReport parse(String name) {
-    return new EvaluationReportParser().parse(Fixtures.text(name));
+    return Layouts.installed().parse(Fixtures.text(name), null);
   }
 
   /** A copy of a sample under its own identity, so copies do not supersede each other. */

@@ -131,6 +131,22 @@ public final class FoldedText {
     return printed.substring(from, to);
   }
 
+  /** Equal when printed the same: the folded form and its map follow from the printed text. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FoldedText t && printed.equals(t.printed);
+  }
+
+  @Override
+  public int hashCode() {
+    return printed.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return printed;
+  }
+
   private int origin(int i) {
     return origin == null ? i : origin[i];
   }

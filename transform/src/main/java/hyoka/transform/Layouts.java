@@ -42,6 +42,17 @@ public final class Layouts {
     return new Layouts(found);
   }
 
+  /**
+   * The class names of the layouts on the class path, in name order, found without making any
+   * layout: what a cache of "no layout reads this file" depends on (a new layout may read it).
+   */
+  public static List<String> installedClassNames() {
+    return ServiceLoader.load(Layout.class, Layouts.class.getClassLoader()).stream()
+        .map(p -> p.type().getName())
+        .sorted()
+        .toList();
+  }
+
   /** Exactly these layouts (tests, or a program that brings its own). */
   public static Layouts of(List<Layout> layouts) {
     return new Layouts(requireNonNull(layouts, "layouts is null"));
@@ -110,8 +121,28 @@ public final class Layouts {
             + String.join(", ", closest.missing()));
   }
 
-  /** Chooses the layout for {@code text} (see {@link #choose}) and parses the text with it. */
+  /**
+   * Chooses the layout for {@code text} (see {@link #choose}) and parses the text with it. When a
+   * forced layout cannot read the text, the reason says it was forced.
+   */
   public ParsedReport parse(ReportText text, String forced) {
-    return choose(text, forced).parse(text);
+    Layout layout = choose(text, forced);
+    if (forced == null) {
+      return layout.parse(text);
+    }
+    try {
+      return layout.parse(text);
+    } catch (HyokaException e) {
+      if (e.code() != ErrorCode.NOT_A_REPORT) {
+        throw e;
+      }
+      String prefix = text.sourceFile() + ": ";
+      String why =
+          e.getMessage().startsWith(prefix)
+              ? e.getMessage().substring(prefix.length())
+              : e.getMessage();
+      throw new HyokaException(
+          ErrorCode.NOT_A_REPORT, prefix + "read with --layout " + forced + ": " + why, e);
+    }
   }
 }

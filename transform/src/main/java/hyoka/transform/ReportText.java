@@ -75,7 +75,7 @@ public record ReportText(String sourceFile, List<String> pages, List<TextRepair>
     if (!Radicals.hasFoldable(text)) {
       return text;
     }
-    List<String> lines = EvaluationReportParser.lines(text);
+    List<String> lines = lines(text);
     StringBuilder b = new StringBuilder(text.length());
     int start = 0;
     for (int i = 0; i < lines.size(); i++) {

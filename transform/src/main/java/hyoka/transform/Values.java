@@ -72,51 +72,6 @@ public final class Values {
     return out;
   }
 
-  /**
-   * Whether the line is a value row: six or more values, the two scores without a unit. Folding is
-   * idempotent (FoldingTest), so the line's own folded text is what folding it again would give.
-   */
-  public static boolean isValueRow(FoldedText text) {
-    // six values need five spaces between them
-    String f = text.folded();
-    int spaces = 0;
-    for (int i = 0; i < f.length() && spaces < 5; i++) {
-      if (f.charAt(i) == ' ') {
-        spaces++;
-      }
-    }
-    if (spaces < 5) {
-      return false;
-    }
-    // tokens(text) without building the values: only their count and units are needed
-    int i = skipSpaces(f, 0);
-    if (i < f.length() && !canStartToken(f.charAt(i))) {
-      return false;
-    }
-    Matcher m = TOKEN.matcher(f);
-    int count = 0;
-    boolean unitBeforeLast = false; // the unit of the value before the last
-    boolean unitLast = false;
-    boolean unit = false;
-    while (i < f.length()) {
-      m.region(i, f.length());
-      if (!m.lookingAt()) {
-        return false;
-      }
-      int end = m.end();
-      if (end < f.length() && f.charAt(end) != ' ') {
-        return false;
-      }
-      count++;
-      unitBeforeLast = unitLast;
-      unitLast = unit;
-      unit = m.start("unit") >= 0;
-      i = skipSpaces(f, end);
-    }
-    // the two score columns (before the target) never carry a unit
-    return count >= 6 && !unitBeforeLast && !unitLast;
-  }
-
   /** A single value standing alone on a line (`9世帯`, `81.40`, `―`), or null. */
   public static PrintedValue single(FoldedText text) {
     List<Token> t = tokens(text);

@@ -18,7 +18,7 @@ class ErasTest {
   void firstIsThePatternsFirstMatchOnEveryLineAndTrickyText() {
     List<String> texts = new ArrayList<>();
     for (String page : Fixtures.text("h31").pages()) {
-      for (String line : EvaluationReportParser.lines(page)) {
+      for (String line : ReportText.lines(page)) {
         texts.add(FoldedText.tight(FoldedText.of(line).folded()));
       }
     }

@@ -27,7 +27,7 @@ public final class Fixtures {
     return ReportText.of(file + ".pdf", resource("fixtures/" + file + ".pages.txt"));
   }
 
-  /** The plain .txt fixture as shipped in shared/ (no page breaks). */
+  /** The plain .txt fixture: the same text without page breaks (form feeds). */
   public static String plainText(String name) {
     return resource("fixtures/otaru-sogo-senryaku-" + name + ".txt");
   }

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * tilde characters, full-width or half-width forms, more or fewer blank lines. None of these
  * changes the meaning, so the parse must not change either.
  */
-final class ProducerVariants {
+public final class ProducerVariants {
   private ProducerVariants() {}
 
   private static final String JAPANESE = "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々]";
 
   /** `18棟` → `18 棟`, `H31年度` → `H31 年度`, `基準値(H26)` → `基準値( H26 )`; labels indented. */
-  static String spaced(String text) {
+  public static String spaced(String text) {
     String s = text;
     s = s.replaceAll("([A-Za-z0-9])(?=" + JAPANESE + ")", "$1 ");
     s = s.replaceAll("(" + JAPANESE + ")(?=[A-Za-z0-9])", "$1 ");
@@ -48,7 +48,7 @@ final class ProducerVariants {
           Map.entry('～', '〜'));
 
   /** Kangxi radicals and compatibility ideographs for common ideographs, U+2003, 〜. */
-  static String radicals(String text) {
+  public static String radicals(String text) {
     return mapChars(text, RADICALS);
   }
 
@@ -77,7 +77,7 @@ final class ProducerVariants {
           '見', '\u2F92');
 
   /** Radicals only, including those NFKC does not fold to the Japanese ideograph. */
-  static String radicalsNfkcMisses(String text) {
+  public static String radicalsNfkcMisses(String text) {
     return mapChars(text, RADICALS_NFKC_MISSES);
   }
 
@@ -85,7 +85,7 @@ final class ProducerVariants {
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%+-.,:/()";
 
   /** ASCII digits, letters and signs as their full-width forms. */
-  static String fullWidth(String text) {
+  public static String fullWidth(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -95,7 +95,7 @@ final class ProducerVariants {
   }
 
   /** Full-width digits, letters and signs as ASCII (the dash `－` kept: it means "no value"). */
-  static String halfWidth(String text) {
+  public static String halfWidth(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -106,12 +106,12 @@ final class ProducerVariants {
   }
 
   /** No blank line anywhere. */
-  static String noBlankLines(String text) {
+  public static String noBlankLines(String text) {
     return text.replaceAll("(?m)^[ \\t]*\\n", "");
   }
 
   /** Three blank lines at every page break and two after every line. */
-  static String manyBlankLines(String text) {
+  public static String manyBlankLines(String text) {
     String pages = text.replace("\f", "\n\n\n\f\n\n\n");
     return pages.replaceAll("([^\\n])\\n", "$1\n\n\n");
   }

@@ -8,10 +8,10 @@ import java.util.List;
  * and names and texts folded (NFKC) with spaces removed. Two parses of the same report from
  * different producers must have equal semantics.
  */
-final class Semantics {
+public final class Semantics {
   private Semantics() {}
 
-  static List<String> of(ParsedReport r) {
+  public static List<String> of(ParsedReport r) {
     List<String> out = new ArrayList<>();
     out.add(
         "report "
@@ -111,13 +111,13 @@ final class Semantics {
     return out;
   }
 
-  static String value(PrintedValue v) {
+  public static String value(PrintedValue v) {
     return v.isKnown()
         ? v.value().stripTrailingZeros().toPlainString() + (v.unit() == null ? "" : v.unit())
         : "null(" + v.nullReason() + ")";
   }
 
-  static String key(String s) {
+  public static String key(String s) {
     return s == null ? "null" : FoldedText.tight(Texts.fold(s).replace('\n', ' '));
   }
 }

@@ -2,48 +2,43 @@ package hyoka.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reading printed values: the value-row check agrees with the values read. */
+/** Printed values read from a line's folded form, each with its exact printed text. */
 class ValuesTest {
-  /** What isValueRow means, from the values themselves. */
-  private static boolean byTokens(FoldedText text) {
-    List<Values.Token> t = Values.tokens(text);
-    return t.size() >= 6
-        && t.get(t.size() - 3).value().unit() == null
-        && t.get(t.size() - 2).value().unit() == null;
+  @Test
+  void aLineOfValuesGivesEachValueWithItsPrintedTextAndUnit() {
+    List<Values.Token> t = Values.tokens(FoldedText.of("１，１９９件 ― 87.30% （後日報告）人 未確定"));
+
+    assertThat(t)
+        .extracting(x -> x.value().printed(), x -> x.value().unit(), x -> x.value().nullReason())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("１，１９９件", "件", null),
+            org.assertj.core.groups.Tuple.tuple("―", null, "dash"),
+            org.assertj.core.groups.Tuple.tuple("87.30%", "%", null),
+            org.assertj.core.groups.Tuple.tuple("（後日報告）人", "人", "pending"),
+            org.assertj.core.groups.Tuple.tuple("未確定", null, "undetermined"));
+    assertThat(t.get(0).value().value()).isEqualByComparingTo("1199");
+    assertThat(Values.tokens(FoldedText.of("交通事故件数 173件"))).isEmpty();
   }
 
   @Test
-  void valueRowCheckAgreesWithTheValuesOnEverySampleLine() {
-    String h31 = Fixtures.text("h31").joined();
-    List<String> lines = new ArrayList<>();
-    for (String text :
-        List.of(
-            h31,
-            Fixtures.text("h30").joined(),
-            ProducerVariants.spaced(h31),
-            ProducerVariants.fullWidth(h31))) {
-      lines.addAll(List.of(text.split("[\n\f]", -1)));
-    }
-    lines.addAll(
-        List.of(
-            "1 2 3 4 5 6",
-            "1件 2件 3件 4件 5 6",
-            "1件 2件 3件 4件 5件 6 7件",
-            "18棟 21棟 27棟 31棟 34棟 60.00 60.00 48棟",
-            "― ― ― （後日報告）人 未確定 1.0 2.0 3",
-            "1 2 3 4 5x6 7"));
-    int rows = 0;
-    for (String line : lines) {
-      FoldedText t = FoldedText.of(line);
-      assertThat(Values.isValueRow(t)).as(line).isEqualTo(byTokens(t));
-      if (byTokens(t)) {
-        rows++;
-      }
-    }
-    assertThat(rows).isGreaterThan(4 * 73);
+  void aProducersSpaceBetweenNumberAndUnitIsAllowed() {
+    assertThat(Values.single(FoldedText.of("18 棟")).unit()).isEqualTo("棟");
+    assertThat(Values.single(FoldedText.of("2 千 t")).unit()).isEqualTo("千t");
+    assertThat(Values.single(FoldedText.of("81.40")).value()).isEqualByComparingTo("81.40");
+    assertThat(Values.single(FoldedText.of("1件 2件"))).isNull();
+  }
+
+  @Test
+  void aNameFollowedByAValue() {
+    Values.NameValue nv = Values.nameAndValue(FoldedText.of("交通事故件数 １７３件 "));
+
+    assertThat(nv.name()).isEqualTo("交通事故件数");
+    assertThat(nv.value().printed()).isEqualTo("１７３件");
+    assertThat(nv.value().value()).isEqualByComparingTo("173");
+    assertThat(Values.nameAndValue(FoldedText.of("交通事故件数"))).isNull();
+    assertThat(Values.nameAndValue(FoldedText.of("平成31年度は増加した。"))).isNull();
   }
 }

@@ -169,6 +169,7 @@ public final class ReportRows {
           .set("line_no", line.lineNo())
           .set("text", line.text())
           .set("class", line.cls().label())
+          .set("note", line.note())
           .add();
     }
     for (TextRepair r : ingested.repairs()) {

@@ -46,6 +46,85 @@ public final class Schema {
    */
   private static final String NEWEST = "(report_fiscal_year, report_id)";
 
+  /**
+   * What a superseding report lost against the one it replaced: every project, KPI row, KPI name or
+   * value (by number or printed text), achievement, grade or progress label and narrative the older
+   * report holds and the newer one does not, matched by project, KPI row, budget item and kind. A
+   * corrected report may well drop something on purpose; a damaged one drops it by accident; either
+   * way it shows here. Both reports of a pair are of one layout (publish supersedes only within a
+   * layout), so a sheet's grades are never counted lost against an evaluation report that prints
+   * none.
+   */
+  private static final String SUPERSESSION_LOSSES;
+
+  static {
+    String pair =
+        "SELECT o.report_id AS superseded_report_id, o.superseded_by AS report_id, o.series,"
+            + " o.fiscal_year FROM reports o WHERE o.superseded_by IS NOT NULL";
+    String head = "SELECT x.report_id, x.superseded_report_id, x.series, x.fiscal_year, ";
+    StringBuilder sql = new StringBuilder("WITH pairs AS (" + pair + ") ");
+    sql.append(head)
+        .append(
+            "'project' AS what, op.project_no, NULL::INTEGER AS kpi_no, NULL::INTEGER AS item_no,"
+                + " NULL AS narrative_kind, op.name AS lost_printed, op.page FROM pairs x"
+                + " JOIN projects op ON op.report_id = x.superseded_report_id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM projects np WHERE np.report_id = x.report_id"
+                + " AND np.project_no = op.project_no)");
+    sql.append(" UNION ALL ")
+        .append(head)
+        .append(
+            "'kpi' AS what, ok.project_no, ok.kpi_no, NULL, NULL, ok.name, ok.page FROM pairs x"
+                + " JOIN kpis ok ON ok.report_id = x.superseded_report_id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM kpis nk WHERE nk.report_id = x.report_id"
+                + " AND nk.project_no = ok.project_no AND nk.kpi_no = ok.kpi_no)");
+    String[][] fields = {
+      {"name", "name", "name"},
+      {"baseline", "baseline", "baseline_printed"},
+      {"actual", "actual", "actual_printed"},
+      {"target", "target", "target_printed"},
+      {"raw score", "raw_score", "raw_score_printed"},
+      {"score", "score", "score_printed"},
+      {"achievement", "achievement", "achievement_printed"},
+      {"grade", "grade", "grade_printed"},
+      {"progress", "progress", "progress"}
+    };
+    for (String[] f : fields) {
+      String lost =
+          f[1].equals(f[2])
+              ? "ok." + f[1] + " IS NOT NULL AND nk." + f[1] + " IS NULL"
+              : "(ok."
+                  + f[1]
+                  + " IS NOT NULL AND nk."
+                  + f[1]
+                  + " IS NULL) OR (ok."
+                  + f[2]
+                  + " IS NOT NULL AND nk."
+                  + f[2]
+                  + " IS NULL)";
+      sql.append(" UNION ALL ")
+          .append(head)
+          .append("'kpi ")
+          .append(f[0])
+          .append("' AS what, ok.project_no, ok.kpi_no, NULL, NULL, ok.")
+          .append(f[2])
+          .append(", ok.page FROM pairs x")
+          .append(" JOIN kpis ok ON ok.report_id = x.superseded_report_id")
+          .append(" JOIN kpis nk ON nk.report_id = x.report_id AND nk.project_no = ok.project_no")
+          .append(" AND nk.kpi_no = ok.kpi_no WHERE ")
+          .append(lost);
+    }
+    sql.append(" UNION ALL ")
+        .append(head)
+        .append(
+            "'narrative' AS what, o.project_no, NULL, o.item_no, o.kind, o.text, o.page"
+                + " FROM pairs x JOIN narratives o ON o.report_id = x.superseded_report_id"
+                + " WHERE o.text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM narratives n"
+                + " WHERE n.report_id = x.report_id AND n.project_no = o.project_no"
+                + " AND n.item_no IS NOT DISTINCT FROM o.item_no AND n.kind = o.kind"
+                + " AND n.text IS NOT NULL)");
+    SUPERSESSION_LOSSES = sql.toString();
+  }
+
   /** View name → SQL, in creation order (later views use earlier ones). */
   public static final List<String[]> VIEWS =
       List.of(
@@ -147,7 +226,8 @@ public final class Schema {
                 + " AND (a.report_fiscal_year < b.report_fiscal_year"
                 + "   OR (a.report_fiscal_year = b.report_fiscal_year AND a.report_id < b.report_id))"
                 + " WHERE a.compare_key <> b.compare_key"
-          });
+          },
+          new String[] {"supersession_losses", SUPERSESSION_LOSSES});
 
   /**
    * What an added column holds in the rows of an older database, where that is known rather than

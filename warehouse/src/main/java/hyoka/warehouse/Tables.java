@@ -35,18 +35,24 @@ public final class Tables {
                   VARCHAR,
                   "sha256 of the file's bytes (lower-case hex): the report's identity"),
               c("series", VARCHAR, "report series (--series, by default the file's folder name)"),
+              c(
+                  "layout",
+                  VARCHAR,
+                  "the layout that read the file (hyoka ingest --help lists them): strategy-report"
+                      + " or kpi-sheet (docs/layouts.md); a report a hyoka before layouts stored"
+                      + " gets strategy-report, the only layout there was"),
               c("fiscal_year", INTEGER, "the report's fiscal year, Western (H31年度 = 2019)"),
               c("page_count", INTEGER, "number of pages"),
-              c("title", VARCHAR, "the title printed in the report, or NULL"),
+              c(
+                  "title",
+                  VARCHAR,
+                  "the title printed in the report's text; NULL where the layout prints none (the"
+                      + " strategy report prints none)"),
               c("ingested_at", TIMESTAMP, "when the file was read (UTC)"),
               c("project_count", INTEGER, "number of projects parsed"),
               c("kpi_count", INTEGER, "number of KPI value rows parsed"),
               c("score_mismatches", INTEGER, "KPI rows whose printed score differs from hyoka's"),
               c("unknown_residue", INTEGER, "text lines the parser could not place"),
-              c(
-                  "layout",
-                  VARCHAR,
-                  "the layout that read the file: strategy-report or kpi-sheet (see docs/layouts.md)"),
               c(
                   "grade_mismatches",
                   INTEGER,
@@ -232,7 +238,12 @@ public final class Tables {
               c("page", INTEGER, "1-based page"),
               c("line_no", INTEGER, "1-based line within the page's text, blank lines counted"),
               c("text", VARCHAR, "the line as extracted"),
-              c("class", VARCHAR, "page_marker, section_label, chart_label or unknown")),
+              c("class", VARCHAR, "page_marker, section_label, chart_label or unknown"),
+              c(
+                  "note",
+                  VARCHAR,
+                  "for an unknown line the parser could not attribute, why (what it could be);"
+                      + " NULL otherwise")),
           List.of());
 
   public static final TableSpec TEXT_REPAIRS =

@@ -1,8 +1,8 @@
 package hyoka.warehouse;
 
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.Fixtures;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ParsedReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ public final class LoadBenchmark {
   }
 
   static ParsedReport sample() {
-    return new EvaluationReportParser().parse(Fixtures.text("h31"));
+    return Layouts.installed().parse(Fixtures.text("h31"), null);
   }
 
   static String report(Figures f) {

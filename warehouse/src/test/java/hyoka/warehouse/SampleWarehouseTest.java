@@ -114,8 +114,8 @@ class SampleWarehouseTest {
         .isEqualTo(yearless);
     assertThat(w.query("SELECT count(*) FROM kpi_series_values WHERE fiscal_year IS NULL").rows())
         .containsExactly(List.of(0L));
-    assertThat(w.query("SELECT fiscal_year FROM reports ORDER BY 1").rows())
-        .containsExactly(List.of(2018), List.of(2019));
+    assertThat(w.query("SELECT fiscal_year, layout FROM reports ORDER BY 1").rows())
+        .containsExactly(List.of(2018, "strategy-report"), List.of(2019, "strategy-report"));
     // keys are unique within a report
     assertThat(
             w.query("SELECT report_id, kpi_key FROM kpis GROUP BY ALL HAVING count(*) > 1").rows())

@@ -1,8 +1,8 @@
 package hyoka.warehouse;
 
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.Fixtures;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.ReportText;
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class Samples {
   static final Instant AT = Instant.parse("2026-11-28T09:00:00Z");
 
   static ParsedReport parsed(String name) {
-    return new EvaluationReportParser().parse(Fixtures.text(name));
+    return Layouts.installed().parse(Fixtures.text(name), null);
   }
 
   /**
@@ -61,8 +61,7 @@ final class Samples {
     if (edited.equals(text.joined())) {
       throw new IllegalArgumentException("the edit changed nothing in " + name);
     }
-    ParsedReport parsed =
-        new EvaluationReportParser().parse(ReportText.of(text.sourceFile(), edited));
+    ParsedReport parsed = Layouts.installed().parse(ReportText.of(text.sourceFile(), edited), null);
     return of(parsed, sha256(edited.getBytes(StandardCharsets.UTF_8)), at);
   }
 

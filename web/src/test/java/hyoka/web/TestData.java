@@ -3,9 +3,9 @@ package hyoka.web;
 import hyoka.ingest.IngestRequest;
 import hyoka.ingest.IngestRun;
 import hyoka.search.SearchIndex;
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.Fixtures;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.ReportText;
 import hyoka.warehouse.ReportShard;
@@ -51,8 +51,7 @@ final class TestData {
     for (String page : text.pages()) {
       pages.add(page.replace("安全で快適な冬の生活を確保するため、市道", SCRIPT + "安全で快適な冬の生活を確保するため、市道"));
     }
-    ParsedReport parsed =
-        new EvaluationReportParser().parse(new ReportText(text.sourceFile(), pages));
+    ParsedReport parsed = Layouts.installed().parse(new ReportText(text.sourceFile(), pages), null);
     String sha = sha256("markup|" + text.sourceFile());
     IngestedReport report =
         new IngestedReport(

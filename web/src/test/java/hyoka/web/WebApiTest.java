@@ -158,7 +158,7 @@ class WebApiTest {
     JsonObject r = json("/api/reports/" + h31);
     assertThat(r.getAsJsonArray("projects")).hasSize(62);
     assertThat(r.getAsJsonArray("mismatches")).hasSize(2);
-    assertThat(r.getAsJsonArray("unknown_lines")).hasSize(12);
+    assertThat(r.getAsJsonArray("unknown_lines")).hasSize(3);
     JsonObject line = r.getAsJsonArray("unknown_lines").get(0).getAsJsonObject();
     assertThat(line.get("page").getAsInt()).isPositive();
     assertThat(line.get("line_no").getAsInt()).isPositive();

@@ -4,9 +4,9 @@ import static hyoka.web.Http.enc;
 
 import hyoka.ingest.bench.Corpus;
 import hyoka.search.SearchIndex;
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.Fixtures;
 import hyoka.transform.IngestedReport;
+import hyoka.transform.Layouts;
 import hyoka.transform.ParsedReport;
 import hyoka.warehouse.ReportShard;
 import hyoka.warehouse.RunStats;
@@ -134,8 +134,9 @@ public final class WebBench {
    * indexed.
    */
   static void build(Path pdfs, Path data, int n) throws Exception {
-    ParsedReport h31 = new EvaluationReportParser().parse(Fixtures.text("h31"));
-    ParsedReport h30 = new EvaluationReportParser().parse(Fixtures.text("h30"));
+    Layouts layouts = Layouts.installed();
+    ParsedReport h31 = layouts.parse(Fixtures.text("h31"), null);
+    ParsedReport h30 = layouts.parse(Fixtures.text("h30"), null);
     List<Path> shards = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       boolean odd = i % 2 == 1;

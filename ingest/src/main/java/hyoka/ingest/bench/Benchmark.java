@@ -2,16 +2,17 @@ package hyoka.ingest.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import hyoka.ingest.ExtractLimits;
 import hyoka.ingest.IngestRequest;
 import hyoka.ingest.IngestRun;
 import hyoka.ingest.IngestSummary;
 import hyoka.ingest.PdfExtractor;
+import hyoka.ingest.PdfReaders;
 import hyoka.ingest.StepTimes;
 import hyoka.search.JapaneseTextAnalyzer;
 import hyoka.search.SearchIndex;
-import hyoka.transform.EvaluationReportParser;
 import hyoka.transform.IngestedReport;
-import hyoka.transform.ReportParser;
+import hyoka.transform.Layouts;
 import hyoka.transform.ReportText;
 import hyoka.warehouse.PublishResult;
 import hyoka.warehouse.ReportShard;
@@ -149,12 +150,15 @@ public final class Benchmark {
   /**
    * One measured phase.
    *
-   * @param cpuSeconds CPU time of the whole JVM (all threads) during the phase, -1 when unknown: on
-   *     a shared machine the wall time depends on what else runs, the CPU time much less
-   * @param jitCpuSeconds of that, the JIT compiler threads' CPU, -1 when unknown
-   * @param gcCpuSeconds of that, the garbage collector's (and the VM thread's) CPU, -1 when unknown
+   * @param cpuSeconds CPU time of the whole JVM (all threads) and of its PDF reader processes
+   *     during the phase, -1 when unknown: on a shared machine the wall time depends on what else
+   *     runs, the CPU time much less
+   * @param jitCpuSeconds of that, this JVM's JIT compiler threads' CPU, -1 when unknown
+   * @param gcCpuSeconds of that, this JVM's garbage collector's (and VM thread's) CPU, -1 when
+   *     unknown
    * @param loadAverage the machine's 1-minute load average at the end of the phase, -1 when unknown
-   * @param peakRssBytes peak resident set of the process during the phase, -1 when unknown
+   * @param peakRssBytes peak resident set of the process during the phase plus the peaks of its PDF
+   *     reader processes, -1 when unknown
    */
   public record Figure(
       String name,
@@ -498,6 +502,14 @@ public final class Benchmark {
       }
     }
 
+    // What reading in bounded child processes costs: the same extraction as Tika-only, through the
+    // warm pool of PDF reader processes the ingests above used (their CPU is counted).
+    figures.add(
+        measure(
+            String.format(
+                Locale.ROOT, "stage: Tika in the PDF reader processes, %d threads", cores),
+            corpus.size(),
+            () -> extractIsolated(corpus, cores)));
     figures.addAll(stages(corpus, texts));
 
     Path rerunDir =
@@ -654,6 +666,20 @@ public final class Benchmark {
     return pages;
   }
 
+  /** Extracts every file through the ingest's PDF reader processes; returns the page count. */
+  private static long extractIsolated(List<Path> files, int threads) {
+    PdfReaders readers = PdfReaders.shared(ExtractLimits.DEFAULTS);
+    List<Callable<ReportText>> tasks = new ArrayList<>();
+    for (Path f : files) {
+      tasks.add(() -> readers.extract(f, f.getFileName().toString()));
+    }
+    long pages = 0;
+    for (ReportText text : runAll(threads, tasks, "extraction in the reader processes")) {
+      pages += text.pages().size();
+    }
+    return pages;
+  }
+
   /** Runs {@code tasks} on a pool of {@code threads}; returns their results in task order. */
   static <T> List<T> runAll(int threads, List<Callable<T>> tasks, String what) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -684,7 +710,8 @@ public final class Benchmark {
   private List<Figure> stages(List<Path> corpus, List<ReportText> texts) {
     List<Figure> figures = new ArrayList<>();
     long pages = texts.stream().mapToLong(t -> t.pages().size()).sum();
-    ReportParser parser = new EvaluationReportParser();
+    // as the pipeline does: the layout that claims each text parses it
+    Layouts layouts = Layouts.installed();
     List<IngestedReport> reports = new ArrayList<>();
     Instant now = Instant.now();
     figures.add(
@@ -701,7 +728,7 @@ public final class Benchmark {
                         sha,
                         "bench",
                         now,
-                        parser.parse(texts.get(i))));
+                        layouts.parse(texts.get(i), null)));
               }
               return pages;
             }));
@@ -808,13 +835,12 @@ public final class Benchmark {
     }
   }
 
-  /** CPU time of every thread of this JVM so far, in nanoseconds; -1 when not available. */
+  /**
+   * CPU time of every thread of this JVM and of its PDF reader processes so far, in nanoseconds; -1
+   * when not available.
+   */
   private static long processCpuNanos() {
-    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return -1;
+    return StepTimes.processCpuNanos();
   }
 
   private static double loadAverage() {

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * resets at the start of the phase through {@code /proc/self/clear_refs}; where that is not allowed
  * the figure is the peak since the JVM started, and {@link #rssIsPerPhase()} says so).
  *
+ * <p>The PDF reader processes the ingest starts ({@code PdfReaders}) are counted in the resident
+ * set: their peaks (reset likewise at the start of the phase, when they live already) are added to
+ * this process's.
+ *
  * <p>Heap samples between collections include garbage, so the heap figure is an upper bound of the
  * live data; the resident set is what the machine had to give the process.
  */
@@ -30,7 +34,10 @@ final class MemoryPeak implements AutoCloseable {
   private volatile boolean running = true;
 
   private MemoryPeak() {
-    rssIsPerPhase = resetRssPeak();
+    rssIsPerPhase = resetRssPeak(CLEAR_REFS);
+    ProcessHandle.current()
+        .descendants()
+        .forEach(p -> resetRssPeak(Path.of("/proc", Long.toString(p.pid()), "clear_refs")));
     sample();
     sampler = new Thread(this::loop, "hyoka-bench-memory");
     sampler.setDaemon(true);
@@ -65,8 +72,14 @@ final class MemoryPeak implements AutoCloseable {
 
   /** Peak resident set in bytes, or -1 when the platform does not report it. */
   long peakRssBytes() {
-    long kb = statusKb("VmHWM:");
-    return kb < 0 ? -1 : kb * 1024;
+    long kb = statusKb(STATUS, "VmHWM:");
+    if (kb < 0) {
+      return -1;
+    }
+    for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+      kb += Math.max(0, statusKb(Path.of("/proc", Long.toString(p.pid()), "status"), "VmHWM:"));
+    }
+    return kb * 1024;
   }
 
   boolean rssIsPerPhase() {
@@ -85,18 +98,18 @@ final class MemoryPeak implements AutoCloseable {
   }
 
   /** Writing 5 to clear_refs resets the peak RSS to the current RSS (Linux 4.0+). */
-  private static boolean resetRssPeak() {
+  private static boolean resetRssPeak(Path clearRefs) {
     try {
-      Files.writeString(CLEAR_REFS, "5", StandardCharsets.US_ASCII);
+      Files.writeString(clearRefs, "5", StandardCharsets.US_ASCII);
       return true;
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return false;
     }
   }
 
-  private static long statusKb(String key) {
+  private static long statusKb(Path status, String key) {
     try {
-      for (String line : Files.readAllLines(STATUS, StandardCharsets.US_ASCII)) {
+      for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
         if (line.startsWith(key)) {
           String v = line.substring(key.length()).strip().toLowerCase(Locale.ROOT);
           return Long.parseLong(v.replace("kb", "").strip());

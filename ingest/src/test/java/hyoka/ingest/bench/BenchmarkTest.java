@@ -42,6 +42,7 @@ class BenchmarkTest {
             "peer pipeline, " + cores() + " threads (round 2 of 2)",
             "full ingest, direct (round 1 of 2)",
             "full ingest, direct (round 2 of 2)",
+            "stage: Tika in the PDF reader processes, " + cores() + " threads",
             "stage: parse + score, 1 thread",
             "stage: Arrow shards, 1 thread",
             "stage: DuckDB publish (one transaction)",
@@ -70,7 +71,7 @@ class BenchmarkTest {
         .contains("| of which JIT | of which GC |")
         .contains("| vs peer |", "| vs peer (CPU) |")
         .contains("| full ingest, direct (round 2 of 2) | 2 | 72 |");
-    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(14);
+    assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(15);
     // the peer's own row is the 1.00 of its columns
     assertThat(table)
         .containsPattern(

@@ -1,0 +1,289 @@
+package hyoka.transform.layout.strategyreport;
+
+import hyoka.transform.Eras;
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
+import hyoka.transform.Kpi;
+import hyoka.transform.Layout;
+import hyoka.transform.LayoutClaim;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.Project;
+import hyoka.transform.ReportText;
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLedger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The parser of the まち・ひと・しごと創生総合戦略 KPI evaluation reports (see docs/report-format.md): page heads
+ * with the projects' value rows, then one narrative block per project. Stateless: one instance can
+ * be shared by any number of threads.
+ */
+public final class EvaluationReportParser implements Layout {
+  /** The layout's name in {@code --layout} and {@code reports.layout}. */
+  public static final String NAME = "strategy-report";
+
+  private final LineClassifier classifier = new LineClassifier();
+
+  public EvaluationReportParser() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "総合戦略 evaluation report: pages of projects with 施策ＫＰＩ value tables, 補正前スコア/スコア"
+        + " and narrative blocks (Otaru)";
+  }
+
+  /**
+   * Claims a text that prints the marks the parser needs: the {@code 補正前ｽｺｱ スコア} label of a
+   * project's value table, the {@code 施策ＫＰＩ} header and a project's {@code N ＜部} line.
+   */
+  @Override
+  public LayoutClaim claim(ReportText text) {
+    LineKind[] marks = {LineKind.SCORE_LABEL, LineKind.KPI_HEADER, LineKind.DEPT};
+    String[] names = {"補正前ｽｺｱ スコア label", "施策ＫＰＩ header", "project department line (N ＜部)"};
+    int[] firstPage = new int[marks.length];
+    int left = marks.length;
+    for (int p = 0; p < text.pages().size() && left > 0; p++) {
+      for (String raw : ReportText.lines(text.pages().get(p))) {
+        LineKind kind = classifier.classify(p + 1, 1, raw).kind();
+        for (int m = 0; m < marks.length; m++) {
+          if (firstPage[m] == 0 && kind == marks[m]) {
+            firstPage[m] = p + 1;
+            left--;
+          }
+        }
+      }
+    }
+    List<String> found = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (int m = 0; m < marks.length; m++) {
+      if (firstPage[m] > 0) {
+        found.add(names[m] + " (page " + firstPage[m] + ")");
+      } else {
+        missing.add(names[m]);
+      }
+    }
+    return LayoutClaim.of(NAME, found, missing);
+  }
+
+  @Override
+  public ParsedReport parse(ReportText text) {
+    List<List<Line>> pages = new ArrayList<>();
+    for (int p = 0; p < text.pages().size(); p++) {
+      List<String> raw = ReportText.lines(text.pages().get(p));
+      List<Line> lines = new ArrayList<>(raw.size());
+      for (int i = 0; i < raw.size(); i++) {
+        lines.add(classifier.classify(p + 1, i + 1, raw.get(i)));
+      }
+      pages.add(lines);
+    }
+    if (pages.size() == 1) {
+      // no form feeds: find the pages by their heads
+      pages = VirtualPages.split(pages.get(0));
+    }
+    PageReader.Result paged = new PageReader().read(pages);
+    if (paged.heads().isEmpty()) {
+      throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
+    }
+    int fiscalYear = fiscalYear(text.sourceFile(), pages);
+    BlockSplitter.Result split = new BlockSplitter().split(paged.narrative());
+    if (split.blocks().isEmpty()) {
+      throw notAReport(text.sourceFile(), "no project number and department line (N ＜部)");
+    }
+    Map<Integer, Block> blocks = new HashMap<>();
+    for (Block b : split.blocks()) {
+      blocks.putIfAbsent(b.projectNo(), b);
+    }
+    List<Integer> numbers = new ArrayList<>(new TreeSet<>(blocks.keySet()));
+
+    Integer targetYear = mostFrequentYear(pages, LineKind.TARGET_HEAD);
+    ResidueLedger ledger = new ResidueLedger();
+    paged.residue().forEach(ledger::residue);
+    Set<Line> used = new HashSet<>();
+    List<Project> projects = new ArrayList<>();
+    KpiReader kpiReader = new KpiReader();
+    NarrativeReader narrativeReader = new NarrativeReader();
+    // the block lines the narrative reader made residue (labels, chart lines); the block lines no
+    // reader took are residue too
+    Set<Line> readerResidue = new HashSet<>();
+    // why a line no rule could attribute is no one's
+    Map<Line, String> unattributed = new HashMap<>();
+    int previous = 0;
+    for (int i = 0; i < paged.heads().size(); i++) {
+      ProjectHead head = paged.heads().get(i);
+      // the heads come in project order and every project has one block with its number
+      int no =
+          i < numbers.size() && numbers.size() == paged.heads().size()
+              ? numbers.get(i)
+              : previous + 1;
+      previous = no;
+      Block block = blocks.get(no);
+      for (Line l : head.labels()) {
+        ledger.residue(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+      }
+      KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
+      used.addAll(kr.used());
+      NarrativeReader.Result nr =
+          narrativeReader.read(
+              block == null ? List.of() : block.body(),
+              new NarrativeReader.Context(
+                  kr.used(),
+                  kr.kpis().stream().map(Kpi::name).filter(Objects::nonNull).toList(),
+                  head.budgetPairs(),
+                  head.page(),
+                  paged.gluedToPurpose()));
+      used.addAll(nr.used());
+      unattributed.putAll(nr.unattributed());
+      nr.residue()
+          .forEach(
+              (l, cls) -> {
+                ledger.residue(PageReader.residue(l, cls));
+                readerResidue.add(l);
+              });
+      projects.add(
+          new Project(
+              no,
+              head.groupNo(),
+              head.groupName(),
+              head.name(),
+              block == null ? null : String.join("・", block.departments()),
+              block == null ? null : String.join("・", block.sections()),
+              block == null ? null : joined(block.description()),
+              head.page(),
+              kr.kpis(),
+              nr.items(),
+              nr.narratives()));
+    }
+    for (Block b : split.blocks()) {
+      for (Line l : b.body()) {
+        if (!used.contains(l) && !readerResidue.contains(l)) {
+          ledger.residue(PageReader.residue(l, residueClass(l), unattributed.get(l)));
+        }
+      }
+    }
+    for (Line l : split.leftover()) {
+      ledger.residue(PageReader.residue(l, residueClass(l)));
+    }
+    // every line is data or residue: whatever no step placed is reported, never dropped
+    List<Line> data = new ArrayList<>(used);
+    for (ProjectHead h : paged.heads()) {
+      data.addAll(h.nameLines());
+      for (ProjectHead.HeadRow r : h.rows()) {
+        data.add(r.row());
+        data.addAll(r.notes());
+      }
+    }
+    for (Block b : split.blocks()) {
+      data.addAll(b.frame());
+      data.addAll(b.description());
+    }
+    for (Line l : data) {
+      ledger.data(l.page(), l.lineNo());
+    }
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        ledger.unknownUnlessAccounted(l.page(), l.lineNo(), l.printed());
+      }
+    }
+    // the report prints no title (its first line is a project group's heading)
+    return new ParsedReport(
+        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, ledger.lines(), null);
+  }
+
+  private static ResidueClass residueClass(Line l) {
+    return switch (l.kind()) {
+      case NUMBERS, CHART_LEGEND, CHART_AXIS -> ResidueClass.CHART_LABEL;
+      case TEXT, VALUE_ROW, NOTE, DEPT, BLANK -> ResidueClass.UNKNOWN;
+      case SCORE_LABEL,
+          TARGET_LABEL,
+          STATUS_LABEL,
+          BUDGET_LABEL,
+          OVERVIEW_LABEL,
+          PURPOSE_LABEL,
+          IMPL_LABEL,
+          SUMMARY_LABEL,
+          SUMMARY_RANGE,
+          TARGET_HEAD,
+          ACTUAL_HEAD,
+          YEAR_HEAD,
+          KPI_HEADER,
+          HEADER_FRAGMENT ->
+          ResidueClass.SECTION_LABEL;
+    };
+  }
+
+  static String joined(List<Line> lines) {
+    if (lines.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (Line l : lines) {
+      b.append(l.printed().strip());
+    }
+    return b.toString();
+  }
+
+  /**
+   * The report year: the year of the 《…年度実施内容》 labels, else of the report-year column of the KPI
+   * headers (`H31年度`); the most frequent one wins.
+   */
+  private static int fiscalYear(String source, List<List<Line>> pages) {
+    Map<Integer, Integer> impl = new TreeMap<>();
+    Map<Integer, Integer> head = new TreeMap<>();
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        if (l.is(LineKind.IMPL_LABEL)) {
+          Integer y = Eras.first(l.tight());
+          if (y != null) {
+            impl.merge(y, 1, Integer::sum);
+          }
+        } else if (l.is(LineKind.YEAR_HEAD)) {
+          Integer y = Eras.first(l.tight());
+          if (y != null) {
+            head.merge(y, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    Map<Integer, Integer> votes = impl.isEmpty() ? head : impl;
+    if (votes.isEmpty()) {
+      throw notAReport(source, "no fiscal year (no 《…年度実施内容》 label and no H..年度 column)");
+    }
+    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+  }
+
+  private static Integer mostFrequentYear(List<List<Line>> pages, LineKind kind) {
+    Map<Integer, Integer> votes = new TreeMap<>();
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        if (l.is(kind)) {
+          Integer y = Eras.first(l.tight());
+          if (y != null) {
+            votes.merge(y, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return votes.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(null);
+  }
+
+  private static HyokaException notAReport(String source, String what) {
+    return new HyokaException(
+        ErrorCode.NOT_A_REPORT, source + ": not a KPI evaluation report: " + what);
+  }
+}

@@ -1,0 +1,137 @@
+package hyoka.transform.layout.strategyreport;
+
+import hyoka.transform.FoldedText;
+import hyoka.transform.PrintedValue;
+import hyoka.transform.Texts;
+import hyoka.transform.Values;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the KPI name lines (name plus the report year's actual) in a project's narrative block. A
+ * candidate must carry a value whose unit agrees with the project's value rows, so amounts in the
+ * texts (`…修繕 423,500円` in a project counted in 人) are not taken for actuals.
+ */
+final class KpiNameFinder {
+  /** A name longer than this is a sentence, not a KPI name. */
+  private static final int MAX_NAME = 45;
+
+  private static final int MIN_NAME = 4;
+
+  /** A wrapped KPI name's lines are short; a longer line is text. */
+  private static final int MAX_NAME_LINE = 25;
+
+  private static final int MAX_BASIS_LINE = 80;
+
+  List<KpiNameLine> find(List<Line> body, Set<String> rowUnits) {
+    List<KpiNameLine> out = new ArrayList<>();
+    Set<Line> used = new HashSet<>();
+    for (int i = 0; i < body.size(); i++) {
+      Line l = body.get(i);
+      if (!l.is(LineKind.TEXT) && !l.is(LineKind.NUMBERS)) {
+        continue;
+      }
+      PrintedValue bare = Values.single(l.text());
+      if (bare != null) {
+        if (!compatible(bare, rowUnits)) {
+          continue;
+        }
+        List<Line> names = new ArrayList<>();
+        for (int k = i - 1; k >= 0 && names.size() < 2; k--) {
+          Line p = body.get(k);
+          if (!isNamePart(p) || used.contains(p)) {
+            break;
+          }
+          names.add(0, p);
+        }
+        if (names.isEmpty()) {
+          continue;
+        }
+        StringBuilder name = new StringBuilder();
+        for (Line n : names) {
+          name.append(n.printed().strip());
+        }
+        List<Line> lines = new ArrayList<>(names);
+        lines.add(l);
+        used.addAll(lines);
+        out.add(new KpiNameLine(name.toString(), bare, lines, basis(body, i + 1)));
+        continue;
+      }
+      if (!l.is(LineKind.TEXT)) {
+        continue;
+      }
+      Values.NameValue nv = Values.nameAndValue(l.text());
+      if (nv == null || !compatible(nv.value(), rowUnits)) {
+        continue;
+      }
+      String name = FoldedText.tight(Texts.fold(nv.name()));
+      // a KPI name is a noun phrase: not a sentence, not a bullet, not a two-char word (延べ)
+      if (name.length() > MAX_NAME
+          || name.length() < MIN_NAME
+          || name.contains("。")
+          || name.startsWith("・")) {
+        continue;
+      }
+      used.add(l);
+      out.add(new KpiNameLine(nv.name(), nv.value(), List.of(l), basis(body, i + 1)));
+    }
+    return out;
+  }
+
+  private static boolean isNamePart(Line l) {
+    if (!l.is(LineKind.TEXT)) {
+      return false;
+    }
+    String t = l.tight();
+    return t.length() <= MAX_NAME_LINE && !t.endsWith("。") && !t.startsWith("・");
+  }
+
+  /** The basis of the target: the line after the value, and a second one it continues into. */
+  private static List<Line> basis(List<Line> body, int from) {
+    if (from >= body.size()) {
+      return List.of();
+    }
+    Line first = body.get(from);
+    if (!first.is(LineKind.TEXT) && !first.is(LineKind.NOTE)) {
+      return List.of();
+    }
+    String f = first.folded();
+    if (first.tight().endsWith("。") || first.tight().length() > MAX_BASIS_LINE) {
+      return List.of();
+    }
+    List<Line> out = new ArrayList<>();
+    out.add(first);
+    // a basis printed in two columns ends its first line with a run of spaces or a '~'; a
+    // wrapped one leaves a parenthesis open (`5事業(…、海外販路` / `拡大支援事業:90)の計 ～ …`)
+    if (from + 1 < body.size()
+        && (f.endsWith("   ") || f.strip().endsWith("~") || count(f, '(') > count(f, ')'))) {
+      Line second = body.get(from + 1);
+      if (second.is(LineKind.TEXT) && !second.folded().strip().endsWith("。")) {
+        out.add(second);
+      }
+    }
+    return out;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static boolean compatible(PrintedValue v, Set<String> rowUnits) {
+    if (v.unit() != null) {
+      return rowUnits.contains(v.unit()) || !v.isKnown() && rowUnits.isEmpty();
+    }
+    if (!v.isKnown()) {
+      return true;
+    }
+    return rowUnits.isEmpty() || rowUnits.equals(Set.of("%"));
+  }
+}

@@ -1,0 +1,330 @@
+package hyoka.transform.layout.strategyreport;
+
+import hyoka.transform.Eras;
+import hyoka.transform.Kpi;
+import hyoka.transform.KpiValue;
+import hyoka.transform.MatchEvidence;
+import hyoka.transform.PrintedValue;
+import hyoka.transform.Scores;
+import hyoka.transform.ValueKind;
+import hyoka.transform.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds a project's KPIs from its value rows (page head) and its narrative block: decodes the rows
+ * by the header's year columns, decides which name line belongs to which row (score rule, then
+ * units, then the reverse printed order), and scores each row.
+ */
+final class KpiReader {
+  private final KpiNameFinder finder = new KpiNameFinder();
+
+  /** The KPIs and the block lines used for them (name, value and basis lines). */
+  record Result(List<Kpi> kpis, Set<Line> used) {}
+
+  /**
+   * @param reportYear the report's fiscal year, for the report-year column when the block shows
+   *     none
+   * @param reportTargetYear the target year most blocks print, for a block that prints none
+   */
+  Result read(ProjectHead head, Block block, int reportYear, Integer reportTargetYear) {
+    KpiHeader header = KpiHeader.of(block == null ? List.of() : block.header());
+    List<Line> body = block == null ? List.of() : block.body();
+    Integer targetYear = null;
+    Integer yearHead = null;
+    for (Line l : body) {
+      if (targetYear == null && l.is(LineKind.TARGET_HEAD)) {
+        targetYear = Eras.first(l.tight());
+      }
+      if (yearHead == null && l.is(LineKind.YEAR_HEAD)) {
+        yearHead = Eras.first(l.tight());
+      }
+    }
+    if (targetYear == null) {
+      targetYear = reportTargetYear;
+    }
+    Integer actualYear =
+        header.reportYear() != null
+            ? header.reportYear()
+            : yearHead != null ? yearHead : Integer.valueOf(reportYear);
+
+    List<Row> rows = new ArrayList<>();
+    Set<String> units = new LinkedHashSet<>();
+    for (ProjectHead.HeadRow hr : head.rows()) {
+      Row r = Row.of(hr.row());
+      rows.add(r);
+      for (Values.Token t : r.tokens) {
+        if (t.value().unit() != null) {
+          units.add(t.value().unit());
+        }
+      }
+    }
+    List<KpiNameLine> names = finder.find(body, units);
+    Set<Line> used = new LinkedHashSet<>();
+    for (KpiNameLine n : names) {
+      used.addAll(n.lines());
+      used.addAll(n.basis());
+    }
+    Assignment a = assign(rows, names);
+    // one basis printed for several rows (merged cell): every row without its own gets it
+    List<String> bases = new ArrayList<>();
+    Set<String> distinct = new LinkedHashSet<>();
+    for (KpiNameLine n : a.names) {
+      String basis = n == null ? null : n.basisText();
+      bases.add(basis);
+      if (basis != null) {
+        distinct.add(basis);
+      }
+    }
+    List<Integer> basisGroup = new ArrayList<>();
+    if (rows.size() > 1 && distinct.size() == 1 && bases.contains(null)) {
+      String only = distinct.iterator().next();
+      for (int i = 0; i < bases.size(); i++) {
+        bases.set(i, only);
+        basisGroup.add(i);
+      }
+    }
+    List<Kpi> kpis = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      ProjectHead.HeadRow hr = head.rows().get(i);
+      KpiNameLine n = a.names.get(i);
+      PrintedValue actual = n == null ? PrintedValue.notPrinted() : n.actual();
+      String basis = bases.get(i);
+      Scores.Computed c =
+          Scores.compute(r.baseline(), actual, r.target(), Scores.isMaintain(basis));
+      Scores.Comparison cmp = Scores.compare(r.raw(), r.score(), c);
+      List<KpiValue> values = new ArrayList<>();
+      values.add(new KpiValue(header.baselineYear(), ValueKind.BASELINE, r.baseline()));
+      List<PrintedValue> yearly = r.actuals();
+      for (int y = 0; y < yearly.size(); y++) {
+        Integer year = r.yearsKnown(header) ? header.actualYears().get(y) : null;
+        values.add(new KpiValue(year, ValueKind.ACTUAL, yearly.get(y)));
+      }
+      values.add(new KpiValue(actualYear, ValueKind.ACTUAL, actual));
+      values.add(new KpiValue(targetYear, ValueKind.TARGET, r.target()));
+      String note = null;
+      if (!hr.notes().isEmpty()) {
+        StringBuilder b = new StringBuilder();
+        for (Line l : hr.notes()) {
+          if (b.length() > 0) {
+            b.append(' ');
+          }
+          b.append(l.printed().strip());
+        }
+        note = b.toString();
+      }
+      Set<Integer> shared = new java.util.TreeSet<>();
+      if (note != null) {
+        for (int g : hr.noteGroup()) {
+          if (g != i) {
+            shared.add(g + 1);
+          }
+        }
+      }
+      for (int g : basisGroup) {
+        if (g != i) {
+          shared.add(g + 1);
+        }
+      }
+      kpis.add(
+          new Kpi(
+              i + 1,
+              n == null ? null : n.name(),
+              unitOf(r, actual),
+              header.baselineYear(),
+              r.baseline(),
+              actual,
+              targetYear,
+              r.target(),
+              values,
+              r.raw(),
+              r.score(),
+              c.raw(),
+              c.score(),
+              cmp.status(),
+              c.rule(),
+              cmp.note(),
+              note,
+              basis,
+              List.copyOf(shared),
+              a.evidence,
+              hr.row().page(),
+              null));
+    }
+    return new Result(kpis, used);
+  }
+
+  private static String unitOf(Row r, PrintedValue actual) {
+    if (r.target().unit() != null) {
+      return r.target().unit();
+    }
+    for (Values.Token t : r.tokens) {
+      if (t.value().unit() != null) {
+        return t.value().unit();
+      }
+    }
+    return actual.unit();
+  }
+
+  /** Which name line goes with which row, and what decided it. */
+  private record Assignment(List<KpiNameLine> names, MatchEvidence evidence) {}
+
+  private static Assignment assign(List<Row> rows, List<KpiNameLine> names) {
+    int n = rows.size();
+    if (n == 1) {
+      List<KpiNameLine> one = new ArrayList<>();
+      one.add(names.isEmpty() ? null : names.get(names.size() - 1));
+      return new Assignment(one, MatchEvidence.SINGLE);
+    }
+    if (names.size() != n) {
+      // cannot match by evidence: reverse printed order as far as it goes
+      List<KpiNameLine> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = names.size() - 1 - i;
+        out.add(k >= 0 ? names.get(k) : null);
+      }
+      return new Assignment(out, MatchEvidence.ORDER_INFERRED);
+    }
+    List<int[]> perms = permutations(n);
+    int bestScore = -1;
+    List<int[]> best = new ArrayList<>();
+    for (int[] p : perms) {
+      int s = 0;
+      for (int i = 0; i < n; i++) {
+        if (reproduces(rows.get(i), names.get(p[i]))) {
+          s++;
+        }
+      }
+      if (s > bestScore) {
+        bestScore = s;
+        best.clear();
+      }
+      if (s == bestScore) {
+        best.add(p);
+      }
+    }
+    MatchEvidence evidence = MatchEvidence.SCORE_RULE;
+    if (best.size() > 1) {
+      int bestUnits = -1;
+      List<int[]> byUnit = new ArrayList<>();
+      for (int[] p : best) {
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+          if (sameUnit(rows.get(i), names.get(p[i]))) {
+            s++;
+          }
+        }
+        if (s > bestUnits) {
+          bestUnits = s;
+          byUnit.clear();
+        }
+        if (s == bestUnits) {
+          byUnit.add(p);
+        }
+      }
+      best = byUnit;
+      evidence = MatchEvidence.UNIT;
+    }
+    int[] chosen = best.get(0);
+    if (best.size() > 1) {
+      evidence = MatchEvidence.ORDER_INFERRED;
+      chosen = null;
+      for (int[] p : best) {
+        boolean reverse = true;
+        for (int i = 0; i < n; i++) {
+          reverse &= p[i] == n - 1 - i;
+        }
+        if (reverse) {
+          chosen = p;
+        }
+      }
+      if (chosen == null) {
+        chosen = best.get(0);
+      }
+    } else if (bestScore == 0 && evidence == MatchEvidence.SCORE_RULE) {
+      evidence = MatchEvidence.ORDER_INFERRED;
+    }
+    List<KpiNameLine> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(names.get(chosen[i]));
+    }
+    return new Assignment(out, evidence);
+  }
+
+  private static boolean reproduces(Row r, KpiNameLine n) {
+    if (!r.raw().isKnown()) {
+      return false;
+    }
+    Scores.Computed c =
+        Scores.compute(r.baseline(), n.actual(), r.target(), Scores.isMaintain(n.basisText()));
+    return c.raw() != null && c.raw().compareTo(r.raw().value()) == 0;
+  }
+
+  private static boolean sameUnit(Row r, KpiNameLine n) {
+    String u = n.actual().unit();
+    if (u == null) {
+      return r.target().unit() == null || "%".equals(r.target().unit());
+    }
+    return u.equals(r.target().unit()) || u.equals(r.baseline().unit());
+  }
+
+  private static List<int[]> permutations(int n) {
+    List<int[]> out = new ArrayList<>();
+    permute(new int[n], new boolean[n], 0, out);
+    return out;
+  }
+
+  private static void permute(int[] p, boolean[] taken, int i, List<int[]> out) {
+    if (i == p.length) {
+      out.add(p.clone());
+      return;
+    }
+    for (int k = 0; k < p.length; k++) {
+      if (!taken[k]) {
+        taken[k] = true;
+        p[i] = k;
+        permute(p, taken, i + 1, out);
+        taken[k] = false;
+      }
+    }
+  }
+
+  /** A decoded value row: baseline, yearly actuals, raw score, score, target. */
+  private record Row(List<Values.Token> tokens) {
+    static Row of(Line line) {
+      return new Row(Values.tokens(line.text()));
+    }
+
+    PrintedValue baseline() {
+      return tokens.get(0).value();
+    }
+
+    List<PrintedValue> actuals() {
+      List<PrintedValue> out = new ArrayList<>();
+      for (int i = 1; i < tokens.size() - 3; i++) {
+        out.add(tokens.get(i).value());
+      }
+      return out;
+    }
+
+    PrintedValue raw() {
+      return tokens.get(tokens.size() - 3).value();
+    }
+
+    PrintedValue score() {
+      return tokens.get(tokens.size() - 2).value();
+    }
+
+    PrintedValue target() {
+      return tokens.get(tokens.size() - 1).value();
+    }
+
+    /** The header's years name the row's actual columns only when the counts agree. */
+    boolean yearsKnown(KpiHeader h) {
+      return h.actualYears().size() == tokens.size() - 4;
+    }
+  }
+}

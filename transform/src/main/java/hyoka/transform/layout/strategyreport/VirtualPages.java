@@ -1,0 +1,114 @@
+package hyoka.transform.layout.strategyreport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a text that came without form feeds into pages where the page heads start. A page of the
+ * report opens with a head (page marker, chart labels, then a project name followed by `補正前ｽｺｱ
+ * スコア`), so a new head after narrative text is a new page. A page that opens with no head (a block
+ * running over a page break) still opens with its page marker, the number of the page's first
+ * project: with no project on the page the number is empty and the marker prints as a line of
+ * spaces. Such a line before narrative text is a new page too; without it every later page would be
+ * one lower than printed.
+ */
+final class VirtualPages {
+  private VirtualPages() {}
+
+  static List<List<Line>> split(List<Line> lines) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    // each head from its first lead line to its 補正前ｽｺｱ line: an empty marker inside is no page
+    List<int[]> heads = new ArrayList<>();
+    for (int j = 0; j < lines.size(); j++) {
+      if (!lines.get(j).is(LineKind.SCORE_LABEL)) {
+        continue;
+      }
+      int name = previous(lines, j);
+      if (name < 0) {
+        continue;
+      }
+      int before = previous(lines, name);
+      if (before >= 0
+          && lines.get(name).tight().startsWith("(")
+          && lines.get(before).is(LineKind.TEXT)) {
+        name = before;
+        before = previous(lines, name);
+      }
+      int start = name;
+      int k = before;
+      while (k >= 0 && (isLead(lines.get(k)) || lines.get(k).is(LineKind.BLANK))) {
+        if (!lines.get(k).is(LineKind.BLANK)) {
+          start = k;
+        }
+        k--;
+      }
+      heads.add(new int[] {start, j});
+      // the head of the page goes on: this project follows another one's 目的： label
+      if (k < 0 || lines.get(k).is(LineKind.PURPOSE_LABEL)) {
+        continue;
+      }
+      if (start > starts.get(starts.size() - 1)) {
+        starts.add(start);
+      }
+    }
+    for (int j = 0; j < lines.size(); j++) {
+      if (j > 0 && isEmptyMarker(lines.get(j)) && opensNarrative(lines, j, heads)) {
+        starts.add(j);
+      }
+    }
+    starts.sort(null);
+    List<List<Line>> pages = new ArrayList<>();
+    for (int p = 0; p < starts.size(); p++) {
+      int from = starts.get(p);
+      int to = p + 1 < starts.size() ? starts.get(p + 1) : lines.size();
+      List<Line> page = new ArrayList<>();
+      for (Line l : lines.subList(from, to)) {
+        page.add(new Line(p + 1, l.lineNo(), l.text(), l.tight(), l.kind()));
+      }
+      pages.add(page);
+    }
+    return pages;
+  }
+
+  /** A line of spaces only: the marker of a page with no project of its own. */
+  private static boolean isEmptyMarker(Line l) {
+    return l.is(LineKind.BLANK) && !l.printed().isEmpty();
+  }
+
+  /**
+   * Whether the empty marker at {@code j} is followed by text that no head claims: not inside a
+   * head's lead lines, not right before a head (that head's start is the page's), and not at the
+   * end of the text (the marker then opens no page).
+   */
+  private static boolean opensNarrative(List<Line> lines, int j, List<int[]> heads) {
+    int next = j + 1;
+    while (next < lines.size() && lines.get(next).is(LineKind.BLANK)) {
+      next++;
+    }
+    if (next == lines.size()) {
+      return false;
+    }
+    for (int[] h : heads) {
+      if (h[0] <= next && next <= h[1] || h[0] <= j && j <= h[1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Page markers and chart labels open a page (` 6`, ` #`, `66.67`, ` アンケート…`). */
+  private static boolean isLead(Line l) {
+    return l.is(LineKind.NUMBERS)
+        || LineClassifier.PAGE_MARKER.matcher(l.tight()).matches()
+        || l.is(LineKind.TEXT) && l.printed().startsWith(" ") && l.tight().length() < 30;
+  }
+
+  private static int previous(List<Line> lines, int i) {
+    int k = i - 1;
+    while (k >= 0 && lines.get(k).is(LineKind.BLANK)) {
+      k--;
+    }
+    return k;
+  }
+}
