@@ -196,6 +196,52 @@ class TwoLayoutsIngestTest {
     assertThat(Agreement.assertAgree(data)).hasSize(1);
   }
 
+  @Test
+  void bothSheetFilesGiveTheirSixGradeMismatchesInSql() throws Exception {
+    Path data = dir.resolve("both-sheets");
+    Run run = ingest(data, List.of(sheetsR01, sheetsH30));
+    assertThat(run.lines()).hasSize(3);
+    assertThat(run.lines().get(0))
+        .startsWith(
+            "added " + sheetsR01 + " (FY2019, 62 projects, 73 KPI rows, 3 grade mismatches,");
+    assertThat(run.lines().get(1))
+        .startsWith(
+            "added " + sheetsH30 + " (FY2018, 62 projects, 73 KPI rows, 3 grade mismatches,");
+    // a run of sheets only prints no score count: the sheets print no score
+    assertThat(run.lines().get(2))
+        .isEqualTo(
+            "2 files: 2 added (0 superseding), 0 unchanged, 0 duplicates, 0 rejected;"
+                + " 124 projects, 146 KPI rows, 6 grade mismatches, 0 unknown lines");
+    // the six KPIs whose printed 評価 the printed legend does not give (checked by hand on the
+    // pages, SheetRowsTest), both grades and the achievement as the warehouse holds them
+    assertThat(
+            rows(
+                data,
+                "SELECT report_fiscal_year, project_no || '-' || kpi_no, achievement_printed,"
+                    + " grade_printed, grade_by_rule, grade_page FROM current_kpis"
+                    + " WHERE grade_status = 'mismatch' ORDER BY report_fiscal_year DESC, project_no"))
+        .containsExactly(
+            List.of(2019, "44-1", "40.0％", "Ｃ", "D", 54),
+            List.of(2019, "52-1", "88.4％", "Ａ", "B", 63),
+            List.of(2019, "55-1", "78.1％", "Ｂ", "C", 66),
+            List.of(2018, "20-1", "80.0％", "Ｃ", "B", 26),
+            List.of(2018, "35-1", "85.1％", "Ａ", "B", 43),
+            List.of(2018, "44-1", "50.0％", "Ｄ", "C", 54));
+    assertThat(
+            rows(
+                data,
+                "SELECT fiscal_year, kpi_count, grade_mismatches, count(*) OVER () FROM reports"
+                    + " ORDER BY 1"))
+        .containsExactly(List.of(2018, 73, 3, 2L), List.of(2019, 73, 3, 2L));
+    // every KPI row of both carries its grade, its grade by rule and the page they are printed on
+    assertThat(
+            rows(
+                data,
+                "SELECT count(*), count(grade_printed), count(grade_by_rule),"
+                    + " count(achievement_printed), count(grade_page), count(page) FROM kpis"))
+        .containsExactly(List.of(146L, 146L, 146L, 146L, 146L, 146L));
+  }
+
   /** kpi_series as a reader compares it, every column, in a fixed order. */
   private static List<List<Object>> series(Path data) throws SQLException {
     return rows(data, "SELECT * FROM kpi_series ORDER BY kpi_key, fiscal_year");

@@ -256,6 +256,39 @@ class TwoLayoutsTest {
   }
 
   @Test
+  void supersessionLossesPairOnlyReportsOfOneLayoutAndCountASheetsLostGrades() throws Exception {
+    Warehouse w = warehouse("data");
+    w.publish(
+        List.of(
+            shard(HandReports.report(HandReports.sha('r'), 2019, "244", T0)),
+            shard(HandReports.sheet(HandReports.sha('s'), 2019, "230", T0))),
+        stats());
+    // the sheets' 効果発現要因 and 今後の取組, which the report does not print, are no loss: the
+    // report supersedes nothing
+    assertThat(w.query("SELECT count(*) FROM supersession_losses").rows())
+        .containsExactly(List.of(0L));
+    w.publish(List.of(shard(HandReports.sheet(HandReports.sha('t'), 2019, "230", T1))), stats());
+    // What a damaged sheet does to the newer file: KPI 1's 達成率, 評価 and 進捗状況 gone. (Written
+    // here by hand: the view is what is tested.)
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + w.dbFile());
+        var s = c.createStatement()) {
+      s.execute(
+          "UPDATE kpis SET achievement = NULL, achievement_printed = NULL, grade = NULL,"
+              + " grade_printed = NULL, progress = NULL"
+              + " WHERE report_id = 'tttttttttttttttt' AND kpi_no = 1");
+    }
+    assertThat(
+            w.query(
+                    "SELECT report_id, superseded_report_id, what, kpi_no, lost_printed"
+                        + " FROM supersession_losses ORDER BY what")
+                .rows())
+        .containsExactly(
+            List.of("tttttttttttttttt", "ssssssssssssssss", "kpi achievement", 1, "100.0％"),
+            List.of("tttttttttttttttt", "ssssssssssssssss", "kpi grade", 1, "Ａ"),
+            List.of("tttttttttttttttt", "ssssssssssssssss", "kpi progress", 1, "順調"));
+  }
+
+  @Test
   void twoLayoutsOfOneYearGiveTheSameSeriesWhicheverIsIngestedFirst() {
     // the sheets print 230 for 2017 where the report prints 244: one of them must win, always the
     // same one, though the sheets come later in one warehouse and earlier in the other
