@@ -53,7 +53,8 @@ class ServeCommandTest {
                 HttpRequest.newBuilder(URI.create(m.group(1) + "api/status")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(status.statusCode()).isEqualTo(200);
-    assertThat(status.body()).contains("\"reports\":2");
+    // the samples are three files; the FY2019 report and sheets are two layouts, both current
+    assertThat(status.body()).contains("\"reports\":3").contains("\"current_reports\":3");
     serving.interrupt();
     serving.join(30_000);
     assertThat(serving.isAlive()).isFalse();
