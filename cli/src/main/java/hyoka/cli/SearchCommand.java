@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description =
-        "Full-text search over the narratives (現状分析, ５年間の総括, budget item texts, KPI"
-            + " names): Kuromoji, NFKC-folded, with spelling-variant synonyms. All terms must match"
-            + " by default; \"…\" for a phrase, OR between alternatives. Superseded reports are"
-            + " left out unless --all-reports.")
+        "Full-text search over the narratives (現状分析, ５年間の総括, budget item texts, the"
+            + " sheets' 効果発現要因 and 今後の取組, KPI names and target bases): Kuromoji,"
+            + " NFKC-folded, with spelling-variant synonyms. All terms must match by default;"
+            + " \"…\" for a phrase, OR between alternatives. Superseded reports are left out unless"
+            + " --all-reports.")
 final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption data;
@@ -64,8 +65,8 @@ final class SearchCommand implements Callable<Integer> {
       names = "--kind",
       paramLabel = "KIND",
       description =
-          "status_analysis, five_year_summary, overview, purpose, implementation, kpi,"
-              + " description or name.")
+          "status_analysis, five_year_summary, overview, purpose, implementation,"
+              + " effect_factors, future_work, kpi, target_basis, description or name.")
   String kind;
 
   @Option(
@@ -80,6 +81,14 @@ final class SearchCommand implements Callable<Integer> {
       description = "Only projects with a KPI scored at most S.")
   Double maxScore;
 
+  @Option(
+      names = "--grade",
+      paramLabel = "G[,G…]",
+      description =
+          "Only projects with a KPI of this grade (printed, else by the document's legend; layouts"
+              + " that grade, e.g. kpi-sheet): A, or several as C,D (NFKC, any case).")
+  String grade;
+
   @Option(names = "--all-reports", description = "Include texts of superseded reports.")
   boolean includeSuperseded;
 
@@ -92,7 +101,8 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SearchFilters filters =
-        new SearchFilters(year, series, project, department, group, kind, minScore, maxScore);
+        new SearchFilters(
+            year, series, project, department, group, kind, minScore, maxScore, grade);
     SearchRequest request =
         new SearchRequest(String.join(" ", words), filters, limit, includeSuperseded);
     // the index commit of the warehouse run this command reads, as search() in hyoka sql does

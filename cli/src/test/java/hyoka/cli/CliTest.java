@@ -122,15 +122,20 @@ class CliTest {
   @Test
   void ingestOfTheSamplesAddsBothReportsAndTheSheetsAndSummarises() {
     assertThat(firstIngest.code()).as(firstIngest.err()).isZero();
-    // the FY2019 report and the FY2019 sheets (layout kpi-sheet) are both read; the line of the
-    // report may say it supersedes the sheets of its year
+    // the FY2019 report and the FY2019 sheets (layout kpi-sheet) are both read and both current
+    // (two publications of one year, not a correction); each line counts what its layout prints
     assertThat(firstIngest.out())
         .containsPattern(
-            "(added|by) .*otaru-sogo-senryaku-h31\\.pdf .*FY2019, 62 projects, 73 KPI rows")
+            "(?m)^added .*otaru-sogo-senryaku-h31\\.pdf \\(FY2019, 62 projects, 73 KPI rows, \\d+"
+                + " score mismatches, \\d+ unknown lines\\)$")
         .containsPattern("added .*otaru-sogo-senryaku-h30\\.pdf .*FY2018, 62 projects, 73 KPI rows")
-        .containsPattern("added .*otaru-sheets-r01\\.pdf .*FY2019, 62 projects, 73 KPI rows");
+        .containsPattern(
+            "(?m)^added .*otaru-sheets-r01\\.pdf \\(FY2019, 62 projects, 73 KPI rows, \\d+ grade"
+                + " mismatches, \\d+ unknown lines\\)$");
     assertThat(firstIngest.out())
-        .containsPattern("3 files: 3 added .*; 186 projects, 219 KPI rows");
+        .containsPattern(
+            "3 files: 3 added \\(0 superseding\\).*; 186 projects, 219 KPI rows, \\d+ score"
+                + " mismatches, \\d+ grade mismatches");
     assertThat(data.resolve("warehouse.duckdb")).isRegularFile();
     assertThat(data.resolve("index")).isDirectory();
   }
@@ -258,6 +263,32 @@ class CliTest {
   }
 
   @Test
+  void theSheetsGradesAreSearchFiltersInTheCommandAndInSql() {
+    Run r =
+        hyoka(
+            "search", "--data", data.toString(), "--grade", "ｄ", "--kind", "effect_factors", "減少");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("effect_factors").contains("D(").contains("grade: D ");
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("(?m)^(\\d+) match").matcher(r.out());
+    assertThat(total.find()).as(r.out()).isTrue();
+    Run sql =
+        hyoka(
+            "sql",
+            "--data",
+            data.toString(),
+            "--format",
+            "csv",
+            "SELECT count(*) AS n FROM search('減少', grade := 'D', kind := 'effect_factors')");
+    assertThat(sql.code()).as(sql.err()).isZero();
+    assertThat(sql.out()).containsPattern("(?m)^" + total.group(1) + "$");
+    Run bad = hyoka("search", "--data", data.toString(), "--grade", ",", "減少");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err().strip())
+        .isEqualTo("hyoka: grade ',' names no grade: give one such as A, or several as C,D");
+  }
+
+  @Test
   void searchFindsSnowRemovalInProjectEight() {
     Run r = hyoka("search", "--data", data.toString(), "--format", "json", "除雪");
     assertThat(r.code()).as(r.err()).isZero();
@@ -303,7 +334,7 @@ class CliTest {
     assertThat(bad.err().strip())
         .isEqualTo(
             "hyoka: search('事業', …): unknown filter 'yaer': use year, series, project,"
-                + " department, group, kind, min_score, max_score, all_reports or limit");
+                + " department, group, kind, min_score, max_score, grade, all_reports or limit");
   }
 
   @Test

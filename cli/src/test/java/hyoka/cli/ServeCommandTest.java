@@ -73,7 +73,10 @@ class ServeCommandTest {
       pdfs = files.filter(f -> f.getFileName().toString().endsWith(".pdf")).count();
     }
     assertThat(reports).isEqualTo(pdfs).isPositive();
-    assertThat(status.body()).contains("\"reports\":" + reports + ",", "\"run\":1");
+    // and every one is current: the FY2019 report and the FY2019 sheets are two layouts, and a
+    // file supersedes only a report of its own layout
+    assertThat(status.body())
+        .contains("\"reports\":" + reports + ",", "\"current_reports\":" + reports, "\"run\":1");
     serving.interrupt();
     serving.join(30_000);
     assertThat(serving.isAlive()).isFalse();

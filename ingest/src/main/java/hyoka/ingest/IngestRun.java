@@ -519,6 +519,9 @@ public final class IngestRun {
           new String[] {"kpi target", "KPI target", "KPI targets"},
           new String[] {"kpi raw score", "raw score", "raw scores"},
           new String[] {"kpi score", "score", "scores"},
+          new String[] {"kpi achievement", "achievement", "achievements"},
+          new String[] {"kpi grade", "grade", "grades"},
+          new String[] {"kpi progress", "progress label", "progress labels"},
           new String[] {"narrative", "narrative", "narratives"});
 
   /**

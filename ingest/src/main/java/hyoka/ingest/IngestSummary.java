@@ -53,29 +53,50 @@ public record IngestSummary(
   }
 
   public long scoreMismatches() {
-    return sum(ReportSummary::scoreMismatches);
+    return sum(r -> r.scoreMismatches() == null ? 0 : r.scoreMismatches());
+  }
+
+  /** Grade mismatches of the reports that grade (kpi-sheet). */
+  public long gradeMismatches() {
+    return sum(r -> r.gradeMismatches() == null ? 0 : r.gradeMismatches());
+  }
+
+  private boolean any(java.util.function.Predicate<ReportSummary> p) {
+    return files.stream().anyMatch(o -> o.report() != null && p.test(o.report()));
   }
 
   public long unknownLines() {
     return sum(ReportSummary::unknownLines);
   }
 
-  /** The summary line printed after the per-file lines. */
+  /**
+   * The summary line printed after the per-file lines. Grade mismatches are counted when a report
+   * of the run grades its KPIs; score mismatches unless every report of the run grades instead.
+   */
   public String line() {
-    return String.format(
-        Locale.ROOT,
-        "%d files: %d added (%d superseding), %d unchanged, %d duplicates, %d rejected;"
-            + " %d projects, %d KPI rows, %d score mismatches, %d unknown lines",
-        files.size(),
-        added(),
-        superseded(),
-        unchanged(),
-        duplicates(),
-        rejected(),
-        projects(),
-        kpiRows(),
-        scoreMismatches(),
-        unknownLines());
+    boolean grades = any(r -> r.gradeMismatches() != null);
+    boolean scores = !grades || any(r -> r.scoreMismatches() != null);
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%d files: %d added (%d superseding), %d unchanged, %d duplicates, %d rejected;"
+                    + " %d projects, %d KPI rows",
+                files.size(),
+                added(),
+                superseded(),
+                unchanged(),
+                duplicates(),
+                rejected(),
+                projects(),
+                kpiRows()));
+    if (scores) {
+      b.append(String.format(Locale.ROOT, ", %d score mismatches", scoreMismatches()));
+    }
+    if (grades) {
+      b.append(String.format(Locale.ROOT, ", %d grade mismatches", gradeMismatches()));
+    }
+    return b.append(String.format(Locale.ROOT, ", %d unknown lines", unknownLines())).toString();
   }
 
   private long count(FileOutcome.Status status) {

@@ -72,6 +72,7 @@ class IngestPipelineTest {
             62,
             73,
             direct.scoreMismatches(),
+            null,
             direct.unknownResidue(),
             36);
     PAssert.that(out.written()).containsInAnyOrder(expected);

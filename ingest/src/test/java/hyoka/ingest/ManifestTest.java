@@ -76,10 +76,28 @@ class ManifestTest {
     assertThat(DeadLetter.readAll(dir.resolve("dead-letter"))).containsExactly(letter);
 
     ReportSummary summary =
-        new ReportSummary("abababababababab", "評価.pdf", SHA, 2019, 62, 73, 2, 0, 36);
+        new ReportSummary("abababababababab", "評価.pdf", SHA, 2019, 62, 73, 2L, null, 0, 36);
     summary.writeTo(dir.resolve("reports"));
     assertThat(ReportSummary.readAll(dir.resolve("reports"))).containsExactly(summary);
     assertThat(summary.counts())
         .isEqualTo("FY2019, 62 projects, 73 KPI rows, 2 score mismatches, 0 unknown lines");
+  }
+
+  @Test
+  void aSummaryCountsTheMismatchesOfWhatTheReportPrints(@TempDir Path dir) {
+    String other = "cd".repeat(32);
+    ReportSummary sheets =
+        new ReportSummary("cdcdcdcdcdcdcdcd", "シート.pdf", other, 2018, 62, 73, null, 3L, 5, 73);
+    ReportSummary both =
+        new ReportSummary("abababababababab", "評価.pdf", SHA, 2019, 1, 2, 1L, 0L, 0, 3);
+    sheets.writeTo(dir);
+    both.writeTo(dir);
+    assertThat(ReportSummary.readAll(dir)).containsExactlyInAnyOrder(sheets, both);
+    assertThat(sheets.counts())
+        .isEqualTo("FY2018, 62 projects, 73 KPI rows, 3 grade mismatches, 5 unknown lines");
+    assertThat(both.counts())
+        .isEqualTo(
+            "FY2019, 1 projects, 2 KPI rows, 1 score mismatches, 0 grade mismatches,"
+                + " 0 unknown lines");
   }
 }

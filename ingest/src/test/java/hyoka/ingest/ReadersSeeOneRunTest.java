@@ -58,11 +58,12 @@ class ReadersSeeOneRunTest {
     try {
       Future<IngestRunTest.Run> second =
           pool.submit(() -> IngestRunTest.ingest(data, List.of(h31), null));
-      // Until a read that began after the ingest had finished (which must see run 2): a loop
-      // that stopped as soon as the ingest was done could end on a read begun before the rename.
-      boolean readAfterDone = false;
-      while (!readAfterDone || reads < 4) {
-        boolean done = second.isDone();
+      // Whether the ingest was done is taken before each read, so that the loop ends only after a
+      // read that started once the ingest had finished: a read that began before the rename may
+      // end after the ingest, and would otherwise be the last.
+      boolean done = false;
+      while (!done || reads < 4) {
+        done = second.isDone();
         boolean staging = Files.exists(data.resolve("warehouse.staging.duckdb"));
         Answer a = reads % 2 == 0 ? readSnapshot(warehouse, index) : readSql(warehouse, index);
         Answer before = byRun.putIfAbsent(a.run(), a);
@@ -70,7 +71,6 @@ class ReadersSeeOneRunTest {
         assertThat(a.reports()).as("reports of run %d", a.run()).isEqualTo(a.run());
         reads++;
         whileStaging += staging ? 1 : 0;
-        readAfterDone = done;
       }
       assertThat(second.get().summary().runId()).isEqualTo(2);
     } finally {

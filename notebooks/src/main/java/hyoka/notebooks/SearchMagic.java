@@ -20,14 +20,14 @@ import java.util.Map;
 /**
  * {@code %search [options] QUERY…}: full-text search of the narratives with the options of {@code
  * hyoka search} ({@code --limit --year --series --project --department --group --kind --min-score
- * --max-score --all-reports}). The hits become a table (and the cell's result for {@code %chart});
- * the facet counts follow it.
+ * --max-score --grade --all-reports}). The hits become a table (and the cell's result for {@code
+ * %chart}); the facet counts follow it.
  */
 final class SearchMagic {
   static final String USAGE =
       "%search [--limit N] [--year YEAR] [--series NAME] [--project NO|KEY] [--department DEPT]"
-          + " [--group GROUP] [--kind KIND] [--min-score S] [--max-score S] [--all-reports]"
-          + " QUERY...";
+          + " [--group GROUP] [--kind KIND] [--min-score S] [--max-score S] [--grade G[,G…]]"
+          + " [--all-reports] QUERY...";
 
   private static final List<String> COLUMNS =
       List.of(
@@ -79,6 +79,7 @@ final class SearchMagic {
         case "--kind" -> f = f.withKind(v);
         case "--min-score" -> f = f.withScoreRange(decimal(w, v), f.maxScore());
         case "--max-score" -> f = f.withScoreRange(f.minScore(), decimal(w, v));
+        case "--grade" -> f = grade(f, v);
         default -> throw new UsageError("%search: unknown option " + w + ". Usage: " + USAGE);
       }
     }
@@ -124,14 +125,35 @@ final class SearchMagic {
     return new Result(new ResultTable(COLUMNS, NUMERIC, rows, false), facets(r), r.total());
   }
 
-  /** The project's KPIs as {@code name score}, the printed score else hyoka's, e.g. 交通事故件数 100. */
+  /**
+   * The project's KPIs as {@code name score}, the printed score else hyoka's, e.g. 交通事故件数 100; a
+   * KPI its layout grades (kpi-sheet) as {@code name grade (achievement%)}, e.g. 交通事故件数 A (100%).
+   */
   private static String scores(List<KpiScore> kpis) {
     List<String> parts = new ArrayList<>();
     for (KpiScore k : kpis) {
       BigDecimal s = k.effectiveScore();
-      parts.add(k.name() + " " + (s == null ? "—" : s.stripTrailingZeros().toPlainString()));
+      if (k.effectiveGrade() != null) {
+        parts.add(
+            k.name()
+                + " "
+                + k.effectiveGrade()
+                + (k.achievement() == null
+                    ? ""
+                    : " (" + k.achievement().stripTrailingZeros().toPlainString() + "%)"));
+      } else {
+        parts.add(k.name() + " " + (s == null ? "—" : s.stripTrailingZeros().toPlainString()));
+      }
     }
     return String.join("; ", parts);
+  }
+
+  private static SearchFilters grade(SearchFilters f, String v) {
+    try {
+      return f.withGrade(v);
+    } catch (HyokaException e) {
+      throw new UsageError("%search: " + e.getMessage(), e);
+    }
   }
 
   private static String facets(SearchResponse r) {

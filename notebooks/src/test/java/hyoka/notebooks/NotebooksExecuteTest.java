@@ -97,19 +97,22 @@ class NotebooksExecuteTest {
   void overview() throws Exception {
     List<Cell> cells = execute("01-overview");
     assertThat(cell(cells, "count(DISTINCT group_no) AS groups").text())
-        .contains("fiscal_year | projects | groups | departments")
-        .contains("2018 |       62 |      4 |")
-        .contains("2019 |       62 |      4 |");
+        .contains("fiscal_year | layout          | projects | groups | departments")
+        .contains("2018 | strategy-report |       62 |      4 |")
+        .contains("2019 | kpi-sheet       |       62 |      4 |")
+        .contains("2019 | strategy-report |       62 |      4 |");
     assertThat(cell(cells, "group_no, group_name").text())
         .contains("2019 |        1 | あずましい暮らしプロジェクト   |       11 |             1 |           11")
         .contains("2019 |        4 | あんしん絆再生プロジェクト     |       14 |            49 |           62");
     assertThat(cell(cells, "FROM reports").text())
         .contains("otaru-sogo-senryaku-h30.pdf")
-        .contains("otaru-sogo-senryaku-h31.pdf");
+        .contains("otaru-sogo-senryaku-h31.pdf")
+        .contains("otaru-sheets-r01.pdf")
+        .contains("3 rows");
     assertThat(cell(cells, "%chart bar x=department").png()).isNotNull();
     // The two published scores that follow no rule (docs/report-format.md) are listed as
     // mismatches.
-    assertThat(cell(cells, "WHERE score_status = 'mismatch'").text())
+    assertThat(cell(cells, "score_status = 'mismatch'").text())
         .contains("空き家対策事業")
         .contains("町会加入数")
         .contains("2 rows");
@@ -128,6 +131,36 @@ class NotebooksExecuteTest {
     assertThat(chart.png()).startsWith(0x89, 'P', 'N', 'G');
     assertThat(cell(cells, "y=progress").text()).contains("5 series").contains("交通事故件数");
     assertThat(cell(cells, "score_change\n").text()).contains("交通事故件数").contains("121.21");
+  }
+
+  @Test
+  void grades() throws Exception {
+    List<Cell> cells = execute("04-grades");
+    assertThat(cell(cells, "FROM current_reports").text())
+        .contains("otaru-sheets-r01.pdf")
+        .contains("評価基準：Ａ＝達成率100％以上")
+        .contains("1 row");
+    // the 73 KPIs of the FY2019 sheets by printed grade; D is the most frequent
+    String perGrade = cell(cells, "sum(count(*)) OVER").text();
+    assertThat(perGrade).contains("fiscal_year | grade | kpis | pct").contains("5 rows");
+    assertThat(perGrade).containsPattern("2019 \\| D +\\| +32 \\|");
+    assertThat(cell(cells, "%chart bar x=grade").png()).startsWith(0x89, 'P', 'N', 'G');
+    assertThat(cell(cells, "AS no_actual").text())
+        .contains("産業港湾部")
+        .contains("建設部")
+        .contains("11 rows");
+    assertThat(cell(cells, "%chart bar x=department").png()).isNotNull();
+    // the three printed grades the legend does not give, beside the report's score
+    assertThat(cell(cells, "grade_status = 'mismatch'").text())
+        .contains("参加企業数")
+        .contains("地域版介護予防教室延べ参加者数")
+        .contains("普通救命講習会")
+        .contains("3 rows");
+    assertThat(cell(cells, "achievement_is_score").text()).contains("achievement_is_score");
+    assertThat(cell(cells, "%search --grade D").text())
+        .contains("effect_factors")
+        .contains("D (")
+        .contains("by grade: D");
   }
 
   @Test

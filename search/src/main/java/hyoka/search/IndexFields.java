@@ -5,7 +5,7 @@ final class IndexFields {
   private IndexFields() {}
 
   /** Bumped when the document layout or the analysis chain changes: a sync then rebuilds. */
-  static final String SCHEMA_VERSION = "5";
+  static final String SCHEMA_VERSION = "6";
 
   static final String COMMIT_RUN = "warehouse_run";
   static final String COMMIT_SCHEMA = "schema";
@@ -55,6 +55,12 @@ final class IndexFields {
   /** The effective score of each KPI of the project (printed, else computed), for ranges. */
   static final String KPI_SCORE = "kpi_score";
 
+  /**
+   * The effective grade of each graded KPI of the project (printed, else by the legend), once per
+   * distinct grade, for {@code --grade}.
+   */
+  static final String GRADE = "grade";
+
   static final String DOC_COUNT = "doc_count";
 
   /** Facet dimensions. */
@@ -62,4 +68,9 @@ final class IndexFields {
 
   static final String FACET_KIND = "kind";
   static final String FACET_YEAR = "fiscal_year";
+
+  /**
+   * The project's KPI grades: multi-valued, a text counts once under each grade its project has.
+   */
+  static final String FACET_GRADE = "grade";
 }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *
  * <pre>search('除雪', 10, year := 2019, department := '建設', kind := 'kpi', all_reports := true)</pre>
  *
+ * <pre>search('除雪', grade := 'C,D')</pre>
+ *
  * The names are the CLI's options with {@code _} for {@code -}. Values are SQL literals: strings
  * with quotes doubled, numbers, {@code true}/{@code false}. {@link SearchSql} replaces the text
  * from {@link #start} to {@link #end} by a table of the hits.
@@ -47,6 +49,7 @@ record SearchCall(
           "kind",
           "min_score",
           "max_score",
+          "grade",
           "all_reports",
           "limit");
 
@@ -219,7 +222,8 @@ record SearchCall(
                 text(named.get("group")),
                 kind,
                 min,
-                max);
+                max,
+                text(named.get("grade")));
       } catch (HyokaException e) {
         throw bad(e.getMessage());
       }

@@ -16,6 +16,9 @@ package hyoka.search;
  *     computed one)
  * @param maxScore keep projects with at least one KPI scored at most this; with {@code minScore},
  *     one KPI must lie in the range
+ * @param grade keep projects with at least one KPI of this grade (printed, else by the document's
+ *     legend; layouts that grade only), NFKC-folded and case-insensitive ({@code Ａ} = {@code a} =
+ *     {@code A}); several grades separated by commas ({@code C,D}) keep projects with a KPI of any
  */
 public record SearchFilters(
     Integer fiscalYear,
@@ -25,15 +28,34 @@ public record SearchFilters(
     String group,
     String kind,
     Double minScore,
-    Double maxScore) {
+    Double maxScore,
+    String grade) {
   /** Declared before {@link #NONE}, which the class initialiser constructs. */
   private static final java.util.regex.Pattern QUOTE_BRACKETS =
       java.util.regex.Pattern.compile("[「」『』【】\\[\\]〔〕〈〉《》\"']");
 
   public static final SearchFilters NONE =
-      new SearchFilters(null, null, null, null, null, null, null, null);
+      new SearchFilters(null, null, null, null, null, null, null, null, null);
+
+  /** Filters without a grade. */
+  public SearchFilters(
+      Integer fiscalYear,
+      String series,
+      String project,
+      String department,
+      String group,
+      String kind,
+      Double minScore,
+      Double maxScore) {
+    this(fiscalYear, series, project, department, group, kind, minScore, maxScore, null);
+  }
 
   public SearchFilters {
+    if (grade != null && grades(grade).isEmpty()) {
+      throw new hyoka.transform.HyokaException(
+          hyoka.transform.ErrorCode.BAD_QUERY,
+          "grade '" + grade + "' names no grade: give one such as A, or several as C,D");
+    }
     if (department != null && departmentKey(department).isEmpty()) {
       throw new hyoka.transform.HyokaException(
           hyoka.transform.ErrorCode.BAD_QUERY,
@@ -55,31 +77,56 @@ public record SearchFilters(
     return QUOTE_BRACKETS.matcher(SearchIndex.key(department)).replaceAll("");
   }
 
+  /**
+   * The grades a grade filter names, in the index's form: NFKC-folded ({@code Ａ} → {@code A},
+   * {@code －} → {@code -}), upper case, split at commas (also {@code 、} and {@code ，}) and spaces.
+   */
+  static java.util.Set<String> grades(String filter) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String g : hyoka.transform.Texts.fold(filter).split("[,、\\s]+")) {
+      if (!g.isEmpty()) {
+        out.add(g.toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
   public SearchFilters withFiscalYear(Integer v) {
-    return new SearchFilters(v, series, project, department, group, kind, minScore, maxScore);
+    return new SearchFilters(
+        v, series, project, department, group, kind, minScore, maxScore, grade);
   }
 
   public SearchFilters withSeries(String v) {
-    return new SearchFilters(fiscalYear, v, project, department, group, kind, minScore, maxScore);
+    return new SearchFilters(
+        fiscalYear, v, project, department, group, kind, minScore, maxScore, grade);
   }
 
   public SearchFilters withProject(String v) {
-    return new SearchFilters(fiscalYear, series, v, department, group, kind, minScore, maxScore);
+    return new SearchFilters(
+        fiscalYear, series, v, department, group, kind, minScore, maxScore, grade);
   }
 
   public SearchFilters withDepartment(String v) {
-    return new SearchFilters(fiscalYear, series, project, v, group, kind, minScore, maxScore);
+    return new SearchFilters(
+        fiscalYear, series, project, v, group, kind, minScore, maxScore, grade);
   }
 
   public SearchFilters withGroup(String v) {
-    return new SearchFilters(fiscalYear, series, project, department, v, kind, minScore, maxScore);
+    return new SearchFilters(
+        fiscalYear, series, project, department, v, kind, minScore, maxScore, grade);
   }
 
   public SearchFilters withKind(String v) {
-    return new SearchFilters(fiscalYear, series, project, department, group, v, minScore, maxScore);
+    return new SearchFilters(
+        fiscalYear, series, project, department, group, v, minScore, maxScore, grade);
   }
 
   public SearchFilters withScoreRange(Double min, Double max) {
-    return new SearchFilters(fiscalYear, series, project, department, group, kind, min, max);
+    return new SearchFilters(fiscalYear, series, project, department, group, kind, min, max, grade);
+  }
+
+  public SearchFilters withGrade(String v) {
+    return new SearchFilters(
+        fiscalYear, series, project, department, group, kind, minScore, maxScore, v);
   }
 }

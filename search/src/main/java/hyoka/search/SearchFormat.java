@@ -111,6 +111,13 @@ public enum SearchFormat {
       b.append(",\"score_status\":");
       str(b, k.scoreStatus());
       b.append(",\"achieved\":").append(k.achieved());
+      b.append(",\"achievement\":").append(num(k.achievement()));
+      b.append(",\"grade\":");
+      str(b, k.grade());
+      b.append(",\"grade_by_rule\":");
+      str(b, k.gradeByRule());
+      b.append(",\"progress\":");
+      str(b, k.progress());
       b.append('}');
     }
     b.append("]}");
@@ -196,8 +203,17 @@ public enum SearchFormat {
     return b.toString();
   }
 
-  private static String kpiCell(KpiScore k) {
+  /**
+   * A KPI as one cell: for a KPI its layout grades (kpi-sheet), the grade with the printed
+   * achievement ({@code C(53.3%)}), what the document says of it (its score is only hyoka's
+   * computation); else its effective score with ✓ when the target was reached.
+   */
+  static String kpiCell(KpiScore k) {
     BigDecimal s = k.effectiveScore();
+    if (k.effectiveGrade() != null) {
+      return k.effectiveGrade()
+          + (k.achievement() == null ? "" : "(" + k.achievement().toPlainString() + "%)");
+    }
     String v = s == null ? "―" : s.toPlainString();
     Boolean a = k.achieved();
     return v + (a == null ? "" : a ? "✓" : "");

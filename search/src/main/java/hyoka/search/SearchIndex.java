@@ -85,7 +85,9 @@ public final class SearchIndex {
   }
 
   static FacetsConfig facetsConfig() {
-    return new FacetsConfig();
+    FacetsConfig c = new FacetsConfig();
+    c.setMultiValued(FACET_GRADE, true);
+    return c;
   }
 
   /** The analyzers of the analysed fields at index time. */
@@ -381,12 +383,13 @@ public final class SearchIndex {
     /** The report's fields between the order and the project fields. */
     private final List<IndexableField> reportFields = new ArrayList<>();
 
-    /** Keyed by (department, kind); the department may be null. */
-    private final Map<List<String>, List<IndexableField>> facetFields = new HashMap<>();
+    /** Keyed by (department, kind, the project's grades); the department may be null. */
+    private final Map<List<Object>, List<IndexableField>> facetFields = new HashMap<>();
 
     private ProjectRow project;
     private List<IndexableField> projectFields;
     private List<IndexableField> kpiFields;
+    private List<String> grades;
 
     ReportDocs(ReportRow r) {
       this.report = r;
@@ -407,7 +410,8 @@ public final class SearchIndex {
       if (p != project) {
         project = p;
         projectFields = projectFields(p);
-        kpiFields = kpiFields(p);
+        grades = grades(p);
+        kpiFields = kpiFields(p, grades);
       }
       Document d = new Document();
       d.add(docType);
@@ -446,13 +450,25 @@ public final class SearchIndex {
         d.add(f);
       }
       // FacetsConfig.build appends the facet fields after the others, as here.
+      List<String> g = grades;
       for (IndexableField f :
           facetFields.computeIfAbsent(
-              java.util.Arrays.asList(p.department(), t.kind()),
-              k -> facetFields(p.department(), t.kind()))) {
+              java.util.Arrays.asList(p.department(), t.kind(), g),
+              k -> facetFields(p.department(), t.kind(), g))) {
         d.add(f);
       }
       return d;
+    }
+
+    /** The distinct effective grades of the project's KPIs, in KPI order; empty when ungraded. */
+    private static List<String> grades(ProjectRow p) {
+      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+      for (KpiScore k : p.kpis()) {
+        if (k.effectiveGrade() != null) {
+          out.add(k.effectiveGrade());
+        }
+      }
+      return List.copyOf(out);
     }
 
     /** The project's fields that precede the kind, in the order a document has them. */
@@ -483,7 +499,7 @@ public final class SearchIndex {
       return out;
     }
 
-    private static List<IndexableField> kpiFields(ProjectRow p) {
+    private static List<IndexableField> kpiFields(ProjectRow p, List<String> grades) {
       List<IndexableField> out = new ArrayList<>();
       for (KpiScore k : p.kpis()) {
         out.add(new StoredField(KPI, k.encode()));
@@ -491,17 +507,23 @@ public final class SearchIndex {
           out.add(new DoublePoint(KPI_SCORE, k.effectiveScore().doubleValue()));
         }
       }
+      for (String g : grades) {
+        out.add(new StringField(GRADE, g, Field.Store.NO));
+      }
       return out;
     }
 
-    /** What {@link FacetsConfig#build} makes of the year, department and kind facets. */
-    private List<IndexableField> facetFields(String department, String kind) {
+    /** What {@link FacetsConfig#build} makes of the year, department, kind and grade facets. */
+    private List<IndexableField> facetFields(String department, String kind, List<String> grades) {
       Document d = new Document();
       d.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(report.fiscalYear())));
       if (department != null) {
         d.add(new SortedSetDocValuesFacetField(FACET_DEPARTMENT, department));
       }
       d.add(new SortedSetDocValuesFacetField(FACET_KIND, kind));
+      for (String g : grades) {
+        d.add(new SortedSetDocValuesFacetField(FACET_GRADE, g));
+      }
       try {
         return List.copyOf(facets.build(d).getFields());
       } catch (IOException e) {

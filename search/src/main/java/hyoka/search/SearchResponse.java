@@ -12,7 +12,8 @@ import java.util.Map;
  * @param total how many texts match (all of them, not only the returned hits)
  * @param hits the best {@code limit} texts, best first
  * @param facets counts over all matching texts by dimension ({@code department}, {@code kind},
- *     {@code fiscal_year}), largest first
+ *     {@code fiscal_year}, {@code grade}), largest first; a text counts under each grade its
+ *     project's KPIs have, and under none when its layout grades nothing
  * @param field {@code text} when the words matched; {@code text_bigram} when nothing matched them
  *     and the character-bigram fallback answered (see docs/search.md)
  */

@@ -4,6 +4,7 @@ import static hyoka.search.IndexFields.*;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.NarrativeKind;
 import hyoka.transform.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,17 +59,21 @@ public final class Searcher implements AutoCloseable {
   private static final int SNIPPET_PASSAGES = 2;
   private static final int FACET_TOP = 100;
 
-  /** The text kinds the index holds (the kind filter's values). */
-  public static final Set<String> KINDS =
-      Set.of(
-          "status_analysis",
-          "five_year_summary",
-          "overview",
-          "purpose",
-          "implementation",
-          "kpi",
-          "description",
-          "name");
+  /**
+   * The kinds of text the index holds: every narrative kind a layout can give (so a new kind in
+   * {@link NarrativeKind} is searchable and filterable without a change here), and the texts the
+   * index makes of KPIs and projects ({@link WarehouseTexts}). The kind filter's values.
+   */
+  public static final Set<String> KINDS = kinds();
+
+  private static Set<String> kinds() {
+    Set<String> k = new java.util.TreeSet<>();
+    for (NarrativeKind n : NarrativeKind.values()) {
+      k.add(n.label());
+    }
+    k.addAll(List.of("kpi", "target_basis", "description", "name"));
+    return java.util.Collections.unmodifiableSet(k);
+  }
 
   private final Path indexDir;
   private final Directory dir;
@@ -201,7 +206,7 @@ public final class Searcher implements AutoCloseable {
       Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
       if (facetState != null) {
         Facets counts = new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector());
-        for (String dim : List.of(FACET_DEPARTMENT, FACET_KIND, FACET_YEAR)) {
+        for (String dim : List.of(FACET_DEPARTMENT, FACET_KIND, FACET_YEAR, FACET_GRADE)) {
           facets.put(dim, facet(counts, dim));
         }
       }
@@ -389,6 +394,13 @@ public final class Searcher implements AutoCloseable {
     }
     if (f.kind() != null) {
       b.add(new TermQuery(new Term(KIND, kind(f.kind()))), Occur.FILTER);
+    }
+    if (f.grade() != null) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String g : SearchFilters.grades(f.grade())) {
+        any.add(new TermQuery(new Term(GRADE, g)), Occur.SHOULD);
+      }
+      b.add(any.build(), Occur.FILTER);
     }
     if (f.minScore() != null || f.maxScore() != null) {
       double min = f.minScore() == null ? Double.NEGATIVE_INFINITY : f.minScore();

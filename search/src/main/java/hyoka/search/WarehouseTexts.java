@@ -16,9 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Reads what the index holds from the warehouse tables over plain JDBC: the reports and, per
- * report, one {@link TextDoc} per narrative, budget-item text, KPI, project description and project
- * (its name with its budget items' names). The warehouse is the source of truth; this is the only
- * place that knows its column names.
+ * report, one {@link TextDoc} per narrative (of either layout), budget-item text, KPI name, KPI
+ * target basis, project description and project (its name with its budget items' names). The
+ * warehouse is the source of truth; this is the only place that knows its column names.
  */
 final class WarehouseTexts {
   private WarehouseTexts() {}
@@ -53,7 +53,7 @@ final class WarehouseTexts {
     }
   }
 
-  /** One searchable text: a narrative, a budget-item text or a KPI name with its basis. */
+  /** One searchable text: a narrative, a budget-item text, a KPI name or a KPI's target basis. */
   record TextDoc(
       ProjectRow project, String kind, Integer itemNo, String itemName, String text, int page) {
     TextDoc {
@@ -117,7 +117,9 @@ final class WarehouseTexts {
             track(
                 c.prepareStatement(
                     "SELECT report_id, project_no, kpi_no, name, target_basis, page, unit, score,"
-                        + " raw_score, score_computed, raw_score_computed, score_status FROM kpis"
+                        + " raw_score, score_computed, raw_score_computed, score_status, "
+                        + gradeColumns(c)
+                        + " FROM kpis"
                         + in
                         + " ORDER BY report_id, project_no, kpi_no"));
         projects =
@@ -130,6 +132,23 @@ final class WarehouseTexts {
       } catch (SQLException | RuntimeException e) {
         close();
         throw e;
+      }
+    }
+
+    /**
+     * The grade columns of {@code kpis}, or NULLs for a warehouse written before they existed: an
+     * index repair can run on such a warehouse before the next publish adds them.
+     */
+    private static String gradeColumns(Connection c) throws SQLException {
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT count(*) FROM information_schema.columns WHERE table_name = 'kpis'"
+                      + " AND table_schema = current_schema() AND column_name = 'grade'");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0
+            ? "achievement, grade, grade_by_rule, progress"
+            : "NULL AS achievement, NULL AS grade, NULL AS grade_by_rule, NULL AS progress";
       }
     }
 
@@ -228,24 +247,29 @@ final class WarehouseTexts {
     }
     try (ResultSet rs = run(q.kpis, reportIds)) {
       while (rs.next()) {
-        rows.get(rs.getString(1))
+        String name = rs.getString("name");
+        rows.get(rs.getString("report_id"))
             .kpis
             .add(
                 new KpiRow(
-                    rs.getInt(2),
-                    rs.getInt(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getInt(6),
+                    rs.getInt("project_no"),
+                    rs.getInt("kpi_no"),
+                    name,
+                    rs.getString("target_basis"),
+                    rs.getInt("page"),
                     new KpiScore(
-                        rs.getInt(3),
-                        rs.getString(4) == null ? "" : rs.getString(4),
-                        rs.getString(7),
-                        decimal(rs.getObject(8)),
-                        decimal(rs.getObject(9)),
-                        decimal(rs.getObject(10)),
-                        decimal(rs.getObject(11)),
-                        rs.getString(12))));
+                        rs.getInt("kpi_no"),
+                        name == null ? "" : name,
+                        rs.getString("unit"),
+                        decimal(rs.getObject("score")),
+                        decimal(rs.getObject("raw_score")),
+                        decimal(rs.getObject("score_computed")),
+                        decimal(rs.getObject("raw_score_computed")),
+                        rs.getString("score_status"),
+                        decimal(rs.getObject("achievement")),
+                        rs.getString("grade"),
+                        rs.getString("grade_by_rule"),
+                        rs.getString("progress"))));
       }
     }
     try (ResultSet rs = run(q.projects, reportIds)) {
@@ -315,17 +339,25 @@ final class WarehouseTexts {
         }
       }
     }
+    // A KPI's name and the basis of its target (設定根拠) are two texts of two kinds: the basis is
+    // commentary of its own (a plan, a formula), in both layouts, and a search for it should say
+    // so. The basis names its KPI as its item name.
     for (KpiRow k : rows.kpis) {
       ProjectRow p = projects.get(k.projectNo());
-      String name = k.name();
-      if (p == null || blank(name)) {
+      if (p == null) {
         continue;
       }
-      String basis = k.basis();
-      String text = blank(basis) ? name : name + "\n" + basis;
-      docs.putIfAbsent(
-          key(p.projectNo(), "kpi", k.kpiNo()),
-          new TextDoc(p, "kpi", k.kpiNo(), null, text, k.page()));
+      String name = k.name();
+      if (!blank(name)) {
+        docs.putIfAbsent(
+            key(p.projectNo(), "kpi", k.kpiNo()),
+            new TextDoc(p, "kpi", k.kpiNo(), null, name, k.page()));
+      }
+      if (!blank(k.basis())) {
+        docs.putIfAbsent(
+            key(p.projectNo(), "target_basis", k.kpiNo()),
+            new TextDoc(p, "target_basis", k.kpiNo(), name, k.basis(), k.page()));
+      }
     }
     // The names say what a project is about (こんにちは赤ちゃん事業 is never repeated in its texts):
     // one document per project with its name and its budget items' names.

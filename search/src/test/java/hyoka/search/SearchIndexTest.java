@@ -26,10 +26,10 @@ class SearchIndexTest {
     try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
       IngestedReport a = MiniSample.report(SHA_A, "otaru", 2019);
       TestWarehouse.insert(c, a, 1);
-      // budget texts 3 + 6 + 3, narratives 2 + 1 + 1, kpis 1 + 1 + 2, descriptions of 3 and 8,
-      // one name document per project
+      // budget texts 3 + 6 + 3, narratives 2 + 1 + 1, kpis 1 + 1 + 2, target bases 1 + 0 + 2,
+      // descriptions of 3 and 8, one name document per project
       long added = SearchIndex.sync(c, index, 1);
-      assertThat(added).isEqualTo(12 + 4 + 4 + 2 + 3);
+      assertThat(added).isEqualTo(12 + 4 + 4 + 3 + 2 + 3);
       assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
       assertThat(SearchIndex.sync(c, index, 2)).isZero();
       assertThat(SearchIndex.indexedRun(index)).isEqualTo(2);
@@ -43,8 +43,8 @@ class SearchIndexTest {
       IngestedReport b = MiniSample.report(SHA_B, "otaru", 2019);
       TestWarehouse.insert(c, b, 3);
       TestWarehouse.supersede(c, a.reportId(), b.reportId());
-      // a is re-indexed as superseded (25 out, 25 in), b is added (25)
-      assertThat(SearchIndex.sync(c, index, 3)).isEqualTo(25 * 3);
+      // a is re-indexed as superseded (28 out, 28 in), b is added (28)
+      assertThat(SearchIndex.sync(c, index, 3)).isEqualTo(28 * 3);
       try (Searcher s = new Searcher(index)) {
         assertThat(s.search(SearchRequest.of("除雪")).hits())
             .extracting(SearchHit::reportId)
@@ -58,7 +58,7 @@ class SearchIndexTest {
       }
 
       TestWarehouse.delete(c, a.reportId());
-      assertThat(SearchIndex.sync(c, index, 4)).isEqualTo(25);
+      assertThat(SearchIndex.sync(c, index, 4)).isEqualTo(28);
       try (Searcher s = new Searcher(index)) {
         assertThat(s.search(SearchRequest.of("除雪").withSuperseded(true)).hits())
             .extracting(SearchHit::reportId)
@@ -95,7 +95,7 @@ class SearchIndexTest {
       try (var s = c.createStatement()) {
         s.execute("ALTER TABLE kpis_gone RENAME TO kpis");
       }
-      assertThat(SearchIndex.sync(c, index, 2)).isEqualTo(25 + 25);
+      assertThat(SearchIndex.sync(c, index, 2)).isEqualTo(28 + 28);
       assertThat(SearchIndex.indexedRun(index)).isEqualTo(2);
       try (Searcher s = new Searcher(index)) {
         assertThat(s.search(SearchRequest.of("除雪").withSuperseded(true)).hits())
@@ -110,7 +110,7 @@ class SearchIndexTest {
     Path index = tmp.resolve("index");
     try (Connection c = TestWarehouse.create(tmp.resolve("w.duckdb"))) {
       TestWarehouse.insert(c, MiniSample.report(SHA_A, "otaru", 2019), 1);
-      assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(25);
+      assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(28);
       try (var dir = org.apache.lucene.store.FSDirectory.open(index);
           var w =
               new org.apache.lucene.index.IndexWriter(
@@ -118,7 +118,7 @@ class SearchIndexTest {
         w.setLiveCommitData(java.util.Map.of("schema", "0", "warehouse_run", "1").entrySet());
         w.commit();
       }
-      assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(25 + 25);
+      assertThat(SearchIndex.sync(c, index, 1)).isEqualTo(28 + 28);
       assertThat(SearchIndex.sync(c, index, 1)).isZero();
     }
   }

@@ -173,7 +173,7 @@ class SearchSqlTest {
             new Bad(
                 "search('除雪', yr := 2019)",
                 "search('除雪', …): unknown filter 'yr': use year, series, project, department, group,"
-                    + " kind, min_score, max_score, all_reports or limit"),
+                    + " kind, min_score, max_score, grade, all_reports or limit"),
             new Bad(
                 "search('除雪', year := 'H31')",
                 "search('除雪', …): year must be a whole number such as 2019, not 'H31'"),
@@ -186,8 +186,9 @@ class SearchSqlTest {
                 "search('除雪', …): all_reports must be true or false, not 1"),
             new Bad(
                 "search('除雪', kind := 'summary')",
-                "search('除雪', …): unknown kind 'summary': one of description, five_year_summary,"
-                    + " implementation, kpi, name, overview, purpose, status_analysis"),
+                "search('除雪', …): unknown kind 'summary': one of description, effect_factors,"
+                    + " five_year_summary, future_work, implementation, kpi, name, overview,"
+                    + " purpose, status_analysis, target_basis"),
             new Bad(
                 "search('除雪', department := '「」')",
                 "search('除雪', …): department '「」' has nothing to match: give a department such"

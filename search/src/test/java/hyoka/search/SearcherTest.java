@@ -138,7 +138,9 @@ class SearcherTest {
     assertThatThrownBy(() -> search("除雪", SearchFilters.NONE.withKind("summary")))
         .isInstanceOf(HyokaException.class)
         .hasMessage(
-            "unknown kind 'summary': one of description, five_year_summary, implementation, kpi, name, overview, purpose, status_analysis");
+            "unknown kind 'summary': one of description, effect_factors, five_year_summary,"
+                + " future_work, implementation, kpi, name, overview, purpose, status_analysis,"
+                + " target_basis");
     assertThatThrownBy(() -> SearchFilters.NONE.withDepartment(" 「 」 "))
         .isInstanceOf(HyokaException.class)
         .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.BAD_QUERY))

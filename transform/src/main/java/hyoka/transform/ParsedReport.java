@@ -49,6 +49,23 @@ public record ParsedReport(
         .count();
   }
 
+  /**
+   * Whether the report prints scores (a KPI prints a スコア or 補正前スコア). A layout that prints none has
+   * no score mismatches to count: the warehouse stores NULL, not 0, and the ingest line leaves them
+   * out.
+   */
+  public boolean printsScores() {
+    return projects.stream()
+        .flatMap(p -> p.kpis().stream())
+        .anyMatch(k -> k.score().printed() != null || k.rawScore().printed() != null);
+  }
+
+  /** Whether the report grades its KPIs: it prints a grade legend or a KPI has a grading. */
+  public boolean printsGrades() {
+    return gradeLegend != null
+        || projects.stream().flatMap(p -> p.kpis().stream()).anyMatch(k -> k.grading() != null);
+  }
+
   public long unknownResidue() {
     return residue.stream().filter(r -> r.cls() == ResidueClass.UNKNOWN).count();
   }

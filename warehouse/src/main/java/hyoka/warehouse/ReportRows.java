@@ -1,6 +1,8 @@
 package hyoka.warehouse;
 
 import hyoka.transform.BudgetItem;
+import hyoka.transform.GradeLegend;
+import hyoka.transform.Grading;
 import hyoka.transform.IngestedReport;
 import hyoka.transform.Kpi;
 import hyoka.transform.KpiValue;
@@ -20,9 +22,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Flattens one ingested report into the rows of the warehouse tables, in the column order of {@link
- * Tables}. Values are Java objects of the column's type: String, Integer, Long, Double,
- * java.time.Instant, or null.
+ * Flattens one ingested report into the rows of the warehouse tables, each value set by its column
+ * name ({@link TableRows}) and returned in the column order of {@link Tables}. Values are Java
+ * objects of the column's type: String, Integer, Long, Double, java.time.Instant, or null.
  */
 public final class ReportRows {
   private ReportRows() {}
@@ -31,129 +33,179 @@ public final class ReportRows {
   public static Map<String, List<Object[]>> of(IngestedReport ingested) {
     ParsedReport report = ingested.report();
     String id = ingested.reportId();
-    Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-    for (TableSpec t : Tables.SHARD_TABLES) {
-      rows.put(t.name(), new ArrayList<>());
-    }
-    rows.get("reports")
-        .add(
-            new Object[] {
-              id,
-              ingested.sourceFile(),
-              ingested.sha256(),
-              ingested.series(),
-              report.layout(),
-              report.fiscalYear(),
-              report.pageCount(),
-              report.title(),
-              ingested.ingestedAt(),
-              report.projects().size(),
-              (int) report.kpiCount(),
-              (int) report.scoreMismatches(),
-              (int) report.unknownResidue()
-            });
+    TableRows reports = new TableRows(Tables.REPORTS);
+    TableRows projects = new TableRows(Tables.PROJECTS);
+    TableRows kpis = new TableRows(Tables.KPIS);
+    TableRows kpiValues = new TableRows(Tables.KPI_VALUES);
+    TableRows budgetItems = new TableRows(Tables.BUDGET_ITEMS);
+    TableRows narratives = new TableRows(Tables.NARRATIVES);
+    TableRows residue = new TableRows(Tables.RESIDUE);
+    TableRows textRepairs = new TableRows(Tables.TEXT_REPAIRS);
+    GradeLegend legend = report.gradeLegend();
+    reports
+        .row()
+        .set("report_id", id)
+        .set("source_file", ingested.sourceFile())
+        .set("sha256", ingested.sha256())
+        .set("series", ingested.series())
+        .set("fiscal_year", report.fiscalYear())
+        .set("page_count", report.pageCount())
+        .set("title", report.title())
+        .set("ingested_at", ingested.ingestedAt())
+        .set("project_count", report.projects().size())
+        .set("kpi_count", (int) report.kpiCount())
+        .set(
+            "score_mismatches",
+            report.printsScores() ? (Integer) (int) report.scoreMismatches() : null)
+        .set("unknown_residue", (int) report.unknownResidue())
+        .set("layout", report.layout())
+        .set(
+            "grade_mismatches",
+            report.printsGrades() ? (Integer) (int) report.gradeMismatches() : null)
+        .set("grade_legend", legend == null ? null : legend.printed())
+        .set("grade_legend_page", legend == null ? null : legend.page())
+        .add();
     Map<String, Integer> projectKeys = new HashMap<>();
     for (Project p : report.projects()) {
       String projectKey = unique(projectKeys, Keys.projectKey(p.name()));
-      rows.get("projects")
-          .add(
-              new Object[] {
-                id,
-                p.projectNo(),
-                p.groupNo(),
-                p.groupName(),
-                p.name(),
-                p.department(),
-                p.section(),
-                p.description(),
-                p.page(),
-                projectKey
-              });
+      projects
+          .row()
+          .set("report_id", id)
+          .set("project_no", p.projectNo())
+          .set("group_no", p.groupNo())
+          .set("group_name", p.groupName())
+          .set("name", p.name())
+          .set("department", p.department())
+          .set("section", p.section())
+          .set("description", p.description())
+          .set("page", p.page())
+          .set("project_key", projectKey)
+          .add();
       Map<String, Integer> kpiKeys = new HashMap<>();
       for (Kpi k : p.kpis()) {
         String kpiKey = unique(kpiKeys, Keys.kpiKey(projectKey, k.name()));
-        List<Object> r = new ArrayList<>();
-        r.add(id);
-        r.add(p.projectNo());
-        r.add(k.kpiNo());
-        r.add(k.name());
-        r.add(k.unit());
-        r.add(k.baselineYear());
-        addPrinted(r, k.baseline());
-        r.add(report.fiscalYear());
-        addPrinted(r, k.actual());
-        r.add(k.targetYear());
-        addPrinted(r, k.target());
-        addPrinted(r, k.rawScore());
-        addPrinted(r, k.score());
-        r.add(toDouble(k.rawScoreComputed()));
-        r.add(toDouble(k.scoreComputed()));
-        r.add(k.scoreStatus().label());
-        r.add(k.scoreRule().label());
-        r.add(k.scoreNote());
-        r.add(k.targetNote());
-        r.add(k.targetBasis());
-        r.add(
-            k.sharedNoteWith().isEmpty()
-                ? null
-                : k.sharedNoteWith().stream()
-                    .map(String::valueOf)
-                    .collect(Collectors.joining(",")));
-        r.add(k.matchEvidence().label());
-        r.add(k.page());
-        r.add(projectKey);
-        r.add(kpiKey);
-        rows.get("kpis").add(r.toArray());
+        TableRows.Row r =
+            kpis.row()
+                .set("report_id", id)
+                .set("project_no", p.projectNo())
+                .set("kpi_no", k.kpiNo())
+                .set("name", k.name())
+                .set("unit", k.unit())
+                .set("baseline_year", k.baselineYear())
+                .set("actual_year", report.fiscalYear())
+                .set("target_year", k.targetYear())
+                .set("raw_score_computed", toDouble(k.rawScoreComputed()))
+                .set("score_computed", toDouble(k.scoreComputed()))
+                .set("score_status", k.scoreStatus().label())
+                .set("score_rule", k.scoreRule().label())
+                .set("score_note", k.scoreNote())
+                .set("target_note", k.targetNote())
+                .set("target_basis", k.targetBasis())
+                .set(
+                    "shared_note_with",
+                    k.sharedNoteWith().isEmpty()
+                        ? null
+                        : k.sharedNoteWith().stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(",")))
+                .set("match_evidence", k.matchEvidence().label())
+                .set("page", k.page())
+                .set("project_key", projectKey)
+                .set("kpi_key", kpiKey);
+        printed(r, "baseline", k.baseline());
+        printed(r, "actual", k.actual());
+        printed(r, "target", k.target());
+        printed(r, "raw_score", k.rawScore());
+        printed(r, "score", k.score());
+        grading(r, k.grading());
+        r.add();
         for (KpiValue v : values(k, report.fiscalYear())) {
-          rows.get("kpi_values")
-              .add(
-                  new Object[] {
-                    id,
-                    p.projectNo(),
-                    k.kpiNo(),
-                    v.fiscalYear(),
-                    v.kind().label(),
-                    toDouble(v.value().value()),
-                    v.value().printed(),
-                    v.value().nullReason(),
-                    v.value().unit(),
-                    kpiKey
-                  });
+          kpiValues
+              .row()
+              .set("report_id", id)
+              .set("project_no", p.projectNo())
+              .set("kpi_no", k.kpiNo())
+              .set("fiscal_year", v.fiscalYear())
+              .set("kind", v.kind().label())
+              .set("value", toDouble(v.value().value()))
+              .set("printed", v.value().printed())
+              .set("null_reason", v.value().nullReason())
+              .set("unit", v.value().unit())
+              .set("kpi_key", kpiKey)
+              .add();
         }
       }
       for (BudgetItem b : p.budgetItems()) {
-        rows.get("budget_items")
-            .add(
-                new Object[] {
-                  id,
-                  p.projectNo(),
-                  b.itemNo(),
-                  b.name(),
-                  b.overview(),
-                  b.purpose(),
-                  b.implementation(),
-                  b.page(),
-                  b.note()
-                });
+        budgetItems
+            .row()
+            .set("report_id", id)
+            .set("project_no", p.projectNo())
+            .set("item_no", b.itemNo())
+            .set("name", b.name())
+            .set("overview", b.overview())
+            .set("purpose", b.purpose())
+            .set("implementation", b.implementation())
+            .set("page", b.page())
+            .set("note", b.note())
+            .add();
       }
       for (Narrative n : p.narratives()) {
-        rows.get("narratives")
-            .add(
-                new Object[] {id, p.projectNo(), n.itemNo(), n.kind().label(), n.text(), n.page()});
+        narratives
+            .row()
+            .set("report_id", id)
+            .set("project_no", p.projectNo())
+            .set("item_no", n.itemNo())
+            .set("kind", n.kind().label())
+            .set("text", n.text())
+            .set("page", n.page())
+            .add();
       }
     }
     for (ResidueLine line : report.residue()) {
-      rows.get("residue")
-          .add(
-              new Object[] {
-                id, line.page(), line.lineNo(), line.text(), line.cls().label(), line.note()
-              });
+      residue
+          .row()
+          .set("report_id", id)
+          .set("page", line.page())
+          .set("line_no", line.lineNo())
+          .set("text", line.text())
+          .set("class", line.cls().label())
+          .set("note", line.note())
+          .add();
     }
     for (TextRepair r : ingested.repairs()) {
-      rows.get("text_repairs")
-          .add(new Object[] {id, r.page(), r.lineNo(), r.extracted(), r.folded(), r.changes()});
+      textRepairs
+          .row()
+          .set("report_id", id)
+          .set("page", r.page())
+          .set("line_no", r.lineNo())
+          .set("extracted", r.extracted())
+          .set("folded", r.folded())
+          .set("changes", r.changes())
+          .add();
+    }
+    Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+    for (TableRows t :
+        List.of(
+            reports, projects, kpis, kpiValues, budgetItems, narratives, residue, textRepairs)) {
+      rows.put(t.table().name(), t.rows());
     }
     return rows;
+  }
+
+  /**
+   * The grade columns. A layout that prints no grade gives the KPI no grading: its achievement is
+   * {@code not_printed} (NULL with its reason, as every missing number) and every grade column is
+   * NULL.
+   */
+  private static void grading(TableRows.Row r, Grading g) {
+    printed(r, "achievement", g == null ? PrintedValue.notPrinted() : g.achievement());
+    r.set("grade", g == null ? null : g.grade())
+        .set("grade_printed", g == null ? null : g.gradePrinted())
+        .set("grade_by_rule", g == null ? null : g.gradeByRule())
+        .set("grade_status", g == null ? null : g.status().label())
+        .set("grade_note", g == null ? null : g.note())
+        .set("progress", g == null ? null : g.progress())
+        .set("grade_page", g == null ? null : g.page());
   }
 
   /**
@@ -177,10 +229,13 @@ public final class ReportRows {
     return all;
   }
 
-  private static void addPrinted(List<Object> row, PrintedValue v) {
-    row.add(toDouble(v.value()));
-    row.add(v.printed());
-    row.add(v.nullReason());
+  /**
+   * A printed value's three columns: {@code name}, {@code name_printed}, {@code name_null_reason}.
+   */
+  private static void printed(TableRows.Row row, String name, PrintedValue v) {
+    row.set(name, toDouble(v.value()))
+        .set(name + "_printed", v.printed())
+        .set(name + "_null_reason", v.nullReason());
   }
 
   private static Double toDouble(BigDecimal d) {

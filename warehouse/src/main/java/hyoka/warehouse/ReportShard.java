@@ -85,6 +85,7 @@ public final class ReportShard {
         (String) r[t.columnIndex("sha256")],
         (String) r[t.columnIndex("series")],
         (Integer) r[t.columnIndex("fiscal_year")],
+        (String) r[t.columnIndex("layout")],
         (java.time.Instant) r[t.columnIndex("ingested_at")]);
   }
 

@@ -26,10 +26,34 @@ public final class Schema {
       "CASE WHEN value IS NOT NULL THEN CAST(value AS VARCHAR) ELSE 'null:' || null_reason END";
 
   /**
+   * The values of current reports that count for a series: those with a readable year and printed
+   * text, except an actual with no number for a year after the report's own (the FY2018 sheets
+   * print {@code ―} in their H31 column): a report cannot know a later year's actual, so its dash
+   * there is no disagreement with the report that prints it. Such values stay in kpi_values.
+   */
+  private static final String PRINTED =
+      " SELECT *, "
+          + COMPARE_KEY
+          + " AS compare_key FROM current_kpi_values"
+          + " WHERE fiscal_year IS NOT NULL AND printed IS NOT NULL"
+          + " AND NOT (kind = 'actual' AND value IS NULL AND fiscal_year > report_fiscal_year)";
+
+  /**
+   * The order in which the newest report wins: its fiscal year, then its report_id. Two current
+   * reports of one series and year are two layouts of it (each layout supersedes only its own);
+   * report_id, not the ingest time, decides between them so the answer is the same whatever order
+   * the files were ingested in.
+   */
+  private static final String NEWEST = "(report_fiscal_year, report_id)";
+
+  /**
    * What a superseding report lost against the one it replaced: every project, KPI row, KPI name or
-   * value (by number or printed text) and narrative the older report holds and the newer one does
-   * not, matched by project, KPI row, budget item and kind. A corrected report may well drop
-   * something on purpose; a damaged one drops it by accident; either way it shows here.
+   * value (by number or printed text), achievement, grade or progress label and narrative the older
+   * report holds and the newer one does not, matched by project, KPI row, budget item and kind. A
+   * corrected report may well drop something on purpose; a damaged one drops it by accident; either
+   * way it shows here. Both reports of a pair are of one layout (publish supersedes only within a
+   * layout), so a sheet's grades are never counted lost against an evaluation report that prints
+   * none.
    */
   private static final String SUPERSESSION_LOSSES;
 
@@ -59,7 +83,10 @@ public final class Schema {
       {"actual", "actual", "actual_printed"},
       {"target", "target", "target_printed"},
       {"raw score", "raw_score", "raw_score_printed"},
-      {"score", "score", "score_printed"}
+      {"score", "score", "score_printed"},
+      {"achievement", "achievement", "achievement_printed"},
+      {"grade", "grade", "grade_printed"},
+      {"progress", "progress", "progress"}
     };
     for (String[] f : fields) {
       String lost =
@@ -104,20 +131,21 @@ public final class Schema {
           new String[] {"current_reports", "SELECT * FROM reports WHERE superseded_by IS NULL"},
           new String[] {
             "current_projects",
-            "SELECT p.*, r.series, r.fiscal_year AS report_fiscal_year"
+            "SELECT p.*, r.series, r.fiscal_year AS report_fiscal_year, r.layout"
                 + " FROM projects p JOIN current_reports r ON r.report_id = p.report_id"
           },
           new String[] {
             "current_kpis",
             "SELECT k.*, r.series, r.fiscal_year AS report_fiscal_year, p.name AS project_name,"
-                + " p.group_no, p.group_name, p.department, p.section"
+                + " p.group_no, p.group_name, p.department, p.section, r.layout"
                 + " FROM kpis k JOIN current_reports r ON r.report_id = k.report_id"
                 + " JOIN projects p ON p.report_id = k.report_id AND p.project_no = k.project_no"
           },
           new String[] {
             "current_kpi_values",
             "SELECT v.*, r.series, r.fiscal_year AS report_fiscal_year, r.ingested_at,"
-                + " k.name AS kpi_name, k.unit AS kpi_unit, k.project_key, p.name AS project_name"
+                + " k.name AS kpi_name, k.unit AS kpi_unit, k.project_key, p.name AS project_name,"
+                + " r.layout"
                 + " FROM kpi_values v JOIN current_reports r ON r.report_id = v.report_id"
                 + " JOIN kpis k ON k.report_id = v.report_id AND k.project_no = v.project_no"
                 + " AND k.kpi_no = v.kpi_no"
@@ -134,13 +162,11 @@ public final class Schema {
           new String[] {
             "kpi_series_values",
             "WITH printed AS ("
-                + " SELECT *, "
-                + COMPARE_KEY
-                + " AS compare_key FROM current_kpi_values"
-                + " WHERE fiscal_year IS NOT NULL AND printed IS NOT NULL),"
+                + PRINTED
+                + "),"
                 + " ranked AS ("
                 + " SELECT *, row_number() OVER (PARTITION BY series, kpi_key, fiscal_year, kind"
-                + "   ORDER BY report_fiscal_year DESC, ingested_at DESC, report_id DESC) AS rank,"
+                + "   ORDER BY report_fiscal_year DESC, report_id DESC) AS rank,"
                 + " count(*) OVER (PARTITION BY series, kpi_key, fiscal_year, kind) AS reports,"
                 + " min(compare_key) OVER (PARTITION BY series, kpi_key, fiscal_year, kind)"
                 + "   <> max(compare_key) OVER (PARTITION BY series, kpi_key, fiscal_year, kind)"
@@ -148,14 +174,20 @@ public final class Schema {
                 + " FROM printed)"
                 + " SELECT series, kpi_key, project_key, project_name, kpi_name, fiscal_year, kind,"
                 + " value, printed, null_reason, unit, kpi_unit, report_id, report_fiscal_year, reports,"
-                + " disagree FROM ranked WHERE rank = 1"
+                + " disagree, layout FROM ranked WHERE rank = 1"
           },
           new String[] {
             "kpi_series",
             "SELECT series, kpi_key,"
-                + " arg_max(project_key, report_fiscal_year) AS project_key,"
-                + " arg_max(project_name, report_fiscal_year) AS project_name,"
-                + " arg_max(kpi_name, report_fiscal_year) AS kpi_name,"
+                + " arg_max(project_key, "
+                + NEWEST
+                + ") AS project_key,"
+                + " arg_max(project_name, "
+                + NEWEST
+                + ") AS project_name,"
+                + " arg_max(kpi_name, "
+                + NEWEST
+                + ") AS kpi_name,"
                 + " fiscal_year,"
                 + " max(value) FILTER (WHERE kind = 'baseline') AS baseline,"
                 + " max(printed) FILTER (WHERE kind = 'baseline') AS baseline_printed,"
@@ -166,8 +198,12 @@ public final class Schema {
                 + " max(value) FILTER (WHERE kind = 'target') AS target,"
                 + " max(printed) FILTER (WHERE kind = 'target') AS target_printed,"
                 + " max(null_reason) FILTER (WHERE kind = 'target') AS target_null_reason,"
-                + " arg_max(kpi_unit, report_fiscal_year) AS unit,"
-                + " arg_max(report_id, report_fiscal_year) AS report_id,"
+                + " arg_max(kpi_unit, "
+                + NEWEST
+                + ") AS unit,"
+                + " arg_max(report_id, "
+                + NEWEST
+                + ") AS report_id,"
                 + " max(reports) AS reports,"
                 + " bool_or(disagree) AS disagree"
                 + " FROM kpi_series_values GROUP BY series, kpi_key, fiscal_year"
@@ -175,17 +211,16 @@ public final class Schema {
           new String[] {
             "kpi_conflicts",
             "WITH printed AS ("
-                + " SELECT *, "
-                + COMPARE_KEY
-                + " AS compare_key FROM current_kpi_values"
-                + " WHERE fiscal_year IS NOT NULL AND printed IS NOT NULL)"
+                + PRINTED
+                + ")"
                 + " SELECT a.series, a.kpi_key, b.project_name, b.kpi_name, a.fiscal_year, a.kind,"
                 + " a.report_id AS older_report_id, a.report_fiscal_year AS older_report_fiscal_year,"
                 + " a.value AS older_value, a.printed AS older_printed,"
                 + " a.null_reason AS older_null_reason,"
                 + " b.report_id AS newer_report_id, b.report_fiscal_year AS newer_report_fiscal_year,"
                 + " b.value AS newer_value, b.printed AS newer_printed,"
-                + " b.null_reason AS newer_null_reason"
+                + " b.null_reason AS newer_null_reason,"
+                + " a.layout AS older_layout, b.layout AS newer_layout"
                 + " FROM printed a JOIN printed b ON a.series = b.series AND a.kpi_key = b.kpi_key"
                 + " AND a.fiscal_year = b.fiscal_year AND a.kind = b.kind"
                 + " AND (a.report_fiscal_year < b.report_fiscal_year"
@@ -193,6 +228,14 @@ public final class Schema {
                 + " WHERE a.compare_key <> b.compare_key"
           },
           new String[] {"supersession_losses", SUPERSESSION_LOSSES});
+
+  /**
+   * What an added column holds in the rows of an older database, where that is known rather than
+   * unknown (NULL), as a SQL literal. Every report held before layouts existed was read by the
+   * strategy-report parser, and publish supersedes by layout, so those reports need theirs.
+   */
+  private static final Map<String, String> LEGACY_VALUES =
+      Map.of("reports.layout", "'strategy-report'");
 
   /** Creates missing tables and (re)creates every view. */
   public static void create(Connection connection) throws SQLException {
@@ -215,6 +258,19 @@ public final class Schema {
                     + TableSpec.quote(c.name())
                     + " "
                     + c.type().sqlType());
+            String known = LEGACY_VALUES.get(table.name() + "." + c.name());
+            if (known != null) {
+              s.execute(
+                  "UPDATE "
+                      + table.name()
+                      + " SET "
+                      + TableSpec.quote(c.name())
+                      + " = "
+                      + known
+                      + " WHERE "
+                      + TableSpec.quote(c.name())
+                      + " IS NULL");
+            }
           }
         }
       }

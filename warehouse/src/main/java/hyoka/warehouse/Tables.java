@@ -38,8 +38,9 @@ public final class Tables {
               c(
                   "layout",
                   VARCHAR,
-                  "the layout that read the file (hyoka ingest --help lists them), e.g."
-                      + " strategy-report; NULL for a report ingested before layouts were recorded"),
+                  "the layout that read the file (hyoka ingest --help lists them): strategy-report"
+                      + " or kpi-sheet (docs/layouts.md); a report a hyoka before layouts stored"
+                      + " gets strategy-report, the only layout there was"),
               c("fiscal_year", INTEGER, "the report's fiscal year, Western (H31年度 = 2019)"),
               c("page_count", INTEGER, "number of pages"),
               c(
@@ -51,7 +52,17 @@ public final class Tables {
               c("project_count", INTEGER, "number of projects parsed"),
               c("kpi_count", INTEGER, "number of KPI value rows parsed"),
               c("score_mismatches", INTEGER, "KPI rows whose printed score differs from hyoka's"),
-              c("unknown_residue", INTEGER, "text lines the parser could not place")),
+              c("unknown_residue", INTEGER, "text lines the parser could not place"),
+              c(
+                  "grade_mismatches",
+                  INTEGER,
+                  "KPI rows whose printed grade differs from the grade by the document's legend;"
+                      + " NULL where the layout prints no grade"),
+              c(
+                  "grade_legend",
+                  VARCHAR,
+                  "the grade legend as printed (評価基準：Ａ＝達成率100％以上 …); NULL where none is printed"),
+              c("grade_legend_page", INTEGER, "1-based page the legend was read from")),
           List.of(
               c("run_id", BIGINT, "the run that added the report"),
               c(
@@ -131,7 +142,33 @@ public final class Tables {
                   "what tied the name line to the value row: single, score_rule, unit, order_inferred"),
               c("page", INTEGER, "1-based page of the value row"),
               c("project_key", VARCHAR, "stable key of the project (see Keys)"),
-              c("kpi_key", VARCHAR, "stable key of the KPI across reports (see Keys)")),
+              c("kpi_key", VARCHAR, "stable key of the KPI across reports (see Keys)"),
+              c(
+                  "achievement",
+                  DOUBLE,
+                  "printed 達成率 (achievement) in percent; NULL where the layout prints none"),
+              c("achievement_printed", VARCHAR, "achievement as printed (53.3％, ―)"),
+              c(
+                  "achievement_null_reason",
+                  VARCHAR,
+                  "why achievement is NULL (not_printed where the layout prints none)"),
+              c(
+                  "grade",
+                  VARCHAR,
+                  "printed grade (評価), NFKC-folded (A, B, C, D, -); NULL where none is printed"),
+              c("grade_printed", VARCHAR, "grade as printed (Ａ, －)"),
+              c(
+                  "grade_by_rule",
+                  VARCHAR,
+                  "the grade the document's legend gives for the achievement; NULL when not derivable"),
+              c(
+                  "grade_status",
+                  VARCHAR,
+                  "match, mismatch or not_computable: printed grade vs grade by rule;"
+                      + " NULL where the layout prints no grade"),
+              c("grade_note", VARCHAR, "why grade_by_rule is NULL or what the mismatch is"),
+              c("progress", VARCHAR, "printed 進捗状況 (順調, 概ね順調, やや遅れ, 遅れ), or NULL"),
+              c("grade_page", INTEGER, "1-based page the grade is printed on")),
           List.of());
 
   public static final TableSpec KPI_VALUES =
@@ -187,7 +224,8 @@ public final class Tables {
               c(
                   "kind",
                   VARCHAR,
-                  "status_analysis, five_year_summary, overview, purpose, implementation"),
+                  "status_analysis, five_year_summary, overview, purpose, implementation,"
+                      + " effect_factors, future_work"),
               c("text", VARCHAR, "the text as printed, wrapped lines joined"),
               c("page", INTEGER, "1-based page")),
           List.of());

@@ -625,8 +625,10 @@ public final class Warehouse {
           }
         }
       }
-      // Which reports are current per series and fiscal year, kept up to date in memory as the
-      // run's reports are placed in order: every table is then loaded with one statement.
+      // Which reports are current per series, fiscal year and layout, kept up to date in memory as
+      // the run's reports are placed in order: every table is then loaded with one statement. The
+      // layout is part of the key because a city's evaluation sheets and its report of the same
+      // year are two publications, both current; a new file corrects only one of its own layout.
       Map<List<Object>, List<String>> current = currentReports(c);
       List<PublishResult.Outcome> outcomes = new ArrayList<>();
       List<Path> toLoad = new ArrayList<>();
@@ -639,7 +641,7 @@ public final class Warehouse {
                   shard.reportId(), shard.sourceFile(), PublishResult.Status.UNCHANGED, null));
           continue;
         }
-        List<Object> key = List.of(shard.series(), shard.fiscalYear());
+        List<Object> key = List.of(shard.series(), shard.fiscalYear(), shard.layout());
         List<String> older = current.getOrDefault(key, List.of());
         current.put(key, List.of(shard.reportId()));
         older.forEach(old -> supersededBy.put(old, shard.reportId()));
@@ -731,19 +733,20 @@ public final class Warehouse {
     }
   }
 
-  /** (series, fiscal_year) → the current reports of it, by report_id. */
+  /** (series, fiscal_year, layout) → the current reports of it, by report_id. */
   private static Map<List<Object>, List<String>> currentReports(Connection c) throws SQLException {
     Map<List<Object>, List<String>> current = new HashMap<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT series, fiscal_year, report_id FROM reports"
+                "SELECT series, fiscal_year, layout, report_id FROM reports"
                     + " WHERE superseded_by IS NULL AND series IS NOT NULL"
-                    + " AND fiscal_year IS NOT NULL ORDER BY report_id")) {
+                    + " AND fiscal_year IS NOT NULL AND layout IS NOT NULL ORDER BY report_id")) {
       while (rs.next()) {
         current
-            .computeIfAbsent(List.of(rs.getString(1), rs.getInt(2)), k -> new ArrayList<>())
-            .add(rs.getString(3));
+            .computeIfAbsent(
+                List.of(rs.getString(1), rs.getInt(2), rs.getString(3)), k -> new ArrayList<>())
+            .add(rs.getString(4));
       }
     }
     return current;

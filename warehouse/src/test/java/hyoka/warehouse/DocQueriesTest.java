@@ -51,14 +51,16 @@ class DocQueriesTest {
   private Warehouse warehouse;
   private IngestedReport h30;
   private IngestedReport h31;
+  private IngestedReport r01;
 
   @BeforeAll
   void setUp(@TempDir Path tmp) throws IOException {
     doc = Files.readString(docFile(), StandardCharsets.UTF_8);
     h30 = Samples.ingested("h30");
     h31 = Samples.ingested("h31");
+    r01 = Samples.sheets("r01");
     warehouse = new Warehouse(tmp.resolve("data"));
-    Samples.publish(warehouse, tmp.resolve("shards"), h30, h31);
+    Samples.publish(warehouse, tmp.resolve("shards"), h30, h31, r01);
   }
 
   static Path docFile() {
@@ -238,18 +240,29 @@ class DocQueriesTest {
     checks.put(
         "conflicts",
         r -> {
-          // what the two parsed reports print differently for the same KPI, year and kind
-          Map<String, String> fy18 = printedValues(h30.report());
+          // what two of the parsed files print differently for the same KPI, year and kind
+          List<Map<String, String>> printed =
+              List.of(
+                  printedValues(h30.report()), printedValues(fy19), printedValues(r01.report()));
           List<String> differing = new ArrayList<>();
-          printedValues(fy19)
-              .forEach(
-                  (key, value) -> {
-                    if (fy18.containsKey(key) && !fy18.get(key).equals(value)) {
-                      differing.add(key);
-                    }
-                  });
-          assertThat(r.columns()).contains("older_printed", "newer_printed");
-          assertThat(r.rows()).hasSameSizeAs(differing);
+          for (int a = 0; a < printed.size(); a++) {
+            for (int b = a + 1; b < printed.size(); b++) {
+              Map<String, String> other = printed.get(b);
+              printed
+                  .get(a)
+                  .forEach(
+                      (key, value) -> {
+                        if (other.containsKey(key) && !other.get(key).equals(value)) {
+                          differing.add(key);
+                        }
+                      });
+            }
+          }
+          assertThat(r.columns()).contains("older_printed", "newer_printed", "newer_layout");
+          assertThat(r.rows()).hasSameSizeAs(differing).hasSize(2);
+          assertThat(r.rows())
+              .allSatisfy(
+                  row -> assertThat(row).contains(2019, "kpi-sheet", "strategy-report", "―"));
         });
 
     checks.put(
@@ -310,12 +323,16 @@ class DocQueriesTest {
         "missing-values",
         r -> {
           Map<List<Object>, Long> counts = new TreeMap<>(Comparator.comparing(Object::toString));
-          for (IngestedReport ir : List.of(h30, h31)) {
+          for (IngestedReport ir : List.of(h30, h31, r01)) {
             for (Kpi k : kpis(ir.report())) {
               for (KpiValue v : k.values()) {
                 if (v.value().value() == null) {
                   counts.merge(
-                      List.of(ir.report().fiscalYear(), v.kind().label(), v.value().nullReason()),
+                      List.of(
+                          ir.report().fiscalYear(),
+                          ir.report().layout(),
+                          v.kind().label(),
+                          v.value().nullReason()),
                       1L,
                       Long::sum);
                 }
@@ -366,21 +383,81 @@ class DocQueriesTest {
         "reports-held",
         r -> {
           List<List<Object>> expected = new ArrayList<>();
-          for (IngestedReport ir : List.of(h30, h31)) {
+          // in the query's order: series, fiscal year, layout
+          for (IngestedReport ir : List.of(h30, r01, h31)) {
             ParsedReport p = ir.report();
             expected.add(
                 Arrays.asList(
                     "samples",
                     p.fiscalYear(),
+                    p.layout(),
                     ir.reportId(),
                     ir.sourceFile(),
                     p.projects().size(),
                     (int) p.kpiCount(),
-                    (int) p.scoreMismatches(),
+                    p.printsScores() ? (Integer) (int) p.scoreMismatches() : null,
+                    p.printsGrades() ? (Integer) (int) p.gradeMismatches() : null,
                     (int) p.unknownResidue(),
                     null));
           }
           assertThat(r.rows()).isEqualTo(expected);
+        });
+
+    checks.put(
+        "grades-by-department",
+        r -> {
+          Map<String, long[]> byDept = new TreeMap<>();
+          List<String> grades = List.of("A", "B", "C", "D", "-");
+          for (Project p : r01.report().projects()) {
+            for (Kpi k : p.kpis()) {
+              long[] c = byDept.computeIfAbsent(p.department(), x -> new long[6]);
+              int g = grades.indexOf(k.grading().grade());
+              if (g >= 0) {
+                c[g]++;
+              }
+              c[5]++;
+            }
+          }
+          List<List<Object>> expected = new ArrayList<>();
+          byDept.forEach(
+              (dept, c) -> expected.add(List.of(dept, c[0], c[1], c[2], c[3], c[4], c[5])));
+          expected.sort(
+              Comparator.<List<Object>, Long>comparing(row -> (Long) row.get(6))
+                  .reversed()
+                  .thenComparing(row -> (String) row.get(0)));
+          assertThat(r.rows()).isEqualTo(expected);
+          assertThat(r.rows().stream().mapToLong(row -> (Long) row.get(6)).sum()).isEqualTo(73);
+        });
+
+    checks.put(
+        "grade-mismatches",
+        r -> {
+          Map<String, Double> reportScores = new HashMap<>();
+          for (Project p : fy19.projects()) {
+            for (Kpi k : p.kpis()) {
+              reportScores.put(
+                  Keys.kpiKey(Keys.projectKey(p.name()), k.name()), d(k.score().value()));
+            }
+          }
+          List<List<Object>> expected = new ArrayList<>();
+          for (Project p : r01.report().projects()) {
+            for (Kpi k : p.kpis()) {
+              if (k.grading().status() == ScoreStatus.MISMATCH) {
+                expected.add(
+                    Arrays.asList(
+                        p.projectNo(),
+                        k.name(),
+                        k.grading().achievement().printed(),
+                        k.grading().gradePrinted(),
+                        k.grading().gradeByRule(),
+                        reportScores.get(Keys.kpiKey(Keys.projectKey(p.name()), k.name()))));
+              }
+            }
+          }
+          assertThat(r.rows())
+              .isEqualTo(expected)
+              .hasSize((int) r01.report().gradeMismatches())
+              .allSatisfy(row -> assertThat(row.get(5)).isNotNull());
         });
     return checks;
   }

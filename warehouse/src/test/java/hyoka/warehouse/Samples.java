@@ -30,6 +30,18 @@ final class Samples {
     return Layouts.installed().parse(Fixtures.text(name), null);
   }
 
+  /**
+   * A sheet sample ({@code r01}, {@code h30}) read by its layout (kpi-sheet), as the ingest would.
+   */
+  static IngestedReport sheets(String name) {
+    try {
+      String sha = sha256(Files.readAllBytes(Fixtures.sheetPdf(name)));
+      return of(hyoka.transform.Layouts.installed().parse(Fixtures.sheetText(name), null), sha, AT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static IngestedReport ingested(String name) {
     try {
       String sha = sha256(Files.readAllBytes(Fixtures.samplePdf(name)));
