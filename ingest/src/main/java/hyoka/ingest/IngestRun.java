@@ -411,6 +411,19 @@ public final class IngestRun {
       }
       return true;
     }
+    String schema = indexed == 0 ? null : SearchIndex.indexedSchema(indexDir);
+    if (indexed != 0 && warehouse.exists() && !SearchIndex.SCHEMA.equals(schema)) {
+      // Written by another hyoka (an upgrade): its documents lack or misplace fields this one
+      // reads, and a re-run with no new file would otherwise never replace them.
+      out.println(
+          "rebuilding search index: it was written by another version of hyoka (index schema "
+              + (schema == null ? "unnamed" : schema)
+              + "; this one writes "
+              + SearchIndex.SCHEMA
+              + ")");
+      syncIndex(warehouse, indexDir, last);
+      return true;
+    }
     if (indexed == last) {
       return false;
     }

@@ -3,6 +3,9 @@ package hyoka.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hyoka.search.SearchIndex;
+import hyoka.search.SearchRequest;
+import hyoka.search.SearchSnapshot;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.Fixtures;
 import hyoka.transform.HyokaException;
@@ -25,6 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -272,6 +280,49 @@ class IngestRunTest {
     assertThat(again.lines().get(0))
         .startsWith("superseded " + blank + " by " + same)
         .doesNotContain("lost");
+  }
+
+  /**
+   * After an upgrade the index holds documents of another index schema; the warehouse is the same.
+   * A re-run with no new file rebuilds the index from the warehouse (until then a search is refused
+   * in one line, see search's IndexSchemaTest) and adds no run.
+   */
+  @Test
+  void aReRunRebuildsAnIndexWrittenByAnotherVersionOfHyoka() throws Exception {
+    Path h31 = Fixtures.samplePdf("h31");
+    Path data = dir.resolve("data");
+    Path index = data.resolve("index");
+    ingest(data, List.of(h31), null);
+    long hits;
+    try (SearchSnapshot s = SearchSnapshot.open(new Warehouse(data)::openReadOnly, index)) {
+      hits = s.search(SearchRequest.of("除雪")).total();
+    }
+    try (Directory d = FSDirectory.open(index);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+      Map<String, String> commit = new TreeMap<>();
+      w.getLiveCommitData().forEach(e -> commit.put(e.getKey(), e.getValue()));
+      commit.put("schema", "5");
+      w.setLiveCommitData(commit.entrySet());
+      w.commit();
+    }
+    assertThat(SearchIndex.indexedSchema(index)).isEqualTo("5");
+
+    Run again = ingest(data, List.of(h31), null);
+    assertThat(again.lines())
+        .containsExactly(
+            "rebuilding search index: it was written by another version of hyoka (index schema 5;"
+                + " this one writes "
+                + SearchIndex.SCHEMA
+                + ")",
+            "unchanged " + h31,
+            "1 files: 0 added (0 superseding), 1 unchanged, 0 duplicates, 0 rejected;"
+                + " 0 projects, 0 KPI rows, 0 score mismatches, 0 unknown lines");
+    assertThat(again.summary().runId()).isZero();
+    assertThat(SearchIndex.indexedSchema(index)).isEqualTo(SearchIndex.SCHEMA);
+    assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
+    try (SearchSnapshot s = SearchSnapshot.open(new Warehouse(data)::openReadOnly, index)) {
+      assertThat(s.search(SearchRequest.of("除雪")).total()).isEqualTo(hits).isPositive();
+    }
   }
 
   @Test

@@ -304,6 +304,28 @@ public final class SearchIndex {
     }
   }
 
+  /**
+   * The index schema of the index's last commit ({@code null} when there is no index or its commit
+   * names none), against which {@link #SCHEMA} is what this hyoka writes and reads.
+   */
+  public static String indexedSchema(Path indexDir) {
+    if (!Files.isDirectory(indexDir)) {
+      return null;
+    }
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      if (!DirectoryReader.indexExists(dir)) {
+        return null;
+      }
+      return SegmentInfos.readLatestCommit(dir).getUserData().get(COMMIT_SCHEMA);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot read search index " + indexDir + ": " + oneLine(e), e);
+    }
+  }
+
+  /** The index schema this hyoka writes and reads: a commit of another is rebuilt by an ingest. */
+  public static final String SCHEMA = SCHEMA_VERSION;
+
   /** The {@code warehouse_run} of the index's last commit; 0 when there is no index. */
   public static long indexedRun(Path indexDir) {
     if (!Files.isDirectory(indexDir)) {

@@ -117,6 +117,18 @@ public final class Searcher implements AutoCloseable {
           throw noIndex(indexDir);
         }
         r = runId < 0 ? DirectoryReader.open(dir) : DirectoryReader.open(commitOf(runId));
+        String schema = r.getIndexCommit().getUserData().get(IndexFields.COMMIT_SCHEMA);
+        if (r.maxDoc() > 0 && !IndexFields.SCHEMA_VERSION.equals(schema)) {
+          throw new HyokaException(
+              ErrorCode.INDEX_OUTDATED,
+              "search index "
+                  + indexDir
+                  + " was written by another version of hyoka (index schema "
+                  + (schema == null ? "unnamed" : schema)
+                  + "; this one reads "
+                  + IndexFields.SCHEMA_VERSION
+                  + "): run hyoka ingest once to rebuild it");
+        }
         this.facetState =
             hasFacets(r)
                 ? new DefaultSortedSetDocValuesReaderState(r, SearchIndex.facetsConfig())

@@ -21,6 +21,8 @@ public enum ErrorCode {
   BAD_ARGUMENT(Type.INPUT),
   DATA_DIR_LOCKED(Type.INPUT),
   NO_WAREHOUSE(Type.INPUT),
+  /** Data written by another version of hyoka that the next ingest rebuilds. */
+  INDEX_OUTDATED(Type.INPUT),
   INTERNAL_ERROR(Type.INTERNAL),
   WAREHOUSE_ERROR(Type.INTERNAL),
   INDEX_ERROR(Type.INTERNAL);

@@ -288,7 +288,7 @@ public final class WebServer implements AutoCloseable {
   private void error(HyokaException e, Context ctx) {
     int status =
         switch (e.code()) {
-          case NO_WAREHOUSE -> 503;
+          case NO_WAREHOUSE, INDEX_OUTDATED -> 503;
           case UNREADABLE_FILE -> 422;
           default -> e.code().type() == ErrorCode.Type.INPUT ? 400 : 500;
         };
