@@ -42,6 +42,7 @@ final class Api {
       String kind,
       Double minScore,
       Double maxScore,
+      String grade,
       boolean allReports,
       int page,
       int size) {
@@ -71,6 +72,7 @@ final class Api {
           blankToNull(param.apply("kind")),
           decimal(param, "min_score"),
           decimal(param, "max_score"),
+          blankToNull(param.apply("grade")),
           "true".equalsIgnoreCase(String.valueOf(param.apply("all_reports"))),
           orDefault(integer(param, "page"), 1),
           orDefault(integer(param, "size"), SearchRequest.DEFAULT_LIMIT));
@@ -90,7 +92,8 @@ final class Api {
             p.group(),
             p.kind(),
             p.minScore(),
-            p.maxScore());
+            p.maxScore(),
+            p.grade());
     SearchResponse r =
         s.searcher().search(new SearchRequest(p.q(), filters, p.page() * p.size(), p.allReports()));
     List<Map<String, Object>> hits = new ArrayList<>();
@@ -153,6 +156,12 @@ final class Api {
       km.put("score_status", k.scoreStatus());
       km.put("effective_score", k.effectiveScore());
       km.put("achieved", k.achieved());
+      // Where the layout grades (kpi-sheet): printed 達成率 and grade, the grade by the legend.
+      km.put("achievement", k.achievement());
+      km.put("grade", k.grade());
+      km.put("grade_by_rule", k.gradeByRule());
+      km.put("effective_grade", k.effectiveGrade());
+      km.put("progress", k.progress());
       kpis.add(km);
     }
     m.put("kpis", kpis);
@@ -193,6 +202,16 @@ final class Api {
               "SELECT DISTINCT group_no, group_name FROM current_projects"
                   + " WHERE group_no IS NOT NULL ORDER BY 1, 2"));
       out.put("kinds", new java.util.TreeSet<>(Searcher.KINDS));
+      // The grades the current reports give (printed, else by rule): what the grade filter and
+      // facet hold. None where no layout that grades is ingested.
+      out.put(
+          "grades",
+          column(
+              Rows.query(
+                  c,
+                  "SELECT DISTINCT coalesce(grade, grade_by_rule) AS grade FROM current_kpis"
+                      + " WHERE coalesce(grade, grade_by_rule) IS NOT NULL ORDER BY 1"),
+              "grade"));
       return out;
     } catch (SQLException e) {
       throw closeError(e);
@@ -231,26 +250,25 @@ final class Api {
       List<Map<String, Object>> years =
           Rows.query(
               c,
-              "SELECT p.report_fiscal_year AS fiscal_year, p.report_id, p.project_no, p.name,"
-                  + " p.department, p.section, p.group_no, p.group_name, p.description, p.page"
-                  + " FROM current_projects p WHERE p.series = ? AND p.project_key = ?"
-                  + " ORDER BY 1",
+              "SELECT p.report_fiscal_year AS fiscal_year, p.report_id, p.layout, p.project_no,"
+                  + " p.name, p.department, p.section, p.group_no, p.group_name, p.description,"
+                  + " p.page FROM current_projects p WHERE p.series = ? AND p.project_key = ?"
+                  + " ORDER BY 1, p.layout, p.report_id",
               series,
               key);
       if (years.isEmpty()) {
         throw new NotFoundResponse(
             "no project '" + key + "' in the current reports of series '" + series + "'");
       }
-      String grade = Rows.hasColumn(c, "kpis", "grade") ? ", k.grade" : "";
       List<Map<String, Object>> scores =
           Rows.query(
               c,
-              "SELECT k.report_fiscal_year AS fiscal_year, k.report_id, k.kpi_no, k.kpi_key,"
-                  + " k.name, k.unit, k.score, k.score_printed, k.raw_score, k.score_computed,"
-                  + " k.raw_score_computed, k.score_status, k.score_note, k.page"
-                  + grade
+              "SELECT k.report_fiscal_year AS fiscal_year, k.report_id, k.layout, k.kpi_no,"
+                  + " k.kpi_key, k.name, k.unit, k.score, k.score_printed, k.raw_score,"
+                  + " k.score_computed, k.raw_score_computed, k.score_status, k.score_note, k.page,"
+                  + gradeColumns("k.")
                   + " FROM current_kpis k WHERE k.series = ? AND k.project_key = ?"
-                  + " ORDER BY k.report_fiscal_year, k.kpi_no",
+                  + " ORDER BY k.report_fiscal_year, k.layout, k.report_id, k.kpi_no",
               series,
               key);
       List<Map<String, Object>> points =
@@ -296,7 +314,7 @@ final class Api {
       out.put("series", series);
       out.put("project_key", key);
       out.put("name", years.get(years.size() - 1).get("name"));
-      out.put("has_grade", !grade.isEmpty());
+      out.put("has_grade", scores.stream().anyMatch(Api::graded));
       out.put("years", years);
       out.put("kpis", ordered);
       out.put("scores", scores);
@@ -304,11 +322,19 @@ final class Api {
           "texts",
           Rows.query(
               c,
-              "SELECT r.fiscal_year, n.report_id, n.kind, n.item_no, n.text, n.page"
+              // A KPI's 設定根拠 is a column of kpis, not a narrative; search indexes it as kind
+              // target_basis, and so it is listed here, as a text of the KPI (item_no = kpi_no).
+              "SELECT * FROM (SELECT r.fiscal_year, n.report_id, r.layout, n.kind, n.item_no,"
+                  + " NULL AS kpi_name, n.text, n.page"
                   + " FROM current_narratives n JOIN reports r USING (report_id)"
                   + " JOIN projects p USING (report_id, project_no)"
                   + " WHERE r.series = ? AND p.project_key = ?"
-                  + " ORDER BY r.fiscal_year DESC, n.item_no NULLS FIRST, n.kind",
+                  + " UNION ALL SELECT k.report_fiscal_year, k.report_id, k.layout,"
+                  + " 'target_basis', k.kpi_no, k.name, k.target_basis, k.page FROM current_kpis k"
+                  + " WHERE k.series = ? AND k.project_key = ? AND k.target_basis IS NOT NULL)"
+                  + " ORDER BY fiscal_year DESC, layout, report_id, item_no NULLS FIRST, kind",
+              series,
+              key,
               series,
               key));
       out.put(
@@ -345,6 +371,36 @@ final class Api {
     }
   }
 
+  /**
+   * The grade columns of a kpis row the project and report pages show (docs/schema.md): NULL in
+   * every one where the layout prints no grade.
+   */
+  private static final List<String> GRADE_COLUMNS =
+      List.of(
+          "achievement",
+          "achievement_printed",
+          "achievement_null_reason",
+          "grade",
+          "grade_printed",
+          "grade_by_rule",
+          "grade_status",
+          "grade_note",
+          "grade_page");
+
+  /** {@link #GRADE_COLUMNS} as a select list, each qualified with {@code alias}. */
+  private static String gradeColumns(String alias) {
+    StringBuilder b = new StringBuilder();
+    for (String col : GRADE_COLUMNS) {
+      b.append(b.length() == 0 ? " " : ", ").append(alias).append(col);
+    }
+    return b.toString();
+  }
+
+  /** Whether a kpis row is of a layout that grades: its grade was compared with the legend's. */
+  private static boolean graded(Map<String, Object> kpi) {
+    return kpi.get("grade_status") != null;
+  }
+
   private static Map<String, Object> kpiEntry(String key, String name, String unit, Object no) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kpi_key", key);
@@ -362,10 +418,10 @@ final class Api {
           "reports",
           Rows.query(
               c,
-              "SELECT report_id, series, fiscal_year, source_file, title, page_count,"
-                  + " project_count, kpi_count, score_mismatches, unknown_residue, ingested_at,"
-                  + " run_id, superseded_by FROM reports ORDER BY series, fiscal_year DESC,"
-                  + " ingested_at DESC"));
+              "SELECT report_id, series, fiscal_year, layout, source_file, title, page_count,"
+                  + " project_count, kpi_count, score_mismatches, grade_mismatches,"
+                  + " unknown_residue, ingested_at, run_id, superseded_by FROM reports"
+                  + " ORDER BY series, fiscal_year DESC, layout, ingested_at DESC"));
     } catch (SQLException e) {
       throw closeError(e);
     }
@@ -377,14 +433,14 @@ final class Api {
       List<Map<String, Object>> report =
           Rows.query(
               c,
-              "SELECT report_id, series, fiscal_year, source_file, sha256, title, page_count,"
-                  + " project_count, kpi_count, score_mismatches, unknown_residue, ingested_at,"
-                  + " run_id, superseded_by FROM reports WHERE report_id = ?",
+              "SELECT report_id, series, fiscal_year, layout, source_file, sha256, title,"
+                  + " page_count, project_count, kpi_count, score_mismatches, grade_mismatches,"
+                  + " grade_legend, grade_legend_page, unknown_residue, ingested_at, run_id,"
+                  + " superseded_by FROM reports WHERE report_id = ?",
               reportId);
       if (report.isEmpty()) {
         throw new NotFoundResponse("no report " + reportId + " in the warehouse");
       }
-      String grade = Rows.hasColumn(c, "kpis", "grade") ? ", grade" : "";
       List<Map<String, Object>> projects =
           Rows.query(
               c,
@@ -396,25 +452,30 @@ final class Api {
               c,
               "SELECT project_no, kpi_no, kpi_key, name, unit, actual_printed, target_printed,"
                   + " score, score_printed, raw_score, score_computed, raw_score_computed,"
-                  + " score_status, score_note, page"
-                  + grade
+                  + " score_status, score_note, page,"
+                  + gradeColumns("")
                   + " FROM kpis WHERE report_id = ? ORDER BY project_no, kpi_no",
               reportId);
       Map<Object, List<Map<String, Object>>> byProject = new LinkedHashMap<>();
       List<Map<String, Object>> mismatches = new ArrayList<>();
+      List<Map<String, Object>> gradeMismatches = new ArrayList<>();
       for (Map<String, Object> k : kpis) {
         byProject.computeIfAbsent(k.get("project_no"), n -> new ArrayList<>()).add(k);
         if ("mismatch".equals(k.get("score_status"))) {
           mismatches.add(k);
+        }
+        if ("mismatch".equals(k.get("grade_status"))) {
+          gradeMismatches.add(k);
         }
       }
       for (Map<String, Object> p : projects) {
         p.put("kpis", byProject.getOrDefault(p.get("project_no"), List.of()));
       }
       Map<String, Object> out = new LinkedHashMap<>(report.get(0));
-      out.put("has_grade", !grade.isEmpty());
+      out.put("has_grade", kpis.stream().anyMatch(Api::graded));
       out.put("projects", projects);
       out.put("mismatches", mismatches);
+      out.put("grade_mismatch_kpis", gradeMismatches);
       out.put(
           "unknown_lines",
           Rows.query(

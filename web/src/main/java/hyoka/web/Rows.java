@@ -42,16 +42,6 @@ final class Rows {
     }
   }
 
-  /** Whether {@code table} has {@code column}: pages show columns newer warehouses add. */
-  static boolean hasColumn(Connection c, String table, String column) {
-    return !query(
-            c,
-            "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
-            table,
-            column)
-        .isEmpty();
-  }
-
   /** A value as the JSON API writes it: numbers and booleans as such, the rest as text. */
   static Object json(Object v) {
     if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {

@@ -34,6 +34,12 @@ class BrowserTest {
   static Browser browser;
   static String base;
 
+  /** Every sample of samples/, the FY2019 sheets (grades) among them: the grade pages' server. */
+  static Path allData;
+
+  static WebServer allServer;
+  static String allBase;
+
   @BeforeAll
   static void start() throws Exception {
     Browser.requireChromium();
@@ -42,6 +48,10 @@ class BrowserTest {
     TestData.publishWithMarkup(data);
     server = WebServer.start(ServeOptions.of(data).withPort(0));
     base = server.url();
+    allData = tmp.resolve("all-samples");
+    TestData.ingestAllSamples(allData);
+    allServer = WebServer.start(ServeOptions.of(allData).withPort(0));
+    allBase = allServer.url();
     browser = Browser.start(tmp.resolve("chromium-profile"));
   }
 
@@ -53,6 +63,157 @@ class BrowserTest {
     if (server != null) {
       server.close();
     }
+    if (allServer != null) {
+      allServer.close();
+    }
+  }
+
+  @Test
+  void clickingAGradeFacetNarrowsTheHitsToThatGrade() throws Exception {
+    browser.open(allBase + "search?q=" + enc("参加") + "&size=100");
+    long all = total();
+    List<WebElement> grades =
+        browser.driver.findElements(By.cssSelector("ul[data-facet=grade] a.facet"));
+    assertThat(grades).hasSizeGreaterThan(1);
+    // The grade the most texts have among the matches, below all of them.
+    WebElement facet = grades.get(0);
+    String grade = facet.getAttribute("data-value");
+    long count = Long.parseLong(facet.findElement(By.xpath("following-sibling::span")).getText());
+    assertThat(count).isLessThan(all);
+    facet.click();
+    browser.waiting().until(d -> d.getCurrentUrl().contains("grade=" + grade));
+    browser.open(browser.driver.getCurrentUrl());
+    assertThat(total()).isEqualTo(count);
+    List<WebElement> hits = browser.driver.findElements(By.cssSelector("#hits .hit"));
+    assertThat(hits).hasSize((int) Math.min(count, 100));
+    for (WebElement hit : hits) {
+      // Every hit's project has a KPI of that grade, shown beside its scores as a chip.
+      assertThat(
+              hit.findElements(By.cssSelector(".kpis .kpi.graded")).stream()
+                  .map(k -> k.getAttribute("data-grade")))
+          .contains(grade);
+    }
+    // The form holds the grade of the URL, and the facet offers to remove it.
+    assertThat(
+            browser.driver.findElement(By.cssSelector("input[name=grade]")).getAttribute("value"))
+        .isEqualTo(grade);
+    assertThat(browser.driver.findElement(By.cssSelector("ul[data-facet=grade] a.clear")).getText())
+        .isEqualTo("× " + grade);
+    browser.screenshot("search-grade");
+    // The kind filter names the sheets' kinds readably.
+    assertThat(
+            browser.driver.findElements(By.cssSelector("select[name=kind] option")).stream()
+                .map(WebElement::getText))
+        .contains("効果発現要因 (effect_factors)", "今後の取組 (future_work)", "設定根拠 (target_basis)");
+    // Several grades typed as the CLI takes them, lower case: any of them.
+    browser.open(allBase + "search?q=" + enc("参加") + "&size=100&grade=" + enc("c,d"));
+    Http.Answer api =
+        new Http(allServer).get("/api/search?q=" + enc("参加") + "&size=100&grade=" + enc("c,d"));
+    assertThat(total())
+        .isPositive()
+        .isEqualTo(api.json().getAsJsonObject().get("total").getAsLong());
+    for (WebElement hit : browser.driver.findElements(By.cssSelector("#hits .hit"))) {
+      assertThat(
+              hit.findElements(By.cssSelector(".kpis .kpi.graded")).stream()
+                  .map(k -> k.getAttribute("data-grade")))
+          .containsAnyOf("C", "D");
+    }
+  }
+
+  @Test
+  void theProjectPageOfAGradeMismatchShowsBothGrades() throws Exception {
+    List<List<Object>> mismatches =
+        TestData.sql(
+            allData,
+            "SELECT series, project_key, kpi_key, grade, grade_by_rule, achievement_printed,"
+                + " report_id FROM current_kpis WHERE grade_status = 'mismatch' ORDER BY 2");
+    assertThat(mismatches).hasSize(3);
+    for (List<Object> m : mismatches) {
+      browser.open(
+          allBase
+              + "project?series="
+              + enc(m.get(0).toString())
+              + "&key="
+              + enc(m.get(1).toString()));
+      WebElement row =
+          browser.driver.findElement(By.cssSelector("#scores tr[data-kpi-key='" + m.get(2) + "']"));
+      WebElement cell = row.findElement(By.cssSelector("td.grade.mismatch"));
+      assertThat(cell.getAttribute("data-grade")).isEqualTo(m.get(3));
+      assertThat(cell.getAttribute("data-grade-by-rule")).isEqualTo(m.get(4));
+      assertThat(cell.getText())
+          .contains(m.get(3) + " ≠ " + m.get(4) + " by rule")
+          .contains(m.get(5).toString());
+      // The printed grade links to the sheet's page.
+      assertThat(cell.findElement(By.cssSelector("a.printed-grade")).getAttribute("href"))
+          .contains("report=" + m.get(6));
+      // The FY2019 report's score of the same KPI is in its own column beside the sheet's grade.
+      assertThat(
+              browser.driver.findElements(By.cssSelector("#scores th")).stream()
+                  .map(WebElement::getText))
+          .contains("FY2019 kpi-sheet", "FY2019 strategy-report");
+      // The sheet's texts of its own kinds.
+      assertThat(
+              browser.driver.findElements(By.cssSelector("#texts .note")).stream()
+                  .map(e -> e.getAttribute("data-kind")))
+          .contains("effect_factors", "future_work", "target_basis");
+    }
+    browser.screenshot("project-grades");
+  }
+
+  @Test
+  void theSheetReportPageListsItsGradeMismatches() throws Exception {
+    String id =
+        TestData.sql(allData, "SELECT report_id FROM reports WHERE layout = 'kpi-sheet'")
+            .get(0)
+            .get(0)
+            .toString();
+    List<String> expected =
+        TestData.sql(
+                allData,
+                "SELECT project_no, kpi_no, name, achievement_printed, grade_printed,"
+                    + " grade_by_rule, grade_note, 'p. ' || grade_page FROM kpis"
+                    + " WHERE report_id = '"
+                    + id
+                    + "' AND grade_status = 'mismatch' ORDER BY project_no, kpi_no")
+            .stream()
+            .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining(" | ")))
+            .toList();
+    assertThat(expected).hasSize(3);
+    browser.open(allBase + "report?id=" + id);
+    assertThat(browser.driver.findElement(By.id("report-info")).getText())
+        .contains("layout kpi-sheet");
+    List<WebElement> rows = browser.driver.findElements(By.cssSelector("#grade-mismatches tr"));
+    List<String> shown = new ArrayList<>();
+    for (WebElement row : rows.subList(1, rows.size())) {
+      shown.add(
+          String.join(
+              " | ",
+              row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()));
+    }
+    assertThat(shown).isEqualTo(expected);
+    browser.js("document.getElementById('grade-mismatches').scrollIntoView();");
+    browser.screenshot("report-grades");
+    // A mismatch's page link opens the sheet's page with the printed grade boxed.
+    WebElement link = rows.get(1).findElement(By.cssSelector("td a"));
+    String page = link.getText().substring("p. ".length());
+    link.click();
+    browser.waiting().until(d -> d.getCurrentUrl().contains("/page?"));
+    browser
+        .waiting()
+        .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertThat(browser.driver.getCurrentUrl()).contains("report=" + id).contains("page=" + page);
+    // The strategy report of the same year prints no grade: no grade mismatches section.
+    String report =
+        TestData.sql(
+                allData,
+                "SELECT report_id FROM reports WHERE layout = 'strategy-report'"
+                    + " AND fiscal_year = 2019")
+            .get(0)
+            .get(0)
+            .toString();
+    browser.open(allBase + "report?id=" + report);
+    assertThat(browser.driver.findElements(By.id("grade-mismatches"))).isEmpty();
+    assertThat(browser.driver.findElements(By.cssSelector("#mismatches tr"))).hasSizeGreaterThan(1);
   }
 
   @Test

@@ -51,6 +51,15 @@ final class TestData {
   }
 
   /**
+   * Every PDF of the repository's samples/ folder, as {@code ./hyoka ingest samples/} loads them:
+   * both strategy reports (scores) and the FY2019 evaluation sheets (grades, layout kpi-sheet).
+   */
+  static String ingestAllSamples(Path dataDir) {
+    return ingest(
+        dataDir, Fixtures.samplePdf("h30"), Fixtures.samplePdf("h31"), Fixtures.sheetPdf("r01"));
+  }
+
+  /**
    * The H31 report with {@link #SCRIPT} printed before project 8's description, parsed by the real
    * parser, published and indexed: a report text that is markup must reach the page as text.
    */

@@ -25,6 +25,12 @@ class WebApiTest {
   static Http http;
   static String h31;
 
+  /** Every sample of samples/, the FY2019 sheets (grades) among them: the grade tests' server. */
+  static Path allData;
+
+  static WebServer allServer;
+  static Http allHttp;
+
   /** Far more than the pages need, far less than a cross join of ranges. */
   static final String MEMORY_LIMIT = "200MB";
 
@@ -39,6 +45,10 @@ class WebApiTest {
                 .withSqlLimits(1000, 2, new MemoryLimit(MEMORY_LIMIT)));
     http = new Http(server);
     h31 = sql("SELECT report_id FROM reports WHERE fiscal_year = 2019").get(0).get(0).toString();
+    allData = tmp.resolve("all-samples");
+    TestData.ingestAllSamples(allData);
+    allServer = WebServer.start(ServeOptions.of(allData).withPort(0));
+    allHttp = new Http(allServer);
   }
 
   @AfterAll
@@ -46,10 +56,278 @@ class WebApiTest {
     if (server != null) {
       server.close();
     }
+    if (allServer != null) {
+      allServer.close();
+    }
   }
 
   static List<List<Object>> sql(String query) throws Exception {
     return TestData.sql(data, query);
+  }
+
+  static JsonObject allJson(String path) {
+    Http.Answer a = allHttp.get(path);
+    assertThat(a.status()).as(path + ": " + a.body()).isEqualTo(200);
+    return a.json().getAsJsonObject();
+  }
+
+  /** A JSON value as the warehouse's row prints it: numbers as doubles, null as "null". */
+  static String str(JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return "null";
+    }
+    return e.getAsJsonPrimitive().isNumber()
+        ? String.valueOf(e.getAsDouble())
+        : e.getAsJsonPrimitive().getAsString();
+  }
+
+  static String str(Object o) {
+    return o instanceof Number n ? String.valueOf(n.doubleValue()) : String.valueOf(o);
+  }
+
+  /** The named fields of a JSON object, as one line to compare with a warehouse row. */
+  static String fields(JsonObject o, String... names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(str(o.get(n)));
+    }
+    return String.join(" | ", out);
+  }
+
+  static String row(List<Object> r) {
+    List<String> out = new ArrayList<>();
+    for (Object o : r) {
+      out.add(str(o));
+    }
+    return String.join(" | ", out);
+  }
+
+  static List<String> rows(Path dataDir, String query) throws Exception {
+    return TestData.sql(dataDir, query).stream().map(WebApiTest::row).toList();
+  }
+
+  @Test
+  void searchGradesAndTheGradeFacetAreTheWarehouseGrades() throws Exception {
+    JsonObject r = allJson("/api/search?q=" + enc("参加"));
+    JsonArray facet = r.getAsJsonObject("facets").getAsJsonArray("grade");
+    assertThat(facet).hasSizeGreaterThan(1);
+    for (JsonElement f : facet) {
+      String grade = f.getAsJsonObject().get("value").getAsString();
+      int count = f.getAsJsonObject().get("count").getAsInt();
+      // The facet's count is what the filter on that grade finds (lower case as the CLI takes it).
+      JsonObject narrowed =
+          allJson(
+              "/api/search?q="
+                  + enc("参加")
+                  + "&size=100&grade="
+                  + enc(grade.toLowerCase(java.util.Locale.ROOT)));
+      assertThat(narrowed.get("total").getAsInt()).as(grade).isEqualTo(count);
+      assertThat(narrowed.getAsJsonArray("hits")).hasSize(Math.min(count, 100));
+      for (JsonElement h : narrowed.getAsJsonArray("hits")) {
+        JsonObject hit = h.getAsJsonObject();
+        String where =
+            "report_id = '"
+                + hit.get("report_id").getAsString()
+                + "' AND project_no = "
+                + hit.get("project_no").getAsInt();
+        // Each hit's KPIs carry the grades of its kpis rows ...
+        List<String> shown = new ArrayList<>();
+        for (JsonElement k : hit.getAsJsonArray("kpis")) {
+          shown.add(
+              fields(
+                  k.getAsJsonObject(),
+                  "kpi_no",
+                  "achievement",
+                  "grade",
+                  "grade_by_rule",
+                  "effective_grade",
+                  "progress"));
+        }
+        assertThat(shown)
+            .isEqualTo(
+                rows(
+                    allData,
+                    "SELECT kpi_no, achievement, grade, grade_by_rule,"
+                        + " coalesce(grade, grade_by_rule), progress FROM kpis WHERE "
+                        + where
+                        + " ORDER BY kpi_no"));
+        // ... and its project has a KPI of the grade filtered on (printed, else by rule).
+        assertThat(
+                rows(
+                    allData,
+                    "SELECT kpi_no FROM kpis WHERE "
+                        + where
+                        + " AND coalesce(grade, grade_by_rule) = '"
+                        + grade
+                        + "'"))
+            .isNotEmpty();
+      }
+    }
+    // Several grades: any of them; the URL's form of the CLI's --grade c,d.
+    JsonObject cd = allJson("/api/search?q=" + enc("参加") + "&grade=" + enc("c,d"));
+    int c = facetCount(facet, "C");
+    int d = facetCount(facet, "D");
+    assertThat(cd.get("total").getAsInt()).isBetween(Math.max(c, d), c + d);
+    // The strategy reports grade nothing: a grade filter on the score-only samples finds none.
+    assertThat(json("/api/search?q=" + enc("除雪") + "&grade=A").get("total").getAsInt()).isZero();
+    Http.Answer bad = allHttp.get("/api/search?q=" + enc("参加") + "&grade=" + enc(","));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("names no grade");
+  }
+
+  static int facetCount(JsonArray facet, String value) {
+    for (JsonElement f : facet) {
+      if (f.getAsJsonObject().get("value").getAsString().equals(value)) {
+        return f.getAsJsonObject().get("count").getAsInt();
+      }
+    }
+    return 0;
+  }
+
+  @Test
+  void optionsListTheGradesAndTheNewKinds() throws Exception {
+    JsonObject o = allJson("/api/options");
+    List<String> grades = new ArrayList<>();
+    o.getAsJsonArray("grades").forEach(g -> grades.add(g.getAsString()));
+    assertThat(grades)
+        .isNotEmpty()
+        .isEqualTo(
+            rows(
+                allData,
+                "SELECT DISTINCT coalesce(grade, grade_by_rule) FROM current_kpis"
+                    + " WHERE coalesce(grade, grade_by_rule) IS NOT NULL ORDER BY 1"));
+    assertThat(o.getAsJsonArray("kinds").toString())
+        .contains("\"effect_factors\"", "\"future_work\"", "\"target_basis\"");
+    assertThat(json("/api/options").getAsJsonArray("grades")).isEmpty();
+  }
+
+  @Test
+  void projectGradesByYearAreTheWarehouseRows() throws Exception {
+    List<List<Object>> mismatched =
+        TestData.sql(
+            allData,
+            "SELECT DISTINCT series, project_key FROM current_kpis WHERE grade_status = 'mismatch'"
+                + " ORDER BY 2");
+    assertThat(mismatched).hasSize(3);
+    for (List<Object> m : mismatched) {
+      String series = m.get(0).toString();
+      String key = m.get(1).toString();
+      JsonObject p = allJson("/api/projects?series=" + enc(series) + "&key=" + enc(key));
+      assertThat(p.get("has_grade").getAsBoolean()).isTrue();
+      String where = " WHERE series = '" + series + "' AND project_key = '" + key + "'";
+      List<String> years = new ArrayList<>();
+      p.getAsJsonArray("years")
+          .forEach(y -> years.add(fields(y.getAsJsonObject(), "fiscal_year", "layout")));
+      assertThat(years)
+          .isEqualTo(
+              rows(
+                  allData,
+                  "SELECT report_fiscal_year, layout FROM current_projects"
+                      + where
+                      + " ORDER BY 1, 2, report_id"));
+      String[] cols = {
+        "report_id",
+        "layout",
+        "kpi_no",
+        "score",
+        "achievement",
+        "achievement_printed",
+        "grade",
+        "grade_printed",
+        "grade_by_rule",
+        "grade_status",
+        "grade_page"
+      };
+      List<String> scores = new ArrayList<>();
+      p.getAsJsonArray("scores").forEach(x -> scores.add(fields(x.getAsJsonObject(), cols)));
+      assertThat(scores)
+          .isEqualTo(
+              rows(
+                  allData,
+                  "SELECT "
+                      + String.join(", ", cols)
+                      + " FROM current_kpis"
+                      + where
+                      + " ORDER BY report_fiscal_year, layout, report_id, kpi_no"));
+      assertThat(scores).anyMatch(x -> x.contains("| mismatch |"));
+      // The texts of the sheets' kinds: its narratives and each KPI's 設定根拠.
+      List<String> texts = new ArrayList<>();
+      p.getAsJsonArray("texts")
+          .forEach(
+              t -> {
+                String kind = t.getAsJsonObject().get("kind").getAsString();
+                if (List.of("effect_factors", "future_work", "target_basis").contains(kind)) {
+                  texts.add(fields(t.getAsJsonObject(), "report_id", "kind", "text", "page"));
+                }
+              });
+      assertThat(texts)
+          .containsExactlyInAnyOrderElementsOf(
+              rows(
+                  allData,
+                  "SELECT n.report_id, n.kind, n.text, n.page FROM current_narratives n"
+                      + " JOIN current_projects p USING (report_id, project_no)"
+                      + " WHERE p.series = '"
+                      + series
+                      + "' AND p.project_key = '"
+                      + key
+                      + "' AND n.kind IN ('effect_factors', 'future_work')"
+                      + " UNION ALL SELECT report_id, 'target_basis', target_basis, page"
+                      + " FROM current_kpis"
+                      + where
+                      + " AND target_basis IS NOT NULL"))
+          .anyMatch(x -> x.contains("| effect_factors |"))
+          .anyMatch(x -> x.contains("| future_work |"))
+          .anyMatch(x -> x.contains("| target_basis |"));
+    }
+  }
+
+  @Test
+  void reportLayoutAndGradeMismatchesAreTheWarehouseRows() throws Exception {
+    List<List<Object>> reports =
+        TestData.sql(
+            allData,
+            "SELECT report_id, layout, grade_mismatches, score_mismatches FROM reports"
+                + " ORDER BY report_id");
+    assertThat(reports).hasSize(3);
+    JsonArray list = allJson("/api/reports").getAsJsonArray("reports");
+    assertThat(list).hasSize(3);
+    for (List<Object> rep : reports) {
+      String id = rep.get(0).toString();
+      JsonObject r = allJson("/api/reports/" + id);
+      assertThat(fields(r, "layout", "grade_mismatches", "score_mismatches"))
+          .isEqualTo(row(rep.subList(1, 4)));
+      List<String> shown = new ArrayList<>();
+      r.getAsJsonArray("grade_mismatch_kpis")
+          .forEach(
+              k ->
+                  shown.add(
+                      fields(
+                          k.getAsJsonObject(),
+                          "project_no",
+                          "kpi_no",
+                          "name",
+                          "achievement_printed",
+                          "grade_printed",
+                          "grade",
+                          "grade_by_rule",
+                          "grade_note",
+                          "grade_page")));
+      assertThat(shown)
+          .isEqualTo(
+              rows(
+                  allData,
+                  "SELECT project_no, kpi_no, name, achievement_printed, grade_printed, grade,"
+                      + " grade_by_rule, grade_note, grade_page FROM kpis WHERE report_id = '"
+                      + id
+                      + "' AND grade_status = 'mismatch' ORDER BY project_no, kpi_no"));
+      boolean sheet = "kpi-sheet".equals(rep.get(1));
+      assertThat(r.get("has_grade").getAsBoolean()).isEqualTo(sheet);
+      assertThat(shown).hasSize(sheet ? ((Number) rep.get(2)).intValue() : 0);
+      if (sheet) {
+        assertThat(shown).hasSize(3);
+        assertThat(r.get("grade_legend").getAsString()).contains("評価基準");
+      }
+    }
   }
 
   static JsonObject json(String path) {

@@ -5,6 +5,7 @@
 const KIND_LABELS = {
   status_analysis: '現状分析', five_year_summary: '５年間の総括', overview: '概要', purpose: '目的',
   implementation: '実施内容', kpi: 'KPI', description: '事業概要', name: '事業名',
+  effect_factors: '効果発現要因', future_work: '今後の取組', target_basis: '設定根拠',
 };
 
 function h(tag, attrs, ...children) {
@@ -71,12 +72,27 @@ function snippet(text) {
   return out;
 }
 
+/**
+ * A graded KPI's grade as the chips show it: the printed grade (else the grade by the legend),
+ * ≠ the grade by the legend where they differ, and the printed achievement: "C≠B (53.3%)".
+ */
+function gradeText(grade, byRule, achievement) {
+  const g = grade ?? byRule;
+  const differs = grade !== null && grade !== undefined && byRule !== null && byRule !== undefined && grade !== byRule;
+  return `${fmt(g)}${differs ? '≠' + byRule : ''}${achievement !== null && achievement !== undefined ? ' (' + achievement + '%)' : ''}`;
+}
+
 function kpiChips(kpis) {
   return kpis.map(k => {
     const s = k.effective_score;
     const cls = k.achieved === true ? 'kpi ok' : k.achieved === false ? 'kpi ng' : 'kpi';
-    return h('span', { class: cls, 'data-score': s, title: `${k.name}${k.unit ? ' (' + k.unit + ')' : ''}: score ${fmt(k.score)}, computed ${fmt(k.score_computed)}, ${fmt(k.score_status)}` },
-      `KPI${k.kpi_no} ${s === null ? '—' : s}${k.achieved ? '✓' : ''}`);
+    const graded = k.effective_grade !== null && k.effective_grade !== undefined;
+    // A layout that grades (kpi-sheet) prints no score: its chip is the grade, as the CLI prints it.
+    return h('span', { class: graded ? cls + ' graded' : cls, 'data-score': s, 'data-grade': graded ? k.effective_grade : null,
+      title: `${k.name}${k.unit ? ' (' + k.unit + ')' : ''}: score ${fmt(k.score)}, computed ${fmt(k.score_computed)}, ${fmt(k.score_status)}`
+        + (graded ? `; grade ${fmt(k.grade)}, by rule ${fmt(k.grade_by_rule)}, achievement ${fmt(k.achievement)}%${k.progress ? ', ' + k.progress : ''}` : '') },
+      graded ? `KPI${k.kpi_no} ${gradeText(k.grade, k.grade_by_rule, k.achievement)}`
+        : `KPI${k.kpi_no} ${s === null ? '—' : s}${k.achieved ? '✓' : ''}`);
   });
 }
 
@@ -84,12 +100,12 @@ const params = new URLSearchParams(location.search);
 const main = document.getElementById('main');
 
 function show(...nodes) {
-  main.replaceChildren(...nodes.flat());
+  main.replaceChildren(...nodes.flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
 }
 
 // ---- search -------------------------------------------------------------------------------
 
-const SEARCH_KEYS = ['q', 'year', 'series', 'project', 'department', 'group', 'kind', 'min_score', 'max_score', 'all_reports', 'size'];
+const SEARCH_KEYS = ['q', 'year', 'series', 'project', 'department', 'group', 'kind', 'min_score', 'max_score', 'grade', 'all_reports', 'size'];
 
 function searchState(overrides) {
   const s = {};
@@ -126,6 +142,9 @@ function searchForm(options) {
     h('label', {}, 'kind', select('kind', options.kinds, get('kind'), kindLabel)),
     h('label', {}, 'score ≥', h('input', { name: 'min_score', class: 'num', type: 'number', step: 'any', value: get('min_score') })),
     h('label', {}, 'score ≤', h('input', { name: 'max_score', class: 'num', type: 'number', step: 'any', value: get('max_score') })),
+    // As hyoka search --grade: one grade (A), or several separated by commas (C,D); any case.
+    h('label', {}, 'grade', h('input', { name: 'grade', class: 'num', value: get('grade'), list: 'grades', placeholder: 'A or C,D' })),
+    h('datalist', { id: 'grades' }, (options.grades || []).map(g => h('option', { value: g }))),
     // The page size is part of the query too: a search sent on with another size keeps it.
     h('label', {}, 'per page', h('select', { name: 'size' },
       h('option', { value: '' }, '20'),
@@ -136,13 +155,15 @@ function searchForm(options) {
   return form;
 }
 
-const FACET_PARAM = { department: 'department', kind: 'kind', fiscal_year: 'year' };
+const FACET_PARAM = { department: 'department', kind: 'kind', fiscal_year: 'year', grade: 'grade' };
 
 function facets(result) {
   return h('aside', { class: 'facets', id: 'facets' },
     Object.entries(result.facets).map(([dim, counts]) => {
       const param = FACET_PARAM[dim] || dim;
       const active = params.get(param);
+      // The grade facet is empty where no layout that grades is among the matches.
+      if (!counts.length && !active) return [];
       return [
         h('h3', {}, dim),
         h('ul', { 'data-facet': dim },
@@ -259,11 +280,29 @@ function table(id, headers, rows) {
   return h('table', { id }, h('tr', {}, headers.map(x => h('th', {}, x))), rows);
 }
 
+/**
+ * A graded KPI's cell (kpi-sheet): the printed grade (folded, Ａ as A, so it compares with the
+ * legend's at a glance; linked to its page, where the printed form is boxed), the grade by the
+ * document's legend and the printed achievement; a mismatch of the two grades is marked.
+ */
+function gradeCell(s) {
+  const mismatch = s.grade_status === 'mismatch';
+  return h('td', { class: mismatch ? 'grade mismatch' : 'grade', 'data-grade': s.grade, 'data-grade-by-rule': s.grade_by_rule,
+    'data-grade-status': s.grade_status, title: `grade ${fmt(s.grade_printed)} printed, ${fmt(s.grade_by_rule)} by the legend (${s.grade_status})${s.grade_note ? ': ' + s.grade_note : ''}` },
+    h('a', { href: pageLink(s.report_id, s.grade_page ?? s.page, s.grade_printed), class: 'printed-grade' }, fmt(s.grade)),
+    h('span', { class: 'by-rule' }, mismatch ? ` ≠ ${fmt(s.grade_by_rule)} by rule` : ` (by rule ${fmt(s.grade_by_rule)})`),
+    h('span', { class: 'achievement' }, ` · ${fmt(s.achievement_printed ?? (s.achievement === null ? null : s.achievement + '%'))}`));
+}
+
 async function projectPage() {
   const series = params.get('series'), key = params.get('key');
   const p = await api(link('/api/projects', { series, key }));
   document.title = `${p.name} — hyoka`;
-  const years = p.years.map(y => y.fiscal_year);
+  // One column per report: a year can have two current reports of different layouts (the FY2019
+  // report scores, the FY2019 sheets grade), each named by its layout then.
+  const columns = p.years;
+  const layoutsOf = y => new Set(columns.filter(c => c.fiscal_year === y).map(c => c.layout));
+  const columnName = c => layoutsOf(c.fiscal_year).size > 1 ? `FY${c.fiscal_year} ${c.layout}` : `FY${c.fiscal_year}`;
   const charts = [];
   const chartDivs = p.kpis.map(k => {
     const div = h('div', { class: 'chart', 'data-kpi-key': k.kpi_key });
@@ -272,29 +311,32 @@ async function projectPage() {
   });
   const scoreRows = p.kpis.map(k => h('tr', { 'data-kpi-key': k.kpi_key },
     h('td', {}, k.name),
-    years.map(y => {
-      const s = p.scores.find(x => x.kpi_key === k.kpi_key && x.fiscal_year === y);
+    columns.map(col => {
+      const s = p.scores.find(x => x.kpi_key === k.kpi_key && x.report_id === col.report_id);
       if (!s) return h('td', {}, '');
+      if (s.grade_status !== null && s.grade_status !== undefined) return gradeCell(s);
       return h('td', { class: 'num', title: `computed ${fmt(s.score_computed)} (${fmt(s.score_status)})${s.score_note ? ': ' + s.score_note : ''}` },
         h('a', { href: pageLink(s.report_id, s.page, s.score_printed) }, fmt(s.score_printed ?? s.score)),
-        s.score_status === 'mismatch' ? ' ≠ ' + fmt(s.score_computed) : '',
-        p.has_grade && s.grade ? ` [${s.grade}]` : '');
+        s.score_status === 'mismatch' ? ' ≠ ' + fmt(s.score_computed) : '');
     })));
   show(
     h('h1', {}, p.name),
     h('p', { class: 'note' }, `series ${p.series} · key ${p.project_key}`),
-    table('years', ['year', 'no', 'department', 'section', 'group', 'description'],
+    table('years', ['year', 'layout', 'no', 'department', 'section', 'group', 'description'],
       p.years.map(y => h('tr', {},
         h('td', {}, h('a', { href: link('/report', { id: y.report_id }) }, `FY${y.fiscal_year}`)),
+        h('td', {}, fmt(y.layout)),
         h('td', { class: 'num' }, h('a', { href: pageLink(y.report_id, y.page, p.name) }, y.project_no)),
         h('td', {}, fmt(y.department)), h('td', {}, fmt(y.section)), h('td', {}, `${fmt(y.group_no)} ${fmt(y.group_name)}`),
         h('td', {}, fmt(y.description))))),
     h('h2', {}, 'KPIs by year, against the target'), chartDivs,
-    h('h2', {}, 'Scores by year (printed; ≠ computed where they differ)'),
-    table('scores', ['KPI', ...years.map(y => `FY${y}`)], scoreRows),
+    h('h2', {}, p.has_grade ? 'Scores and grades by year (printed; ≠ computed or by rule where they differ)'
+      : 'Scores by year (printed; ≠ computed where they differ)'),
+    table('scores', ['KPI', ...columns.map(columnName)], scoreRows),
     h('h2', {}, 'Texts'),
     h('div', { id: 'texts' }, p.texts.map(t => h('div', {},
-      h('div', { class: 'note' }, `FY${t.fiscal_year} · ${kindLabel(t.kind)}${t.item_no ? ' · item ' + t.item_no : ''} · `,
+      h('div', { class: 'note', 'data-kind': t.kind }, `FY${t.fiscal_year} · ${t.layout} · ${kindLabel(t.kind)}`
+        + (t.kind === 'target_basis' ? ` · KPI ${t.item_no} ${fmt(t.kpi_name)}` : t.item_no ? ' · item ' + t.item_no : '') + ' · ',
         h('a', { href: pageLink(t.report_id, t.page, (t.text || '').slice(0, 12)) }, `p. ${t.page}`)),
       h('div', { class: 'text' }, t.text)))),
     h('h2', {}, 'Budget items'),
@@ -318,11 +360,13 @@ async function reportsPage() {
   document.title = 'hyoka reports';
   const r = await api('/api/reports');
   show(h('h1', {}, 'Reports'),
-    table('reports', ['series', 'year', 'file', 'projects', 'KPI rows', 'mismatches', 'unknown lines', 'superseded by'],
+    table('reports', ['series', 'year', 'layout', 'file', 'projects', 'KPI rows', 'score mismatches', 'grade mismatches', 'unknown lines', 'superseded by'],
       r.reports.map(x => h('tr', {},
         h('td', {}, x.series), h('td', {}, h('a', { href: link('/report', { id: x.report_id }) }, `FY${x.fiscal_year}`)),
-        h('td', {}, x.source_file), h('td', { class: 'num' }, x.project_count), h('td', { class: 'num' }, x.kpi_count),
-        h('td', { class: 'num' }, x.score_mismatches), h('td', { class: 'num' }, x.unknown_residue), h('td', {}, fmt(x.superseded_by))))));
+        h('td', {}, fmt(x.layout)), h('td', {}, x.source_file), h('td', { class: 'num' }, x.project_count), h('td', { class: 'num' }, x.kpi_count),
+        // NULL where the layout prints no score (or no grade): nothing to compare, not zero.
+        h('td', { class: 'num' }, fmt(x.score_mismatches)), h('td', { class: 'num' }, fmt(x.grade_mismatches)),
+        h('td', { class: 'num' }, x.unknown_residue), h('td', {}, fmt(x.superseded_by))))));
 }
 
 async function reportPage() {
@@ -332,21 +376,33 @@ async function reportPage() {
   document.title = `FY${r.fiscal_year} ${r.series} — hyoka`;
   show(
     h('h1', {}, `FY${r.fiscal_year} report of ${r.series}`),
-    h('p', { class: 'note' }, `${r.source_file} · ${r.page_count} pages · report ${r.report_id} · run ${r.run_id}`,
+    h('p', { class: 'note', id: 'report-info' }, `${r.source_file} · layout ${r.layout} · ${r.page_count} pages · report ${r.report_id} · run ${r.run_id}`,
       r.superseded_by ? ` · superseded by ${r.superseded_by}` : ''),
+    r.grade_legend ? h('p', { class: 'note', id: 'legend' }, 'grade legend: ',
+      h('a', { href: pageLink(r.report_id, r.grade_legend_page, null) }, r.grade_legend)) : null,
     h('h2', {}, `Projects (${r.projects.length})`),
     table('report-projects', ['no', 'project', 'department', 'KPI scores'],
       r.projects.map(p => h('tr', {},
         h('td', { class: 'num' }, h('a', { href: pageLink(r.report_id, p.page, p.name) }, p.project_no)),
         h('td', {}, h('a', { href: link('/project', { series: r.series, key: p.project_key }) }, p.name)),
         h('td', {}, fmt(p.department)),
-        h('td', {}, p.kpis.map(k => h('a', { href: pageLink(r.report_id, k.page, k.score_printed), class: k.score_status === 'mismatch' ? 'kpi ng' : 'kpi', title: k.name },
-          `KPI${k.kpi_no} ${fmt(k.score_printed ?? k.score)}${k.score_status === 'mismatch' ? ' ≠ ' + fmt(k.score_computed) : ''}${r.has_grade && k.grade ? ' [' + k.grade + ']' : ''}`)))))),
-    h('h2', {}, `Score mismatches (${r.mismatches.length})`),
+        h('td', {}, p.kpis.map(k => k.grade_status !== null && k.grade_status !== undefined
+          ? h('a', { href: pageLink(r.report_id, k.grade_page ?? k.page, k.grade_printed), class: k.grade_status === 'mismatch' ? 'kpi ng' : 'kpi', title: k.name, 'data-grade': k.grade },
+            `KPI${k.kpi_no} ${gradeText(k.grade, k.grade_by_rule, k.achievement)}`)
+          : h('a', { href: pageLink(r.report_id, k.page, k.score_printed), class: k.score_status === 'mismatch' ? 'kpi ng' : 'kpi', title: k.name },
+            `KPI${k.kpi_no} ${fmt(k.score_printed ?? k.score)}${k.score_status === 'mismatch' ? ' ≠ ' + fmt(k.score_computed) : ''}`)))))),
+    h('h2', {}, `Score mismatches (${r.mismatches.length})`, r.score_mismatches === null ? ': this layout prints no score' : ''),
     table('mismatches', ['project', 'KPI', 'printed', 'computed', 'why', 'page'],
       r.mismatches.map(k => h('tr', {}, h('td', { class: 'num' }, k.project_no), h('td', {}, k.name), h('td', { class: 'num' }, fmt(k.score_printed)),
         h('td', { class: 'num' }, fmt(k.score_computed)), h('td', {}, fmt(k.score_note)),
         h('td', {}, h('a', { href: pageLink(r.report_id, k.page, k.score_printed) }, `p. ${k.page}`))))),
+    r.has_grade ? [h('h2', {}, `Grade mismatches (${r.grade_mismatch_kpis.length}): printed grade vs the legend's`),
+      table('grade-mismatches', ['project', 'KPI', 'name', 'achievement', 'printed', 'by rule', 'why', 'page'],
+        r.grade_mismatch_kpis.map(k => h('tr', { 'data-project-no': k.project_no, 'data-kpi-no': k.kpi_no },
+          h('td', { class: 'num' }, k.project_no), h('td', { class: 'num' }, k.kpi_no), h('td', {}, k.name),
+          h('td', { class: 'num' }, fmt(k.achievement_printed)), h('td', { class: 'grade' }, fmt(k.grade_printed)),
+          h('td', { class: 'grade' }, fmt(k.grade_by_rule)), h('td', {}, fmt(k.grade_note)),
+          h('td', {}, h('a', { href: pageLink(r.report_id, k.grade_page ?? k.page, k.grade_printed) }, `p. ${k.grade_page ?? k.page}`)))))] : null,
     h('h2', {}, `Unknown lines (${r.unknown_lines.length}): text the parser could not place`),
     table('unknown', ['file', 'page', 'line', 'text'],
       r.unknown_lines.map(u => h('tr', {}, h('td', {}, r.source_file),
