@@ -309,18 +309,7 @@ public final class SearchIndex {
    * names none), against which {@link #SCHEMA} is what this hyoka writes and reads.
    */
   public static String indexedSchema(Path indexDir) {
-    if (!Files.isDirectory(indexDir)) {
-      return null;
-    }
-    try (Directory dir = FSDirectory.open(indexDir)) {
-      if (!DirectoryReader.indexExists(dir)) {
-        return null;
-      }
-      return SegmentInfos.readLatestCommit(dir).getUserData().get(COMMIT_SCHEMA);
-    } catch (IOException e) {
-      throw new HyokaException(
-          ErrorCode.INDEX_ERROR, "cannot read search index " + indexDir + ": " + oneLine(e), e);
-    }
+    return lastCommitData(indexDir).get(COMMIT_SCHEMA);
   }
 
   /** The index schema this hyoka writes and reads: a commit of another is rebuilt by an ingest. */
@@ -328,15 +317,20 @@ public final class SearchIndex {
 
   /** The {@code warehouse_run} of the index's last commit; 0 when there is no index. */
   public static long indexedRun(Path indexDir) {
+    String run = lastCommitData(indexDir).get(COMMIT_RUN);
+    return run == null ? 0 : Long.parseLong(run);
+  }
+
+  /** The user data of the index's last commit; empty when there is no index. */
+  private static Map<String, String> lastCommitData(Path indexDir) {
     if (!Files.isDirectory(indexDir)) {
-      return 0;
+      return Map.of();
     }
     try (Directory dir = FSDirectory.open(indexDir)) {
       if (!DirectoryReader.indexExists(dir)) {
-        return 0;
+        return Map.of();
       }
-      String run = SegmentInfos.readLatestCommit(dir).getUserData().get(COMMIT_RUN);
-      return run == null ? 0 : Long.parseLong(run);
+      return SegmentInfos.readLatestCommit(dir).getUserData();
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR, "cannot read search index " + indexDir + ": " + oneLine(e), e);
