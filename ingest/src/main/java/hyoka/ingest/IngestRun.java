@@ -396,9 +396,9 @@ public final class IngestRun {
    */
   private static boolean repairIndex(Warehouse warehouse, Path indexDir, PrintWriter out) {
     long last = warehouse.lastRunId();
-    long indexed;
+    SearchIndex.LastCommit commit;
     try {
-      indexed = SearchIndex.indexedRun(indexDir);
+      commit = SearchIndex.lastCommit(indexDir);
     } catch (HyokaException e) {
       if (e.code() != ErrorCode.INDEX_ERROR) {
         throw e;
@@ -411,7 +411,8 @@ public final class IngestRun {
       }
       return true;
     }
-    String schema = indexed == 0 ? null : SearchIndex.indexedSchema(indexDir);
+    long indexed = commit.run();
+    String schema = commit.schema();
     if (indexed != 0 && warehouse.exists() && !SearchIndex.SCHEMA.equals(schema)) {
       // Written by another hyoka (an upgrade): its documents lack or misplace fields this one
       // reads, and a re-run with no new file would otherwise never replace them.

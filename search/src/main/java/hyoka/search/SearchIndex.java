@@ -305,20 +305,30 @@ public final class SearchIndex {
   }
 
   /**
-   * The index schema of the index's last commit ({@code null} when there is no index or its commit
-   * names none), against which {@link #SCHEMA} is what this hyoka writes and reads.
+   * What the index's last commit names: the warehouse run it was made for (0 when there is no index
+   * or the commit names none) and its index schema ({@code null} when it names none), against which
+   * {@link #SCHEMA} is what this hyoka writes and reads.
    */
-  public static String indexedSchema(Path indexDir) {
-    return lastCommitData(indexDir).get(COMMIT_SCHEMA);
-  }
+  public record LastCommit(long run, String schema) {}
 
   /** The index schema this hyoka writes and reads: a commit of another is rebuilt by an ingest. */
   public static final String SCHEMA = SCHEMA_VERSION;
 
+  /** The run and schema of the index's last commit, read once. */
+  public static LastCommit lastCommit(Path indexDir) {
+    Map<String, String> data = lastCommitData(indexDir);
+    String run = data.get(COMMIT_RUN);
+    return new LastCommit(run == null ? 0 : Long.parseLong(run), data.get(COMMIT_SCHEMA));
+  }
+
+  /** The index schema of the index's last commit; see {@link #lastCommit}. */
+  public static String indexedSchema(Path indexDir) {
+    return lastCommit(indexDir).schema();
+  }
+
   /** The {@code warehouse_run} of the index's last commit; 0 when there is no index. */
   public static long indexedRun(Path indexDir) {
-    String run = lastCommitData(indexDir).get(COMMIT_RUN);
-    return run == null ? 0 : Long.parseLong(run);
+    return lastCommit(indexDir).run();
   }
 
   /** The user data of the index's last commit; empty when there is no index. */
