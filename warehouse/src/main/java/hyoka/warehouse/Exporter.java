@@ -3,7 +3,6 @@ package hyoka.warehouse;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -16,9 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -118,7 +115,7 @@ public final class Exporter {
     } catch (IOException e) {
       throw bad("export to " + outDir + " failed, nothing was written: " + describe(e));
     } finally {
-      removeQuietly(staging);
+      ReportShard.deleteQuietly(staging);
       if (!done && created) {
         try {
           Files.deleteIfExists(dir);
@@ -168,20 +165,6 @@ public final class Exporter {
       return f.getFile() + ": " + f.getReason();
     }
     return Warehouse.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
-  }
-
-  /** Deletes {@code dir} (or file) and what it holds; what cannot be deleted stays. */
-  private static void removeQuietly(Path dir) {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // Best effort: a leftover staging directory holds no file under a final name.
-    }
   }
 
   private static HyokaException bad(String message) {

@@ -97,7 +97,8 @@ public final class ReportShard {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  /** Deletes {@code dir} and what it holds, if it exists; what cannot be deleted stays. */
+  static void deleteQuietly(Path dir) {
     try {
       if (Files.exists(dir)) {
         deleteTree(dir);
