@@ -47,12 +47,13 @@ public final class SearchSql {
    *     for the connection's run
    */
   public static String prepare(Connection duckdb, Path indexDir, String sql) {
-    if (SearchCall.find(sql).isEmpty()) {
+    List<SearchCall> calls = SearchCall.find(sql);
+    if (calls.isEmpty()) {
       return sql;
     }
     // the index commit of the run this connection reads: hits and tables of one run
     try (Searcher searcher = Searcher.forRun(indexDir, SearchSnapshot.runOf(duckdb))) {
-      return prepare(duckdb, searcher, sql);
+      return rewrite(duckdb, searcher, sql, calls);
     }
   }
 
@@ -63,9 +64,12 @@ public final class SearchSql {
    */
   public static String prepare(Connection duckdb, Searcher searcher, String sql) {
     List<SearchCall> calls = SearchCall.find(sql);
-    if (calls.isEmpty()) {
-      return sql;
-    }
+    return calls.isEmpty() ? sql : rewrite(duckdb, searcher, sql, calls);
+  }
+
+  /** {@code sql} with each of its {@code calls} (found in it once) replaced by the hits' table. */
+  private static String rewrite(
+      Connection duckdb, Searcher searcher, String sql, List<SearchCall> calls) {
     boolean snippets = needsSnippets(sql);
     StringBuilder out = new StringBuilder(sql.length() + 64);
     int last = 0;
