@@ -68,14 +68,16 @@ final class LatinJoinFilter extends TokenFilter {
 
   /** Extends the Latin token in the attributes with the parts that follow it through joiners. */
   private void joinRun() throws IOException {
+    if (!isPrintedAsLatin()) {
+      return; // Ⅱ and its kind fold to Latin letters but join nothing
+    }
     State first = captureState();
     StringBuilder joined = new StringBuilder().append(term);
     int start = offset.startOffset();
     int end = offset.endOffset();
     int parts = 1;
-    boolean firstIsWord = isPrintedAsLatin() && term.length() >= 2;
-    boolean printedAsLatin = isPrintedAsLatin();
-    while (printedAsLatin && parts < MAX_PARTS && next()) {
+    boolean firstIsWord = term.length() >= 2;
+    while (parts < MAX_PARTS && next()) {
       State joiner = captureState();
       if (!isJoiner() || offset.startOffset() != end) {
         pending.addFirst(joiner);
