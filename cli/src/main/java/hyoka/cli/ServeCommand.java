@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "PORT",
-      defaultValue = "8080",
+      defaultValue = "" + ServeOptions.DEFAULT_PORT,
       description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
@@ -57,16 +57,18 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--sql-max-rows",
       paramLabel = "N",
-      defaultValue = "1000",
+      defaultValue = "" + ServeOptions.DEFAULT_SQL_MAX_ROWS,
       description =
           "Rows the SQL page shows at most (default: ${DEFAULT-VALUE}); a CSV/JSON download"
-              + " holds up to 100 times as many.")
+              + " holds up to "
+              + ServeOptions.DOWNLOAD_FACTOR
+              + " times as many.")
   int sqlMaxRows;
 
   @Option(
       names = "--sql-timeout",
       paramLabel = "SECONDS",
-      defaultValue = "10",
+      defaultValue = "" + ServeOptions.DEFAULT_SQL_TIMEOUT_SECONDS,
       description = "Time limit of one SQL statement, in seconds (default: ${DEFAULT-VALUE}).")
   int sqlTimeoutSeconds;
 

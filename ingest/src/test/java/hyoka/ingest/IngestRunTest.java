@@ -305,7 +305,7 @@ class IngestRunTest {
       w.setLiveCommitData(commit.entrySet());
       w.commit();
     }
-    assertThat(SearchIndex.indexedSchema(index)).isEqualTo("5");
+    assertThat(SearchIndex.lastCommit(index).schema()).isEqualTo("5");
 
     Run again = ingest(data, List.of(h31), null);
     assertThat(again.lines())
@@ -318,7 +318,7 @@ class IngestRunTest {
             "1 files: 0 added (0 superseding), 1 unchanged, 0 duplicates, 0 rejected;"
                 + " 0 projects, 0 KPI rows, 0 score mismatches, 0 unknown lines");
     assertThat(again.summary().runId()).isZero();
-    assertThat(SearchIndex.indexedSchema(index)).isEqualTo(SearchIndex.SCHEMA);
+    assertThat(SearchIndex.lastCommit(index).schema()).isEqualTo(SearchIndex.SCHEMA);
     assertThat(SearchIndex.indexedRun(index)).isEqualTo(1);
     try (SearchSnapshot s = SearchSnapshot.open(new Warehouse(data)::openReadOnly, index)) {
       assertThat(s.search(SearchRequest.of("除雪")).total()).isEqualTo(hits).isPositive();

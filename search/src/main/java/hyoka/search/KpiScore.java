@@ -33,31 +33,6 @@ public record KpiScore(
     String grade,
     String gradeByRule,
     String progress) {
-  /** A KPI of a layout that scores and prints no grade. */
-  public KpiScore(
-      int kpiNo,
-      String name,
-      String unit,
-      BigDecimal score,
-      BigDecimal rawScore,
-      BigDecimal scoreComputed,
-      BigDecimal rawScoreComputed,
-      String scoreStatus) {
-    this(
-        kpiNo,
-        name,
-        unit,
-        score,
-        rawScore,
-        scoreComputed,
-        rawScoreComputed,
-        scoreStatus,
-        null,
-        null,
-        null,
-        null);
-  }
-
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final String SEP = "\t";
 

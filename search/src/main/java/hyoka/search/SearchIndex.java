@@ -321,11 +321,6 @@ public final class SearchIndex {
     return new LastCommit(run == null ? 0 : Long.parseLong(run), data.get(COMMIT_SCHEMA));
   }
 
-  /** The index schema of the index's last commit; see {@link #lastCommit}. */
-  public static String indexedSchema(Path indexDir) {
-    return lastCommit(indexDir).schema();
-  }
-
   /** The {@code warehouse_run} of the index's last commit; 0 when there is no index. */
   public static long indexedRun(Path indexDir) {
     return lastCommit(indexDir).run();

@@ -50,10 +50,10 @@ class IndexSchemaTest {
     try (Searcher s = Searcher.forRun(index, 1)) {
       assertThat(s.search(SearchRequest.of("除雪")).total()).isPositive();
     }
-    assertThat(SearchIndex.indexedSchema(index)).isEqualTo(SearchIndex.SCHEMA);
+    assertThat(SearchIndex.lastCommit(index).schema()).isEqualTo(SearchIndex.SCHEMA);
 
     stamp(index, "5");
-    assertThat(SearchIndex.indexedSchema(index)).isEqualTo("5");
+    assertThat(SearchIndex.lastCommit(index).schema()).isEqualTo("5");
     assertThatThrownBy(() -> Searcher.forRun(index, 1))
         .isInstanceOfSatisfying(
             HyokaException.class,

@@ -38,10 +38,6 @@ final class RequestGuard {
     this.origins = Collections.unmodifiableSet(o);
   }
 
-  Set<String> hosts() {
-    return hosts;
-  }
-
   void check(Context ctx) {
     String host = ctx.header("Host");
     if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {

@@ -38,7 +38,7 @@ public record ServeOptions(
   public static final String DEFAULT_SQL_MEMORY_LIMIT = "1GB";
 
   /** A download (CSV or JSON) may hold this many times {@link #sqlMaxRows}. */
-  static final int DOWNLOAD_FACTOR = 100;
+  public static final int DOWNLOAD_FACTOR = 100;
 
   public ServeOptions {
     requireNonNull(dataDir, "dataDir is null");
@@ -78,11 +78,6 @@ public record ServeOptions(
   public ServeOptions withPort(int p) {
     return new ServeOptions(
         dataDir, bind, p, pdfDirs, sqlMaxRows, sqlTimeoutSeconds, sqlMemoryLimit);
-  }
-
-  public ServeOptions withBind(String b) {
-    return new ServeOptions(
-        dataDir, b, port, pdfDirs, sqlMaxRows, sqlTimeoutSeconds, sqlMemoryLimit);
   }
 
   public ServeOptions withPdfDirs(List<Path> dirs) {
