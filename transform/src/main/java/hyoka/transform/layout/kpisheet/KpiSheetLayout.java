@@ -10,10 +10,9 @@ import hyoka.transform.LayoutClaim;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.ReportText;
 import hyoka.transform.ResidueClass;
-import hyoka.transform.ResidueLine;
+import hyoka.transform.ResidueLedger;
 import hyoka.transform.layout.kpisheet.SheetLabels.Kind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,7 +112,7 @@ public final class KpiSheetLayout implements Layout {
     // the legend printed on each page; the document's is the first that reads
     Map<Integer, GradeLegend> legends = new TreeMap<>();
     Map<Integer, String> legendProblems = new TreeMap<>();
-    List<ResidueLine> residue = new ArrayList<>();
+    ResidueLedger residue = new ResidueLedger();
     for (Sheet s : sheets) {
       if (s.legend() == null) {
         continue;
@@ -127,7 +126,7 @@ public final class KpiSheetLayout implements Layout {
         cls = ResidueClass.UNKNOWN;
       }
       for (SheetLine l : s.legendLines()) {
-        residue.add(l.residue(cls));
+        residue.residue(l.residue(cls));
       }
     }
     GradeLegend legend = legends.isEmpty() ? null : legends.values().iterator().next();
@@ -136,7 +135,7 @@ public final class KpiSheetLayout implements Layout {
         new SheetAssembler(fiscalYear, legend, legends, legendProblems).assemble(sheets);
     for (Sheet s : sheets) {
       if (assembled.placed().contains(s.page())) {
-        residue.addAll(s.residue());
+        s.residue().forEach(residue::residue);
       } else {
         // a page that is no sheet, or a sheet whose project cannot be told: nothing of it is data
         for (SheetLine l : pages.get(s.page() - 1)) {
@@ -144,12 +143,11 @@ public final class KpiSheetLayout implements Layout {
           if (c.kind() == Kind.BLANK || c.kind() == Kind.LEGEND && s.legend() != null) {
             continue;
           }
-          residue.add(
+          residue.residue(
               l.residue(c.kind() == Kind.FOOTER ? ResidueClass.PAGE_MARKER : ResidueClass.UNKNOWN));
         }
       }
     }
-    residue.sort(Comparator.comparingInt(ResidueLine::page).thenComparingInt(ResidueLine::lineNo));
     return new ParsedReport(
         text.sourceFile(),
         NAME,
@@ -157,7 +155,7 @@ public final class KpiSheetLayout implements Layout {
         title,
         pages.size(),
         assembled.projects(),
-        residue,
+        residue.lines(),
         legend);
   }
 
