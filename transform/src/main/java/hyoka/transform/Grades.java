@@ -20,6 +20,9 @@ public final class Grades {
   private static final String SYMBOL = "[A-Za-z]|[◎○〇△▲▽×●■□◇◆]|-|ー";
 
   /** A symbol and the sign after it that starts its condition ({@code A=}, {@code B:}). */
+  /** The dashes a printed grade or progress label may be: one ASCII {@code -} after folding. */
+  private static final Pattern DASHES = Pattern.compile("[―‐‑‒–—－]");
+
   private static final Pattern ENTRY =
       Pattern.compile("(?<![A-Za-z0-9.%])(?<sym>" + SYMBOL + ") ?[=:] ?");
 
@@ -211,7 +214,7 @@ public final class Grades {
 
   /** Dashes as {@code -}; the long-vowel mark ー only alone (a symbol), never inside a word. */
   private static String foldDashes(String s) {
-    String d = s.replaceAll("[―‐‑‒–—－]", "-");
+    String d = DASHES.matcher(s).replaceAll("-");
     return d.equals("ー") ? "-" : d;
   }
 

@@ -554,13 +554,17 @@ final class SheetReader {
     if (block.kind == Kind.REFERENCE) {
       return slot == Kind.EFFECT || slot == Kind.FUTURE;
     }
-    String text = block.text();
-    String tight = FoldedText.tight(FoldedText.of(text).folded());
+    FoldedText text = FoldedText.of(block.text());
+    String tight = FoldedText.tight(text.folded());
     // a row of values (two or more): one number and a word is no row (1　あずましい暮らしプロジェクト)
-    boolean values = Values.tokens(FoldedText.of(text)).size() >= 2;
+    boolean values = Values.tokens(text).size() >= 2;
     return switch (slot) {
       case ACTUALS -> values && block.lines.size() == 1;
-      case UNIT -> tight.length() <= 10 && block.lines.size() == 1 && !tight.matches(".*[、。].*");
+      case UNIT ->
+          tight.length() <= 10
+              && block.lines.size() == 1
+              && tight.indexOf('、') < 0
+              && tight.indexOf('。') < 0;
       case GROUP, DEPT -> block.lines.size() == 1 && !values;
       case PROJECT, KPI -> block.lines.size() <= 2 && !values;
       default -> true;
