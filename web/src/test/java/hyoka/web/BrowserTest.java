@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -462,17 +463,24 @@ class BrowserTest {
     return out;
   }
 
-  @Test
-  void pdfViewShowsPage5WithABoxAroundAPrintedValue() throws Exception {
-    String h31;
+  /** The report of {@code series} and {@code year}, from the warehouse. */
+  private String reportId(String series, int year) throws SQLException {
     try (Connection c = new Warehouse(data).openReadOnly();
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT report_id FROM reports WHERE series = 'samples' AND fiscal_year = 2019")) {
+                "SELECT report_id FROM reports WHERE series = '"
+                    + series
+                    + "' AND fiscal_year = "
+                    + year)) {
       rs.next();
-      h31 = rs.getString(1);
+      return rs.getString(1);
     }
+  }
+
+  @Test
+  void pdfViewShowsPage5WithABoxAroundAPrintedValue() throws Exception {
+    String h31 = reportId("samples", 2019);
     // From the project page: the FY2019 actual of 除雪依頼 links to its page.
     browser.open(base + "page?report=" + h31 + "&page=5&text=274.8");
     WebElement img = browser.driver.findElement(By.id("page-image"));
@@ -613,9 +621,15 @@ class BrowserTest {
     assertThat(browser.driver.findElement(By.id("years")).getText()).contains(TestData.SCRIPT);
     assertThat(browser.driver.findElements(By.cssSelector("main script"))).isEmpty();
     assertThat(browser.js("return typeof window.hyokaPwned;")).isEqualTo("undefined");
-    // A page a researcher could be sent to that puts markup in the URL: shown as text too.
-    browser.open(
-        base + "page?report=x&page=1&text=" + enc("<img src=x onerror=window.hyokaPwned=1>"));
+    // A page a researcher could be sent to that puts markup in the URL: shown as text too. The
+    // report must exist, or the page stops at its error before the text reaches the page.
+    String markup = "<img src=x onerror=window.hyokaPwned=1>";
+    browser.open(base + "page?report=" + reportId("samples", 2019) + "&page=5&text=" + enc(markup));
+    browser
+        .waiting()
+        .until(d -> d.findElement(By.id("found")).getText().contains("not found on this page"));
+    assertThat(browser.driver.findElement(By.id("found")).getText()).contains(markup);
+    assertThat(browser.driver.findElements(By.cssSelector("main img"))).hasSize(1);
     assertThat(browser.js("return typeof window.hyokaPwned;")).isEqualTo("undefined");
   }
 
