@@ -106,10 +106,14 @@ final class CompressedStreams {
    * @throws DamagedStreamException (page 0) for the first one that does not decode whole
    */
   static void checkStructuralStreams(byte[] pdf, boolean encrypted) throws DamagedStreamException {
-    String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    // A view, not a copy: the reader child's heap is bounded and already holds the file once.
+    CharSequence text = new Latin1(pdf, 0, pdf.length);
     Set<Integer> starts = new java.util.TreeSet<>();
     for (String type : encrypted ? List.of("/XRef") : List.of("/XRef", "/ObjStm")) {
-      for (int at = text.indexOf(type); at >= 0; at = text.indexOf(type, at + 1)) {
+      byte[] marker = type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      for (int at = PdfExtractor.indexOf(pdf, marker, 0, pdf.length);
+          at >= 0;
+          at = PdfExtractor.indexOf(pdf, marker, at + 1, pdf.length)) {
         int start = StructuralStream.objectStart(text, at);
         if (start >= 0) {
           starts.add(start);
@@ -138,6 +142,38 @@ final class CompressedStreams {
     }
   }
 
+  /**
+   * The bytes {@code [from, to)} of {@code b} read as ISO-8859-1 (one char per byte, as {@code new
+   * String(b, ISO_8859_1)} would give) without copying them.
+   */
+  private record Latin1(byte[] b, int from, int to) implements CharSequence {
+    @Override
+    public int length() {
+      return to - from;
+    }
+
+    @Override
+    public char charAt(int i) {
+      if (i < 0 || i >= to - from) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return (char) (b[from + i] & 0xff);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      if (start < 0 || end < start || end > to - from) {
+        throw new IndexOutOfBoundsException("[" + start + ", " + end + ") of " + (to - from));
+      }
+      return new Latin1(b, from + start, from + end);
+    }
+
+    @Override
+    public String toString() {
+      return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+  }
+
   /** Where the data of a Flate-compressed xref or object stream lie in the file. */
   private record StructuralStream(String what, String object, int dataStart, int length) {
     private static final Pattern OBJ = Pattern.compile("(?<![0-9])(\\d{1,10}) (\\d{1,5}) obj\\b");
@@ -148,7 +184,7 @@ final class CompressedStreams {
     private static final int MAX_HEAD = 4096;
 
     /** Where the object whose dictionary holds offset {@code at} starts, or -1. */
-    static int objectStart(String text, int at) {
+    static int objectStart(CharSequence text, int at) {
       int from = Math.max(0, at - MAX_HEAD);
       Matcher m = OBJ.matcher(text).region(from, at);
       int start = -1;
@@ -159,7 +195,7 @@ final class CompressedStreams {
     }
 
     /** The xref or object stream at {@code at}, or null for anything else. */
-    static StructuralStream at(String text, int at) {
+    static StructuralStream at(CharSequence text, int at) {
       Matcher m = HEAD.matcher(text).region(at, Math.min(text.length(), at + MAX_HEAD));
       if (!m.lookingAt()) {
         return null;

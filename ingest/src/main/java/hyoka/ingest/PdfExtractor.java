@@ -295,7 +295,8 @@ public final class PdfExtractor {
         .count();
   }
 
-  private static int indexOf(byte[] haystack, byte[] needle, int from, int to) {
+  /** Where {@code needle} first lies whole within {@code haystack[from, to)}, or -1. */
+  static int indexOf(byte[] haystack, byte[] needle, int from, int to) {
     outer:
     for (int i = from; i + needle.length <= to; i++) {
       for (int j = 0; j < needle.length; j++) {
