@@ -328,7 +328,11 @@ final class CompressedStreams {
 
   private static DamagedStreamException damaged(
       int page, String what, COSBase item, String problem) {
-    COSObjectKey key = item instanceof COSObject ref ? ref.getKey() : null;
+    return damaged(page, what, item instanceof COSObject ref ? ref.getKey() : null, problem);
+  }
+
+  private static DamagedStreamException damaged(
+      int page, String what, COSObjectKey key, String problem) {
     String object =
         key == null
             ? ""
@@ -447,12 +451,7 @@ final class CompressedStreams {
       problem = compressedWithoutFilter(s);
     }
     if (problem != null) {
-      COSObjectKey key = s.getKey();
-      String object =
-          key == null
-              ? ""
-              : String.format(Locale.ROOT, " (object %d %d)", key.getNumber(), key.getGeneration());
-      throw new DamagedStreamException(page, "page " + page + ": " + what + object + " " + problem);
+      throw damaged(page, what, s.getKey(), problem);
     }
   }
 
