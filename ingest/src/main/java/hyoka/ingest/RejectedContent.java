@@ -51,6 +51,9 @@ final class RejectedContent {
   private final Path file;
   private final Map<String, Rejection> bySha = new LinkedHashMap<>();
 
+  /** {@link #readerVersion}, found once: it scans the installed layouts. */
+  private final String readerVersion = readerVersion();
+
   private RejectedContent(Path file) {
     this.file = file;
   }
@@ -68,7 +71,7 @@ final class RejectedContent {
     if (!Files.isRegularFile(r.file)) {
       return r;
     }
-    String version = readerVersion();
+    String version = r.readerVersion;
     try {
       for (String line : Files.readAllLines(r.file, UTF_8)) {
         String[] f = line.split("\t", 4);
@@ -95,10 +98,10 @@ final class RejectedContent {
         : Optional.empty();
   }
 
-  private static String version(ErrorCode code, ExtractLimits limits) {
+  private String version(ErrorCode code, ExtractLimits limits) {
     return code == ErrorCode.LIMIT_EXCEEDED
-        ? readerVersion() + "/" + limits.boundsKey()
-        : readerVersion();
+        ? readerVersion + "/" + limits.boundsKey()
+        : readerVersion;
   }
 
   /**
