@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -453,7 +454,11 @@ public final class Benchmark {
 
     List<Figure> figures = new ArrayList<>();
     List<ReportText> texts = new ArrayList<>();
-    Figure tika1 = measure("Tika-only, 1 thread", corpus.size(), () -> extractAll(corpus, 1, null));
+    Figure tika1 =
+        measure(
+            "Tika-only, 1 thread",
+            corpus.size(),
+            () -> extractAll(corpus, 1, null, new PdfExtractor()::extract, "extraction"));
     figures.add(tika1);
     int cores = Runtime.getRuntime().availableProcessors();
     int rounds = options.rounds();
@@ -464,7 +469,7 @@ public final class Benchmark {
           measure(
               String.format(Locale.ROOT, "Tika-only, %d threads%s", cores, roundLabel(round)),
               corpus.size(),
-              () -> extractAll(corpus, cores, keep));
+              () -> extractAll(corpus, cores, keep, new PdfExtractor()::extract, "extraction"));
       figures.add(tikaAll);
     }
     int pagesPerCopy = texts.get(0).pages().size();
@@ -509,7 +514,13 @@ public final class Benchmark {
             String.format(
                 Locale.ROOT, "stage: Tika in the PDF reader processes, %d threads", cores),
             corpus.size(),
-            () -> extractIsolated(corpus, cores)));
+            () ->
+                extractAll(
+                    corpus,
+                    cores,
+                    null,
+                    PdfReaders.shared(ExtractLimits.DEFAULTS)::extract,
+                    "extraction in the reader processes")));
     figures.addAll(stages(corpus, texts));
 
     Path rerunDir =
@@ -566,7 +577,7 @@ public final class Benchmark {
             : measure(
                 String.format(Locale.ROOT, "Tika-only, %d threads", cores),
                 corpus.size(),
-                () -> extractAll(corpus, cores, null));
+                () -> extractAll(corpus, cores, null, new PdfExtractor()::extract, "extraction"));
     java.lang.management.RuntimeMXBean rt =
         java.lang.management.ManagementFactory.getRuntimeMXBean();
     Figure process =
@@ -595,7 +606,7 @@ public final class Benchmark {
     log.println("warm-up …");
     Path dir = options.workDir().resolve("warmup");
     List<Path> files = Corpus.build(sample, dir.resolve("corpus"), WARMUP_FILES);
-    extractAll(files, 1, null);
+    extractAll(files, 1, null, new PdfExtractor()::extract, "extraction");
     IngestSummary s = ingest(dir.resolve("data"), files, "direct");
     check(s.added() == files.size(), "warm-up ingest added " + s.added());
     deleteTree(dir);
@@ -649,33 +660,27 @@ public final class Benchmark {
     return f;
   }
 
-  /** Extracts every file on {@code threads} threads; returns the page count. */
-  private static long extractAll(List<Path> files, int threads, List<ReportText> keep) {
-    PdfExtractor extractor = new PdfExtractor();
+  /**
+   * Extracts every file on {@code threads} threads with {@code extractor} (given the file and its
+   * name); returns the page count. {@code what} names the work in a failure's message; {@code
+   * keep}, when not null, receives the texts.
+   */
+  private static long extractAll(
+      List<Path> files,
+      int threads,
+      List<ReportText> keep,
+      BiFunction<Path, String, ReportText> extractor,
+      String what) {
     List<Callable<ReportText>> tasks = new ArrayList<>();
     for (Path f : files) {
-      tasks.add(() -> extractor.extract(f, f.getFileName().toString()));
+      tasks.add(() -> extractor.apply(f, f.getFileName().toString()));
     }
     long pages = 0;
-    for (ReportText text : runAll(threads, tasks, "extraction")) {
+    for (ReportText text : runAll(threads, tasks, what)) {
       pages += text.pages().size();
       if (keep != null) {
         keep.add(text);
       }
-    }
-    return pages;
-  }
-
-  /** Extracts every file through the ingest's PDF reader processes; returns the page count. */
-  private static long extractIsolated(List<Path> files, int threads) {
-    PdfReaders readers = PdfReaders.shared(ExtractLimits.DEFAULTS);
-    List<Callable<ReportText>> tasks = new ArrayList<>();
-    for (Path f : files) {
-      tasks.add(() -> readers.extract(f, f.getFileName().toString()));
-    }
-    long pages = 0;
-    for (ReportText text : runAll(threads, tasks, "extraction in the reader processes")) {
-      pages += text.pages().size();
     }
     return pages;
   }
