@@ -586,7 +586,7 @@ public final class Benchmark {
             f.files(),
             f.pages(),
             rt.getUptime() / 1e3,
-            processCpuNanos() / 1e9,
+            StepTimes.processCpuNanos() / 1e9,
             -1,
             -1,
             loadAverage(),
@@ -625,11 +625,11 @@ public final class Benchmark {
     JvmThreadCpu.Split split;
     try (MemoryPeak peak = MemoryPeak.start()) {
       JvmThreadCpu threads = JvmThreadCpu.start();
-      long cpuStart = processCpuNanos();
+      long cpuStart = StepTimes.processCpuNanos();
       start = System.nanoTime();
       pages = phase.get();
       seconds = (System.nanoTime() - start) / 1e9;
-      cpu = cpuStart < 0 ? -1 : (processCpuNanos() - cpuStart) / 1e9;
+      cpu = cpuStart < 0 ? -1 : (StepTimes.processCpuNanos() - cpuStart) / 1e9;
       split = threads.sinceStart();
       heap = peak.peakHeapBytes();
       rss = peak.peakRssBytes();
@@ -838,14 +838,6 @@ public final class Benchmark {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * CPU time of every thread of this JVM and of its PDF reader processes so far, in nanoseconds; -1
-   * when not available.
-   */
-  private static long processCpuNanos() {
-    return StepTimes.processCpuNanos();
   }
 
   private static double loadAverage() {
