@@ -7,7 +7,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -61,12 +60,7 @@ public final class PdfReaderProcess {
     out.write(READY);
     out.flush();
     while (true) {
-      int request;
-      try {
-        request = in.read();
-      } catch (EOFException e) {
-        request = -1;
-      }
+      int request = in.read();
       if (request != EXTRACT) {
         // End of input (or garbage): the parent is gone or done.
         return;
