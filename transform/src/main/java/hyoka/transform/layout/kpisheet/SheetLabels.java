@@ -170,6 +170,15 @@ final class SheetLabels {
   }
 
   /** A word as a pattern that allows spaces between its characters. */
+  private static boolean containsAny(String s, String chars) {
+    for (int i = 0; i < chars.length(); i++) {
+      if (s.indexOf(chars.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String spaced(String word) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < word.length(); i++) {
@@ -198,7 +207,8 @@ final class SheetLabels {
       return Classified.of(Kind.REFERENCE, null);
     }
     Matcher sheetNo = SHEET_NO_P.matcher(f);
-    boolean hasSheetNo = sheetNo.find();
+    // every line of every file passes here in the layouts' claims: the pattern's first char first
+    boolean hasSheetNo = f.indexOf('シ') >= 0 && sheetNo.find();
     if (isTitle(tight)) {
       if (hasSheetNo) {
         return new Classified(
@@ -412,13 +422,21 @@ final class SheetLabels {
 
   private static final Pattern RESULT_LABEL;
 
+  /** The first chars of the result labels' spellings: a line with none of them holds no label. */
+  private static final String RESULT_FIRST_CHARS;
+
   static {
     List<String> alts = new ArrayList<>();
+    StringBuilder first = new StringBuilder();
     for (ResultLabel l : ResultLabel.values()) {
       for (String s : l.spellings) {
         alts.add(s);
+        if (first.indexOf(s.substring(0, 1)) < 0) {
+          first.append(s.charAt(0));
+        }
       }
     }
+    RESULT_FIRST_CHARS = first.toString();
     alts.sort(Comparator.comparingInt(String::length).reversed());
     List<String> spacedAlts = new ArrayList<>();
     for (String a : alts) {
@@ -439,6 +457,9 @@ final class SheetLabels {
    */
   static Result result(FoldedText text) {
     String folded = text.folded();
+    if (!containsAny(folded, RESULT_FIRST_CHARS)) {
+      return null; // most lines: RESULT_LABEL, unanchored, would be tried at every position
+    }
     Matcher m = RESULT_LABEL.matcher(folded);
     List<int[]> spans = new ArrayList<>();
     List<ResultLabel> labels = new ArrayList<>();
