@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +46,9 @@ import org.apache.pdfbox.pdmodel.PDResources;
 final class CompressedStreams {
   private static final COSName FL = COSName.getPDFName("Fl");
   private static final int BUFFER = 64 * 1024;
+  private static final byte[] XREF = "/XRef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  private static final byte[] OBJ_STM =
+      "/ObjStm".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
   private final Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Inflater inflater = new Inflater(true);
@@ -109,11 +111,10 @@ final class CompressedStreams {
     // A view, not a copy: the reader child's heap is bounded and already holds the file once.
     CharSequence text = new Latin1(pdf, 0, pdf.length);
     Set<Integer> starts = new java.util.TreeSet<>();
-    for (String type : encrypted ? List.of("/XRef") : List.of("/XRef", "/ObjStm")) {
-      byte[] marker = type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-      for (int at = PdfExtractor.indexOf(pdf, marker, 0, pdf.length);
-          at >= 0;
-          at = PdfExtractor.indexOf(pdf, marker, at + 1, pdf.length)) {
+    // One pass over the file for both names (a search per name was ≈ 2 % of a reader's time).
+    for (int at = 0; at + XREF.length <= pdf.length; at++) {
+      if (pdf[at] == '/'
+          && (startsWith(pdf, at, XREF) || (!encrypted && startsWith(pdf, at, OBJ_STM)))) {
         int start = StructuralStream.objectStart(text, at);
         if (start >= 0) {
           starts.add(start);
@@ -127,12 +128,8 @@ final class CompressedStreams {
         if (x == null) {
           continue;
         }
-        String problem;
-        try {
-          problem = check.inflate(new java.io.ByteArrayInputStream(pdf, x.dataStart(), x.length()));
-        } catch (IOException e) {
-          problem = "cannot be read (" + e.getMessage() + ")";
-        }
+        // Inflated where they lie in the file, without a copy.
+        String problem = check.inflate(pdf, x.dataStart(), x.length());
         if (problem != null) {
           throw new DamagedStreamException(0, x.what() + " (object " + x.object() + ") " + problem);
         }
@@ -140,6 +137,19 @@ final class CompressedStreams {
     } finally {
       check.inflater.end();
     }
+  }
+
+  /** Whether {@code b} holds {@code prefix} at {@code at}. */
+  private static boolean startsWith(byte[] b, int at, byte[] prefix) {
+    if (at + prefix.length > b.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -458,12 +468,17 @@ final class CompressedStreams {
   /** Null when the stream decodes whole, else what is wrong with it. */
   private String inflate(InputStream raw) throws IOException {
     byte[] data = raw.readAllBytes();
-    if (data.length < 2) {
+    return inflate(data, 0, data.length);
+  }
+
+  /** Null when {@code data[from, from + length)} decode whole, else what is wrong with them. */
+  private String inflate(byte[] data, int from, int length) {
+    if (length < 2) {
       return null;
     }
     inflater.reset();
     // PDFBox skips the two zlib header bytes without looking at them; so does this.
-    inflater.setInput(data, 2, data.length - 2);
+    inflater.setInput(data, from + 2, length - 2);
     Adler32 adler = new Adler32();
     try {
       while (!inflater.finished()) {
@@ -481,7 +496,7 @@ final class CompressedStreams {
     } catch (DataFormatException e) {
       return "is corrupt (" + e.getMessage() + ")";
     }
-    int end = data.length - inflater.getRemaining();
+    int end = from + length - inflater.getRemaining();
     if (inflater.getRemaining() < 4) {
       return null;
     }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessStreamCache;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -28,7 +30,9 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
+import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.Attributes;
@@ -63,12 +67,20 @@ public final class PdfExtractor {
   private final PDFParser parser = new CheckingPdfParser();
 
   /**
+   * The parser Tika hands embedded documents (attachments) to. Without one in the context Tika's
+   * PDF parser builds a new {@code AutoDetectParser}, and with it the default {@code TikaConfig},
+   * for every file (≈ 1 % of a reader's time per file, docs/performance.md); it is stateless, so
+   * one serves every file, and what it does with an attachment is unchanged.
+   */
+  private final Parser embeddedParser = new AutoDetectParser();
+
+  /** The file's bytes, for PDFBox to read and for the checks of the streams it keeps no copy of. */
+  private record RawBytes(byte[] bytes) {}
+
+  /**
    * Tika's PDF parser with {@link CompressedStreams#check} run on the document it loaded, before
    * any text is extracted: the check reads the same parsed objects, so it costs the inflating only.
    */
-  /** The file's bytes, for the checks of the streams PDFBox keeps no copy of. */
-  private record RawBytes(byte[] bytes) {}
-
   private static final class CheckingPdfParser extends PDFParser {
     private static final long serialVersionUID = 1L;
 
@@ -82,8 +94,8 @@ public final class PdfExtractor {
         ParseContext context)
         throws IOException, EncryptedDocumentException {
       PDDocument doc = super.getPDDocument(stream, tis, password, cache, metadata, context);
+      RawBytes raw = context.get(RawBytes.class);
       try {
-        RawBytes raw = context.get(RawBytes.class);
         if (raw != null) {
           CompressedStreams.checkStructuralStreams(raw.bytes(), doc.isEncrypted());
         }
@@ -93,6 +105,24 @@ public final class PdfExtractor {
         throw e;
       }
       return doc;
+    }
+
+    /** Called by the method above for input that is not a file, as hyoka's always is. */
+    @Override
+    protected PDDocument getPDDocument(
+        InputStream stream,
+        String password,
+        RandomAccessStreamCache.StreamCacheCreateFunction cache,
+        Metadata metadata,
+        ParseContext context)
+        throws IOException {
+      RawBytes raw = context.get(RawBytes.class);
+      if (raw == null) {
+        return super.getPDDocument(stream, password, cache, metadata, context);
+      }
+      // PDFBox reads the bytes where they are, instead of copying the stream into buffers of its
+      // own: one copy less of every file in the reader's bounded heap, and less CPU.
+      return Loader.loadPDF(new RandomAccessReadBuffer(raw.bytes()), password, null, null, cache);
     }
   }
 
@@ -127,7 +157,12 @@ public final class PdfExtractor {
     // Tika's default notes an I/O error on a page, goes on with the next page and throws the first
     // error at the end; stopping at once tells which page it was.
     config.setCatchIntermediateIOExceptions(false);
+    // hyoka reads text layers only and no OCR parser is on its class path, so Tika's automatic OCR
+    // could never run; NO_OCR also spares it the per-page bookkeeping and wrapping the input for a
+    // page renderer it never calls.
+    config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
     context.set(PDFParserConfig.class, config);
+    context.set(Parser.class, embeddedParser);
     context.set(RawBytes.class, new RawBytes(bytes));
     try (InputStream in = new ByteArrayInputStream(bytes)) {
       parser.parse(in, pages, metadata, context);
@@ -167,8 +202,7 @@ public final class PdfExtractor {
           e);
     }
     List<String> text = pages.pages();
-    long characters = text.stream().mapToLong(PdfExtractor::visibleCharacters).sum();
-    if (characters == 0) {
+    if (text.stream().noneMatch(PdfExtractor::hasVisibleCharacter)) {
       throw reject(
           ErrorCode.NO_TEXT_LAYER,
           name,
@@ -289,10 +323,16 @@ public final class PdfExtractor {
     return new HyokaException(code, name + ": " + reason, e);
   }
 
-  private static long visibleCharacters(String page) {
-    return page.codePoints()
-        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
-        .count();
+  /** Whether the page holds a character that is not white space: stops at the first one. */
+  private static boolean hasVisibleCharacter(String page) {
+    for (int i = 0; i < page.length(); ) {
+      int c = page.codePointAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        return true;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
   }
 
   /** Where {@code needle} first lies whole within {@code haystack[from, to)}, or -1. */

@@ -127,9 +127,24 @@ public final class PdfReaderProcess {
     writeString(out, message);
   }
 
+  /** How many chars {@link #writeString} and {@link #readString} move through a buffer at once. */
+  private static final int CHUNK_CHARS = 4096;
+
   static void writeString(DataOutputStream out, String s) throws IOException {
-    out.writeInt(s.length());
-    out.writeChars(s);
+    int n = s.length();
+    out.writeInt(n);
+    // In chunks through one buffer (DataOutputStream.writeChars writes every byte on its own).
+    char[] c = new char[Math.min(n, CHUNK_CHARS)];
+    byte[] b = new byte[2 * c.length];
+    for (int from = 0; from < n; from += c.length) {
+      int k = Math.min(c.length, n - from);
+      s.getChars(from, from + k, c, 0);
+      for (int i = 0; i < k; i++) {
+        b[2 * i] = (byte) (c[i] >>> 8);
+        b[2 * i + 1] = (byte) c[i];
+      }
+      out.write(b, 0, 2 * k);
+    }
   }
 
   /** Reads a string of at most {@code max} chars; longer means the stream is not ours. */
@@ -139,8 +154,14 @@ public final class PdfReaderProcess {
       throw new IOException("bad string length " + n + " from the PDF reader process");
     }
     char[] c = new char[n];
-    for (int i = 0; i < n; i++) {
-      c[i] = in.readChar();
+    byte[] b = new byte[2 * Math.min(n, CHUNK_CHARS)];
+    for (int from = 0; from < n; ) {
+      int k = Math.min(b.length / 2, n - from);
+      in.readFully(b, 0, 2 * k);
+      for (int i = 0; i < k; i++) {
+        c[from + i] = (char) (((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff));
+      }
+      from += k;
     }
     return new String(c);
   }

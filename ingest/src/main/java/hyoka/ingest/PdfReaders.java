@@ -42,6 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * end with this JVM (a shutdown hook, and each child ends when its stdin closes, which also happens
  * when this JVM is killed).
  *
+ * <p>Run from one jar (the launcher's), the children map a class-data-sharing archive of the
+ * classes they load ({@link ReaderArchive}), which the first child after a build writes as it
+ * exits; it is never required.
+ *
  * <p>One pool per JVM and set of limits ({@link #shared}): Beam makes several instances of the
  * extracting step, on several threads, and builds the pipeline anew each run; the children are the
  * expensive part and serve them all.
@@ -53,6 +57,12 @@ public final class PdfReaders implements AutoCloseable {
   /** How long a child whose answer broke off may take to exit by itself before it is killed. */
   private static final long EXIT_GRACE_MILLIS = 5_000;
 
+  /**
+   * How long a reader that writes the class-data archive may take to exit once its input is closed
+   * (the JVM writes the archive as it exits, ≈ 0.5 s) before it is killed and the archive dropped.
+   */
+  private static final long TRAINING_EXIT_MILLIS = 10_000;
+
   /** How much of a child's stderr is kept, to tell an OutOfMemoryError from another death. */
   private static final int STDERR_TAIL = 4096;
 
@@ -63,6 +73,7 @@ public final class PdfReaders implements AutoCloseable {
   private final ExtractLimits limits;
   private final int max;
   private final List<String> command;
+  private final ReaderArchive archive;
   private final Deque<Reader> idle = new ArrayDeque<>();
   private final Set<Reader> all = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
@@ -72,9 +83,15 @@ public final class PdfReaders implements AutoCloseable {
   private boolean closed;
 
   PdfReaders(ExtractLimits limits, int max) {
+    this(limits, max, ReaderArchive.find(classPath(), javaBinary()));
+  }
+
+  /** A pool whose readers use {@code archive} (null: none). */
+  PdfReaders(ExtractLimits limits, int max, ReaderArchive archive) {
     this.limits = limits;
     this.max = max;
-    this.command = command(limits);
+    this.command = command(limits, classPath());
+    this.archive = archive;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -163,6 +180,13 @@ public final class PdfReaders implements AutoCloseable {
         fresh.start();
       } catch (HyokaException e) {
         giveBack(fresh, false);
+        if (fresh.mappedArchive) {
+          // The JVM refuses an archive that does not fit with a warning, but one that is damaged
+          // can crash it as it maps it (a truncated file does). The archive is only ever a faster
+          // start: drop it and start a reader without.
+          archive.discard();
+          return borrow();
+        }
         throw e;
       }
     }
@@ -181,6 +205,7 @@ public final class PdfReaders implements AutoCloseable {
           return r;
         }
         all.remove(r);
+        r.end();
         continue;
       }
       if (all.size() < max) {
@@ -216,7 +241,7 @@ public final class PdfReaders implements AutoCloseable {
         r -> {
           if (now - r.lastUsed > TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
             all.remove(r);
-            r.end();
+            r.endGracefully();
             return true;
           }
           return false;
@@ -231,7 +256,7 @@ public final class PdfReaders implements AutoCloseable {
       notifyAll();
     }
     for (Reader r : all) {
-      r.end();
+      r.endGracefully();
     }
     timer.shutdownNow();
   }
@@ -239,10 +264,17 @@ public final class PdfReaders implements AutoCloseable {
   /** System property: JVM options added to every reader's command line, split at spaces. */
   static final String READER_JAVA_OPTIONS = "hyoka.readerJavaOptions";
 
-  /** The child's command line: this JVM's java, its class path, the heap bound. */
-  private static List<String> command(ExtractLimits limits) {
+  private static Path javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /**
+   * The child's command line: this JVM's java, its class path, the heap bound. The class-data
+   * archive's option is added as each child starts ({@link Reader#start}).
+   */
+  private static List<String> command(ExtractLimits limits, String classPath) {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(javaBinary().toString());
     cmd.add("-Xmx" + limits.readerHeapMb() + "m");
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     // The JVM prints its own messages ("Terminating due to java.lang.OutOfMemoryError") on stdout,
@@ -250,6 +282,15 @@ public final class PdfReaders implements AutoCloseable {
     // ends a child that was about to exit with code 3 by itself. They belong with the rest of its
     // complaints, on stderr.
     cmd.add("-XX:+DisplayVMOutputToStderr");
+    // The same for the JVM's log (whose default output is stdout): warnings only, on stderr, and
+    // none from class-data sharing (an archive the JVM refuses only means a slower start).
+    cmd.add("-Xlog:disable");
+    cmd.add("-Xlog:all=warning,cds*=off:stderr");
+    // A reader the JVM itself crashes in writes its crash report to the temporary folder, not to
+    // the folder the user ran hyoka in.
+    cmd.add(
+        "-XX:ErrorFile="
+            + Path.of(System.getProperty("java.io.tmpdir"), "hyoka-reader-hs_err_pid%p.log"));
     // One file at a time in a small heap: the serial collector needs no GC threads and the least
     // memory besides the heap.
     cmd.add("-XX:+UseSerialGC");
@@ -275,7 +316,7 @@ public final class PdfReaders implements AutoCloseable {
       cmd.add("-D" + CrashPoints.READER_HALT_ON + "=" + halt);
     }
     cmd.add("-cp");
-    cmd.add(classPath());
+    cmd.add(classPath);
     cmd.add(PdfReaderProcess.class.getName());
     return List.copyOf(cmd);
   }
@@ -310,10 +351,33 @@ public final class PdfReaders implements AutoCloseable {
     private final AtomicBoolean cpuCounted = new AtomicBoolean();
     private long lastUsed = System.nanoTime();
 
+    /** Where this child writes the class-data archive as it exits, while it may still keep it. */
+    private final java.util.concurrent.atomic.AtomicReference<Path> training =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** How many files' texts this child has answered. */
+    private int texts;
+
+    /** Whether this child was started with the class-data archive. */
+    private boolean mappedArchive;
+
     void start() {
+      List<String> cmd = command;
+      if (archive != null) {
+        Path train = archive.startTraining();
+        training.set(train);
+        List<String> cds =
+            train != null ? List.of("-XX:ArchiveClassesAtExit=" + train) : archive.useOptions();
+        mappedArchive = train == null && !cds.isEmpty();
+        if (!cds.isEmpty()) {
+          cmd = new ArrayList<>(command);
+          cmd.addAll(1, cds);
+        }
+      }
       try {
-        process = new ProcessBuilder(command).start();
+        process = new ProcessBuilder(cmd).start();
       } catch (IOException e) {
+        dropTraining();
         throw new HyokaException(
             ErrorCode.INTERNAL_ERROR, "cannot start the PDF reader process: " + e.getMessage(), e);
       }
@@ -364,6 +428,7 @@ public final class PdfReaders implements AutoCloseable {
             budget -= page.length();
             pages.add(page);
           }
+          texts++;
           return new ReportText(name, pages);
         }
         if (status == PdfReaderProcess.REJECTED) {
@@ -473,6 +538,7 @@ public final class PdfReaders implements AutoCloseable {
 
     void end() {
       if (process == null) {
+        dropTraining();
         return;
       }
       countCpu();
@@ -482,6 +548,40 @@ public final class PdfReaders implements AutoCloseable {
         // It is being ended anyway.
       }
       process.destroyForcibly();
+      dropTraining();
+    }
+
+    /**
+     * Ends an idle child: at once, like {@link #end}, unless it is writing the class-data archive;
+     * then its input is closed, it exits by itself and writes the archive, which is kept when it
+     * exited cleanly after reading text.
+     */
+    void endGracefully() {
+      Path train = training.get();
+      if (train == null || process == null) {
+        end();
+        return;
+      }
+      // Its CPU as of now: the system tells no more once it has exited.
+      countCpu();
+      try {
+        toChild.close();
+      } catch (IOException e) {
+        // Then it will not exit cleanly, and is killed below.
+      }
+      boolean clean = awaitExit(TRAINING_EXIT_MILLIS) && process.exitValue() == 0 && texts > 0;
+      if (training.compareAndSet(train, null)) {
+        archive.trained(train, clean);
+      }
+      process.destroyForcibly();
+    }
+
+    /** This child will not leave a usable archive: a failed start, a death, a kill. */
+    private void dropTraining() {
+      Path train = training.getAndSet(null);
+      if (train != null) {
+        archive.trained(train, false);
+      }
     }
 
     private void drainStderr() {
