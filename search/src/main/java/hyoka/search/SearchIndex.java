@@ -169,6 +169,7 @@ public final class SearchIndex {
     // grow with the corpus.
     Semaphore inFlight = new Semaphore(threads * 2);
     List<Future<?>> tasks = new ArrayList<>();
+    AnalysisCache cache = new AnalysisCache();
     long changed = 0;
     List<ReportRow> toAdd = new ArrayList<>();
     for (ReportRow r : wanted.values()) {
@@ -191,7 +192,7 @@ public final class SearchIndex {
               pool.submit(
                   () -> {
                     try {
-                      addReport(writer, r, reportTexts);
+                      addReport(writer, cache, r, reportTexts);
                     } finally {
                       inFlight.release();
                     }
@@ -227,9 +228,10 @@ public final class SearchIndex {
     }
   }
 
-  private static void addReport(IndexWriter writer, ReportRow r, List<TextDoc> texts)
+  private static void addReport(
+      IndexWriter writer, AnalysisCache cache, ReportRow r, List<TextDoc> texts)
       throws IOException {
-    ReportDocs docs = new ReportDocs(r);
+    ReportDocs docs = new ReportDocs(r, writer.getAnalyzer(), cache);
     for (TextDoc t : texts) {
       writer.addDocument(docs.document(t));
     }
@@ -397,6 +399,8 @@ public final class SearchIndex {
    */
   private static final class ReportDocs {
     private final ReportRow report;
+    private final Analyzer analyzer;
+    private final AnalysisCache cache;
     private final FacetsConfig facets = facetsConfig();
     private final Field docType = new StringField(DOC_TYPE, TYPE_TEXT, Field.Store.NO);
     private final Field reportId;
@@ -412,8 +416,10 @@ public final class SearchIndex {
     private List<IndexableField> kpiFields;
     private List<String> grades;
 
-    ReportDocs(ReportRow r) {
+    ReportDocs(ReportRow r, Analyzer analyzer, AnalysisCache cache) {
       this.report = r;
+      this.analyzer = analyzer;
+      this.cache = cache;
       reportId = new StringField(REPORT_ID, r.reportId(), Field.Store.YES);
       reportFields.add(new StringField(CURRENT, Boolean.toString(r.current()), Field.Store.NO));
       if (r.supersededBy() != null) {
@@ -465,8 +471,8 @@ public final class SearchIndex {
         d.add(new StoredField(ITEM_NAME, t.itemName()));
       }
       d.add(new StoredField(PAGE, t.page()));
-      d.add(new Field(TEXT, t.text(), TEXT_TYPE));
-      d.add(new Field(TEXT_BIGRAM, t.text(), BIGRAM_TYPE));
+      d.add(analysed(TEXT, t.text(), TEXT_TYPE));
+      d.add(analysed(TEXT_BIGRAM, t.text(), BIGRAM_TYPE));
       for (IndexableField f : kpiFields) {
         d.add(f);
       }
@@ -479,6 +485,13 @@ public final class SearchIndex {
         d.add(f);
       }
       return d;
+    }
+
+    /** An analysed field whose tokens come from the sync's {@link AnalysisCache}. */
+    private Field analysed(String name, String text, FieldType type) {
+      Field f = new Field(name, text, type);
+      f.setTokenStream(cache.tokenStream(analyzer, name, text));
+      return f;
     }
 
     /** The distinct effective grades of the project's KPIs, in KPI order; empty when ungraded. */
