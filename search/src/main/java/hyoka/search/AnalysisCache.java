@@ -29,7 +29,28 @@ final class AnalysisCache {
   /** About 32 MB: the distinct texts of ≈ 80 reports of the samples' size, both fields. */
   static final long DEFAULT_BUDGET = 32L << 20;
 
-  private record Key(String field, String text) {}
+  /** Field and text; a plain class, as a record's equals and hashCode are slow at C1. */
+  private static final class Key {
+    final String field;
+    final String text;
+    private final int hash;
+
+    Key(String field, String text) {
+      this.field = field;
+      this.text = text;
+      this.hash = 31 * field.hashCode() + text.hashCode();
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && hash == k.hash && field.equals(k.field) && text.equals(k.text);
+    }
+  }
 
   private final long budget;
   private long used;
@@ -50,6 +71,14 @@ final class AnalysisCache {
    * stream, recorded as it is consumed (to its end) for the next identical text.
    */
   TokenStream tokenStream(Analyzer analyzer, String field, String text) {
+    return tokenStream(analyzer, field, text, null);
+  }
+
+  /**
+   * As {@link #tokenStream(Analyzer, String, String)}, replaying through {@code reuse} (from {@link
+   * #replay()}, its last stream consumed) instead of a new stream: one per field and thread.
+   */
+  TokenStream tokenStream(Analyzer analyzer, String field, String text, Replay reuse) {
     Key key = new Key(field, text);
     Tokens t;
     synchronized (this) {
@@ -61,7 +90,9 @@ final class AnalysisCache {
       }
     }
     if (t != null) {
-      return new Replay(t);
+      Replay r = reuse == null ? new Replay() : reuse;
+      r.tokens = t;
+      return r;
     }
     TokenStream s = analyzer.tokenStream(field, text);
     if (s.hasAttribute(PayloadAttribute.class)) {
@@ -84,7 +115,7 @@ final class AnalysisCache {
   }
 
   private synchronized void put(Key key, Tokens t) {
-    long size = t.bytes() + 2L * key.text().length() + 64;
+    long size = t.bytes() + 2L * key.text.length() + 64;
     if (size > budget || map.containsKey(key)) {
       return;
     }
@@ -92,7 +123,7 @@ final class AnalysisCache {
     used += size;
     for (var it = map.entrySet().iterator(); used > budget && it.hasNext(); ) {
       Map.Entry<Key, Tokens> e = it.next();
-      used -= e.getValue().bytes() + 2L * e.getKey().text().length() + 64;
+      used -= e.getValue().bytes() + 2L * e.getKey().text.length() + 64;
       it.remove();
     }
   }
@@ -186,18 +217,21 @@ final class AnalysisCache {
     }
   }
 
+  /** A stream to replay tokens through, reusable once consumed. */
+  static Replay replay() {
+    return new Replay();
+  }
+
   /** The recorded tokens again, with the recorded end state. */
-  private static final class Replay extends TokenStream {
-    private final Tokens t;
+  static final class Replay extends TokenStream {
+    private Tokens tokens;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute posInc =
         addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private int i;
 
-    Replay(Tokens t) {
-      this.t = t;
-    }
+    private Replay() {}
 
     @Override
     public void reset() throws IOException {
@@ -207,6 +241,7 @@ final class AnalysisCache {
 
     @Override
     public boolean incrementToken() {
+      Tokens t = tokens;
       if (i == t.termEnds().length) {
         return false;
       }
@@ -222,8 +257,8 @@ final class AnalysisCache {
     @Override
     public void end() throws IOException {
       super.end();
-      posInc.setPositionIncrement(t.finalPosInc());
-      offset.setOffset(t.finalStart(), t.finalEnd());
+      posInc.setPositionIncrement(tokens.finalPosInc());
+      offset.setOffset(tokens.finalStart(), tokens.finalEnd());
     }
   }
 }

@@ -407,6 +407,8 @@ public final class SearchIndex {
     private final ReportRow report;
     private final Analyzer analyzer;
     private final AnalysisCache cache;
+    private final AnalysisCache.Replay textReplay = AnalysisCache.replay();
+    private final AnalysisCache.Replay bigramReplay = AnalysisCache.replay();
     private final FacetsConfig facets = facetsConfig();
     private final Field docType = new StringField(DOC_TYPE, TYPE_TEXT, Field.Store.NO);
     private final Field reportId;
@@ -478,8 +480,8 @@ public final class SearchIndex {
         d.add(new StoredField(ITEM_NAME, t.itemName()));
       }
       d.add(new StoredField(PAGE, t.page()));
-      d.add(analysed(TEXT, t.text(), TEXT_TYPE));
-      d.add(analysed(TEXT_BIGRAM, t.text(), BIGRAM_TYPE));
+      d.add(analysed(TEXT, t.text(), TEXT_TYPE, textReplay));
+      d.add(analysed(TEXT_BIGRAM, t.text(), BIGRAM_TYPE, bigramReplay));
       for (IndexableField f : kpiFields) {
         d.add(f);
       }
@@ -494,10 +496,13 @@ public final class SearchIndex {
       return d;
     }
 
-    /** An analysed field whose tokens come from the sync's {@link AnalysisCache}. */
-    private Field analysed(String name, String text, FieldType type) {
+    /**
+     * An analysed field whose tokens come from the sync's {@link AnalysisCache}; a document is
+     * added before the next is built, so one replay stream per field serves all of them.
+     */
+    private Field analysed(String name, String text, FieldType type, AnalysisCache.Replay reuse) {
       Field f = new Field(name, text, type);
-      f.setTokenStream(cache.tokenStream(analyzer, name, text));
+      f.setTokenStream(cache.tokenStream(analyzer, name, text, reuse));
       return f;
     }
 

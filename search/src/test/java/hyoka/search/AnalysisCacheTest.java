@@ -41,6 +41,7 @@ class AnalysisCacheTest {
     try (Analyzer analyzer = SearchIndex.indexAnalyzer()) {
       for (String field : List.of(IndexFields.TEXT, IndexFields.TEXT_BIGRAM)) {
         AnalysisCache cache = new AnalysisCache();
+        AnalysisCache.Replay reuse = AnalysisCache.replay();
         long replays = 0;
         for (String text : texts) {
           List<String> direct = consume(analyzer.tokenStream(field, text));
@@ -48,7 +49,9 @@ class AnalysisCacheTest {
           // the first time recorded while passed through (unless an equal text came before), the
           // second time replayed
           assertThat(consume(cache.tokenStream(analyzer, field, text))).isEqualTo(direct);
-          TokenStream again = cache.tokenStream(analyzer, field, text);
+          // one replay stream serves every text in turn
+          TokenStream again = cache.tokenStream(analyzer, field, text, reuse);
+          assertThat(again).isSameAs(reuse);
           assertThat(cache.hits()).isGreaterThan(before);
           assertThat(again.hasAttribute(PayloadAttribute.class)).isFalse();
           assertThat(consume(again)).as("%s of %s", field, text).isEqualTo(direct);
