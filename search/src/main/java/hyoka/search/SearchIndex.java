@@ -184,6 +184,12 @@ public final class SearchIndex {
         toAdd.add(r);
       }
     }
+    // A series' reports one after the other, by year: a report repeats most texts of the year
+    // before, which the AnalysisCache then still holds.
+    toAdd.sort(
+        java.util.Comparator.comparing(ReportRow::series)
+            .thenComparingInt(ReportRow::fiscalYear)
+            .thenComparing(ReportRow::reportId));
     try (WarehouseTexts.Queries queries = new WarehouseTexts.Queries(warehouse)) {
       for (int from = 0; from < toAdd.size(); from += WarehouseTexts.Queries.BATCH) {
         List<ReportRow> batch =
