@@ -5,7 +5,7 @@ final class IndexFields {
   private IndexFields() {}
 
   /** Bumped when the document layout or the analysis chain changes: a sync then rebuilds. */
-  static final String SCHEMA_VERSION = "6";
+  static final String SCHEMA_VERSION = "7";
 
   static final String COMMIT_RUN = "warehouse_run";
   static final String COMMIT_SCHEMA = "schema";
@@ -16,7 +16,9 @@ final class IndexFields {
   /** One marker document per indexed report: what sync compares with the warehouse. */
   static final String TYPE_REPORT = "report";
 
+  /** Stored only: report/project/kind/item, for tests and debugging. */
   static final String ID = "id";
+
   static final String REPORT_ID = "report_id";
   static final String SUPERSEDED_BY = "superseded_by";
   static final String CURRENT = "current";

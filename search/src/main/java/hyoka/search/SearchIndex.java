@@ -87,6 +87,12 @@ public final class SearchIndex {
   static FacetsConfig facetsConfig() {
     FacetsConfig c = new FacetsConfig();
     c.setMultiValued(FACET_GRADE, true);
+    // The facets are only counted (SortedSetDocValuesFacetCounts reads the doc values), never
+    // drilled down into: the drill-down terms (dimension and dimension/value, six a document) would
+    // be a tenth of the terms a sync inverts.
+    for (String dim : List.of(FACET_YEAR, FACET_DEPARTMENT, FACET_KIND, FACET_GRADE)) {
+      c.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+    }
     return c;
   }
 
@@ -169,6 +175,7 @@ public final class SearchIndex {
     // grow with the corpus.
     Semaphore inFlight = new Semaphore(threads * 2);
     List<Future<?>> tasks = new ArrayList<>();
+    AnalysisCache cache = new AnalysisCache();
     long changed = 0;
     List<ReportRow> toAdd = new ArrayList<>();
     for (ReportRow r : wanted.values()) {
@@ -177,6 +184,12 @@ public final class SearchIndex {
         toAdd.add(r);
       }
     }
+    // A series' reports one after the other, by year: a report repeats most texts of the year
+    // before, which the AnalysisCache then still holds.
+    toAdd.sort(
+        java.util.Comparator.comparing(ReportRow::series)
+            .thenComparingInt(ReportRow::fiscalYear)
+            .thenComparing(ReportRow::reportId));
     try (WarehouseTexts.Queries queries = new WarehouseTexts.Queries(warehouse)) {
       for (int from = 0; from < toAdd.size(); from += WarehouseTexts.Queries.BATCH) {
         List<ReportRow> batch =
@@ -191,7 +204,7 @@ public final class SearchIndex {
               pool.submit(
                   () -> {
                     try {
-                      addReport(writer, r, reportTexts);
+                      addReport(writer, cache, r, reportTexts);
                     } finally {
                       inFlight.release();
                     }
@@ -227,9 +240,10 @@ public final class SearchIndex {
     }
   }
 
-  private static void addReport(IndexWriter writer, ReportRow r, List<TextDoc> texts)
+  private static void addReport(
+      IndexWriter writer, AnalysisCache cache, ReportRow r, List<TextDoc> texts)
       throws IOException {
-    ReportDocs docs = new ReportDocs(r);
+    ReportDocs docs = new ReportDocs(r, writer.getAnalyzer(), cache);
     for (TextDoc t : texts) {
       writer.addDocument(docs.document(t));
     }
@@ -397,6 +411,10 @@ public final class SearchIndex {
    */
   private static final class ReportDocs {
     private final ReportRow report;
+    private final Analyzer analyzer;
+    private final AnalysisCache cache;
+    private final AnalysisCache.Replay textReplay = AnalysisCache.replay();
+    private final AnalysisCache.Replay bigramReplay = AnalysisCache.replay();
     private final FacetsConfig facets = facetsConfig();
     private final Field docType = new StringField(DOC_TYPE, TYPE_TEXT, Field.Store.NO);
     private final Field reportId;
@@ -412,8 +430,10 @@ public final class SearchIndex {
     private List<IndexableField> kpiFields;
     private List<String> grades;
 
-    ReportDocs(ReportRow r) {
+    ReportDocs(ReportRow r, Analyzer analyzer, AnalysisCache cache) {
       this.report = r;
+      this.analyzer = analyzer;
+      this.cache = cache;
       reportId = new StringField(REPORT_ID, r.reportId(), Field.Store.YES);
       reportFields.add(new StringField(CURRENT, Boolean.toString(r.current()), Field.Store.NO));
       if (r.supersededBy() != null) {
@@ -436,8 +456,10 @@ public final class SearchIndex {
       }
       Document d = new Document();
       d.add(docType);
+      // Stored only: no query looks a text up by its id (its unique terms were more than half of
+      // the terms the sync put in the index's term dictionaries).
       d.add(
-          new StringField(
+          new StoredField(
               ID,
               r.reportId()
                   + "/"
@@ -445,8 +467,7 @@ public final class SearchIndex {
                   + "/"
                   + t.kind()
                   + "/"
-                  + (t.itemNo() == null ? "" : t.itemNo()),
-              Field.Store.YES));
+                  + (t.itemNo() == null ? "" : t.itemNo())));
       d.add(reportId);
       d.add(
           new SortedDocValuesField(
@@ -465,8 +486,8 @@ public final class SearchIndex {
         d.add(new StoredField(ITEM_NAME, t.itemName()));
       }
       d.add(new StoredField(PAGE, t.page()));
-      d.add(new Field(TEXT, t.text(), TEXT_TYPE));
-      d.add(new Field(TEXT_BIGRAM, t.text(), BIGRAM_TYPE));
+      d.add(analysed(TEXT, t.text(), TEXT_TYPE, textReplay));
+      d.add(analysed(TEXT_BIGRAM, t.text(), BIGRAM_TYPE, bigramReplay));
       for (IndexableField f : kpiFields) {
         d.add(f);
       }
@@ -479,6 +500,16 @@ public final class SearchIndex {
         d.add(f);
       }
       return d;
+    }
+
+    /**
+     * An analysed field whose tokens come from the sync's {@link AnalysisCache}; a document is
+     * added before the next is built, so one replay stream per field serves all of them.
+     */
+    private Field analysed(String name, String text, FieldType type, AnalysisCache.Replay reuse) {
+      Field f = new Field(name, text, type);
+      f.setTokenStream(cache.tokenStream(analyzer, name, text, reuse));
+      return f;
     }
 
     /** The distinct effective grades of the project's KPIs, in KPI order; empty when ungraded. */
