@@ -3,6 +3,7 @@ package hyoka.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
@@ -26,7 +27,7 @@ import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
  * <p>Bounded: least recently used texts are dropped beyond {@link #DEFAULT_BUDGET} bytes (an
  * estimate of the arrays and the text held). Safe for the sync's indexing threads.
  */
-final class AnalysisCache {
+public final class AnalysisCache {
   /** About 32 MB: the distinct texts of ≈ 80 reports of the samples' size, both fields. */
   static final long DEFAULT_BUDGET = 32L << 20;
 
@@ -51,6 +52,18 @@ final class AnalysisCache {
     public boolean equals(Object o) {
       return o instanceof Key k && hash == k.hash && field.equals(k.field) && text.equals(k.text);
     }
+  }
+
+  /**
+   * The system property that switches the cache off ({@code -Dhyoka.analysisCache=off}): for
+   * measurements on corpora of identical copies, where it would replay almost every text (issue 16:
+   * no result may be reused across files by their content in the benchmark), and to compare.
+   */
+  public static final String PROPERTY = "hyoka.analysisCache";
+
+  /** Whether a sync uses the cache: unless {@link #PROPERTY} is {@code off}. */
+  static boolean enabled() {
+    return !"off".equals(System.getProperty(PROPERTY, "on").strip().toLowerCase(Locale.ROOT));
   }
 
   private final long budget;

@@ -175,7 +175,7 @@ public final class SearchIndex {
     // grow with the corpus.
     Semaphore inFlight = new Semaphore(threads * 2);
     List<Future<?>> tasks = new ArrayList<>();
-    AnalysisCache cache = new AnalysisCache();
+    AnalysisCache cache = AnalysisCache.enabled() ? new AnalysisCache() : null;
     long changed = 0;
     List<ReportRow> toAdd = new ArrayList<>();
     for (ReportRow r : wanted.values()) {
@@ -504,11 +504,14 @@ public final class SearchIndex {
 
     /**
      * An analysed field whose tokens come from the sync's {@link AnalysisCache}; a document is
-     * added before the next is built, so one replay stream per field serves all of them.
+     * added before the next is built, so one replay stream per field serves all of them. Without a
+     * cache (switched off) the writer analyses the text itself.
      */
     private Field analysed(String name, String text, FieldType type, AnalysisCache.Replay reuse) {
       Field f = new Field(name, text, type);
-      f.setTokenStream(cache.tokenStream(analyzer, name, text, reuse));
+      if (cache != null) {
+        f.setTokenStream(cache.tokenStream(analyzer, name, text, reuse));
+      }
       return f;
     }
 

@@ -149,4 +149,23 @@ class AnalysisCacheTest {
     }
     return out;
   }
+
+  @Test
+  void thePropertySwitchesTheCacheOff() {
+    String before = System.getProperty(AnalysisCache.PROPERTY);
+    try {
+      System.clearProperty(AnalysisCache.PROPERTY);
+      assertThat(AnalysisCache.enabled()).isTrue();
+      System.setProperty(AnalysisCache.PROPERTY, " OFF ");
+      assertThat(AnalysisCache.enabled()).isFalse();
+      System.setProperty(AnalysisCache.PROPERTY, "on");
+      assertThat(AnalysisCache.enabled()).isTrue();
+    } finally {
+      if (before == null) {
+        System.clearProperty(AnalysisCache.PROPERTY);
+      } else {
+        System.setProperty(AnalysisCache.PROPERTY, before);
+      }
+    }
+  }
 }

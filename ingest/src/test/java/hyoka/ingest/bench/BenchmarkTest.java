@@ -93,6 +93,10 @@ class BenchmarkTest {
         .contains("| without the index step |")
         .containsPattern("\\| full ingest, direct \\(round 2 of 2\\) \\|( [0-9.]+ \\|){9}\n");
     assertThat(progress.toString()).contains("warm-up …").contains("no-op re-run");
+    // The copies are identical: the benchmark's syncs analyse every text (the cache is off), and
+    // the switch is put back afterwards.
+    assertThat(progress.toString()).startsWith("analysis cache: off");
+    assertThat(System.getProperty(hyoka.search.AnalysisCache.PROPERTY)).isNull();
   }
 
   /** {@code hyoka bench --only peer}: the one phase, and the whole process beside it. */
