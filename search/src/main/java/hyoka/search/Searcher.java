@@ -206,7 +206,7 @@ public final class Searcher implements AutoCloseable {
   }
 
   /** The warehouse run the open commit was made for; 0 when it names none. */
-  long runId() {
+  public long runId() {
     try {
       String run = reader.getIndexCommit().getUserData().get(COMMIT_RUN);
       return run == null ? 0 : Long.parseLong(run);
