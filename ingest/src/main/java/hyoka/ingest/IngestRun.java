@@ -431,10 +431,7 @@ public final class IngestRun {
     }
     if (indexed == last) {
       if (last != 0) {
-        // an index of an older hyoka, or a data directory copied here: let hyoka search find the
-        // run's commit without DuckDB again
-        WarehouseFileId.of(warehouse.dbFile())
-            .ifPresent(id -> SearchIndex.recordWarehouseFile(indexDir, last, id));
+        recordWarehouseFile(warehouse, indexDir, last);
       }
       return false;
     }
@@ -454,6 +451,20 @@ public final class IngestRun {
             + " (an earlier ingest was interrupted)");
     syncIndex(warehouse, indexDir, last);
     return true;
+  }
+
+  /**
+   * An index of an older hyoka, or of a data directory copied here, records no id of the live
+   * warehouse file: recording it lets hyoka search find the run's commit without DuckDB again. Best
+   * effort: without it, hyoka search asks DuckDB, as it did before ids were recorded.
+   */
+  private static void recordWarehouseFile(Warehouse warehouse, Path indexDir, long run) {
+    try {
+      WarehouseFileId.of(warehouse.dbFile())
+          .ifPresent(id -> SearchIndex.recordWarehouseFile(indexDir, run, id));
+    } catch (HyokaException e) {
+      // the index stays as it was; its commit is still the run's
+    }
   }
 
   private static void deleteIndex(Path indexDir) {
