@@ -1,6 +1,7 @@
 package hyoka.cli;
 
 import hyoka.search.SearchSnapshot;
+import hyoka.search.Searcher;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.Warehouse;
@@ -26,9 +27,14 @@ final class DataDirOption {
     return warehouse;
   }
 
-  /** The warehouse connection and the index commit of one published run, for reading both. */
-  SearchSnapshot openSnapshot() {
-    return SearchSnapshot.open(requireWarehouse()::openReadOnly, indexDir());
+  /**
+   * A searcher on the index commit of the published run, for commands that only search: found from
+   * the warehouse file without starting DuckDB when the index records it (see {@link
+   * SearchSnapshot#openSearcher}).
+   */
+  Searcher openSearcher() {
+    Warehouse warehouse = requireWarehouse();
+    return SearchSnapshot.openSearcher(warehouse.dbFile(), warehouse::openReadOnly, indexDir());
   }
 
   Path indexDir() {

@@ -4,7 +4,7 @@ import hyoka.search.SearchFilters;
 import hyoka.search.SearchFormat;
 import hyoka.search.SearchRequest;
 import hyoka.search.SearchResponse;
-import hyoka.search.SearchSnapshot;
+import hyoka.search.Searcher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,9 +105,9 @@ final class SearchCommand implements Callable<Integer> {
             year, series, project, department, group, kind, minScore, maxScore, grade);
     SearchRequest request =
         new SearchRequest(String.join(" ", words), filters, limit, includeSuperseded);
-    // the index commit of the warehouse run this command reads, as search() in hyoka sql does
-    try (SearchSnapshot snapshot = data.openSnapshot()) {
-      SearchResponse response = snapshot.search(request);
+    // the index commit of the published warehouse run, as search() in hyoka sql reads it
+    try (Searcher searcher = data.openSearcher()) {
+      SearchResponse response = searcher.search(request);
       spec.commandLine().getOut().print(format.format(response));
       spec.commandLine().getOut().flush();
     }

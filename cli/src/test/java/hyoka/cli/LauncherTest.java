@@ -40,11 +40,22 @@ class LauncherTest {
     Files.copy(launcher, root.resolve("hyoka"));
     bin = Files.createDirectories(tmp.resolve("bin"));
     Path java = bin.resolve("java");
-    // It also writes the class archive it is asked to dump, and exits with $STUB_RC.
+    // It also writes the class list it is asked for, and as a dump (-Xshare:dump, whose output
+    // the launcher discards) the archive, with its arguments in dumps.log; a command exits with
+    // $STUB_RC, a dump with $STUB_DUMP_RC.
     Files.writeString(
         java,
-        "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n"
-            + "for a; do case $a in -XX:ArchiveClassesAtExit=*) echo jsa > \"${a#*=}\";; esac; done\n"
+        "#!/usr/bin/env bash\n"
+            + "if [[ \" $* \" == *' -Xshare:dump '* ]]; then\n"
+            + "  printf '%s\\n' \"$@\" >> "
+            + tmp.resolve("dumps.log")
+            + "\n"
+            + "  [[ ${STUB_DUMP_RC:-0} == 0 ]] || exit $STUB_DUMP_RC\n"
+            + "  for a; do case $a in -XX:SharedArchiveFile=*) echo jsa > \"${a#*=}\";; esac; done\n"
+            + "  exit 0\n"
+            + "fi\n"
+            + "printf '%s\\n' \"$@\"\n"
+            + "for a; do case $a in -XX:DumpLoadedClassList=*) echo list > \"${a#*=}\";; esac; done\n"
             + "exit ${STUB_RC:-0}\n",
         StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -120,25 +131,38 @@ class LauncherTest {
     return args.stream().filter(a -> a.startsWith(prefix)).findFirst().orElse(null);
   }
 
+  private List<String> dumps() throws IOException {
+    Path log = tmp.resolve("dumps.log");
+    return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+  }
+
   /**
-   * The short commands: the first run dumps a class archive, later ones map it; a rebuilt jar gets
-   * a new one (and the old one goes); a run that fails keeps none; the long commands and
-   * HYOKA_CDS=0 get neither.
+   * The short commands: the first run lists the classes it loads and a static class archive of them
+   * is dumped, later runs map it; a rebuilt jar gets a new one (and the old one goes); a run or a
+   * dump that fails keeps none; the long commands and HYOKA_CDS=0 get neither.
    */
   @Test
   void shortCommandsGetAClassArchiveKeyedToTheJar() throws Exception {
     List<String> first = javaArgs(Map.of(), "sql", "SELECT 1");
-    String dump = option(first, "-XX:ArchiveClassesAtExit=");
-    assertThat(dump).isNotNull().contains(root.resolve("cli/target/cds/sql-").toString());
+    String list = option(first, "-XX:DumpLoadedClassList=");
+    assertThat(list).isNotNull().contains(root.resolve("cli/target/cds/sql-static-").toString());
     assertThat(first).contains("-XX:+UseSerialGC", "-XX:-UsePerfData");
     assertThat(option(first, "-XX:SharedArchiveFile=")).isNull();
     assertThat(archives()).hasSize(1).allMatch(n -> n.startsWith("sql-") && n.endsWith(".jsa"));
     String archive = archives().get(0);
+    // the dump read the run's class list and the jar, and wrote the archive under another name
+    assertThat(dumps())
+        .contains(
+            "-Xshare:dump",
+            "-XX:SharedClassListFile=" + list.substring(list.indexOf('=') + 1),
+            "-cp",
+            root.resolve("cli/target/hyoka.jar").toString())
+        .anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=") && a.endsWith(".tmp"));
 
     List<String> second = javaArgs(Map.of(), "sql", "SELECT 2");
     assertThat(option(second, "-XX:SharedArchiveFile="))
         .isEqualTo("-XX:SharedArchiveFile=" + root.resolve("cli/target/cds").resolve(archive));
-    assertThat(option(second, "-XX:ArchiveClassesAtExit=")).isNull();
+    assertThat(option(second, "-XX:DumpLoadedClassList=")).isNull();
 
     // search has its own archive
     javaArgs(Map.of(), "search", "除雪");
@@ -146,24 +170,28 @@ class LauncherTest {
 
     // a rebuilt jar: another size, so another key; the sql archive of the old jar goes
     Files.writeString(root.resolve("cli/target/hyoka.jar"), "rebuilt", StandardCharsets.UTF_8);
-    assertThat(option(javaArgs(Map.of(), "sql", "SELECT 3"), "-XX:ArchiveClassesAtExit="))
+    assertThat(option(javaArgs(Map.of(), "sql", "SELECT 3"), "-XX:DumpLoadedClassList="))
         .isNotNull();
     assertThat(archives()).hasSize(2).doesNotContain(archive);
 
-    // a failing first run keeps no archive
+    // a failing first run keeps no archive and dumps none; nor does a failing dump
     Files.writeString(
         root.resolve("cli/target/hyoka.jar"), "rebuilt again", StandardCharsets.UTF_8);
+    int dumped = dumps().size();
     javaArgs(Map.of("STUB_RC", "2"), "search", "(");
+    assertThat(dumps()).hasSize(dumped);
+    javaArgs(Map.of("STUB_DUMP_RC", "1"), "search", "除雪");
+    assertThat(dumps()).hasSizeGreaterThan(dumped);
     assertThat(archives())
         .noneMatch(n -> n.startsWith("search-"))
-        .noneMatch(n -> n.endsWith(".tmp"));
+        .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".classlist"));
 
     assertThat(javaArgs(Map.of("HYOKA_CDS", "0"), "search", "除雪"))
         .noneMatch(
-            a -> a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-XX:SharedArchive"));
+            a -> a.startsWith("-XX:DumpLoadedClassList") || a.startsWith("-XX:SharedArchive"));
     String samples = Fixtures.samplesDir().toString();
     assertThat(javaArgs(Map.of(), "ingest", "--data", tmp.toString(), samples))
-        .noneMatch(a -> a.contains("Archive") || a.contains("SerialGC"));
+        .noneMatch(a -> a.contains("Archive") || a.contains("ClassList") || a.contains("SerialGC"));
   }
 
   @Test

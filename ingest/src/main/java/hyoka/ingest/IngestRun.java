@@ -1,6 +1,7 @@
 package hyoka.ingest;
 
 import hyoka.search.SearchIndex;
+import hyoka.search.WarehouseFileId;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.transform.Layouts;
@@ -29,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -246,10 +248,12 @@ public final class IngestRun {
           warehouse.publish(
               shards,
               new RunStats(startedAt, unchanged, rejections),
-              (stagedWarehouse, run) -> {
+              (stagedWarehouse, run, stagedFile) -> {
                 clock.endStep("publish");
                 progress.step("index", changed.size());
-                syncIndex(stagedWarehouse, indexDir, run);
+                // the commit records the file that goes live, so hyoka search can tell its run's
+                // commit without DuckDB (SearchSnapshot.openSearcher)
+                syncIndex(stagedWarehouse, indexDir, run, WarehouseFileId.of(stagedFile));
                 clock.endStep("index");
                 CrashPoints.reached("after-index");
                 progress.goingLive(run);
@@ -426,6 +430,9 @@ public final class IngestRun {
       return true;
     }
     if (indexed == last) {
+      if (last != 0) {
+        recordWarehouseFile(warehouse, indexDir, last);
+      }
       return false;
     }
     if (!warehouse.exists()) {
@@ -446,6 +453,20 @@ public final class IngestRun {
     return true;
   }
 
+  /**
+   * An index of an older hyoka, or of a data directory copied here, records no id of the live
+   * warehouse file: recording it lets hyoka search find the run's commit without DuckDB again. Best
+   * effort: without it, hyoka search asks DuckDB, as it did before ids were recorded.
+   */
+  private static void recordWarehouseFile(Warehouse warehouse, Path indexDir, long run) {
+    try {
+      WarehouseFileId.of(warehouse.dbFile())
+          .ifPresent(id -> SearchIndex.recordWarehouseFile(indexDir, run, id));
+    } catch (HyokaException e) {
+      // the index stays as it was; its commit is still the run's
+    }
+  }
+
   private static void deleteIndex(Path indexDir) {
     try {
       StagingDir.deleteTree(indexDir);
@@ -455,17 +476,19 @@ public final class IngestRun {
     }
   }
 
+  /** Syncs the index from the live warehouse, whose file its commit records. */
   private static void syncIndex(Warehouse warehouse, Path indexDir, long runId) {
     try (Connection c = warehouse.openReadOnly()) {
-      syncIndex(c, indexDir, runId);
+      syncIndex(c, indexDir, runId, WarehouseFileId.of(warehouse.dbFile()));
     } catch (SQLException e) {
       throw new HyokaException(ErrorCode.INDEX_ERROR, "cannot index run " + runId + ": " + e, e);
     }
   }
 
-  private static void syncIndex(Connection warehouse, Path indexDir, long runId) {
+  private static void syncIndex(
+      Connection warehouse, Path indexDir, long runId, Optional<WarehouseFileId> published) {
     try (AutoCloseable watch = CrashPoints.haltOnFirstIndexWrite(indexDir)) {
-      SearchIndex.sync(warehouse, indexDir, runId);
+      SearchIndex.sync(warehouse, indexDir, runId, published);
     } catch (HyokaException e) {
       throw e;
     } catch (Exception e) {

@@ -7,6 +7,7 @@ import hyoka.search.SearchHit;
 import hyoka.search.SearchIndex;
 import hyoka.search.SearchRequest;
 import hyoka.search.SearchSnapshot;
+import hyoka.search.Searcher;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.Fixtures;
 import hyoka.transform.HyokaException;
@@ -83,6 +84,18 @@ class IngestCrashTest {
     assertThat(SearchIndex.indexedRun(index)).isEqualTo(2);
     try (SearchSnapshot s = SearchSnapshot.open(warehouse::openReadOnly, index)) {
       assertThat(s.runId()).isEqualTo(1);
+      assertThat(s.search(SearchRequest.of("除雪").withLimit(1000)).hits())
+          .extracting(SearchHit::reportId)
+          .containsOnly(id(h30));
+    }
+    // so does hyoka search's way, by the live file's id (the supplier would fail if asked)
+    try (Searcher s =
+        SearchSnapshot.openSearcher(
+            warehouse.dbFile(),
+            () -> {
+              throw new AssertionError("the warehouse was opened");
+            },
+            index)) {
       assertThat(s.search(SearchRequest.of("除雪").withLimit(1000)).hits())
           .extracting(SearchHit::reportId)
           .containsOnly(id(h30));

@@ -2,11 +2,13 @@ package hyoka.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hyoka.search.SearchHit;
 import hyoka.search.SearchIndex;
 import hyoka.search.SearchRequest;
 import hyoka.search.SearchResponse;
 import hyoka.search.SearchSnapshot;
 import hyoka.search.SearchSql;
+import hyoka.search.Searcher;
 import hyoka.transform.Fixtures;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.Warehouse;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Readers in a loop while an ingest publishes a second report: every answer is wholly the first run
  * or wholly the second: the warehouse tables, {@code search()} in SQL joined with them, and the
- * search hits, through {@link SearchSnapshot} and through the CLI's and notebooks' {@link
- * SearchSql#prepare} on a plain warehouse connection.
+ * search hits, through {@link SearchSnapshot}, through the CLI's and notebooks' {@link
+ * SearchSql#prepare} on a plain warehouse connection, and through hyoka search's {@link
+ * SearchSnapshot#openSearcher} (the commit of the live warehouse file, without DuckDB).
  */
 class ReadersSeeOneRunTest {
   @TempDir Path dir;
@@ -62,10 +65,15 @@ class ReadersSeeOneRunTest {
       // read that started once the ingest had finished: a read that began before the rename may
       // end after the ingest, and would otherwise be the last.
       boolean done = false;
-      while (!done || reads < 4) {
+      while (!done || reads < 6) {
         done = second.isDone();
         boolean staging = Files.exists(data.resolve("warehouse.staging.duckdb"));
-        Answer a = reads % 2 == 0 ? readSnapshot(warehouse, index) : readSql(warehouse, index);
+        Answer a =
+            switch (reads % 3) {
+              case 0 -> readSnapshot(warehouse, index);
+              case 1 -> readSql(warehouse, index);
+              default -> readSearcher(warehouse, index);
+            };
         Answer before = byRun.putIfAbsent(a.run(), a);
         assertThat(a).as("read %d", reads).isEqualTo(before == null ? a : before);
         assertThat(a.reports()).as("reports of run %d", a.run()).isEqualTo(a.run());
@@ -101,6 +109,19 @@ class ReadersSeeOneRunTest {
   private static Answer readSql(Warehouse warehouse, Path index) throws Exception {
     try (Connection c = warehouse.openReadOnly()) {
       return answer(Warehouse.query(c, SearchSql.prepare(c, index, QUERY)));
+    }
+  }
+
+  /**
+   * What hyoka search does: the commit of the live warehouse file's run, found by the file's id
+   * (or, should it match no commit, by asking DuckDB).
+   */
+  private static Answer readSearcher(Warehouse warehouse, Path index) {
+    try (Searcher s =
+        SearchSnapshot.openSearcher(warehouse.dbFile(), warehouse::openReadOnly, index)) {
+      SearchResponse r = s.search(SearchRequest.of("除雪").withLimit(10_000).withSuperseded(true));
+      long reports = r.hits().stream().map(SearchHit::reportId).distinct().count();
+      return new Answer(s.runId(), reports, r.total());
     }
   }
 

@@ -10,6 +10,12 @@ final class IndexFields {
   static final String COMMIT_RUN = "warehouse_run";
   static final String COMMIT_SCHEMA = "schema";
 
+  /**
+   * The {@link WarehouseFileId} of the warehouse file the commit's run is published in, when the
+   * sync knew it: what a reader that only searches matches the live file against.
+   */
+  static final String COMMIT_WAREHOUSE_FILE = "warehouse_file";
+
   static final String DOC_TYPE = "doc_type";
   static final String TYPE_TEXT = "text";
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -109,6 +110,18 @@ public final class SearchIndex {
    * @return the number of text documents added or deleted
    */
   public static long sync(Connection warehouse, Path indexDir, long runId) {
+    return sync(warehouse, indexDir, runId, Optional.empty());
+  }
+
+  /**
+   * {@link #sync(Connection, Path, long)}, recording in the commit that run {@code runId} is
+   * published in the warehouse file {@code published} (when present), so that {@link
+   * SearchSnapshot#openSearcher} finds the commit of the live warehouse without opening it. The id
+   * must be taken once the file is final (an id the live file no longer has matches nothing, and
+   * readers then ask DuckDB).
+   */
+  public static long sync(
+      Connection warehouse, Path indexDir, long runId, Optional<WarehouseFileId> published) {
     try {
       Files.createDirectories(indexDir);
       Map<String, ReportRow> wanted = WarehouseTexts.reports(warehouse);
@@ -136,6 +149,7 @@ public final class SearchIndex {
         Map<String, String> data = new HashMap<>();
         data.put(COMMIT_RUN, Long.toString(runId));
         data.put(COMMIT_SCHEMA, SCHEMA_VERSION);
+        published.ifPresent(id -> data.put(COMMIT_WAREHOUSE_FILE, id.encode()));
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
         return changed;
@@ -147,6 +161,44 @@ public final class SearchIndex {
     } catch (SQLException e) {
       throw new HyokaException(
           ErrorCode.WAREHOUSE_ERROR, "cannot read the warehouse for indexing: " + oneLine(e), e);
+    } catch (IOException e) {
+      throw new HyokaException(
+          ErrorCode.INDEX_ERROR, "cannot write search index " + indexDir + ": " + oneLine(e), e);
+    }
+  }
+
+  /**
+   * Records in the index's last commit, when it is of run {@code runId}, that the run is published
+   * in the warehouse file {@code published}, if the commit records another file or none (an index
+   * synced by an older hyoka, a data directory copied or restored): a new commit of the same
+   * documents, replacing that one. So {@link SearchSnapshot#openSearcher} finds the run's commit
+   * without DuckDB again after any ingest, also one that reads nothing new. The caller holds the
+   * data directory (no sync runs beside it).
+   *
+   * @return whether it committed
+   */
+  public static boolean recordWarehouseFile(Path indexDir, long runId, WarehouseFileId published) {
+    Map<String, String> last = lastCommitData(indexDir);
+    if (!Long.toString(runId).equals(last.get(COMMIT_RUN))
+        || published.encode().equals(last.get(COMMIT_WAREHOUSE_FILE))) {
+      return false;
+    }
+    try (Directory dir = FSDirectory.open(indexDir);
+        Analyzer analyzer = indexAnalyzer();
+        IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer))) {
+      Map<String, String> data = new HashMap<>();
+      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      if (!Long.toString(runId).equals(data.get(COMMIT_RUN))) {
+        return false;
+      }
+      data.put(COMMIT_WAREHOUSE_FILE, published.encode());
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+      return true;
+    } catch (LockObtainFailedException e) {
+      throw new HyokaException(
+          ErrorCode.DATA_DIR_LOCKED,
+          "search index " + indexDir + " is being written by another process");
     } catch (IOException e) {
       throw new HyokaException(
           ErrorCode.INDEX_ERROR, "cannot write search index " + indexDir + ": " + oneLine(e), e);

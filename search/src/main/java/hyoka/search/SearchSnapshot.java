@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +73,58 @@ public final class SearchSnapshot implements AutoCloseable {
       } catch (RuntimeException | Error e) {
         closeQuietly(c, e);
         throw e;
+      }
+    }
+    throw last;
+  }
+
+  /**
+   * A searcher on the index commit of the live warehouse's run, for a reader that only searches
+   * ({@code hyoka search}): the same commit {@link #open} would give, found without starting DuckDB
+   * when it can be. An ingest records in each run's commit the {@link WarehouseFileId} of the
+   * warehouse file it then renames into place; the newest commit that records the live file's id is
+   * that run's. When none does (an index synced before ids were recorded, a data directory copied
+   * elsewhere, a warehouse file changed since), the run is read from a connection of {@code
+   * warehouse}, which is closed again, and its commit opened, as {@link #open} does.
+   *
+   * <p>The live file is only read (its first 12 KiB) and stat'ed, so this works even while another
+   * process holds the warehouse open for writing, which DuckDB would refuse.
+   *
+   * @param warehouseFile the live warehouse file ({@code warehouse.duckdb})
+   * @param warehouse opens a new read-only connection to it (such as {@code
+   *     Warehouse::openReadOnly}); only called when the file's id matches no commit
+   * @throws HyokaException as {@link #open}
+   */
+  public static Searcher openSearcher(
+      Path warehouseFile, Supplier<Connection> warehouse, Path indexDir) {
+    Optional<WarehouseFileId> id = WarehouseFileId.of(warehouseFile);
+    if (id.isPresent()) {
+      try {
+        return Searcher.forWarehouseFile(indexDir, id.get());
+      } catch (HyokaException e) {
+        if (e.code() != ErrorCode.INDEX_ERROR) {
+          throw e;
+        }
+        // no commit records this file, or it went while it was opened: ask the warehouse
+      }
+    }
+    HyokaException last = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      long run;
+      Connection c = warehouse.get();
+      try (c) {
+        run = runOf(c);
+      } catch (SQLException e) {
+        throw new HyokaException(
+            ErrorCode.WAREHOUSE_ERROR, "cannot close the warehouse: " + SearchIndex.oneLine(e), e);
+      }
+      try {
+        return Searcher.forRun(indexDir, run);
+      } catch (HyokaException e) {
+        if (e.code() != ErrorCode.INDEX_ERROR) {
+          throw e;
+        }
+        last = e;
       }
     }
     throw last;

@@ -88,7 +88,7 @@ public final class Searcher implements AutoCloseable {
    * SearchSnapshot} instead, which opens the commit of the warehouse's run.
    */
   public Searcher(Path indexDir) {
-    this(indexDir, -1);
+    this(indexDir, dir -> null);
   }
 
   /**
@@ -101,10 +101,28 @@ public final class Searcher implements AutoCloseable {
     if (runId < 0) {
       throw new IllegalArgumentException("runId " + runId);
     }
-    return new Searcher(indexDir, runId);
+    return new Searcher(indexDir, dir -> commitOf(indexDir, dir, runId));
   }
 
-  private Searcher(Path indexDir, long runId) {
+  /**
+   * A searcher on the newest commit that records the warehouse file {@code published} as its run's
+   * ({@link WarehouseFileId}): the commit of the run that file holds.
+   *
+   * @throws HyokaException INDEX_ERROR when no commit records that file (an index synced without
+   *     it, a data directory copied elsewhere, a warehouse changed since); NO_WAREHOUSE when there
+   *     is no index
+   */
+  static Searcher forWarehouseFile(Path indexDir, WarehouseFileId published) {
+    return new Searcher(indexDir, dir -> commitOf(indexDir, dir, published));
+  }
+
+  /** Picks the commit to open; null for the last one. */
+  @FunctionalInterface
+  private interface CommitChoice {
+    IndexCommit choose(Directory dir) throws IOException;
+  }
+
+  private Searcher(Path indexDir, CommitChoice choice) {
     this.indexDir = indexDir;
     try {
       if (!Files.isDirectory(indexDir)) {
@@ -116,7 +134,8 @@ public final class Searcher implements AutoCloseable {
         if (!DirectoryReader.indexExists(dir)) {
           throw noIndex(indexDir);
         }
-        r = runId < 0 ? DirectoryReader.open(dir) : DirectoryReader.open(commitOf(runId));
+        IndexCommit commit = choice.choose(dir);
+        r = commit == null ? DirectoryReader.open(dir) : DirectoryReader.open(commit);
         String schema = r.getIndexCommit().getUserData().get(IndexFields.COMMIT_SCHEMA);
         if (r.maxDoc() > 0 && !IndexFields.SCHEMA_VERSION.equals(schema)) {
           throw new HyokaException(
@@ -151,7 +170,7 @@ public final class Searcher implements AutoCloseable {
   }
 
   /** The newest commit for the run; commits are listed oldest first. */
-  private IndexCommit commitOf(long runId) throws IOException {
+  private static IndexCommit commitOf(Path indexDir, Directory dir, long runId) throws IOException {
     List<IndexCommit> commits = DirectoryReader.listCommits(dir);
     String run = Long.toString(runId);
     for (int i = commits.size() - 1; i >= 0; i--) {
@@ -171,8 +190,23 @@ public final class Searcher implements AutoCloseable {
             + " index");
   }
 
+  /** The newest commit that records {@code published}; commits are listed oldest first. */
+  private static IndexCommit commitOf(Path indexDir, Directory dir, WarehouseFileId published)
+      throws IOException {
+    List<IndexCommit> commits = DirectoryReader.listCommits(dir);
+    for (int i = commits.size() - 1; i >= 0; i--) {
+      String recorded = commits.get(i).getUserData().get(COMMIT_WAREHOUSE_FILE);
+      if (WarehouseFileId.decode(recorded).filter(published::equals).isPresent()) {
+        return commits.get(i);
+      }
+    }
+    throw new HyokaException(
+        ErrorCode.INDEX_ERROR,
+        "search index " + indexDir + " has no commit for warehouse file " + published.encode());
+  }
+
   /** The warehouse run the open commit was made for; 0 when it names none. */
-  long runId() {
+  public long runId() {
     try {
       String run = reader.getIndexCommit().getUserData().get(COMMIT_RUN);
       return run == null ? 0 : Long.parseLong(run);

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -68,6 +74,102 @@ class SearchSnapshotTest {
       assertThatThrownBy(() -> SearchSnapshot.open(duplicates(old, old, old, old, old), index))
           .isInstanceOf(HyokaException.class)
           .hasMessageContaining("has no commit for warehouse run 1");
+    }
+  }
+
+  /**
+   * A searcher for a reader that only searches finds the commit of the live warehouse file's run by
+   * the file's id, without a warehouse connection (the supplier fails if asked), as an ingest
+   * publishes: the staging copy is loaded, closed, indexed with its id, then renamed into place.
+   */
+  @Test
+  void searcherFindsTheCommitOfTheLiveFileWithoutTheWarehouse() throws Exception {
+    Path index = tmp.resolve("index");
+    Path live = tmp.resolve("warehouse.duckdb");
+    Path staging = tmp.resolve("warehouse.staging.duckdb");
+    Supplier<Connection> noWarehouse =
+        () -> {
+          throw new AssertionError("the warehouse was opened");
+        };
+    publish(live, null, 1, index);
+    try (Searcher s = SearchSnapshot.openSearcher(live, noWarehouse, index)) {
+      assertThat(s.runId()).isEqualTo(1);
+      assertThat(reports(s)).isEqualTo(1);
+    }
+
+    // run 2 is indexed, not yet live (an ingest killed before the rename): readers get run 1
+    publish(staging, live, 2, index);
+    assertThat(commitRuns(index)).containsExactly("1", "2");
+    try (Searcher s = SearchSnapshot.openSearcher(live, noWarehouse, index)) {
+      assertThat(s.runId()).isEqualTo(1);
+      assertThat(reports(s)).isEqualTo(1);
+    }
+    Files.move(staging, live, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try (Searcher s = SearchSnapshot.openSearcher(live, noWarehouse, index)) {
+      assertThat(s.runId()).isEqualTo(2);
+      assertThat(reports(s)).isEqualTo(2);
+    }
+
+    // a copy of the data directory has another file key: its run is read from the warehouse
+    Path copy = Files.createDirectory(tmp.resolve("copy"));
+    Path copied =
+        Files.copy(live, copy.resolve("warehouse.duckdb"), StandardCopyOption.COPY_ATTRIBUTES);
+    assertThat(WarehouseFileId.of(copied)).isNotEqualTo(WarehouseFileId.of(live));
+    int[] opened = {0};
+    Supplier<Connection> warehouse =
+        () -> {
+          opened[0]++;
+          return readOnly(copied);
+        };
+    try (Searcher s = SearchSnapshot.openSearcher(copied, warehouse, index)) {
+      assertThat(s.runId()).isEqualTo(2);
+    }
+    assertThat(opened[0]).isEqualTo(1);
+
+    // so is the run of a live file changed since it was published (here: its time)
+    Files.setLastModifiedTime(live, FileTime.fromMillis(0));
+    Supplier<Connection> liveWarehouse =
+        () -> {
+          opened[0]++;
+          return readOnly(live);
+        };
+    try (Searcher s = SearchSnapshot.openSearcher(live, liveWarehouse, index)) {
+      assertThat(s.runId()).isEqualTo(2);
+    }
+    assertThat(opened[0]).isEqualTo(2);
+  }
+
+  /**
+   * What a publish does to the warehouse file: {@code file} (a copy of {@code from}, if any) gets
+   * one more report as run {@code run} and is closed (checkpointed); the index is synced from it
+   * read-only, recording the file's id.
+   */
+  private static void publish(Path file, Path from, int run, Path index) throws Exception {
+    if (from != null) {
+      Files.copy(from, file, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    try (Connection c =
+        from == null
+            ? TestWarehouse.create(file)
+            : DriverManager.getConnection("jdbc:duckdb:" + file)) {
+      TestWarehouse.insert(c, MiniSample.report(("" + run).repeat(64), "s" + run, 2019), run);
+    }
+    Optional<WarehouseFileId> id = WarehouseFileId.of(file);
+    assertThat(id).isPresent();
+    try (Connection c = readOnly(file)) {
+      SearchIndex.sync(c, index, run, id);
+    }
+    // a read-only connection leaves the file as it was
+    assertThat(WarehouseFileId.of(file)).isEqualTo(id);
+  }
+
+  private static Connection readOnly(Path file) {
+    Properties p = new Properties();
+    p.setProperty("duckdb.read_only", "true");
+    try {
+      return DriverManager.getConnection("jdbc:duckdb:" + file, p);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -449,7 +449,7 @@ public final class Warehouse {
    * @throws HyokaException DATA_DIR_LOCKED when another publish to the same directory is running
    */
   public PublishResult publish(List<Path> shardDirs, RunStats stats) {
-    return publish(shardDirs, stats, (staging, runId) -> {});
+    return publish(shardDirs, stats, (staging, runId, file) -> {});
   }
 
   /**
@@ -460,10 +460,13 @@ public final class Warehouse {
   @FunctionalInterface
   public interface BeforeLive {
     /**
-     * Called with a read-only connection to the fully loaded staging database and the run's id. A
-     * failure aborts the publish: the live warehouse stays as it was.
+     * Called with a read-only connection to the fully loaded staging database, the run's id and the
+     * staging file itself. The file is complete (checkpointed, no WAL, fsynced) and nothing writes
+     * it any more: it is renamed as it is over the live file after this returns (a rename keeps its
+     * inode, size and modification time), and read-only connections never write it. A failure
+     * aborts the publish: the live warehouse stays as it was.
      */
-    void accept(Connection staging, long runId) throws Exception;
+    void accept(Connection staging, long runId, Path stagingFile) throws Exception;
   }
 
   /**
@@ -537,7 +540,7 @@ public final class Warehouse {
       }
       // the index is built from what goes live, on a connection as locked as a reader's
       try (Connection c = openReadOnly(staging, true)) {
-        beforeLive.accept(c, result.runId());
+        beforeLive.accept(c, result.runId(), staging);
       } catch (HyokaException e) {
         throw e;
       } catch (Exception e) {
