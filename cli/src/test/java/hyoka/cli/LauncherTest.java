@@ -56,6 +56,7 @@ class LauncherTest {
             + "fi\n"
             + "printf '%s\\n' \"$@\"\n"
             + "for a; do case $a in -XX:DumpLoadedClassList=*) echo list > \"${a#*=}\";; esac; done\n"
+            + "for a; do case $a in -XX:ArchiveClassesAtExit=*) echo jsa > \"${a#*=}\";; esac; done\n"
             + "exit ${STUB_RC:-0}\n",
         StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -189,9 +190,49 @@ class LauncherTest {
     assertThat(javaArgs(Map.of("HYOKA_CDS", "0"), "search", "除雪"))
         .noneMatch(
             a -> a.startsWith("-XX:DumpLoadedClassList") || a.startsWith("-XX:SharedArchive"));
-    String samples = Fixtures.samplesDir().toString();
-    assertThat(javaArgs(Map.of(), "ingest", "--data", tmp.toString(), samples))
+    assertThat(javaArgs(Map.of(), "bench", "--copies", "2"))
         .noneMatch(a -> a.contains("Archive") || a.contains("ClassList") || a.contains("SerialGC"));
+  }
+
+  /**
+   * An ingest's JVM: the first ingest after a build writes a dynamic archive as it exits, kept when
+   * it ran to its end (exit 0, or 1 for rejected files), later ingests map it; its collector stays
+   * the default one and JVM warnings go to stderr, not among the ingest's lines on stdout.
+   */
+  @Test
+  void ingestsGetADynamicClassArchiveKeyedToTheJar() throws Exception {
+    String samples = Fixtures.samplesDir().toString();
+    // a run that fails keeps none
+    List<String> failed = javaArgs(Map.of("STUB_RC", "2"), "ingest", "--data", "x", samples);
+    assertThat(option(failed, "-XX:ArchiveClassesAtExit=")).isNotNull();
+    assertThat(archives()).isEmpty();
+    // one that rejected files keeps it
+    List<String> first = javaArgs(Map.of("STUB_RC", "1"), "ingest", "--data", "x", samples);
+    String train = option(first, "-XX:ArchiveClassesAtExit=");
+    assertThat(train)
+        .isNotNull()
+        .contains(root.resolve("cli/target/cds/ingest-dynamic-").toString())
+        .endsWith(".tmp");
+    assertThat(first)
+        .contains("-Xlog:disable", "-Xlog:all=warning,cds*=off:stderr")
+        .doesNotContain("-XX:+UseSerialGC");
+    assertThat(archives())
+        .singleElement()
+        .matches(n -> n.startsWith("ingest-dynamic-") && n.endsWith(".jsa"));
+    String archive = archives().get(0);
+
+    List<String> second = javaArgs(Map.of(), "ingest", "--data", "x", samples);
+    assertThat(option(second, "-XX:SharedArchiveFile="))
+        .isEqualTo("-XX:SharedArchiveFile=" + root.resolve("cli/target/cds").resolve(archive));
+    assertThat(option(second, "-XX:ArchiveClassesAtExit=")).isNull();
+
+    // a rebuilt jar trains a new one, and the old one goes
+    Files.writeString(root.resolve("cli/target/hyoka.jar"), "rebuilt", StandardCharsets.UTF_8);
+    javaArgs(Map.of(), "ingest", "--data", "x", samples);
+    assertThat(archives()).singleElement().isNotEqualTo(archive);
+
+    assertThat(javaArgs(Map.of("HYOKA_CDS", "0"), "ingest", "--data", "x", samples))
+        .noneMatch(a -> a.contains("Archive") || a.contains("-Xlog:disable"));
   }
 
   @Test
