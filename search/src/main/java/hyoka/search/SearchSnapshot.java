@@ -84,8 +84,8 @@ public final class SearchSnapshot implements AutoCloseable {
    * when it can be. An ingest records in each run's commit the {@link WarehouseFileId} of the
    * warehouse file it then renames into place; the newest commit that records the live file's id is
    * that run's. When none does (an index synced before ids were recorded, a data directory copied
-   * elsewhere, a warehouse file changed since), the run is read from a connection of {@code
-   * warehouse}, which is closed again, and its commit opened, as {@link #open} does.
+   * elsewhere, a warehouse file changed since), it is {@link #open}'s searcher, whose connection is
+   * closed again.
    *
    * <p>The live file is only read (its first 12 KiB) and stat'ed, so this works even while another
    * process holds the warehouse open for writing, which DuckDB would refuse.
@@ -108,26 +108,30 @@ public final class SearchSnapshot implements AutoCloseable {
         // no commit records this file, or it went while it was opened: ask the warehouse
       }
     }
-    HyokaException last = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      long run;
-      Connection c = warehouse.get();
-      try (c) {
-        run = runOf(c);
-      } catch (SQLException e) {
-        throw new HyokaException(
-            ErrorCode.WAREHOUSE_ERROR, "cannot close the warehouse: " + SearchIndex.oneLine(e), e);
-      }
+    return open(warehouse, indexDir).keepOnlySearcher();
+  }
+
+  /**
+   * Closes the connection and hands the searcher over to the caller, who closes it: the snapshot is
+   * done with.
+   */
+  private Searcher keepOnlySearcher() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      HyokaException failure =
+          new HyokaException(
+              ErrorCode.WAREHOUSE_ERROR,
+              "cannot close the warehouse: " + SearchIndex.oneLine(e),
+              e);
       try {
-        return Searcher.forRun(indexDir, run);
-      } catch (HyokaException e) {
-        if (e.code() != ErrorCode.INDEX_ERROR) {
-          throw e;
-        }
-        last = e;
+        searcher.close();
+      } catch (RuntimeException suppressed) {
+        failure.addSuppressed(suppressed);
       }
+      throw failure;
     }
-    throw last;
+    return searcher;
   }
 
   /** The run a warehouse connection reads: its last published run (0 when none). */
