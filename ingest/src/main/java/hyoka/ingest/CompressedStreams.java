@@ -141,15 +141,8 @@ final class CompressedStreams {
 
   /** Whether {@code b} holds {@code prefix} at {@code at}. */
   private static boolean startsWith(byte[] b, int at, byte[] prefix) {
-    if (at + prefix.length > b.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (b[at + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+    return at + prefix.length <= b.length
+        && java.util.Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
   }
 
   /**

@@ -325,14 +325,7 @@ public final class PdfExtractor {
 
   /** Whether the page holds a character that is not white space: stops at the first one. */
   private static boolean hasVisibleCharacter(String page) {
-    for (int i = 0; i < page.length(); ) {
-      int c = page.codePointAt(i);
-      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-        return true;
-      }
-      i += Character.charCount(c);
-    }
-    return false;
+    return page.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c));
   }
 
   /** Where {@code needle} first lies whole within {@code haystack[from, to)}, or -1. */

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A warm pool of child JVMs ({@link PdfReaderProcess}) that read PDFs, so that no file can take the
@@ -352,8 +353,7 @@ public final class PdfReaders implements AutoCloseable {
     private long lastUsed = System.nanoTime();
 
     /** Where this child writes the class-data archive as it exits, while it may still keep it. */
-    private final java.util.concurrent.atomic.AtomicReference<Path> training =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Path> training = new AtomicReference<>();
 
     /** How many files' texts this child has answered. */
     private int texts;
