@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = ServeOptions.DEFAULT_SQL_MEMORY_LIMIT,
       description =
           "DuckDB's memory limit for the server's warehouse, shared by the SQL page and the other"
-              + " pages, such as 1GB, 512MiB or 25% (default: ${DEFAULT-VALUE}). A query that needs"
+              + " pages, such as 1GB, 512MiB or 25%% (default: ${DEFAULT-VALUE}). A query that needs"
               + " more fails with DuckDB's out-of-memory error.")
   String sqlMemoryLimit;
 

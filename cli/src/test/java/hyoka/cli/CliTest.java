@@ -49,6 +49,28 @@ class CliTest {
   }
 
   /**
+   * picocli formats descriptions with String.format and, when one does not format (a bare {@code
+   * %}), prints a warning straight to the process's stderr (not to the command line's writer).
+   */
+  @Test
+  void everyHelpTextFormatsWithoutPicocliWarnings() {
+    java.io.PrintStream before = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      PrintWriter none = new PrintWriter(new StringWriter());
+      for (String name : HyokaCommand.commandLine(none, none).getSubcommands().keySet()) {
+        Run r = hyoka(name, "--help");
+        assertThat(r.code()).as(name).isZero();
+        assertThat(r.out()).as(name).doesNotContain("%n", "%%");
+      }
+    } finally {
+      System.setErr(before);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+  }
+
+  /**
    * Main builds only the subcommand it runs; help, usage errors and exit codes must be those of the
    * full command line, for every subcommand.
    */
