@@ -160,6 +160,32 @@ class PackagedJarIT {
         .contains("picocli.CommandLine source: shared objects file");
   }
 
+  /**
+   * The jar's stand-in for the driver's JFR monitor (org.duckdb.JfrMemoryMonitor in cli): a query
+   * opens the driver, runs, and loads no JFR class. With the driver's own class the JVM loads
+   * {@code jdk.jfr.FlightRecorder} and ≈ 100 more as the driver's static initialiser runs.
+   */
+  @Test
+  void theDriverStartsWithoutRegisteringAJfrEvent() throws Exception {
+    Path log = tmp.resolve("classes.log");
+    Result r =
+        run(
+            java(
+                "-Xlog:class+load:file=" + log,
+                "-jar",
+                jar.toString(),
+                "sql",
+                "--data",
+                data.toString(),
+                "SELECT * FROM t"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("answer\n------\n    42\n(1 row)\n");
+    List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
+    assertThat(loaded).anyMatch(l -> l.contains(" org.duckdb.DuckDBDriver "));
+    assertThat(loaded).anyMatch(l -> l.contains(" org.duckdb.JfrMemoryMonitor "));
+    assertThat(loaded).noneMatch(l -> l.contains(" jdk.jfr."));
+  }
+
   private record Result(int code, String out, String err) {}
 
   private ProcessBuilder java(String... args) {
