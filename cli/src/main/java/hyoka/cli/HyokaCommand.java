@@ -92,7 +92,7 @@ public final class HyokaCommand implements Runnable {
    * A bad option or argument: one line, as every error, with picocli's suggestion and where the
    * help is, instead of picocli's message followed by the whole usage text.
    */
-  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+  private static int usageError(CommandLine.ParameterException ex) {
     CommandLine c = ex.getCommandLine();
     StringBuilder m = new StringBuilder(ex.getMessage().replaceAll("\\R", " ").strip());
     if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
@@ -166,24 +166,51 @@ public final class HyokaCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler(HyokaCommand::usageError);
+    cl.setParameterExceptionHandler(new Handlers());
     CommandLine ingest = cl.getSubcommands().get("ingest");
     if (ingest != null) {
       IngestCommand.listLayoutsInHelp(ingest);
     }
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> report(commandLine.getErr(), ex));
-    // An Error (a stack overflow, memory running out) is no Exception and would pass picocli's
-    // handler: the JVM would print its trace and exit 1, the code that means rejected files.
-    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
-    cl.setExecutionStrategy(
-        parseResult -> {
-          try {
-            return run.execute(parseResult);
-          } catch (StackOverflowError | OutOfMemoryError e) {
-            return report(parseResult.commandSpec().commandLine().getErr(), e);
-          }
-        });
+    cl.setExecutionExceptionHandler(new Handlers());
+    cl.setExecutionStrategy(new Handlers());
     return cl;
+  }
+
+  /**
+   * The command line's handlers: a usage error, an exception of a command, and the execution
+   * itself, so that an Error (a stack overflow, memory running out), which is no Exception and
+   * would pass picocli's exception handler, also ends in one line: otherwise the JVM would print
+   * its trace and exit 1, the code that means rejected files.
+   *
+   * <p>A class, not lambdas: picocli's class files are of Java 5, and the JDK's class archive (the
+   * launcher's AppCDS) skips such an interface once a lambda made it link at dump time ("Old class
+   * has been linked"), and the classes that use it with it, so every start read, verified and
+   * linked those seven classes from the jar again.
+   */
+  private static final class Handlers
+      implements CommandLine.IParameterExceptionHandler,
+          CommandLine.IExecutionExceptionHandler,
+          CommandLine.IExecutionStrategy {
+    private final CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      return usageError(ex);
+    }
+
+    @Override
+    public int handleExecutionException(
+        Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      return report(commandLine.getErr(), ex);
+    }
+
+    @Override
+    public int execute(CommandLine.ParseResult parseResult) {
+      try {
+        return run.execute(parseResult);
+      } catch (StackOverflowError | OutOfMemoryError e) {
+        return report(parseResult.commandSpec().commandLine().getErr(), e);
+      }
+    }
   }
 }
