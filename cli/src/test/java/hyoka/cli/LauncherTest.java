@@ -76,7 +76,8 @@ class LauncherTest {
     assertThat(p.exitValue()).as(out).isEqualTo(Integer.parseInt(env.getOrDefault("STUB_RC", "0")));
     List<String> lines = out.lines().toList();
     // the launcher got as far as running the jar with the user's arguments
-    assertThat(lines).contains("-jar", root.resolve("cli/target/hyoka.jar").toString());
+    assertThat(lines).contains("-cp", root.resolve("cli/target/hyoka.jar").toString());
+    assertThat(lines.get(lines.indexOf("-cp") + 2)).isEqualTo("hyoka.cli.Main");
     assertThat(lines.subList(lines.size() - args.length, lines.size())).containsExactly(args);
     return lines;
   }
