@@ -58,7 +58,12 @@ class BenchmarkTest {
       boolean reRun = f.name().startsWith("no-op");
       assertThat(f.pages()).as(f.name()).isEqualTo(reRun ? 0 : 72);
       assertThat(f.seconds()).as(f.name()).isPositive();
-      assertThat(f.cpuSeconds()).as(f.name()).isGreaterThanOrEqualTo(0);
+      // a stage that read 72 pages used the CPU; a no-op re-run may take less than a clock tick
+      if (reRun) {
+        assertThat(f.cpuSeconds()).as(f.name()).isGreaterThanOrEqualTo(0);
+      } else {
+        assertThat(f.cpuSeconds()).as(f.name()).isPositive();
+      }
       // On Linux the JIT/GC split is read from /proc and is part of the phase's CPU (each
       // thread's ticks are 10 ms coarse, and the two clocks are read a moment apart: 0.25 s slack).
       assertThat(f.jitCpuSeconds() + f.gcCpuSeconds())
