@@ -175,8 +175,15 @@ final class Api {
     return b > a + 1 ? snippet.substring(a + 1, b) : null;
   }
 
-  /** The filter choices of the search page: what the warehouse holds. */
+  /**
+   * The filter choices of the search page: what the warehouse holds, so computed once per published
+   * run (the snapshot), not on every request.
+   */
   static Map<String, Object> options(Snapshot s) {
+    return s.once("options", () -> readOptions(s));
+  }
+
+  private static Map<String, Object> readOptions(Snapshot s) {
     try (Connection c = s.connect()) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put(
@@ -212,7 +219,7 @@ final class Api {
                   "SELECT DISTINCT coalesce(grade, grade_by_rule) AS grade FROM current_kpis"
                       + " WHERE coalesce(grade, grade_by_rule) IS NOT NULL ORDER BY 1"),
               "grade"));
-      return out;
+      return java.util.Collections.unmodifiableMap(out);
     } catch (SQLException e) {
       throw closeError(e);
     }
