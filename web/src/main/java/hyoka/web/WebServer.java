@@ -56,6 +56,27 @@ public final class WebServer implements AutoCloseable {
         }
       };
 
+  /** A double as {@link SqlValues#json} gives it: its plain text, or "NaN" as a string. */
+  private static final TypeAdapter<Double> PLAIN_DOUBLE =
+      new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, Double value) throws IOException {
+          Object j = SqlValues.json(value);
+          if (j == null) {
+            out.nullValue();
+          } else if (j instanceof BigDecimal d) {
+            out.jsonValue(d.toPlainString());
+          } else {
+            out.value(j.toString());
+          }
+        }
+
+        @Override
+        public Double read(JsonReader in) throws IOException {
+          return in.nextDouble();
+        }
+      };
+
   private final ServeOptions options;
   private final PublishedState state;
   private final PdfPages pdfs;
@@ -63,9 +84,12 @@ public final class WebServer implements AutoCloseable {
       new GsonBuilder()
           .serializeNulls()
           .disableHtmlEscaping()
-          // SqlValues.json's numbers: in their plain text, as hyoka sql --format json writes them
-          // (Gson's own BigDecimal adapter writes 1E-7 for 0.0000001)
+          // numbers in their plain text, as hyoka sql --format json writes them (SqlValues.json):
+          // Gson's own adapters write 1E-7 for a BigDecimal 0.0000001 and 100.0 for a double 100,
+          // which the search hits' scores would still be, beside the project page's 100
           .registerTypeAdapter(BigDecimal.class, PLAIN_DECIMAL)
+          .registerTypeAdapter(Double.class, PLAIN_DOUBLE)
+          .registerTypeAdapter(double.class, PLAIN_DOUBLE)
           .create();
   private final byte[] shell;
   private final Javalin app;
