@@ -138,6 +138,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/reports", ctx -> read(ctx, Api::reports));
               config.routes.get(
                   "/api/reports/{id}", ctx -> read(ctx, s -> Api.report(s, ctx.pathParam("id"))));
+              config.routes.get(
+                  "/api/reports/{id}/head",
+                  ctx -> read(ctx, s -> Api.reportHead(s, ctx.pathParam("id"))));
               config.routes.get("/api/reports/{id}/pages/{page}", this::pagePng);
               config.routes.get("/api/reports/{id}/pages/{page}/find", this::pageFind);
               config.routes.get("/api/sql", this::sql);
