@@ -7,6 +7,7 @@ import hyoka.warehouse.FileAccess;
 import hyoka.warehouse.QueryLimits;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
+import hyoka.warehouse.SqlRefusal;
 import hyoka.warehouse.Warehouse;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -161,16 +162,11 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
+  /** DuckDB's refusals worded as the SQL page words them ({@link SqlRefusal}). */
   static HyokaException withHint(HyokaException e) {
     String m = e.getMessage();
-    String hint = null;
-    if (m.startsWith("Permission Error") && m.contains("disabled")) {
-      hint =
-          "hyoka sql writes no file and reads none but the warehouse;"
-              + " to read a file, name it with --table NAME=FILE";
-    } else if (m.contains("the configuration has been locked")) {
-      hint = "settings are locked on hyoka's read-only connection";
-    }
-    return hint == null ? e : new HyokaException(e.code(), m + " (" + hint + ")", e);
+    return SqlRefusal.of(m).isEmpty()
+        ? e
+        : new HyokaException(e.code(), SqlRefusal.explain(m, SqlRefusal.SQL_COMMAND), e);
   }
 }

@@ -2,7 +2,16 @@ package hyoka.transform;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,5 +55,23 @@ public record IngestedReport(
 
   public static String reportIdOf(String sha256) {
     return sha256.substring(0, 16);
+  }
+
+  /**
+   * A file's content identity, the {@code sha256} of a report: the lower-case hex SHA-256 of its
+   * bytes, read as a stream. The one computation for the ingest, which records it, and for hyoka
+   * serve, which finds the PDF of a report by it.
+   */
+  public static String sha256Of(Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(md.digest());
   }
 }

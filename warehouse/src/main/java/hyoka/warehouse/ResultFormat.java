@@ -47,6 +47,9 @@ public enum ResultFormat {
       return plain(BigDecimal.valueOf(d));
     }
     if (value instanceof Float f) {
+      if (f.isNaN() || f.isInfinite()) {
+        return f.toString(); // a FLOAT 'inf' failed every format with a NumberFormatException
+      }
       return plain(new BigDecimal(f.toString()));
     }
     if (value instanceof BigDecimal b) {
@@ -196,30 +199,30 @@ public enum ResultFormat {
     return b.toString();
   }
 
+  /** {@link SqlValues#json}'s value of {@code v}, written. */
   private static void jsonValue(StringBuilder b, Object v) {
-    if (v == null) {
+    writeJson(b, SqlValues.json(v));
+  }
+
+  private static void writeJson(StringBuilder b, Object j) {
+    if (j == null) {
       b.append("null");
-    } else if (v instanceof Boolean) {
-      b.append(v);
-    } else if (v instanceof Number n && isFinite(n)) {
-      b.append(text(n));
-    } else if (v instanceof List<?> list) {
+    } else if (j instanceof BigDecimal d) {
+      b.append(d.toPlainString());
+    } else if (j instanceof Boolean || j instanceof Number) {
+      b.append(j);
+    } else if (j instanceof List<?> list) {
       b.append('[');
       for (int i = 0; i < list.size(); i++) {
         if (i > 0) {
           b.append(", ");
         }
-        jsonValue(b, list.get(i));
+        writeJson(b, list.get(i));
       }
       b.append(']');
     } else {
-      jsonString(b, text(v));
+      jsonString(b, (String) j);
     }
-  }
-
-  private static boolean isFinite(Number n) {
-    return !(n instanceof Double d && (d.isNaN() || d.isInfinite()))
-        && !(n instanceof Float f && (f.isNaN() || f.isInfinite()));
   }
 
   private static void jsonString(StringBuilder b, String s) {

@@ -19,7 +19,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -347,7 +346,7 @@ public final class Warehouse {
           }
           List<Object> row = new ArrayList<>(columns.size());
           for (int i = 1; i <= columns.size(); i++) {
-            row.add(javaValue(rs.getObject(i)));
+            row.add(SqlValues.javaValue(rs.getObject(i)));
           }
           rows.add(row);
         }
@@ -404,31 +403,6 @@ public final class Warehouse {
                 + " (hyoka ingest checkpoints every run it publishes)");
       }
     }
-  }
-
-  /**
-   * A JDBC value as {@link QueryResult} holds it: timestamps and dates as java.time, arrays as
-   * lists.
-   */
-  static Object javaValue(Object v) throws SQLException {
-    if (v instanceof Timestamp t) {
-      return t.toLocalDateTime();
-    }
-    if (v instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (v instanceof java.sql.Array a) {
-      Object array = a.getArray();
-      if (array instanceof Object[] items) {
-        List<Object> list = new ArrayList<>();
-        for (Object item : items) {
-          list.add(javaValue(item));
-        }
-        return list;
-      }
-      return String.valueOf(array);
-    }
-    return v;
   }
 
   static String oneLine(String message) {

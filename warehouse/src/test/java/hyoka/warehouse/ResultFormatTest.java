@@ -45,6 +45,25 @@ class ResultFormatTest {
   }
 
   @Test
+  void nonFiniteFloatsAndDoublesPrintAsTextInEveryFormat() {
+    QueryResult r =
+        new QueryResult(
+            List.of("f", "d"),
+            List.of("FLOAT", "DOUBLE"),
+            List.of(
+                List.of(Float.POSITIVE_INFINITY, Double.NaN),
+                List.of(Float.NaN, Double.NEGATIVE_INFINITY),
+                List.of(1.5f, 12.0)));
+    assertThat(ResultFormat.JSON.format(r))
+        .isEqualTo(
+            "[\n  {\"f\": \"Infinity\", \"d\": \"NaN\"},\n  {\"f\": \"NaN\", \"d\": \"-Infinity\"},\n"
+                + "  {\"f\": 1.5, \"d\": 12}\n]\n");
+    assertThat(ResultFormat.CSV.format(r)).isEqualTo("f,d\nInfinity,NaN\nNaN,-Infinity\n1.5,12\n");
+    assertThat(ResultFormat.TABLE.format(r))
+        .contains("Infinity |       NaN", "     NaN | -Infinity");
+  }
+
+  @Test
   void emptyResult() {
     QueryResult empty = new QueryResult(List.of("n"), List.of("INTEGER"), List.of());
     assertThat(ResultFormat.JSON.format(empty)).isEqualTo("[]\n");

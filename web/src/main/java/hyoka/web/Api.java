@@ -175,8 +175,15 @@ final class Api {
     return b > a + 1 ? snippet.substring(a + 1, b) : null;
   }
 
-  /** The filter choices of the search page: what the warehouse holds. */
+  /**
+   * The filter choices of the search page: what the warehouse holds, so computed once per published
+   * run (the snapshot), not on every request.
+   */
   static Map<String, Object> options(Snapshot s) {
+    return s.once("options", () -> readOptions(s));
+  }
+
+  private static Map<String, Object> readOptions(Snapshot s) {
     try (Connection c = s.connect()) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put(
@@ -212,7 +219,7 @@ final class Api {
                   "SELECT DISTINCT coalesce(grade, grade_by_rule) AS grade FROM current_kpis"
                       + " WHERE coalesce(grade, grade_by_rule) IS NOT NULL ORDER BY 1"),
               "grade"));
-      return out;
+      return java.util.Collections.unmodifiableMap(out);
     } catch (SQLException e) {
       throw closeError(e);
     }
@@ -427,20 +434,37 @@ final class Api {
     }
   }
 
+  /**
+   * A report's head: its reports row alone, what the page view shows above a page (its title, page
+   * count and file), without the projects, KPIs and lines of {@link #report}.
+   */
+  static Map<String, Object> reportHead(Snapshot s, String reportId) {
+    try (Connection c = s.connect()) {
+      return head(c, reportId);
+    } catch (SQLException e) {
+      throw closeError(e);
+    }
+  }
+
+  private static Map<String, Object> head(Connection c, String reportId) {
+    List<Map<String, Object>> report =
+        Rows.query(
+            c,
+            "SELECT report_id, series, fiscal_year, layout, source_file, sha256, title,"
+                + " page_count, project_count, kpi_count, score_mismatches, grade_mismatches,"
+                + " grade_legend, grade_legend_page, unknown_residue, ingested_at, run_id,"
+                + " superseded_by FROM reports WHERE report_id = ?",
+            reportId);
+    if (report.isEmpty()) {
+      throw new NotFoundResponse("no report " + reportId + " in the warehouse");
+    }
+    return report.get(0);
+  }
+
   /** One report: its projects with their KPI scores, its score mismatches and unknown lines. */
   static Map<String, Object> report(Snapshot s, String reportId) {
     try (Connection c = s.connect()) {
-      List<Map<String, Object>> report =
-          Rows.query(
-              c,
-              "SELECT report_id, series, fiscal_year, layout, source_file, sha256, title,"
-                  + " page_count, project_count, kpi_count, score_mismatches, grade_mismatches,"
-                  + " grade_legend, grade_legend_page, unknown_residue, ingested_at, run_id,"
-                  + " superseded_by FROM reports WHERE report_id = ?",
-              reportId);
-      if (report.isEmpty()) {
-        throw new NotFoundResponse("no report " + reportId + " in the warehouse");
-      }
+      Map<String, Object> head = head(c, reportId);
       List<Map<String, Object>> projects =
           Rows.query(
               c,
@@ -471,7 +495,7 @@ final class Api {
       for (Map<String, Object> p : projects) {
         p.put("kpis", byProject.getOrDefault(p.get("project_no"), List.of()));
       }
-      Map<String, Object> out = new LinkedHashMap<>(report.get(0));
+      Map<String, Object> out = new LinkedHashMap<>(head);
       out.put("has_grade", kpis.stream().anyMatch(Api::graded));
       out.put("projects", projects);
       out.put("mismatches", mismatches);

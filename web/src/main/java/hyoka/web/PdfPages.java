@@ -2,23 +2,19 @@ package hyoka.web;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.IngestedReport;
 import hyoka.transform.Texts;
 import io.javalin.http.NotFoundResponse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -263,7 +259,7 @@ final class PdfPages {
       try {
         long size = Files.size(candidate);
         long modified = Files.getLastModifiedTime(candidate).toMillis();
-        if (sha256(candidate).equals(report.sha256())) {
+        if (IngestedReport.sha256Of(candidate).equals(report.sha256())) {
           verified.put(report.reportId(), new Verified(candidate, size, modified));
           return candidate;
         }
@@ -322,19 +318,6 @@ final class PdfPages {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
   }
 
   /** Collects the page's characters with their positions, in the stripper's reading order. */

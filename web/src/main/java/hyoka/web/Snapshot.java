@@ -6,7 +6,9 @@ import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -23,6 +25,9 @@ final class Snapshot {
 
   /** What the warehouse file was when this was opened ({@link PublishedState}). */
   private final String identity;
+
+  /** What is computed once per published run ({@link #once}), by name. */
+  private final ConcurrentHashMap<String, Object> once = new ConcurrentHashMap<>();
 
   /** The state's own reference plus one per request reading it; closed at zero. */
   private final AtomicInteger refs = new AtomicInteger(1);
@@ -64,6 +69,17 @@ final class Snapshot {
   /** The searcher of this run's index commit (safe for concurrent searches). */
   Searcher searcher() {
     return snapshot.searcher();
+  }
+
+  /**
+   * {@code compute}'s answer, computed by the first request that asks for {@code name} on this
+   * snapshot and handed to every later one: an answer that only the warehouse decides is the same
+   * until a publish, which brings a new snapshot. Requests asking while it is computed wait for it.
+   * The answer is shared: it must not be changed.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T once(String name, Supplier<T> compute) {
+    return (T) once.computeIfAbsent(name, n -> compute.get());
   }
 
   boolean retain() {

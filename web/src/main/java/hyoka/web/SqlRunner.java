@@ -5,6 +5,7 @@ import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.QueryLimits;
 import hyoka.warehouse.QueryResult;
+import hyoka.warehouse.SqlRefusal;
 import hyoka.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,20 +43,12 @@ final class SqlRunner {
     }
   }
 
-  /** DuckDB's first line, and what it means here when it is one of the connection's locks. */
+  /**
+   * DuckDB's first line, and what it means here: a refusal of the locked-down connection is worded
+   * as hyoka sql words it ({@link SqlRefusal}), an out-of-memory error names the server's limit.
+   */
   static String explain(String message) {
-    String m = String.valueOf(message).strip();
-    int nl = m.indexOf('\n');
-    m = nl < 0 ? m : m.substring(0, nl).strip();
-    if (m.contains("disabled by configuration") || m.contains("disabled through configuration")) {
-      return "refused: the SQL page has no file access (it reads only the warehouse): " + m;
-    }
-    if (m.contains("configuration has been locked")) {
-      return "refused: the SQL page's settings cannot be changed: " + m;
-    }
-    if (m.contains("read-only mode")) {
-      return "refused: the warehouse is read-only here: " + m;
-    }
+    String m = SqlRefusal.explain(message, SqlRefusal.SQL_PAGE);
     if (m.startsWith("Out of Memory Error")) {
       return m + " (the server's memory limit for DuckDB, --sql-memory-limit: narrow the query)";
     }

@@ -2,11 +2,15 @@ package hyoka.web;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.QueryLimits;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
+import hyoka.warehouse.SqlValues;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -17,6 +21,7 @@ import io.javalin.json.JavalinGson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +39,58 @@ public final class WebServer implements AutoCloseable {
   private static final List<String> PAGES =
       List.of("/", "/search", "/project", "/projects", "/report", "/reports", "/page", "/sql");
 
+  private static final TypeAdapter<BigDecimal> PLAIN_DECIMAL =
+      new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, BigDecimal value) throws IOException {
+          if (value == null) {
+            out.nullValue();
+          } else {
+            out.jsonValue(value.toPlainString());
+          }
+        }
+
+        @Override
+        public BigDecimal read(JsonReader in) throws IOException {
+          return new BigDecimal(in.nextString());
+        }
+      };
+
+  /** A double as {@link SqlValues#json} gives it: its plain text, or "NaN" as a string. */
+  private static final TypeAdapter<Double> PLAIN_DOUBLE =
+      new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, Double value) throws IOException {
+          Object j = SqlValues.json(value);
+          if (j == null) {
+            out.nullValue();
+          } else if (j instanceof BigDecimal d) {
+            out.jsonValue(d.toPlainString());
+          } else {
+            out.value(j.toString());
+          }
+        }
+
+        @Override
+        public Double read(JsonReader in) throws IOException {
+          return in.nextDouble();
+        }
+      };
+
   private final ServeOptions options;
   private final PublishedState state;
   private final PdfPages pdfs;
-  private final Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+  private final Gson gson =
+      new GsonBuilder()
+          .serializeNulls()
+          .disableHtmlEscaping()
+          // numbers in their plain text, as hyoka sql --format json writes them (SqlValues.json):
+          // Gson's own adapters write 1E-7 for a BigDecimal 0.0000001 and 100.0 for a double 100,
+          // which the search hits' scores would still be, beside the project page's 100
+          .registerTypeAdapter(BigDecimal.class, PLAIN_DECIMAL)
+          .registerTypeAdapter(Double.class, PLAIN_DOUBLE)
+          .registerTypeAdapter(double.class, PLAIN_DOUBLE)
+          .create();
   private final byte[] shell;
   private final Javalin app;
   private volatile RequestGuard guard;
@@ -85,6 +138,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/reports", ctx -> read(ctx, Api::reports));
               config.routes.get(
                   "/api/reports/{id}", ctx -> read(ctx, s -> Api.report(s, ctx.pathParam("id"))));
+              config.routes.get(
+                  "/api/reports/{id}/head",
+                  ctx -> read(ctx, s -> Api.reportHead(s, ctx.pathParam("id"))));
               config.routes.get("/api/reports/{id}/pages/{page}", this::pagePng);
               config.routes.get("/api/reports/{id}/pages/{page}/find", this::pageFind);
               config.routes.get("/api/sql", this::sql);
@@ -267,7 +323,7 @@ public final class WebServer implements AutoCloseable {
   private static Map<String, Object> sqlJson(SqlRunner.Result r, int cap) {
     QueryResult t = r.table();
     List<List<Object>> rows =
-        t.rows().stream().map(row -> row.stream().map(Rows::json).toList()).toList();
+        t.rows().stream().map(row -> row.stream().map(SqlValues::json).toList()).toList();
     return Api.map(
         "columns",
         t.columns(),

@@ -485,6 +485,19 @@ class BrowserTest {
     browser.open(base + "page?report=" + h31 + "&page=5&text=274.8");
     WebElement img = browser.driver.findElement(By.id("page-image"));
     browser.waiting().until(d -> !d.findElements(By.id("hl-0")).isEmpty());
+    // The view asks for the report's head and the page, never the whole report (every project,
+    // KPI and unknown line), and names the page from the head.
+    @SuppressWarnings("unchecked")
+    List<String> asked =
+        (List<String>)
+            browser.js(
+                "return performance.getEntriesByType('resource')"
+                    + ".map(e => new URL(e.name).pathname);");
+    assertThat(asked)
+        .contains("/api/reports/" + h31 + "/head", "/api/reports/" + h31 + "/pages/5")
+        .doesNotContain("/api/reports/" + h31);
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+        .matches("Page 5 of \\d+, FY2019 report of samples");
     assertThat(((Number) browser.js("return arguments[0].naturalWidth;", img)).intValue())
         .isGreaterThan(500);
     assertThat(img.getAttribute("src")).endsWith("/api/reports/" + h31 + "/pages/5");

@@ -434,6 +434,23 @@ class WebApiTest {
   }
 
   @Test
+  void aReportsHeadIsItsReportsRowAloneAsTheWholeReportHasIt() {
+    JsonObject whole = json("/api/reports/" + h31);
+    JsonObject head = json("/api/reports/" + h31 + "/head");
+    assertThat(head.get("page_count").getAsInt()).isPositive();
+    assertThat(head.get("fiscal_year").getAsInt()).isEqualTo(2019);
+    assertThat(head.has("projects")).isFalse();
+    // every field of the head, and nothing else, is the whole report's but its lists and has_grade
+    JsonObject rest = whole.deepCopy();
+    for (String list :
+        List.of("has_grade", "projects", "mismatches", "grade_mismatch_kpis", "unknown_lines")) {
+      rest.remove(list);
+    }
+    assertThat(head).isEqualTo(rest);
+    assertThat(http.get("/api/reports/0000000000000000/head").status()).isEqualTo(404);
+  }
+
+  @Test
   void pageImageAndTheBoxAroundAPrintedValue() {
     byte[] png = http.bytes("/api/reports/" + h31 + "/pages/5.png");
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');

@@ -11,15 +11,11 @@ import hyoka.transform.ParsedReport;
 import hyoka.warehouse.ReportShard;
 import hyoka.warehouse.RunStats;
 import hyoka.warehouse.Warehouse;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,7 +141,7 @@ public final class WebBench {
               Fixtures.samplePdf(odd ? "h31" : "h30"),
               pdfs.resolve(String.format(Locale.ROOT, "copy-%03d.pdf", i)),
               i);
-      String sha = sha256(pdf);
+      String sha = IngestedReport.sha256Of(pdf);
       IngestedReport r =
           new IngestedReport(
               IngestedReport.reportIdOf(sha),
@@ -163,13 +159,5 @@ public final class WebBench {
     try (var c = w.openReadOnly()) {
       SearchIndex.sync(c, data.resolve("index"), run);
     }
-  }
-
-  private static String sha256(Path file) throws Exception {
-    MessageDigest md = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
   }
 }

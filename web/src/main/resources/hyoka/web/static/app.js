@@ -414,9 +414,16 @@ async function reportPage() {
 
 async function pageView() {
   const id = params.get('report'), page = Number(params.get('page')), text = params.get('text');
-  const r = await api(`/api/reports/${encodeURIComponent(id)}`);
-  document.title = `p. ${page} of FY${r.fiscal_year} — hyoka`;
+  // The head (title, page count, file) is all this view shows of the report, and the image needs
+  // none of it: both are asked for at once, the image rendering while the head comes.
+  const head = api(`/api/reports/${encodeURIComponent(id)}/head`);
   const base = `/api/reports/${encodeURIComponent(id)}/pages/${page}`;
+  const img = h('img', { alt: `page ${page}`, id: 'page-image' });
+  const loaded = new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; });
+  loaded.catch(() => {}); // looked at below, once the head is shown
+  img.src = base;
+  const r = await head;
+  document.title = `p. ${page} of FY${r.fiscal_year} — hyoka`;
   const box = h('div', { class: 'pageview', id: 'pageview' });
   const info = h('p', { id: 'found', class: 'note' }, text ? `looking for “${text}”…` : '');
   show(
@@ -426,9 +433,6 @@ async function pageView() {
       page > 1 ? h('a', { href: pageLink(id, page - 1, null), id: 'prev' }, '← previous page') : '', ' ',
       page < r.page_count ? h('a', { href: pageLink(id, page + 1, null), id: 'next' }, 'next page →') : ''),
     info, box);
-  const img = h('img', { alt: `page ${page}`, id: 'page-image' });
-  const loaded = new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; });
-  img.src = base;
   box.append(img);
   try {
     await loaded;

@@ -85,7 +85,7 @@ public final class KpiSheetLayout implements Layout {
     return switch (c.kind()) {
       case KPI -> 0;
       case RESULT -> {
-        SheetLabels.Result r = SheetLabels.result(line.text());
+        SheetLabels.Result r = c.result();
         yield r.achievement() != null && r.grade() != null ? 1 : -1;
       }
       case LEGEND -> 2;

@@ -72,11 +72,26 @@ final class SheetLabels {
    * @param second the KPI of {@code シート番号 1-2}; null otherwise
    * @param titleEnd for a title with the sheet number on its line, where the title's printed text
    *     ends; -1 otherwise
+   * @param result a result row's cells, as {@link #result} read them to classify the line; null for
+   *     any other kind
+   * @param cells a grid header's cells, as {@link #gridCells} read them to classify the line; null
+   *     for any other kind
    */
   record Classified(
-      Kind kind, String value, boolean open, Integer number, Integer second, int titleEnd) {
+      Kind kind,
+      String value,
+      boolean open,
+      Integer number,
+      Integer second,
+      int titleEnd,
+      Result result,
+      List<HeaderCell> cells) {
     static Classified of(Kind kind, String value) {
-      return new Classified(kind, value, false, null, null, -1);
+      return new Classified(kind, value, false, null, null, -1, null, null);
+    }
+
+    Classified(Kind kind, String value, boolean open, Integer number, Integer second, int end) {
+      this(kind, value, open, number, second, end, null, null);
     }
   }
 
@@ -243,8 +258,10 @@ final class SheetLabels {
         return c;
       }
     }
-    if (result(line.text()) != null) {
-      return Classified.of(Kind.RESULT, line.printed().strip());
+    Result result = result(line.text());
+    if (result != null) {
+      return new Classified(
+          Kind.RESULT, line.printed().strip(), false, null, null, -1, result, null);
     }
     c = labelled(line, Kind.ACTUALS, ACTUALS_P);
     if (c != null) {
@@ -260,8 +277,10 @@ final class SheetLabels {
           ? c
           : Classified.of(Kind.TEXT, line.printed());
     }
-    if (gridCells(f) != null) {
-      return Classified.of(Kind.GRID, line.printed().strip());
+    List<HeaderCell> cells = gridCells(f);
+    if (cells != null) {
+      return new Classified(
+          Kind.GRID, line.printed().strip(), false, null, null, -1, null, List.copyOf(cells));
     }
     Matcher kpi = KPI_P.matcher(f);
     if (kpi.lookingAt() && separated(f, kpi.end())) {

@@ -217,7 +217,7 @@ final class SheetReader {
     List<HeaderCell> header = new ArrayList<>();
     List<SheetLine> headerLines = new ArrayList<>();
     for (Item g : all.getOrDefault(Kind.GRID, List.of())) {
-      header.addAll(SheetLabels.gridCells(g.lines.get(0).folded()));
+      header.addAll(g.classified.cells());
       headerLines.addAll(g.lines);
     }
     List<Values.Token> tokens = null;
@@ -256,7 +256,7 @@ final class SheetReader {
     String grade = null;
     String progress = null;
     for (Item r : all.getOrDefault(Kind.RESULT, List.of())) {
-      SheetLabels.Result res = SheetLabels.result(r.lines.get(0).text());
+      SheetLabels.Result res = r.classified.result();
       if (res.achievement() != null && achievement == null) {
         achievement = res.achievement();
       }
