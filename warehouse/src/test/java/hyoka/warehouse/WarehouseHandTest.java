@@ -303,13 +303,15 @@ class WarehouseHandTest {
     java.nio.file.Files.createDirectories(w.dataDir());
     try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + w.dbFile());
         var s = c.createStatement()) {
-      // as if written before kpis.kpi_key and runs.files_rejected existed
+      // as if written before kpis.kpi_key, runs.files_rejected and the parser versions existed
       Schema.create(c);
       s.execute(
           "DROP VIEW kpi_conflicts; DROP VIEW kpi_series; DROP VIEW kpi_series_values;"
               + " DROP VIEW current_kpi_values; DROP VIEW current_kpis");
       s.execute("ALTER TABLE kpis DROP COLUMN kpi_key");
       s.execute("ALTER TABLE runs DROP COLUMN files_rejected");
+      s.execute("ALTER TABLE runs DROP COLUMN files_reparsed");
+      s.execute("ALTER TABLE reports DROP COLUMN parser_version");
       s.execute(
           "INSERT INTO runs VALUES (1, TIMESTAMP '2025-01-01 00:00:00', TIMESTAMP '2025-01-01 00:01:00', 0, 0, 0)");
     }
@@ -319,8 +321,12 @@ class WarehouseHandTest {
                 HandReports.report(
                     HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")))),
         stats());
-    assertThat(w.query("SELECT run_id, files_rejected FROM runs ORDER BY run_id").rows())
-        .containsExactly(java.util.Arrays.asList(1L, null), List.of(2L, 0));
+    assertThat(
+            w.query("SELECT run_id, files_rejected, files_reparsed FROM runs ORDER BY run_id")
+                .rows())
+        .containsExactly(java.util.Arrays.asList(1L, null, null), List.of(2L, 0, 0));
+    assertThat(w.query("SELECT count(*) FROM reports WHERE parser_version IS NULL").rows())
+        .containsExactly(List.of(1L));
     assertThat(w.query("SELECT count(*) FROM kpi_series WHERE kpi_key LIKE '%交通事故件数'").rows())
         .containsExactly(List.of(6L));
   }
