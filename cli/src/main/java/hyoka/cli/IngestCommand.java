@@ -27,9 +27,10 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     description =
         "Ingest report PDFs (files, or folders searched for *.pdf) into the warehouse and the"
-            + " search index. Unchanged files (same sha256) are skipped without parsing; a new"
-            + " file for a series and fiscal year already held supersedes the old one. Prints one"
-            + " line per file and a summary.")
+            + " search index. Unchanged files (same sha256, read by this version of hyoka) are"
+            + " skipped without parsing; a held file another version read is read again and its"
+            + " report replaced (reparsed); a new file for a series and fiscal year already held"
+            + " supersedes the old one. Prints one line per file and a summary.")
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption data;

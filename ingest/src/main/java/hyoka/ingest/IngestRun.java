@@ -46,8 +46,10 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  *   <li>Lock the data directory (one ingest at a time; readers are never blocked).
  *   <li>Repair: if the index's last commit is not for the warehouse's last run (an ingest was
  *       killed between publishing and indexing), sync the index first.
- *   <li>Expand folders, hash every file; content the warehouse holds is {@code unchanged} and is
- *       neither read nor written. When nothing changed, stop here: no pipeline starts.
+ *   <li>Expand folders, hash every file; content the warehouse holds in a report this {@link
+ *       ParserVersion} made is {@code unchanged} and is neither read nor written; content held in a
+ *       report another version made is read again ({@code reparsed}), and its report replaced. When
+ *       nothing changed, stop here: no pipeline starts.
  *   <li>Run {@link IngestPipeline} into a fresh {@code staging/run-…} directory, load its shards as
  *       one warehouse run into the staging copy of the warehouse, sync the index from that copy
  *       (one commit recording the run), then rename the copy over the live warehouse, delete the
@@ -67,13 +69,25 @@ public final class IngestRun {
 
   private final IngestProgress progress;
 
+  /** The parser version this ingest reads as; null: {@link ParserVersion#current()}. */
+  private final String parserVersion;
+
   public IngestRun() {
     this(IngestProgress.NONE);
   }
 
   /** An ingest that tells {@code progress} how it goes. */
   public IngestRun(IngestProgress progress) {
+    this(progress, null);
+  }
+
+  /**
+   * An ingest that reads as parser version {@code parserVersion}: for tests that simulate an
+   * upgrade (or a downgrade) in-process.
+   */
+  IngestRun(IngestProgress progress, String parserVersion) {
     this.progress = java.util.Objects.requireNonNull(progress, "progress is null");
+    this.parserVersion = parserVersion;
   }
 
   /**
@@ -112,16 +126,37 @@ public final class IngestRun {
 
       List<Candidate> candidates = expand(request.inputs(), request.series(), request.limits());
       Map<String, String> known = warehouse.knownSha256();
-      RejectedContent rejectedBefore = RejectedContent.load(dataDir);
+      Map<String, String> madeBy = known.isEmpty() ? Map.of() : warehouse.parserVersions();
+      String version = parserVersion != null ? parserVersion : ParserVersion.current();
+      RejectedContent rejectedBefore = RejectedContent.load(dataDir, version);
       Map<String, String> firstBySha = new HashMap<>();
-      List<ChangedFile> changed = new ArrayList<>();
       for (Candidate c : candidates) {
         if (c.outcome() != null) {
           continue;
         }
         ChangedFile f = c.file();
         if (known.containsKey(f.sha256())) {
-          c.outcome = FileOutcome.unchanged(f.name());
+          if (version.equals(madeBy.get(f.sha256()))) {
+            c.outcome = FileOutcome.unchanged(f.name());
+          } else if (firstBySha.containsKey(f.sha256())) {
+            c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
+          } else {
+            // Another hyoka (or one before parser versions) made the held report: this one may
+            // read the file otherwise. What this version rejected before it rejects again, and
+            // the held report stays.
+            firstBySha.put(f.sha256(), f.name());
+            c.reparse = true;
+            if (remembered(rejectedBefore, f.sha256(), request)) {
+              RejectedContent.Rejection r = rejectedBefore.get(f.sha256(), request.limits()).get();
+              c.outcome =
+                  FileOutcome.rejected(
+                      f.name(),
+                      r.code(),
+                      r.reason() + " (rejected before; not read again; " + FileOutcome.KEPT + ")");
+            } else {
+              checkStructure(c);
+            }
+          }
         } else if (firstBySha.containsKey(f.sha256())) {
           c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
         } else if (remembered(rejectedBefore, f.sha256(), request)) {
@@ -133,14 +168,17 @@ public final class IngestRun {
                   f.name(), r.code(), r.reason() + " (rejected before; not read again)");
         } else {
           firstBySha.put(f.sha256(), f.name());
-          try {
-            // Empty, not-a-PDF and cut-off files are told from their ends: rejected here, they
-            // do not start a pipeline on every re-run of a folder that holds them.
-            PdfExtractor.checkStructure(f.file(), f.name());
-            changed.add(f);
-          } catch (HyokaException e) {
-            DeadLetter d = DeadLetter.of(f, e.code(), e.getMessage());
-            c.outcome = FileOutcome.rejected(f.name(), d.code(), d.reason());
+          checkStructure(c);
+        }
+      }
+      fileWhereHeld(warehouse, candidates);
+      List<ChangedFile> changed = new ArrayList<>();
+      Set<String> reparse = new java.util.HashSet<>();
+      for (Candidate c : candidates) {
+        if (c.outcome() == null) {
+          changed.add(c.file());
+          if (c.reparse()) {
+            reparse.add(c.file().sha256());
           }
         }
       }
@@ -163,6 +201,7 @@ public final class IngestRun {
                 candidates,
                 startedAt,
                 rejectedBefore,
+                new ReadAs(version, reparse),
                 clock,
                 lines);
       }
@@ -176,6 +215,48 @@ public final class IngestRun {
     }
   }
 
+  /**
+   * Empty, not-a-PDF and cut-off files are told from their ends: rejected here, they do not start a
+   * pipeline on every re-run of a folder that holds them.
+   */
+  private static void checkStructure(Candidate c) {
+    ChangedFile f = c.file();
+    try {
+      PdfExtractor.checkStructure(f.file(), f.name());
+    } catch (HyokaException e) {
+      c.outcome = c.rejectedOutcome(DeadLetter.of(f, e.code(), e.getMessage()));
+    }
+  }
+
+  /**
+   * A re-parse files the report where the held one is filed (its series), whatever folder or {@code
+   * --series} this run names: it reads the same content again, it does not move it.
+   */
+  private static void fileWhereHeld(Warehouse warehouse, List<Candidate> candidates) {
+    List<String> shas = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (c.reparse() && c.outcome() == null) {
+        shas.add(c.file().sha256());
+      }
+    }
+    if (shas.isEmpty()) {
+      return;
+    }
+    Map<String, String> series = warehouse.seriesOf(shas);
+    for (Candidate c : candidates) {
+      ChangedFile f = c.file();
+      if (c.reparse() && c.outcome() == null && series.get(f.sha256()) != null) {
+        c.file = new ChangedFile(f.path(), f.name(), f.sha256(), series.get(f.sha256()));
+      }
+    }
+  }
+
+  /**
+   * The parser version a run reads as, and the held content it reads again because another version
+   * made its report.
+   */
+  private record ReadAs(String parserVersion, Set<String> reparse) {}
+
   /** Pipeline, publish, index for the changed files; fills in their outcomes. */
   private long ingestChanged(
       IngestRequest request,
@@ -185,6 +266,7 @@ public final class IngestRun {
       List<Candidate> candidates,
       Instant startedAt,
       RejectedContent rejectedContent,
+      ReadAs readAs,
       StepTimes.Clock clock,
       LineFeed lines) {
     StagingDir staging =
@@ -247,7 +329,8 @@ public final class IngestRun {
       PublishResult published =
           warehouse.publish(
               shards,
-              new RunStats(startedAt, unchanged, rejections),
+              new RunStats(
+                  startedAt, unchanged, rejections, readAs.parserVersion(), readAs.reparse()),
               (stagedWarehouse, run, stagedFile) -> {
                 clock.endStep("publish");
                 progress.step("index", changed.size());
@@ -273,12 +356,14 @@ public final class IngestRun {
       String sha = c.file().sha256();
       DeadLetter d = rejectedBySha.get(sha);
       if (d != null) {
-        c.outcome = FileOutcome.rejected(c.file().name(), d.code(), d.reason());
+        c.outcome = c.rejectedOutcome(d);
         continue;
       }
       ReportSummary s = bySha.get(sha);
       PublishResult.Outcome o = byReportId.get(s.reportId());
-      if (o == null || o.status() == PublishResult.Status.UNCHANGED) {
+      if (o != null && o.status() == PublishResult.Status.REPARSED) {
+        c.outcome = FileOutcome.reparsed(s);
+      } else if (o == null || o.status() == PublishResult.Status.UNCHANGED) {
         c.outcome = FileOutcome.unchanged(c.file().name());
       } else {
         c.outcome =
@@ -667,8 +752,11 @@ public final class IngestRun {
 
   /** One input file on its way through the run; {@code outcome} is set once it is decided. */
   static final class Candidate {
-    private final ChangedFile file;
+    private ChangedFile file;
     private FileOutcome outcome;
+
+    /** Held content whose report another parser version made: read again. */
+    private boolean reparse;
 
     private Candidate(ChangedFile file, FileOutcome outcome) {
       this.file = file;
@@ -740,6 +828,19 @@ public final class IngestRun {
 
     ChangedFile file() {
       return file;
+    }
+
+    boolean reparse() {
+      return reparse;
+    }
+
+    /**
+     * The outcome of this file's rejection {@code d}; for held content read again, the line says
+     * that the held report stays.
+     */
+    FileOutcome rejectedOutcome(DeadLetter d) {
+      return FileOutcome.rejected(
+          file.name(), d.code(), reparse ? d.reason() + " (" + FileOutcome.KEPT + ")" : d.reason());
     }
 
     FileOutcome outcome() {

@@ -31,6 +31,11 @@ public record IngestSummary(
     return files.stream().filter(f -> f.superseded() != null).count();
   }
 
+  /** Held files read again because another hyoka version had made their reports. */
+  public long reparsed() {
+    return count(FileOutcome.Status.REPARSED);
+  }
+
   public long unchanged() {
     return count(FileOutcome.Status.UNCHANGED);
   }
@@ -70,8 +75,10 @@ public record IngestSummary(
   }
 
   /**
-   * The summary line printed after the per-file lines. Grade mismatches are counted when a report
-   * of the run grades its KPIs; score mismatches unless every report of the run grades instead.
+   * The summary line printed after the per-file lines; it names the re-parsed files only in a run
+   * that has any, so the line of every other run is what it always was. Grade mismatches are
+   * counted when a report of the run grades its KPIs; score mismatches unless every report of the
+   * run grades instead.
    */
   public String line() {
     boolean grades = any(r -> r.gradeMismatches() != null);
@@ -80,11 +87,12 @@ public record IngestSummary(
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%d files: %d added (%d superseding), %d unchanged, %d duplicates, %d rejected;"
+                "%d files: %d added (%d superseding), %s%d unchanged, %d duplicates, %d rejected;"
                     + " %d projects, %d KPI rows",
                 files.size(),
                 added(),
                 superseded(),
+                reparsed() == 0 ? "" : reparsed() + " reparsed, ",
                 unchanged(),
                 duplicates(),
                 rejected(),

@@ -115,9 +115,12 @@ final class LineFeed {
     String sha = c.file().sha256();
     DeadLetter d = rejectedBySha.get(sha);
     if (d != null) {
-      return FileOutcome.rejected(c.file().name(), d.code(), d.reason()).line();
+      return c.rejectedOutcome(d).line();
     }
     ReportSummary s = readBySha.get(sha);
+    if (s != null && c.reparse()) {
+      return FileOutcome.reparsed(s).line();
+    }
     if (s == null || mayBeSuperseding(c.file(), s)) {
       return null;
     }

@@ -3,7 +3,6 @@ package hyoka.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import hyoka.transform.ErrorCode;
-import hyoka.transform.Layouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +20,15 @@ import java.util.Set;
  * that still holds such a file neither parses nor writes anything: only empty, non-PDF and cut-off
  * files can be told without reading them through Tika and the parser.
  *
- * <p>Each line also names the {@link #readerVersion}: a newer extractor or parser, or another set
- * of installed layouts, may read what an older one rejected, so lines of another version are
- * ignored (and the file is read again). A file that passed the time or memory bound (a
+ * <p>Each line also names the {@link ParserVersion} that rejected it: a newer extractor or parser,
+ * or another set of installed layouts, may read what an older one rejected, so lines of another
+ * version are ignored (and the file is read again). A file that passed the time or memory bound (a
  * decompression bomb) is remembered with those bounds: a run with other bounds reads it again.
  * Rejections that depend on the moment (I/O errors, a crashed reader, internal errors) are never
  * remembered. To have a remembered file read again, delete its line (or the whole file).
  */
 final class RejectedContent {
   static final String FILE = "rejected.tsv";
-
-  /** Bump when extraction or parsing changes which content is rejected. */
-  static final String READER_VERSION = "2";
 
   private static final Set<ErrorCode> REMEMBERED =
       EnumSet.of(
@@ -43,7 +39,7 @@ final class RejectedContent {
           ErrorCode.LIMIT_EXCEEDED);
 
   /**
-   * @param version {@link #readerVersion}, followed by {@code /} and {@link
+   * @param version the {@link ParserVersion}, followed by {@code /} and {@link
    *     ExtractLimits#boundsKey} for a rejection at a bound
    */
   record Rejection(String version, ErrorCode code, String reason) {}
@@ -51,23 +47,22 @@ final class RejectedContent {
   private final Path file;
   private final Map<String, Rejection> bySha = new LinkedHashMap<>();
 
-  /** {@link #readerVersion}, found once: it scans the installed layouts. */
-  private final String readerVersion = readerVersion();
+  /** The {@link ParserVersion} of this run (it covers the installed layouts). */
+  private final String readerVersion;
 
-  private RejectedContent(Path file) {
+  private RejectedContent(Path file, String readerVersion) {
     this.file = file;
+    this.readerVersion = readerVersion;
   }
 
-  /**
-   * {@link #READER_VERSION} and the installed layouts: a layout added to the class path may read
-   * what none read before.
-   */
-  static String readerVersion() {
-    return READER_VERSION + " " + String.join(",", Layouts.installedClassNames());
-  }
-
+  /** The rejections of {@link ParserVersion#current()}. */
   static RejectedContent load(Path dataDir) {
-    RejectedContent r = new RejectedContent(dataDir.resolve(FILE));
+    return load(dataDir, ParserVersion.current());
+  }
+
+  /** The rejections remembered under {@code parserVersion}; those of other versions are ignored. */
+  static RejectedContent load(Path dataDir, String parserVersion) {
+    RejectedContent r = new RejectedContent(dataDir.resolve(FILE), parserVersion);
     if (!Files.isRegularFile(r.file)) {
       return r;
     }

@@ -14,6 +14,7 @@ import hyoka.transform.HyokaException;
 import hyoka.transform.IngestedReport;
 import hyoka.warehouse.Warehouse;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,10 +192,59 @@ class IngestCrashTest {
     return out;
   }
 
+  /**
+   * An ingest after an upgrade killed between its index commit and the rename: the warehouse keeps
+   * the old reports, made by the old version, whole; the next run of the new version repairs the
+   * index and re-parses them, once.
+   */
+  @Test
+  void aReparseKilledBeforeGoingLiveLeavesTheOldReportsAndIsRedone() throws Exception {
+    Path h31 = Files.copy(Fixtures.samplePdf("h31"), dir.resolve("h31.pdf"));
+    Path data = dir.resolve("data");
+    Warehouse warehouse = new Warehouse(data);
+    assertThat(IngestRunTest.ingest(data, List.of(h31), "otaru").summary().added()).isEqualTo(1);
+    String built = ParserVersion.current();
+
+    Forked killed =
+        fork(
+            data,
+            List.of(
+                "-D" + ParserVersion.TEST_PROPERTY + "=upgraded",
+                "-Dhyoka.test.haltAt=after-index"),
+            h31);
+    assertThat(killed.exit()).isEqualTo(137);
+    assertThat(warehouse.lastRunId()).isEqualTo(1);
+    assertThat(SearchIndex.indexedRun(data.resolve("index"))).isEqualTo(2);
+    assertThat(warehouse.parserVersions())
+        .containsExactly(Map.entry(FileHashes.sha256(h31), built));
+
+    StringWriter text = new StringWriter();
+    new IngestRun(IngestProgress.NONE, "upgraded")
+        .run(
+            new IngestRequest(
+                data, List.of(h31), null, "direct", null, new java.io.PrintWriter(text)));
+    assertThat(text.toString().lines())
+        .startsWith(
+            "removing staging directory of an interrupted ingest: " + killed.staging(),
+            "repairing search index: it matches warehouse run 2 but the warehouse is at run 1"
+                + " (an earlier ingest was interrupted)")
+        .anyMatch(l -> l.startsWith("reparsed " + h31 + " (made by another hyoka version; "));
+    assertThat(warehouse.parserVersions())
+        .containsExactly(Map.entry(FileHashes.sha256(h31), "upgraded"));
+    assertThat(IngestRunTest.sql(data, "SELECT count(*) FROM kpis")).isEqualTo(73);
+    assertThat(IngestRunTest.sql(data, "SELECT count(*) FROM projects")).isEqualTo(62);
+    assertThat(Agreement.assertAgree(data)).containsOnlyKeys(id(h31));
+  }
+
   record Forked(int exit, String out, String staging) {}
 
   private Forked fork(Path data, String property, Path... inputs) throws Exception {
-    ProcessBuilder pb = command(data, List.of(property), inputs);
+    return fork(data, List.of(property), inputs);
+  }
+
+  private Forked fork(Path data, List<String> properties, Path... inputs) throws Exception {
+    String property = String.join(" ", properties);
+    ProcessBuilder pb = command(data, properties, inputs);
     Path out = Files.createTempFile(dir, "fork", ".out");
     pb.redirectErrorStream(true).redirectOutput(out.toFile());
     long start = System.nanoTime();

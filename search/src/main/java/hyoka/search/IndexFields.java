@@ -27,6 +27,13 @@ final class IndexFields {
 
   static final String REPORT_ID = "report_id";
   static final String SUPERSEDED_BY = "superseded_by";
+
+  /**
+   * Stored in the marker only: the warehouse run that read the report. A report the warehouse
+   * re-parsed (another hyoka version made it) has a new run under the same report_id.
+   */
+  static final String REPORT_RUN = "report_run";
+
   static final String CURRENT = "current";
   static final String SERIES = "series";
   static final String FISCAL_YEAR = "fiscal_year";

@@ -60,10 +60,11 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The Lucene index of the report texts, derived from the warehouse so it can always be repaired
  * from it. {@link #sync} makes the index equal to the warehouse: reports not yet indexed are added,
- * reports gone are deleted, reports whose superseded state changed are re-indexed. Each sync ends
- * in one Lucene commit carrying {@code warehouse_run}; a crash before it leaves the previous
- * commit, which readers keep using. The commits of the last runs are kept ({@link
- * RunCommitsPolicy}): readers open the one of the warehouse run they read ({@link SearchSnapshot}).
+ * reports gone are deleted, reports whose superseded state or run changed (a re-parse after an
+ * upgrade) are re-indexed. Each sync ends in one Lucene commit carrying {@code warehouse_run}; a
+ * crash before it leaves the previous commit, which readers keep using. The commits of the last
+ * runs are kept ({@link RunCommitsPolicy}): readers open the one of the warehouse run they read
+ * ({@link SearchSnapshot}).
  */
 public final class SearchIndex {
   private SearchIndex() {}
@@ -139,7 +140,7 @@ public final class SearchIndex {
         }
         for (Map.Entry<String, String> e : indexed.entrySet()) {
           ReportRow want = wanted.get(e.getKey());
-          boolean stale = want == null || !e.getValue().equals(nullToEmpty(want.supersededBy()));
+          boolean stale = want == null || !e.getValue().equals(markerState(want));
           if (stale) {
             changed += countTexts(writer, e.getKey());
             writer.deleteDocuments(new Term(REPORT_ID, e.getKey()));
@@ -232,7 +233,7 @@ public final class SearchIndex {
     List<ReportRow> toAdd = new ArrayList<>();
     for (ReportRow r : wanted.values()) {
       String have = indexed.get(r.reportId());
-      if (have == null || !have.equals(nullToEmpty(r.supersededBy()))) {
+      if (have == null || !have.equals(markerState(r))) {
         toAdd.add(r);
       }
     }
@@ -417,7 +418,15 @@ public final class SearchIndex {
     return null;
   }
 
-  /** report_id → superseded_by ("" when current) of every report the index holds. */
+  /**
+   * What a marker records of its report and sync compares: superseded_by ("" when current) and the
+   * run that read it. A marker of an older hyoka records no run: its report is indexed again.
+   */
+  private static String markerState(ReportRow r) {
+    return nullToEmpty(r.supersededBy()) + " " + r.runId();
+  }
+
+  /** report_id → {@link #markerState} of every report the index holds. */
   private static Map<String, String> indexedReports(IndexWriter writer) throws IOException {
     Map<String, String> out = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -427,7 +436,9 @@ public final class SearchIndex {
       StoredFields stored = s.storedFields();
       for (ScoreDoc d : s.search(q, n).scoreDocs) {
         Document doc = stored.document(d.doc);
-        out.put(doc.get(REPORT_ID), nullToEmpty(doc.get(SUPERSEDED_BY)));
+        String run = doc.get(REPORT_RUN);
+        out.put(
+            doc.get(REPORT_ID), run == null ? "" : nullToEmpty(doc.get(SUPERSEDED_BY)) + " " + run);
       }
     }
     return out;
@@ -450,6 +461,7 @@ public final class SearchIndex {
     d.add(new StringField(DOC_TYPE, TYPE_REPORT, Field.Store.YES));
     d.add(new StringField(REPORT_ID, r.reportId(), Field.Store.YES));
     d.add(new StoredField(SUPERSEDED_BY, nullToEmpty(r.supersededBy())));
+    d.add(new StoredField(REPORT_RUN, Long.toString(r.runId())));
     d.add(new StoredField(DOC_COUNT, texts));
     return d;
   }

@@ -23,8 +23,14 @@ import java.util.TreeMap;
 final class WarehouseTexts {
   private WarehouseTexts() {}
 
-  /** A report row: what sync compares with the index's marker documents. */
-  record ReportRow(String reportId, String series, int fiscalYear, String supersededBy) {
+  /**
+   * A report row: what sync compares with the index's marker documents.
+   *
+   * @param runId the run that read the report ({@code reports.run_id}): a report re-parsed by
+   *     another hyoka version keeps its report_id but not its run, and is indexed again
+   */
+  record ReportRow(
+      String reportId, String series, int fiscalYear, String supersededBy, long runId) {
     ReportRow {
       requireNonNull(reportId, "reportId is null");
       requireNonNull(series, "series is null");
@@ -70,11 +76,13 @@ final class WarehouseTexts {
     Map<String, ReportRow> out = new LinkedHashMap<>();
     try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT report_id, series, fiscal_year, superseded_by FROM reports ORDER BY report_id");
+                "SELECT report_id, series, fiscal_year, superseded_by, run_id FROM reports"
+                    + " ORDER BY report_id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         ReportRow r =
-            new ReportRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+            new ReportRow(
+                rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5));
         out.put(r.reportId(), r);
       }
     }

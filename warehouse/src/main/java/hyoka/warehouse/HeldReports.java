@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a no-op re-run needs to know about the warehouse (the sha256 of every report held and the
- * last run id), kept in a small text file beside it so that a re-run over an unchanged folder does
- * not have to load DuckDB's native library and open the database (≈ 0.6–0.9 s of a 2 s CLI run).
+ * What a no-op re-run needs to know about the warehouse (the sha256 of every report held, the
+ * parser version that made it, and the last run id), kept in a small text file beside it so that a
+ * re-run over an unchanged folder does not have to load DuckDB's native library and open the
+ * database (≈ 0.6–0.9 s of a 2 s CLI run).
  *
  * <p>The file names the size and modification time of the database it describes; it is trusted only
  * while the database still has exactly those, so a crash between the publish's rename and the
@@ -25,9 +26,16 @@ import java.util.Optional;
  */
 final class HeldReports {
   static final String FILE = "warehouse.held";
-  private static final String MAGIC = "hyoka-held 1";
+  private static final String MAGIC = "hyoka-held 2";
 
-  record Held(long lastRunId, Map<String, String> sha256ToReportId) {}
+  /**
+   * @param sha256ToParserVersion the {@code reports.parser_version} of each held sha256; null where
+   *     unknown (a report of a hyoka before parser versions)
+   */
+  record Held(
+      long lastRunId,
+      Map<String, String> sha256ToReportId,
+      Map<String, String> sha256ToParserVersion) {}
 
   private HeldReports() {}
 
@@ -48,14 +56,16 @@ final class HeldReports {
       }
       long runId = Long.parseLong(head[1]);
       Map<String, String> known = new LinkedHashMap<>();
+      Map<String, String> versions = new LinkedHashMap<>();
       for (String line : lines.subList(2, lines.size())) {
-        int tab = line.indexOf('\t');
-        if (tab < 0) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 3) {
           return Optional.empty();
         }
-        known.put(line.substring(0, tab), line.substring(tab + 1));
+        known.put(f[0], f[1]);
+        versions.put(f[0], f[2].isEmpty() ? null : f[2]);
       }
-      return Optional.of(new Held(runId, known));
+      return Optional.of(new Held(runId, known, versions));
     } catch (IOException | RuntimeException e) {
       // A damaged cache is only a slower path: DuckDB is the truth.
       return Optional.empty();
@@ -68,7 +78,16 @@ final class HeldReports {
     b.append(MAGIC).append('\n');
     b.append(stamp(dbFile)).append(' ').append(held.lastRunId()).append('\n');
     held.sha256ToReportId()
-        .forEach((sha, id) -> b.append(sha).append('\t').append(id).append('\n'));
+        .forEach(
+            (sha, id) -> {
+              String version = held.sha256ToParserVersion().get(sha);
+              b.append(sha)
+                  .append('\t')
+                  .append(id)
+                  .append('\t')
+                  .append(version == null ? "" : version)
+                  .append('\n');
+            });
     Path file = dbFile.resolveSibling(FILE);
     Path tmp = dbFile.resolveSibling(FILE + ".tmp");
     Files.writeString(tmp, b, UTF_8);

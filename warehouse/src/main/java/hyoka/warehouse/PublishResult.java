@@ -16,7 +16,12 @@ public record PublishResult(long runId, List<Outcome> reports) {
     /** New content: its rows were loaded. */
     ADDED,
     /** The same content (sha256) was already held: nothing was loaded. */
-    UNCHANGED
+    UNCHANGED,
+    /**
+     * The content was held, made by another parser version ({@link RunStats#reparse}): its rows
+     * were replaced by the shard's, under the same report_id.
+     */
+    REPARSED
   }
 
   /**
@@ -39,6 +44,10 @@ public record PublishResult(long runId, List<Outcome> reports) {
 
   public long superseded() {
     return reports.stream().filter(o -> o.supersededReportId() != null).count();
+  }
+
+  public long reparsed() {
+    return reports.stream().filter(o -> o.status() == Status.REPARSED).count();
   }
 
   public long unchanged() {

@@ -48,7 +48,11 @@ public final class Tables {
                   VARCHAR,
                   "the title printed in the report's text; NULL where the layout prints none (the"
                       + " strategy report prints none)"),
-              c("ingested_at", TIMESTAMP, "when the file was read (UTC)"),
+              c(
+                  "ingested_at",
+                  TIMESTAMP,
+                  "when the file was first read (UTC); a re-parse by another hyoka version keeps"
+                      + " it, so a series' reports keep the order they came in"),
               c("project_count", INTEGER, "number of projects parsed"),
               c("kpi_count", INTEGER, "number of KPI value rows parsed"),
               c("score_mismatches", INTEGER, "KPI rows whose printed score differs from hyoka's"),
@@ -64,11 +68,22 @@ public final class Tables {
                   "the grade legend as printed (評価基準：Ａ＝達成率100％以上 …); NULL where none is printed"),
               c("grade_legend_page", INTEGER, "1-based page the legend was read from")),
           List.of(
-              c("run_id", BIGINT, "the run that added the report"),
+              c(
+                  "run_id",
+                  BIGINT,
+                  "the run that read the report: the one that added it, or the last that re-parsed"
+                      + " it after an upgrade"),
               c(
                   "superseded_by",
                   VARCHAR,
-                  "report_id of the newer file for the same series and fiscal year; NULL while current")));
+                  "report_id of the newer file for the same series and fiscal year; NULL while current"),
+              c(
+                  "parser_version",
+                  VARCHAR,
+                  "the hyoka parser version that read the report (16 hex digits, a digest of the"
+                      + " sources that decide rows); a re-run of hyoka ingest with another version"
+                      + " reads the file again; NULL for a report a hyoka before parser versions"
+                      + " stored")));
 
   public static final TableSpec PROJECTS =
       new TableSpec(
@@ -272,7 +287,12 @@ public final class Tables {
               c("files_added", INTEGER, "reports added by the run"),
               c("files_superseded", INTEGER, "older reports the run superseded"),
               c("files_unchanged", INTEGER, "files whose content was already held"),
-              c("files_rejected", INTEGER, "files that could not be read as reports")),
+              c("files_rejected", INTEGER, "files that could not be read as reports"),
+              c(
+                  "files_reparsed",
+                  INTEGER,
+                  "reports read again because another hyoka version had made them; NULL in runs"
+                      + " of a hyoka before parser versions")),
           List.of());
 
   public static final TableSpec REJECTIONS =

@@ -76,6 +76,44 @@ public final class Warehouse {
     return new LinkedHashMap<>(held().sha256ToReportId());
   }
 
+  /**
+   * sha256 → the parser version that made the report of every report held ({@code
+   * reports.parser_version}); the value is null where that is unknown (a report stored by a hyoka
+   * before parser versions). Empty when there is no db.
+   */
+  public Map<String, String> parserVersions() {
+    if (!exists()) {
+      return new LinkedHashMap<>();
+    }
+    return new LinkedHashMap<>(held().sha256ToParserVersion());
+  }
+
+  /**
+   * sha256 → series of the held reports of {@code sha256s}, from the database: a re-parse files a
+   * report where it was filed.
+   */
+  public Map<String, String> seriesOf(java.util.Collection<String> sha256s) {
+    Map<String, String> out = new HashMap<>();
+    if (sha256s.isEmpty() || !exists()) {
+      return out;
+    }
+    try (Connection c = openReadOnly();
+        PreparedStatement p =
+            c.prepareStatement("SELECT series FROM reports WHERE sha256 = ? ORDER BY report_id")) {
+      for (String sha : sha256s) {
+        p.setString(1, sha);
+        try (ResultSet rs = p.executeQuery()) {
+          if (rs.next()) {
+            out.put(sha, rs.getString(1));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw error("cannot read the series of held reports of " + dbFile(), e);
+    }
+    return out;
+  }
+
   /** The id of the last published run; 0 when none. */
   public long lastRunId() {
     return exists() ? held().lastRunId() : 0;
@@ -88,17 +126,32 @@ public final class Warehouse {
 
   private HeldReports.Held heldFromDatabase() {
     Map<String, String> known = new LinkedHashMap<>();
+    Map<String, String> versions = new LinkedHashMap<>();
     try (Connection c = openReadOnly();
         Statement s = c.createStatement()) {
+      // A warehouse of a hyoka before parser versions has no such column: every report's version
+      // is unknown, so every report is read again (and the publish adds the column).
+      boolean versioned;
       try (ResultSet rs =
-          s.executeQuery("SELECT sha256, report_id FROM reports ORDER BY report_id")) {
+          s.executeQuery(
+              "SELECT count(*) FROM information_schema.columns WHERE table_name = 'reports'"
+                  + " AND column_name = 'parser_version' AND table_schema = current_schema()")) {
+        rs.next();
+        versioned = rs.getLong(1) > 0;
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT sha256, report_id, "
+                  + (versioned ? "parser_version" : "NULL")
+                  + " FROM reports ORDER BY report_id")) {
         while (rs.next()) {
           known.put(rs.getString(1), rs.getString(2));
+          versions.put(rs.getString(1), rs.getString(3));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) FROM runs")) {
         rs.next();
-        return new HeldReports.Held(rs.getLong(1), known);
+        return new HeldReports.Held(rs.getLong(1), known, versions);
       }
     } catch (SQLException e) {
       throw error("cannot read reports and runs of " + dbFile(), e);
@@ -611,7 +664,20 @@ public final class Warehouse {
       List<Path> toLoad = new ArrayList<>();
       Map<String, String> supersededBy = new LinkedHashMap<>();
       Set<String> loaded = new HashSet<>();
+      List<String> reparsed = new ArrayList<>();
       for (ShardReport shard : shards) {
+        if (known.containsKey(shard.sha256())
+            && stats.reparse().contains(shard.sha256())
+            && loaded.add(shard.sha256())) {
+          // Read again by another parser version: the held rows make way for the shard's (same
+          // content, same report_id), which keep the held report's place in its series.
+          reparsed.add(known.get(shard.sha256()));
+          toLoad.add(shard.shardDir());
+          outcomes.add(
+              new PublishResult.Outcome(
+                  shard.reportId(), shard.sourceFile(), PublishResult.Status.REPARSED, null));
+          continue;
+        }
         if (known.containsKey(shard.sha256()) || !loaded.add(shard.sha256())) {
           outcomes.add(
               new PublishResult.Outcome(
@@ -631,6 +697,7 @@ public final class Warehouse {
                 PublishResult.Status.ADDED,
                 older.isEmpty() ? null : String.join(",", older)));
       }
+      removeReparsed(c, reparsed);
       if (!toLoad.isEmpty()) {
         try (BufferAllocator allocator = new RootAllocator()) {
           for (TableSpec table : Tables.SHARD_TABLES) {
@@ -644,11 +711,24 @@ public final class Warehouse {
           }
         }
       }
+      Set<List<Object>> moved = restoreReparsed(c, reparsed);
       supersede(c, supersededBy);
+      rechain(c, moved);
+      if (stats.parserVersion() != null) {
+        try (PreparedStatement p =
+            c.prepareStatement("UPDATE reports SET parser_version = ? WHERE run_id = ?")) {
+          p.setString(1, stats.parserVersion());
+          p.setLong(2, runId);
+          p.executeUpdate();
+        }
+      }
       int superseded = supersededBy.size();
       PublishResult result = new PublishResult(runId, outcomes);
       try (PreparedStatement p =
-          c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          c.prepareStatement(
+              "INSERT INTO runs (run_id, started_at, finished_at, files_added, files_superseded,"
+                  + " files_unchanged, files_rejected, files_reparsed)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         p.setLong(1, runId);
         p.setObject(2, utc(stats.startedAt()));
         p.setObject(3, utc(Instant.now()));
@@ -656,6 +736,7 @@ public final class Warehouse {
         p.setInt(5, superseded);
         p.setInt(6, stats.filesUnchanged() + (int) result.unchanged());
         p.setInt(7, stats.rejections().size());
+        p.setInt(8, (int) result.reparsed());
         p.executeUpdate();
       }
       try (PreparedStatement p = c.prepareStatement("INSERT INTO rejections VALUES (?, ?, ?)")) {
@@ -708,6 +789,120 @@ public final class Warehouse {
         p.executeUpdate();
       }
     }
+  }
+
+  /**
+   * Deletes every row of the held reports {@code reportIds} (report ids are hex digits), keeping
+   * what the re-parsed report takes over from its held one in the temporary table {@code
+   * reparse_old}: when it was first read and what superseded it.
+   */
+  private static void removeReparsed(Connection c, List<String> reportIds) throws SQLException {
+    if (reportIds.isEmpty()) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TEMP TABLE reparse_old (report_id VARCHAR, series VARCHAR, fiscal_year INTEGER,"
+              + " layout VARCHAR, ingested_at TIMESTAMP, superseded_by VARCHAR)");
+      for (int from = 0; from < reportIds.size(); from += 1000) {
+        String in = idList(reportIds.subList(from, Math.min(reportIds.size(), from + 1000)));
+        s.execute(
+            "INSERT INTO reparse_old SELECT report_id, series, fiscal_year, layout, ingested_at,"
+                + " superseded_by FROM reports WHERE report_id IN ("
+                + in
+                + ")");
+        for (TableSpec table : Tables.SHARD_TABLES) {
+          s.execute("DELETE FROM " + table.name() + " WHERE report_id IN (" + in + ")");
+        }
+      }
+    }
+  }
+
+  /**
+   * Gives each re-parsed report what its held one had: the time it was first read and, when it is
+   * still of the same series, fiscal year and layout, its superseded_by (the reports it superseded
+   * still name its report_id). Returns the (series, fiscal_year, layout) keys whose members changed
+   * because a re-parse read another fiscal year or layout: both the old and the new key.
+   */
+  private static Set<List<Object>> restoreReparsed(Connection c, List<String> reportIds)
+      throws SQLException {
+    Set<List<Object>> moved = new java.util.LinkedHashSet<>();
+    if (reportIds.isEmpty()) {
+      return moved;
+    }
+    String same =
+        "o.series IS NOT DISTINCT FROM r.series AND o.fiscal_year IS NOT DISTINCT FROM"
+            + " r.fiscal_year AND o.layout IS NOT DISTINCT FROM r.layout";
+    try (Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT o.series, o.fiscal_year, o.layout, r.series, r.fiscal_year, r.layout"
+                  + " FROM reparse_old o JOIN reports r ON r.report_id = o.report_id WHERE NOT ("
+                  + same
+                  + ")")) {
+        while (rs.next()) {
+          for (int i = 1; i <= 4; i += 3) {
+            String series = rs.getString(i);
+            int year = rs.getInt(i + 1);
+            boolean hasYear = !rs.wasNull();
+            String layout = rs.getString(i + 2);
+            if (series != null && hasYear && layout != null) {
+              moved.add(List.of(series, year, layout));
+            }
+          }
+        }
+      }
+      s.execute(
+          "UPDATE reports SET ingested_at = o.ingested_at, superseded_by = CASE WHEN "
+              + same.replace("r.", "reports.")
+              + " THEN o.superseded_by ELSE NULL END FROM reparse_old o"
+              + " WHERE reports.report_id = o.report_id");
+      s.execute("DROP TABLE reparse_old");
+    }
+    return moved;
+  }
+
+  /**
+   * Rebuilds the supersession chain of each key: its reports in the order they came in (as publish
+   * orders them), each superseded by the next. Only for keys a re-parse moved a report out of or
+   * into; every other chain is as publish left it.
+   */
+  private static void rechain(Connection c, Set<List<Object>> keys) throws SQLException {
+    for (List<Object> key : keys) {
+      List<String> ids = new ArrayList<>();
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "SELECT report_id FROM reports WHERE series = ? AND fiscal_year = ? AND layout = ?"
+                  + " ORDER BY ingested_at, source_file, sha256")) {
+        p.setString(1, (String) key.get(0));
+        p.setInt(2, (Integer) key.get(1));
+        p.setString(3, (String) key.get(2));
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+      }
+      try (PreparedStatement p =
+          c.prepareStatement("UPDATE reports SET superseded_by = ? WHERE report_id = ?")) {
+        for (int i = 0; i < ids.size(); i++) {
+          p.setString(1, i + 1 < ids.size() ? ids.get(i + 1) : null);
+          p.setString(2, ids.get(i));
+          p.executeUpdate();
+        }
+      }
+    }
+  }
+
+  private static String idList(List<String> reportIds) {
+    List<String> quoted = new ArrayList<>();
+    for (String id : reportIds) {
+      if (!id.matches("[0-9a-f]+")) {
+        throw new IllegalArgumentException("not a report id: " + id);
+      }
+      quoted.add("'" + id + "'");
+    }
+    return String.join(", ", quoted);
   }
 
   /** (series, fiscal_year, layout) → the current reports of it, by report_id. */

@@ -9,6 +9,7 @@ import hyoka.transform.IngestedReport;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -303,13 +304,15 @@ class WarehouseHandTest {
     java.nio.file.Files.createDirectories(w.dataDir());
     try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + w.dbFile());
         var s = c.createStatement()) {
-      // as if written before kpis.kpi_key and runs.files_rejected existed
+      // as if written before kpis.kpi_key, runs.files_rejected and the parser versions existed
       Schema.create(c);
       s.execute(
           "DROP VIEW kpi_conflicts; DROP VIEW kpi_series; DROP VIEW kpi_series_values;"
               + " DROP VIEW current_kpi_values; DROP VIEW current_kpis");
       s.execute("ALTER TABLE kpis DROP COLUMN kpi_key");
       s.execute("ALTER TABLE runs DROP COLUMN files_rejected");
+      s.execute("ALTER TABLE runs DROP COLUMN files_reparsed");
+      s.execute("ALTER TABLE reports DROP COLUMN parser_version");
       s.execute(
           "INSERT INTO runs VALUES (1, TIMESTAMP '2025-01-01 00:00:00', TIMESTAMP '2025-01-01 00:01:00', 0, 0, 0)");
     }
@@ -319,9 +322,69 @@ class WarehouseHandTest {
                 HandReports.report(
                     HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")))),
         stats());
-    assertThat(w.query("SELECT run_id, files_rejected FROM runs ORDER BY run_id").rows())
-        .containsExactly(java.util.Arrays.asList(1L, null), List.of(2L, 0));
+    assertThat(
+            w.query("SELECT run_id, files_rejected, files_reparsed FROM runs ORDER BY run_id")
+                .rows())
+        .containsExactly(java.util.Arrays.asList(1L, null, null), List.of(2L, 0, 0));
+    assertThat(w.query("SELECT count(*) FROM reports WHERE parser_version IS NULL").rows())
+        .containsExactly(List.of(1L));
     assertThat(w.query("SELECT count(*) FROM kpi_series WHERE kpi_key LIKE '%交通事故件数'").rows())
         .containsExactly(List.of(6L));
+  }
+
+  /**
+   * A re-parse replaces a held report's rows under its report_id: with the same series, year and
+   * layout it keeps its supersession; read as another year, it leaves its chain, and both chains
+   * are rebuilt in the order the reports came in.
+   */
+  @Test
+  void aReparseReplacesTheHeldRowsAndKeepsOrRebuildsTheSupersession() {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
+    Instant t2 = Instant.parse("2026-02-01T00:00:00Z");
+    String a = HandReports.sha('a');
+    String b = HandReports.sha('b');
+    w.publish(List.of(shard(HandReports.report(a, 2019, "244", t1))), stats());
+    w.publish(List.of(shard(HandReports.report(b, 2019, "244", t2))), stats());
+    String aId = "aaaaaaaaaaaaaaaa";
+    String bId = "bbbbbbbbbbbbbbbb";
+    assertThat(w.query("SELECT superseded_by FROM reports WHERE report_id = '" + aId + "'").rows())
+        .containsExactly(List.of(bId));
+
+    // Read again as the same year, months later: its rows once, its place in the series kept.
+    Path again = tmp.resolve("again").resolve(aId);
+    ReportShard.write(
+        HandReports.report(a, 2019, "244", Instant.parse("2026-06-01T00:00:00Z")), again);
+    PublishResult same =
+        w.publish(
+            List.of(again), new RunStats(t2.plusSeconds(3600), 0, List.of(), "v2", Set.of(a)));
+    assertThat(same.reparsed()).isEqualTo(1);
+    assertThat(same.added()).isZero();
+    assertThat(
+            w.query(
+                    "SELECT report_id, fiscal_year, superseded_by, run_id, parser_version,"
+                        + " ingested_at FROM reports ORDER BY report_id")
+                .rows())
+        .containsExactly(
+            List.of(aId, 2019, bId, 3L, "v2", java.time.LocalDateTime.of(2026, 1, 1, 0, 0)),
+            java.util.Arrays.asList(
+                bId, 2019, null, 2L, null, java.time.LocalDateTime.of(2026, 2, 1, 0, 0)));
+    assertThat(w.query("SELECT report_id, count(*) FROM kpis GROUP BY ALL ORDER BY 1").rows())
+        .containsExactly(List.of(aId, 2L), List.of(bId, 2L));
+    assertThat(w.query("SELECT files_reparsed, files_added FROM runs WHERE run_id = 3").rows())
+        .containsExactly(List.of(1, 0));
+
+    // Read again as another year: a is no longer superseded by b, each is current in its year.
+    Path moved = tmp.resolve("moved").resolve(aId);
+    ReportShard.write(
+        HandReports.report(a, 2018, "244", Instant.parse("2026-07-01T00:00:00Z")), moved);
+    w.publish(List.of(moved), new RunStats(t2.plusSeconds(7200), 0, List.of(), "v3", Set.of(a)));
+    assertThat(
+            w.query("SELECT report_id, fiscal_year, superseded_by FROM reports ORDER BY 1").rows())
+        .containsExactly(
+            java.util.Arrays.asList(aId, 2018, null), java.util.Arrays.asList(bId, 2019, null));
+    assertThat(w.query("SELECT count(*) FROM current_reports").rows()).containsExactly(List.of(2L));
+    assertThat(w.query("SELECT count(*) FROM kpis").rows()).containsExactly(List.of(4L));
+    assertThat(w.parserVersions()).containsEntry(a, "v3").containsEntry(b, null);
   }
 }
