@@ -4,6 +4,7 @@ import hyoka.search.SearchIndex;
 import hyoka.search.WarehouseFileId;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
+import hyoka.transform.IngestedReport;
 import hyoka.transform.Layouts;
 import hyoka.warehouse.PublishResult;
 import hyoka.warehouse.RunStats;
@@ -798,7 +799,7 @@ public final class IngestRun {
             new ChangedFile(
                 ChangedFile.pathString(p),
                 name,
-                FileHashes.sha256(p),
+                IngestedReport.sha256Of(p),
                 series != null ? series : Manifest.folderName(p)),
             null);
       } catch (NoSuchFileException e) {

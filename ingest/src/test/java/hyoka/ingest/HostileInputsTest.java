@@ -6,6 +6,7 @@ import hyoka.ingest.IngestRunTest.Run;
 import hyoka.ingest.bench.Corpus;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.Fixtures;
+import hyoka.transform.IngestedReport;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,7 +155,7 @@ class HostileInputsTest {
     assertThat(run.summary().files().get(0).code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
     assertThat(Agreement.assertAgree(data)).hasSize(1);
     assertThat(Files.readString(data.resolve(RejectedContent.FILE), StandardCharsets.UTF_8))
-        .contains(FileHashes.sha256(bomb) + "\tLIMIT_EXCEEDED\t");
+        .contains(IngestedReport.sha256Of(bomb) + "\tLIMIT_EXCEEDED\t");
     System.out.printf("ingest of a 1 GiB bomb and a report: %d s%n", seconds);
 
     // The same folder again: the bomb is not read again (nothing is: the report is held).
@@ -169,7 +170,7 @@ class HostileInputsTest {
     // Other bounds may read it: a run with them does not take the remembered rejection.
     assertThat(
             RejectedContent.load(data)
-                .get(FileHashes.sha256(bomb), new ExtractLimits(1 << 30, 120_000, 4096)))
+                .get(IngestedReport.sha256Of(bomb), new ExtractLimits(1 << 30, 120_000, 4096)))
         .isEmpty();
   }
 
@@ -201,7 +202,10 @@ class HostileInputsTest {
             readers
                 .extract(
                     new ChangedFile(
-                        ChangedFile.pathString(good), "a-good.pdf", FileHashes.sha256(good), "in"))
+                        ChangedFile.pathString(good),
+                        "a-good.pdf",
+                        IngestedReport.sha256Of(good),
+                        "in"))
                 .pages())
         .hasSize(36);
     assertThat(readers.started()).isBetween(before, before + 1);

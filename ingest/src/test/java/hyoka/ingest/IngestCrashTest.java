@@ -180,7 +180,7 @@ class IngestCrashTest {
   }
 
   private static String id(Path file) throws IOException {
-    return IngestedReport.reportIdOf(FileHashes.sha256(file));
+    return IngestedReport.reportIdOf(IngestedReport.sha256Of(file));
   }
 
   /** The same report with other bytes: a comment after the end marker. */
@@ -216,7 +216,7 @@ class IngestCrashTest {
     assertThat(warehouse.lastRunId()).isEqualTo(1);
     assertThat(SearchIndex.indexedRun(data.resolve("index"))).isEqualTo(2);
     assertThat(warehouse.parserVersions())
-        .containsExactly(Map.entry(FileHashes.sha256(h31), built));
+        .containsExactly(Map.entry(IngestedReport.sha256Of(h31), built));
 
     StringWriter text = new StringWriter();
     new IngestRun(IngestProgress.NONE, "upgraded")
@@ -230,7 +230,7 @@ class IngestCrashTest {
                 + " (an earlier ingest was interrupted)")
         .anyMatch(l -> l.startsWith("reparsed " + h31 + " (made by another hyoka version; "));
     assertThat(warehouse.parserVersions())
-        .containsExactly(Map.entry(FileHashes.sha256(h31), "upgraded"));
+        .containsExactly(Map.entry(IngestedReport.sha256Of(h31), "upgraded"));
     assertThat(IngestRunTest.sql(data, "SELECT count(*) FROM kpis")).isEqualTo(73);
     assertThat(IngestRunTest.sql(data, "SELECT count(*) FROM projects")).isEqualTo(62);
     assertThat(Agreement.assertAgree(data)).containsOnlyKeys(id(h31));

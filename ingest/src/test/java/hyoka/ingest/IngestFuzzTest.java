@@ -225,7 +225,7 @@ class IngestFuzzTest {
   }
 
   private static String reportId(Path file) throws IOException {
-    return IngestedReport.reportIdOf(FileHashes.sha256(file));
+    return IngestedReport.reportIdOf(IngestedReport.sha256Of(file));
   }
 
   /** Every row of every table for one report, without the columns that only name the file. */

@@ -50,7 +50,8 @@ class IngestPipelineTest {
     List<ChangedFile> files = new ArrayList<>();
     for (Path p : List.of(h31, scan, memo, locked, empty, notes, half)) {
       files.add(
-          new ChangedFile(p.toString(), p.getFileName().toString(), FileHashes.sha256(p), ""));
+          new ChangedFile(
+              p.toString(), p.getFileName().toString(), IngestedReport.sha256Of(p), ""));
     }
     StagingDir staging = StagingDir.of(dir.resolve("staging"));
     Manifest.write(staging.manifest(), files);
@@ -61,7 +62,7 @@ class IngestPipelineTest {
     IngestPipeline.Outputs out = IngestPipeline.build(pipeline, options);
 
     ParsedReport direct = Layouts.installed().parse(Fixtures.text("h31"), null);
-    String h31Sha = FileHashes.sha256(h31);
+    String h31Sha = IngestedReport.sha256Of(h31);
     String h31Id = IngestedReport.reportIdOf(h31Sha);
     ReportSummary expected =
         new ReportSummary(

@@ -58,7 +58,7 @@ class IngestRunTest {
     assertThat(first.lines().get(2))
         .isEqualTo(first.summary().line())
         .startsWith("2 files: 2 added (0 superseding), 0 unchanged, 0 duplicates, 0 rejected; ");
-    String h31Id = IngestedReport.reportIdOf(FileHashes.sha256(h31));
+    String h31Id = IngestedReport.reportIdOf(IngestedReport.sha256Of(h31));
     assertThat(sql(data, "SELECT count(*) FROM projects WHERE report_id = '" + h31Id + "'"))
         .isEqualTo(62);
     assertThat(sql(data, "SELECT count(*) FROM kpis WHERE report_id = '" + h31Id + "'"))
@@ -135,7 +135,7 @@ class IngestRunTest {
     Map<String, String> reports = Agreement.assertAgree(data);
     assertThat(reports)
         .hasSize(3)
-        .containsEntry(h31Id, IngestedReport.reportIdOf(FileHashes.sha256(fixed)));
+        .containsEntry(h31Id, IngestedReport.reportIdOf(IngestedReport.sha256Of(fixed)));
 
     // An unreadable index (here: its commit point overwritten) is rebuilt from the warehouse.
     try (Stream<Path> files = Files.list(data.resolve("index"))) {
@@ -223,7 +223,7 @@ class IngestRunTest {
                     + " PDF'"))
         .isEqualTo(1);
     assertThat(Agreement.assertAgree(data))
-        .containsOnlyKeys(IngestedReport.reportIdOf(FileHashes.sha256(h31)));
+        .containsOnlyKeys(IngestedReport.reportIdOf(IngestedReport.sha256Of(h31)));
     assertThat(data.resolve("staging")).doesNotExist();
   }
 
@@ -245,8 +245,8 @@ class IngestRunTest {
         .containsPattern(
             "\\); lost against the superseded report: (\\d+ [a-zA-Z ]+, )*\\d+ narratives?"
                 + " \\(see the supersession_losses view\\)$");
-    String oldId = IngestedReport.reportIdOf(FileHashes.sha256(h31));
-    String newId = IngestedReport.reportIdOf(FileHashes.sha256(blank));
+    String oldId = IngestedReport.reportIdOf(IngestedReport.sha256Of(h31));
+    String newId = IngestedReport.reportIdOf(IngestedReport.sha256Of(blank));
     long rows =
         sql(
             data,
@@ -440,7 +440,7 @@ class IngestRunTest {
     for (Path f : files) {
       out.put(
           data.relativize(f).toString(),
-          new FileState(Files.size(f), Files.getLastModifiedTime(f), FileHashes.sha256(f)));
+          new FileState(Files.size(f), Files.getLastModifiedTime(f), IngestedReport.sha256Of(f)));
     }
     return out;
   }

@@ -221,7 +221,7 @@ class ReparseTest {
             List.of(
                 new DeadLetter(
                     h30.toString(),
-                    FileHashes.sha256(h30),
+                    IngestedReport.sha256Of(h30),
                     ErrorCode.NOT_A_REPORT,
                     "not a KPI evaluation report")),
             ExtractLimits.DEFAULTS);
@@ -260,7 +260,7 @@ class ReparseTest {
   }
 
   private static String reportId(Path file) throws java.io.IOException {
-    return IngestedReport.reportIdOf(FileHashes.sha256(file));
+    return IngestedReport.reportIdOf(IngestedReport.sha256Of(file));
   }
 
   private static long sql(Path data, String query, String... params) throws SQLException {

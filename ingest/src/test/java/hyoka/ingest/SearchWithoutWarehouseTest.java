@@ -104,7 +104,7 @@ class SearchWithoutWarehouseTest {
   }
 
   private static String id(Path file) throws Exception {
-    return IngestedReport.reportIdOf(FileHashes.sha256(file));
+    return IngestedReport.reportIdOf(IngestedReport.sha256Of(file));
   }
 
   private static void copyTree(Path from, Path to) throws Exception {

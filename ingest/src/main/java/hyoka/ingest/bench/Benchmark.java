@@ -20,22 +20,18 @@ import hyoka.warehouse.ReportShard;
 import hyoka.warehouse.RunStats;
 import hyoka.warehouse.Warehouse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -845,17 +841,9 @@ public final class Benchmark {
 
   private static String sha256(Path file) {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      try (var in = Files.newInputStream(file);
-          OutputStream sink =
-              new java.security.DigestOutputStream(OutputStream.nullOutputStream(), md)) {
-        in.transferTo(sink);
-      }
-      return HexFormat.of().formatHex(md.digest());
+      return hyoka.transform.IngestedReport.sha256Of(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
