@@ -7,7 +7,6 @@ import hyoka.ingest.PdfMutations.Recipe;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.Fixtures;
 import hyoka.transform.IngestedReport;
-import hyoka.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -231,44 +229,7 @@ class IngestFuzzTest {
   /** Every row of every table for one report, without the columns that only name the file. */
   private static Map<String, List<List<Object>>> contents(Path data, String reportId)
       throws SQLException {
-    Map<String, List<List<Object>>> out = new TreeMap<>();
-    try (Connection c = new Warehouse(data).openReadOnly()) {
-      for (String table :
-          List.of(
-              "reports",
-              "projects",
-              "kpis",
-              "kpi_values",
-              "budget_items",
-              "narratives",
-              "residue")) {
-        List<String> columns = new ArrayList<>();
-        for (List<Object> row :
-            Warehouse.query(
-                    c,
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = '"
-                        + table
-                        + "' ORDER BY ordinal_position")
-                .rows()) {
-          if (!IDENTITY_COLUMNS.contains((String) row.get(0))) {
-            columns.add('"' + (String) row.get(0) + '"');
-          }
-        }
-        out.put(
-            table,
-            Warehouse.query(
-                    c,
-                    "SELECT "
-                        + String.join(", ", columns)
-                        + " FROM "
-                        + table
-                        + " WHERE report_id = '"
-                        + reportId
-                        + "' ORDER BY ALL")
-                .rows());
-      }
-    }
-    return out;
+    return ReportContents.of(data, reportId, IDENTITY_COLUMNS);
   }
 
   private static String diff(

@@ -20,7 +20,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -302,44 +301,6 @@ class ReparseTest {
   /** Every row of every table for one report, but for the columns that name who read it. */
   private static Map<String, List<List<Object>>> contents(Path data, String reportId)
       throws SQLException {
-    Map<String, List<List<Object>>> out = new TreeMap<>();
-    try (Connection c = new Warehouse(data).openReadOnly()) {
-      for (String table :
-          List.of(
-              "reports",
-              "projects",
-              "kpis",
-              "kpi_values",
-              "budget_items",
-              "narratives",
-              "residue",
-              "text_repairs")) {
-        List<String> columns = new ArrayList<>();
-        for (List<Object> row :
-            Warehouse.query(
-                    c,
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = '"
-                        + table
-                        + "' ORDER BY ordinal_position")
-                .rows()) {
-          if (!READ_BY.contains((String) row.get(0))) {
-            columns.add('"' + (String) row.get(0) + '"');
-          }
-        }
-        out.put(
-            table,
-            Warehouse.query(
-                    c,
-                    "SELECT "
-                        + String.join(", ", columns)
-                        + " FROM "
-                        + table
-                        + " WHERE report_id = '"
-                        + reportId
-                        + "' ORDER BY ALL")
-                .rows());
-      }
-    }
-    return out;
+    return ReportContents.of(data, reportId, READ_BY);
   }
 }
