@@ -136,40 +136,22 @@ public final class IngestRun {
           continue;
         }
         ChangedFile f = c.file();
-        if (known.containsKey(f.sha256())) {
-          if (version.equals(madeBy.get(f.sha256()))) {
-            c.outcome = FileOutcome.unchanged(f.name());
-          } else if (firstBySha.containsKey(f.sha256())) {
-            c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
-          } else {
-            // Another hyoka (or one before parser versions) made the held report: this one may
-            // read the file otherwise. What this version rejected before it rejects again, and
-            // the held report stays.
-            firstBySha.put(f.sha256(), f.name());
-            c.reparse = true;
-            if (remembered(rejectedBefore, f.sha256(), request)) {
-              RejectedContent.Rejection r = rejectedBefore.get(f.sha256(), request.limits()).get();
-              c.outcome =
-                  FileOutcome.rejected(
-                      f.name(),
-                      r.code(),
-                      r.reason() + " (rejected before; not read again; " + FileOutcome.KEPT + ")");
-            } else {
-              checkStructure(c);
-            }
-          }
+        boolean held = known.containsKey(f.sha256());
+        if (held && version.equals(madeBy.get(f.sha256()))) {
+          c.outcome = FileOutcome.unchanged(f.name());
         } else if (firstBySha.containsKey(f.sha256())) {
           c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
-        } else if (remembered(rejectedBefore, f.sha256(), request)) {
-          // Read and rejected by an earlier run: the same bytes would be rejected again.
-          RejectedContent.Rejection r = rejectedBefore.get(f.sha256(), request.limits()).get();
-          firstBySha.put(f.sha256(), f.name());
-          c.outcome =
-              FileOutcome.rejected(
-                  f.name(), r.code(), r.reason() + " (rejected before; not read again)");
         } else {
           firstBySha.put(f.sha256(), f.name());
-          checkStructure(c);
+          // Held, but another hyoka (or one before parser versions) made its report: this one may
+          // read the file otherwise. What this version rejects, the held report outlives.
+          c.reparse = held;
+          if (remembered(rejectedBefore, f.sha256(), request)) {
+            // Read and rejected by an earlier run: the same bytes would be rejected again.
+            c.outcome = c.rememberedOutcome(rejectedBefore.get(f.sha256(), request.limits()).get());
+          } else {
+            checkStructure(c);
+          }
         }
       }
       fileWhereHeld(warehouse, candidates);
@@ -842,6 +824,17 @@ public final class IngestRun {
     FileOutcome rejectedOutcome(DeadLetter d) {
       return FileOutcome.rejected(
           file.name(), d.code(), reparse ? d.reason() + " (" + FileOutcome.KEPT + ")" : d.reason());
+    }
+
+    /** The outcome of this file's rejection {@code r} by an earlier run of this version. */
+    FileOutcome rememberedOutcome(RejectedContent.Rejection r) {
+      return FileOutcome.rejected(
+          file.name(),
+          r.code(),
+          r.reason()
+              + " (rejected before; not read again"
+              + (reparse ? "; " + FileOutcome.KEPT : "")
+              + ")");
     }
 
     FileOutcome outcome() {

@@ -55,11 +55,6 @@ final class RejectedContent {
     this.readerVersion = readerVersion;
   }
 
-  /** The rejections of {@link ParserVersion#current()}. */
-  static RejectedContent load(Path dataDir) {
-    return load(dataDir, ParserVersion.current());
-  }
-
   /** The rejections remembered under {@code parserVersion}; those of other versions are ignored. */
   static RejectedContent load(Path dataDir, String parserVersion) {
     RejectedContent r = new RejectedContent(dataDir.resolve(FILE), parserVersion);

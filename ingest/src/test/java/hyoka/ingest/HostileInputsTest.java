@@ -169,7 +169,7 @@ class HostileInputsTest {
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t1)).isLessThan(30);
     // Other bounds may read it: a run with them does not take the remembered rejection.
     assertThat(
-            RejectedContent.load(data)
+            RejectedContent.load(data, ParserVersion.current())
                 .get(IngestedReport.sha256Of(bomb), new ExtractLimits(1 << 30, 120_000, 4096)))
         .isEmpty();
   }

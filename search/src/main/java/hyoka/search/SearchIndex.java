@@ -423,7 +423,11 @@ public final class SearchIndex {
    * run that read it. A marker of an older hyoka records no run: its report is indexed again.
    */
   private static String markerState(ReportRow r) {
-    return nullToEmpty(r.supersededBy()) + " " + r.runId();
+    return markerState(r.supersededBy(), Long.toString(r.runId()));
+  }
+
+  private static String markerState(String supersededBy, String run) {
+    return run == null ? "" : nullToEmpty(supersededBy) + " " + run;
   }
 
   /** report_id → {@link #markerState} of every report the index holds. */
@@ -436,9 +440,7 @@ public final class SearchIndex {
       StoredFields stored = s.storedFields();
       for (ScoreDoc d : s.search(q, n).scoreDocs) {
         Document doc = stored.document(d.doc);
-        String run = doc.get(REPORT_RUN);
-        out.put(
-            doc.get(REPORT_ID), run == null ? "" : nullToEmpty(doc.get(SUPERSEDED_BY)) + " " + run);
+        out.put(doc.get(REPORT_ID), markerState(doc.get(SUPERSEDED_BY), doc.get(REPORT_RUN)));
       }
     }
     return out;
