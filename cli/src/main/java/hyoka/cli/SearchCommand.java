@@ -5,7 +5,9 @@ import hyoka.search.SearchFormat;
 import hyoka.search.SearchRequest;
 import hyoka.search.SearchResponse;
 import hyoka.search.Searcher;
+import hyoka.transform.Eras;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +43,11 @@ final class SearchCommand implements Callable<Integer> {
       description = "Number of hits to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--year", paramLabel = "YEAR", description = "Report fiscal year, e.g. 2019.")
+  @Option(
+      names = "--year",
+      paramLabel = "YEAR",
+      converter = FiscalYearConverter.class,
+      description = "Report fiscal year: 2019, 2019年度, 令和元 (R1) or 平成31 (H31).")
   Integer year;
 
   @Option(names = "--series", paramLabel = "NAME", description = "Report series.")
@@ -112,5 +118,17 @@ final class SearchCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** {@code --year} as a researcher may type it ({@link Eras#fiscalYear}). */
+  static final class FiscalYearConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        return Eras.fiscalYear(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -318,6 +318,28 @@ class CliTest {
   }
 
   @Test
+  void searchYearTakesTheEraFormsAResearcherTypes() {
+    Run western = hyoka("search", "--data", data.toString(), "--year", "2018", "除雪");
+    assertThat(western.code()).as(western.err()).isZero();
+    assertThat(western.out()).contains("2018").doesNotContain("2019");
+    for (String era : List.of("平成30", "H30", "平成30年度", "２０１８年度")) {
+      Run r = hyoka("search", "--data", data.toString(), "--year", era, "除雪");
+      assertThat(r.code()).as(era + ": " + r.err()).isZero();
+      assertThat(r.out()).as(era).isEqualTo(western.out());
+    }
+    Run reiwa = hyoka("search", "--data", data.toString(), "--year", "令和元", "除雪");
+    assertThat(reiwa.out())
+        .isEqualTo(hyoka("search", "--data", data.toString(), "--year", "2019", "除雪").out());
+    Run bad = hyoka("search", "--data", data.toString(), "--year", "昭和64", "除雪");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.out()).isEmpty();
+    assertThat(bad.err())
+        .isEqualTo(
+            "hyoka: Invalid value for option '--year': '昭和64' is not a fiscal year: write it as"
+                + " 2019, 2019年度, 令和元 (R1) or 平成31 (H31) (hyoka search --help shows the usage)\n");
+  }
+
+  @Test
   void sqlSearchFiltersCountWhatTheSearchCommandFinds() {
     Run cli =
         hyoka(

@@ -103,6 +103,47 @@ public final class Eras {
     return years.isEmpty() ? null : years.get(0).year();
   }
 
+  private static final Pattern TYPED_WESTERN_YEAR = Pattern.compile("\\d{4}");
+
+  /**
+   * The fiscal year a person typed, as a filter: {@code 2019}, {@code 2019年度}, {@code FY2019},
+   * {@code 令和元}, {@code 令和元年度}, {@code R1}, {@code 平成31}, {@code H31}, full-width digits and spaces
+   * allowed ({@code ２０１９}, {@code 令和 元 年度}), any case. The era years give the Western year in which
+   * the fiscal year starts (令和元年度 = 2019), as the reports' own era years do.
+   *
+   * @throws IllegalArgumentException naming what was typed and the forms it takes, for anything
+   *     else
+   */
+  public static int fiscalYear(String typed) {
+    String s = Texts.fold(typed == null ? "" : typed).replaceAll("\\s+", "");
+    s = s.toUpperCase(java.util.Locale.ROOT);
+    if (s.startsWith("FY")) {
+      s = s.substring(2);
+    }
+    if (s.endsWith("年度")) {
+      s = s.substring(0, s.length() - 2);
+    } else if (s.endsWith("年")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (TYPED_WESTERN_YEAR.matcher(s).matches()) {
+      return Integer.parseInt(s);
+    }
+    Matcher m = ERA_YEAR.matcher(s);
+    if (m.matches()) {
+      int year = western(m.group(1), m.group(2));
+      if (!m.group(2).equals("元") && Integer.parseInt(m.group(2)) == 0) {
+        throw notAFiscalYear(typed);
+      }
+      return year;
+    }
+    throw notAFiscalYear(typed);
+  }
+
+  private static IllegalArgumentException notAFiscalYear(String typed) {
+    return new IllegalArgumentException(
+        "'" + typed + "' is not a fiscal year: write it as 2019, 2019年度, 令和元 (R1) or 平成31 (H31)");
+  }
+
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

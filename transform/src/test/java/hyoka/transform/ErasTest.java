@@ -1,6 +1,7 @@
 package hyoka.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,5 +65,36 @@ class ErasTest {
         .extracting(Eras.EraYear::year)
         .containsExactly(2014, 2015, 2016, 2019, 2020, 2021, 2023);
     assertThat(Eras.all("目標値(H31)")).containsExactly(new Eras.EraYear(4, 7, 2019));
+  }
+
+  @Test
+  void aTypedFiscalYearIsReadInEveryFormAResearcherWrites() {
+    for (String typed :
+        List.of(
+            "2019", "２０１９", " 2019 ", "2019年度", "2019年", "FY2019", "fy2019", "令和元", "令和元年度",
+            "令和 元 年度", "令和1", "令和１年度", "R1", "r1", "Ｒ１", "R01", "平成31", "平成31年度", "H31", "h31")) {
+      assertThat(Eras.fiscalYear(typed)).as(typed).isEqualTo(2019);
+    }
+    assertThat(Eras.fiscalYear("平成30年度")).isEqualTo(2018);
+    assertThat(Eras.fiscalYear("R2")).isEqualTo(2020);
+    assertThat(Eras.fiscalYear("令和6年度")).isEqualTo(2024);
+    // printed in plans made before the era changed (目標値(H32)): the Western year all the same
+    assertThat(Eras.fiscalYear("H32")).isEqualTo(2020);
+  }
+
+  @Test
+  void anythingElseIsRefusedNamingWhatWasTyped() {
+    for (String typed :
+        List.of(
+            "", " ", "19", "20190", "2019.5", "令和", "令和0", "R0", "R100", "S64", "昭和64", "二〇一九",
+            "2019年度末", "FY")) {
+      assertThatThrownBy(() -> Eras.fiscalYear(typed))
+          .as(typed)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "'"
+                  + typed
+                  + "' is not a fiscal year: write it as 2019, 2019年度, 令和元 (R1) or 平成31 (H31)");
+    }
   }
 }

@@ -7,6 +7,7 @@ import hyoka.search.SearchHit;
 import hyoka.search.SearchRequest;
 import hyoka.search.SearchResponse;
 import hyoka.search.Searcher;
+import hyoka.transform.Eras;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import io.javalin.http.NotFoundResponse;
@@ -64,7 +65,7 @@ final class Api {
     static SearchParams from(Function<String, String> param) {
       return new SearchParams(
           blankToNull(param.apply("q")),
-          integer(param, "year"),
+          fiscalYear(param.apply("year")),
           blankToNull(param.apply("series")),
           blankToNull(param.apply("project")),
           blankToNull(param.apply("department")),
@@ -560,6 +561,19 @@ final class Api {
 
   private static int orDefault(Integer v, int d) {
     return v == null ? d : v;
+  }
+
+  /** The year filter, typed as {@code hyoka search --year} takes it ({@link Eras#fiscalYear}). */
+  private static Integer fiscalYear(String typed) {
+    String v = blankToNull(typed);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Eras.fiscalYear(v);
+    } catch (IllegalArgumentException e) {
+      throw new HyokaException(ErrorCode.BAD_ARGUMENT, "year: " + e.getMessage());
+    }
   }
 
   static Integer integer(Function<String, String> param, String name) {

@@ -363,6 +363,12 @@ class WebApiTest {
     }
     JsonObject y2018 = json("/api/search?q=" + enc("除雪") + "&year=2018");
     assertThat(y2018.get("total").getAsInt()).isEqualTo(6);
+    // the era forms a researcher types give the same filter
+    for (String era : List.of("平成30", "H30年度", "２０１８年度")) {
+      assertThat(json("/api/search?q=" + enc("除雪") + "&year=" + enc(era))).isEqualTo(y2018);
+    }
+    assertThat(json("/api/search?q=" + enc("除雪") + "&year=" + enc("令和元")))
+        .isEqualTo(json("/api/search?q=" + enc("除雪") + "&year=2019"));
     JsonObject page2 = json("/api/search?q=" + enc("除雪") + "&size=5&page=2");
     assertThat(page2.get("pages").getAsInt()).isEqualTo(3);
     JsonArray hits = page2.getAsJsonArray("hits");
@@ -378,9 +384,12 @@ class WebApiTest {
     Http.Answer quote = http.get("/api/search?q=" + enc("\"除雪"));
     assertThat(quote.status()).isEqualTo(400);
     assertThat(quote.json().getAsJsonObject().get("error").getAsString()).contains("quote");
-    Http.Answer year = http.get("/api/search?q=" + enc("除雪") + "&year=H31");
+    Http.Answer year = http.get("/api/search?q=" + enc("除雪") + "&year=" + enc("昭和64"));
     assertThat(year.status()).isEqualTo(400);
-    assertThat(year.body()).contains("year must be a whole number");
+    assertThat(year.json().getAsJsonObject().get("error").getAsString())
+        .isEqualTo(
+            "year: '昭和64' is not a fiscal year: write it as 2019, 2019年度, 令和元 (R1) or 平成31"
+                + " (H31)");
   }
 
   @Test
