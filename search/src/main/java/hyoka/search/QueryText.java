@@ -47,6 +47,14 @@ final class QueryText {
           ErrorCode.BAD_QUERY,
           "query '" + shown(text) + "' has an unbalanced quote: close the phrase with \"");
     }
+    if (!parenthesesPair(folded)) {
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "query '"
+              + shown(text)
+              + "' has an unbalanced parenthesis: pair each ( with a ), or put the words in"
+              + " quotes to search for them as printed (\"（継続\")");
+    }
     int depth = depth(folded);
     if (depth > MAX_DEPTH) {
       throw new HyokaException(
@@ -72,8 +80,16 @@ final class QueryText {
       if (e.getCause() instanceof org.apache.lucene.search.IndexSearcher.TooManyClauses) {
         throw tooComplex(text);
       }
+      String operator = misplacedOperator(folded);
       throw new HyokaException(
-          ErrorCode.BAD_QUERY, "cannot parse query '" + shown(text) + "': " + firstLine(e));
+          ErrorCode.BAD_QUERY,
+          operator != null
+              ? "query '"
+                  + shown(text)
+                  + "' has "
+                  + operator
+                  + ": OR and AND join two words, NOT goes before a word to leave out"
+              : "cannot parse query '" + shown(text) + "': " + firstLine(e));
     }
     if (q == null
         || q instanceof MatchNoDocsQuery
@@ -89,6 +105,88 @@ final class QueryText {
           "query '" + shown(text) + "' only excludes words: add a word to find");
     }
     return q;
+  }
+
+  /** Whether every parenthesis outside phrases closes one opened before it, and all are closed. */
+  private static boolean parenthesesPair(String s) {
+    int depth = 0;
+    boolean phrase = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        phrase = !phrase;
+      } else if (!phrase && c == '(') {
+        depth++;
+      } else if (!phrase && c == ')' && --depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
+  private enum Token {
+    WORD,
+    OPEN,
+    CLOSE,
+    AND,
+    OR,
+    NOT
+  }
+
+  /**
+   * Where the query puts an operator with nothing to join ({@code 除雪 OR}, {@code AND 除雪}, {@code 除雪
+   * OR OR 排雪}, {@code (NOT)}): "OR with no word after it", or null. Only for the message of a query
+   * Lucene refused; phrases count as words.
+   */
+  static String misplacedOperator(String folded) {
+    java.util.List<Token> tokens = new java.util.ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean phrase = false;
+    for (int i = 0; i <= folded.length(); i++) {
+      char c = i < folded.length() ? folded.charAt(i) : ' ';
+      if (phrase) {
+        phrase = c != '"';
+        continue;
+      }
+      if (c == '"') {
+        word.append(c);
+        phrase = true;
+      } else if (Character.isWhitespace(c) || c == '(' || c == ')') {
+        if (word.length() > 0) {
+          String w = word.toString();
+          tokens.add(
+              switch (w) {
+                case "AND" -> Token.AND;
+                case "OR" -> Token.OR;
+                case "NOT" -> Token.NOT;
+                default -> Token.WORD;
+              });
+          word.setLength(0);
+        }
+        if (c == '(') {
+          tokens.add(Token.OPEN);
+        } else if (c == ')') {
+          tokens.add(Token.CLOSE);
+        }
+      } else {
+        word.append(c);
+      }
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t != Token.AND && t != Token.OR && t != Token.NOT) {
+        continue;
+      }
+      Token before = i == 0 ? null : tokens.get(i - 1);
+      Token after = i + 1 == tokens.size() ? null : tokens.get(i + 1);
+      if (t != Token.NOT && before != Token.WORD && before != Token.CLOSE) {
+        return t + " with no word before it";
+      }
+      if (after != Token.WORD && after != Token.OPEN && !(t != Token.NOT && after == Token.NOT)) {
+        return t + " with no word after it";
+      }
+    }
+    return null;
   }
 
   /** The deepest nesting of parentheses outside phrases. */

@@ -133,7 +133,7 @@ class SearchSqlTest {
       assertThatThrownBy(() -> SearchSql.prepare(c, index, "SELECT * FROM search('(除雪')"))
           .isInstanceOf(HyokaException.class)
           .satisfies(e -> assertThat(((HyokaException) e).code()).isEqualTo(ErrorCode.BAD_QUERY))
-          .hasMessageStartingWith("cannot parse query '(除雪': ")
+          .hasMessageStartingWith("query '(除雪' has an unbalanced parenthesis: ")
           .hasMessageNotContaining("\n");
     }
   }
