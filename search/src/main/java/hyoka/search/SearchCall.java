@@ -1,5 +1,6 @@
 package hyoka.search;
 
+import hyoka.transform.Eras;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.transform.SqlText;
@@ -288,12 +289,13 @@ record SearchCall(
       }
     }
 
+    /** As {@code hyoka search --year} takes it: 2019, '2019年度', '令和元', 'H31' … */
     private Integer year(Value v) {
-      String t = Texts.fold(v.text()).strip();
-      if (!t.matches("\\d{1,9}")) {
-        throw bad("year must be a whole number such as 2019, not " + v.shown());
+      try {
+        return Eras.fiscalYear(v.text());
+      } catch (IllegalArgumentException e) {
+        throw bad("year " + e.getMessage());
       }
-      return Integer.valueOf(t);
     }
 
     private Double score(Map<String, Value> named, String name) {

@@ -87,6 +87,9 @@ class SearchSqlSamplesTest {
     assertThat(h31).isNotEmpty();
     assertThat(sqlHits("search('除雪', year := 2019)")).isEqualTo(h31);
     assertThat(sqlHits("search('除雪', fiscal_year = 2019)")).isEqualTo(h31);
+    // the era forms hyoka search --year takes
+    assertThat(sqlHits("search('除雪', year := '令和元年度')")).isEqualTo(h31);
+    assertThat(sqlHits("search('除雪', year := 'H31')")).isEqualTo(h31);
     List<String> h30 = searcherHits("除雪", NONE.withFiscalYear(2018), ALL, false);
     assertThat(sqlHits("search('除雪', year := 2018)"))
         .isEqualTo(h30)

@@ -175,8 +175,13 @@ class SearchSqlTest {
                 "search('除雪', …): unknown filter 'yr': use year, series, project, department, group,"
                     + " kind, min_score, max_score, grade, all_reports or limit"),
             new Bad(
-                "search('除雪', year := 'H31')",
-                "search('除雪', …): year must be a whole number such as 2019, not 'H31'"),
+                "search('除雪', year := '昭和64')",
+                "search('除雪', …): year '昭和64' is not a fiscal year: write it as 2019, 2019年度,"
+                    + " 令和元 (R1) or 平成31 (H31)"),
+            new Bad(
+                "search('除雪', year := 19)",
+                "search('除雪', …): year '19' is not a fiscal year: write it as 2019, 2019年度,"
+                    + " 令和元 (R1) or 平成31 (H31)"),
             new Bad(
                 "search('除雪', year := fiscal_year)",
                 "search('除雪', …): year must be a literal: a 'string', a number, true or false,"

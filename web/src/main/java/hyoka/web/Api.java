@@ -572,7 +572,7 @@ final class Api {
     try {
       return Eras.fiscalYear(v);
     } catch (IllegalArgumentException e) {
-      throw new HyokaException(ErrorCode.BAD_ARGUMENT, "year: " + e.getMessage());
+      throw new HyokaException(ErrorCode.BAD_ARGUMENT, "year " + e.getMessage());
     }
   }
 

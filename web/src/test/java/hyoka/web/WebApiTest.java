@@ -388,7 +388,7 @@ class WebApiTest {
     assertThat(year.status()).isEqualTo(400);
     assertThat(year.json().getAsJsonObject().get("error").getAsString())
         .isEqualTo(
-            "year: '昭和64' is not a fiscal year: write it as 2019, 2019年度, 令和元 (R1) or 平成31"
+            "year '昭和64' is not a fiscal year: write it as 2019, 2019年度, 令和元 (R1) or 平成31"
                 + " (H31)");
   }
 
