@@ -4,20 +4,22 @@ import hyoka.search.SearchSql;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.FileAccess;
-import hyoka.warehouse.QueryLimits;
-import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
+import hyoka.warehouse.RowSink;
 import hyoka.warehouse.SqlRefusal;
 import hyoka.warehouse.Warehouse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,14 +84,14 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SQLException, IOException {
     Warehouse warehouse = data.requireWarehouse();
-    try (Connection conn = warehouse.openReadOnly(fileAccess(tables))) {
+    try (Connection conn = warehouse.openReadOnly(fileAccess(tables), null, true)) {
       if (query == null) {
         return shell(conn);
       }
       String sql = SearchSql.prepare(conn, data.indexDir(), query);
-      QueryResult result = run(conn, sql);
-      spec.commandLine().getOut().print(format.format(result));
-      spec.commandLine().getOut().flush();
+      try (Statement statement = conn.createStatement()) {
+        print(statement, sql, format, spec.commandLine().getOut(), true);
+      }
     }
     return ExitCodes.OK;
   }
@@ -143,22 +145,146 @@ final class SqlCommand implements Callable<Integer> {
     return files.isEmpty() ? FileAccess.NONE : FileAccess.tables(files);
   }
 
-  /** Runs {@code sql}, every row; DuckDB's refusals get a hint at why and what to do instead. */
-  static QueryResult run(Connection conn, String sql) throws SQLException {
-    try (java.sql.Statement statement = conn.createStatement()) {
-      return run(statement, sql);
+  /** What {@link #print} writes at once to the command's out. */
+  static final int OUTPUT_BUFFER = 1 << 16;
+
+  /**
+   * Runs {@code sql} on {@code statement}, which may be cancelled, and writes its rows to {@code
+   * out} in {@code format} as DuckDB produces them (on the streaming connection {@link #call}
+   * opens), through a buffer of {@link #OUTPUT_BUFFER} characters: what is held does not grow with
+   * the row count (but for a table's first rows, {@link ResultFormat#TABLE}). DuckDB's refusals get
+   * a hint at why and what to do instead. A query that fails after rows were written leaves them
+   * written, {@code out} flushed, and throws as one that fails at once.
+   *
+   * @param noResult whether a statement that returns no rows (a {@code CREATE TEMP TABLE}) prints
+   *     the empty result, as {@code hyoka sql QUERY} does, or nothing, as the prompt does
+   * @return false when {@code out} could no longer be written (its reader went away: {@code |
+   *     head}): the query was then stopped
+   */
+  static boolean print(
+      Statement statement, String sql, ResultFormat format, PrintWriter out, boolean noResult) {
+    OutputBuffer buffered = new OutputBuffer(out);
+    RowSink sink = format.writer(buffered);
+    try {
+      Warehouse.stream(statement, sql, noResult ? sink : new QuietWithoutColumns(sink));
+      buffered.flush();
+      return true;
+    } catch (OutputClosed e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // an OutputBuffer throws only OutputClosed
+    } catch (HyokaException e) {
+      buffered.endLine(); // JSON cut short after a row or its [
+      throw withHint(e);
+    } finally {
+      try {
+        buffered.flush(); // the rows before a failure
+      } catch (IOException e) {
+        // out is gone: nothing more to show
+      }
+      out.flush();
     }
   }
 
   /**
-   * {@link #run(Connection, String)} on the caller's statement, which may be cancelled: the
-   * warehouse's capped query (as hyoka serve's SQL page runs it) with no cap and no time limit.
+   * A buffer in front of the command's out, which swallows its errors: when one shows (a closed
+   * pipe) after the buffer was handed on, the query ends.
    */
-  static QueryResult run(java.sql.Statement statement, String sql) {
-    try {
-      return Warehouse.query(statement, sql, QueryLimits.NONE);
-    } catch (HyokaException e) {
-      throw withHint(e);
+  private static final class OutputBuffer extends Writer {
+    private final PrintWriter out;
+    private final char[] buffer = new char[OUTPUT_BUFFER];
+    private int held;
+    private char last = '\n';
+
+    OutputBuffer(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(String s, int off, int len) throws IOException {
+      while (len > 0) {
+        int n = Math.min(len, buffer.length - held);
+        s.getChars(off, off + n, buffer, held);
+        held += n;
+        off += n;
+        len -= n;
+        if (held == buffer.length) {
+          flush();
+        }
+      }
+    }
+
+    @Override
+    public void write(char[] chars, int off, int len) throws IOException {
+      write(new String(chars, off, len), 0, len);
+    }
+
+    /** Ends the last line written, if it is not ended. */
+    void endLine() {
+      if ((held > 0 ? buffer[held - 1] : last) != '\n') {
+        try {
+          write("\n");
+        } catch (IOException e) {
+          // out is gone
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (held > 0) {
+        last = buffer[held - 1];
+        out.write(buffer, 0, held);
+        held = 0;
+      }
+      // flushes out too: once per buffer
+      if (out.checkError()) {
+        throw new OutputClosed();
+      }
+    }
+
+    @Override
+    public void close() {
+      // the command line's out is not the command's to close
+    }
+  }
+
+  /** Writing the command's out failed. */
+  private static final class OutputClosed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OutputClosed() {
+      super("the output is closed");
+    }
+  }
+
+  /** A sink that prints nothing of a statement without result columns. */
+  private static final class QuietWithoutColumns implements RowSink {
+    private final RowSink sink;
+    private boolean quiet;
+
+    QuietWithoutColumns(RowSink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void columns(List<String> names, List<String> types) throws IOException {
+      quiet = names.isEmpty();
+      if (!quiet) {
+        sink.columns(names, types);
+      }
+    }
+
+    @Override
+    public void row(List<Object> values) throws IOException {
+      sink.row(values);
+    }
+
+    @Override
+    public void end() throws IOException {
+      if (!quiet) {
+        sink.end();
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import hyoka.search.SearchSql;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.transform.SqlText;
-import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
 import hyoka.warehouse.Warehouse;
 import java.io.BufferedReader;
@@ -24,8 +23,10 @@ import java.util.Locale;
  * What {@code hyoka sql} without a query runs: statements as they are completed by {@code ;}, each
  * on the same warm read-only connection (so temporary tables last), with {@code search('…')}, and
  * the dot commands {@code .tables}, {@code .schema [NAME]}, {@code .mode table|csv|json}, {@code
- * .help}, {@code .quit}. A failing statement prints its one line and the session goes on. Where the
- * lines come from is {@link SqlPrompt}'s business (a terminal) or {@link #runLines} (a pipe).
+ * .help}, {@code .quit}. Results print as their rows come ({@link SqlCommand#print}). A failing
+ * statement prints its one line and the session goes on; the session ends when its output can no
+ * longer be written. Where the lines come from is {@link SqlPrompt}'s business (a terminal) or
+ * {@link #runLines} (a pipe).
  */
 final class SqlShell {
   static final String HELP =
@@ -46,6 +47,7 @@ final class SqlShell {
   private final PrintWriter err;
   private ResultFormat mode;
   private int failures;
+  private boolean outputClosed;
   private List<String> names;
   private volatile Statement running;
 
@@ -80,7 +82,9 @@ final class SqlShell {
       }
       buffer.append(line).append('\n');
       if (SqlText.isComplete(buffer.toString())) {
-        run(buffer.toString());
+        if (!run(buffer.toString())) {
+          return;
+        }
         buffer.setLength(0);
       }
     }
@@ -94,7 +98,7 @@ final class SqlShell {
   /**
    * Runs one complete input: a dot command, or the statements of SQL text.
    *
-   * @return false when the input asks to leave
+   * @return false when the input asks to leave, or the output is closed
    */
   boolean run(String input) {
     if (isDotCommand(input)) {
@@ -102,6 +106,9 @@ final class SqlShell {
     }
     for (String statement : SqlText.statements(input)) {
       statement(statement);
+      if (outputClosed) {
+        return false; // nobody reads what the next one would print
+      }
     }
     return true;
   }
@@ -124,10 +131,7 @@ final class SqlShell {
       String prepared = SearchSql.prepare(connection, indexDir, sql);
       try (Statement s = connection.createStatement()) {
         running = s;
-        QueryResult result = SqlCommand.run(s, prepared);
-        if (!result.columns().isEmpty()) {
-          out.print(mode.format(result));
-        }
+        outputClosed = !SqlCommand.print(s, prepared, mode, out, false);
       } finally {
         running = null;
         if (!prepared.equals(sql)) {
