@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -59,7 +60,10 @@ final class SqlCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+      description =
+          "table, csv or json (default: ${DEFAULT-VALUE}). Rows are written as they come; a"
+              + " table's columns are as wide as its first 10,000 rows need, and a later, wider"
+              + " value pushes the rest of its line to the right.")
   ResultFormat format;
 
   @Option(
@@ -90,7 +94,7 @@ final class SqlCommand implements Callable<Integer> {
       }
       String sql = SearchSql.prepare(conn, data.indexDir(), query);
       try (Statement statement = conn.createStatement()) {
-        print(statement, sql, format, spec.commandLine().getOut(), true);
+        print(statement, sql, format, spec.commandLine().getOut());
       }
     }
     return ExitCodes.OK;
@@ -156,21 +160,41 @@ final class SqlCommand implements Callable<Integer> {
    * a hint at why and what to do instead. A query that fails after rows were written leaves them
    * written, {@code out} flushed, and throws as one that fails at once.
    *
-   * @param noResult whether a statement that returns no rows (a {@code CREATE TEMP TABLE}) prints
-   *     the empty result, as {@code hyoka sql QUERY} does, or nothing, as the prompt does
    * @return false when {@code out} could no longer be written (its reader went away: {@code |
    *     head}): the query was then stopped
    */
+  static boolean print(Statement statement, String sql, ResultFormat format, PrintWriter out) {
+    return print(statement, sql, format, out, null);
+  }
+
+  /**
+   * {@link #print(Statement, String, ResultFormat, PrintWriter)} as the prompt prints: nothing for
+   * a statement that returns no rows (a {@code CREATE TEMP TABLE}), and the rows stop when {@code
+   * interrupted} says so (Ctrl-C), checked before each row: DuckDB's driver cancels a statement
+   * only while it executes, not while its streamed rows are read.
+   *
+   * @param interrupted null for the command, which prints an empty result for a statement without
+   *     rows and is ended by Ctrl-C with its JVM
+   * @throws HyokaException {@code interrupted (Ctrl-C) after N rows} when interrupted stopped it
+   */
   static boolean print(
-      Statement statement, String sql, ResultFormat format, PrintWriter out, boolean noResult) {
+      Statement statement,
+      String sql,
+      ResultFormat format,
+      PrintWriter out,
+      BooleanSupplier interrupted) {
     OutputBuffer buffered = new OutputBuffer(out);
     RowSink sink = format.writer(buffered);
     try {
-      Warehouse.stream(statement, sql, noResult ? sink : new QuietWithoutColumns(sink));
+      Warehouse.stream(
+          statement, sql, interrupted == null ? sink : new PromptSink(sink, interrupted));
       buffered.flush();
       return true;
     } catch (OutputClosed e) {
       return false;
+    } catch (Interrupted e) {
+      buffered.endLine();
+      throw new HyokaException(ErrorCode.BAD_QUERY, e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // an OutputBuffer throws only OutputClosed
     } catch (HyokaException e) {
@@ -258,13 +282,28 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  /** A sink that prints nothing of a statement without result columns. */
-  private static final class QuietWithoutColumns implements RowSink {
-    private final RowSink sink;
-    private boolean quiet;
+  /** The prompt's rows stopped by Ctrl-C. */
+  private static final class Interrupted extends IOException {
+    private static final long serialVersionUID = 1L;
 
-    QuietWithoutColumns(RowSink sink) {
+    Interrupted(long rows) {
+      super("interrupted (Ctrl-C) after " + rows + (rows == 1 ? " row" : " rows"));
+    }
+  }
+
+  /**
+   * The prompt's sink: prints nothing of a statement without result columns, and stops the rows
+   * when interrupted.
+   */
+  private static final class PromptSink implements RowSink {
+    private final RowSink sink;
+    private final BooleanSupplier interrupted;
+    private boolean quiet;
+    private long rows;
+
+    PromptSink(RowSink sink, BooleanSupplier interrupted) {
       this.sink = sink;
+      this.interrupted = interrupted;
     }
 
     @Override
@@ -277,7 +316,11 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public void row(List<Object> values) throws IOException {
+      if (interrupted.getAsBoolean()) {
+        throw new Interrupted(rows);
+      }
       sink.row(values);
+      rows++;
     }
 
     @Override

@@ -50,6 +50,7 @@ final class SqlShell {
   private boolean outputClosed;
   private List<String> names;
   private volatile Statement running;
+  private volatile boolean interrupted;
 
   SqlShell(
       Connection connection, Path indexDir, ResultFormat mode, PrintWriter out, PrintWriter err) {
@@ -113,10 +114,14 @@ final class SqlShell {
     return true;
   }
 
-  /** Cancels the statement running now (Ctrl-C at the prompt); no effect between statements. */
+  /**
+   * Cancels the statement running now (Ctrl-C at the prompt), or stops its rows as they print; no
+   * effect between statements.
+   */
   void interrupt() {
     Statement s = running;
     if (s != null) {
+      interrupted = true; // its rows, which the driver's cancel does not stop
       try {
         s.cancel();
       } catch (SQLException e) {
@@ -130,8 +135,9 @@ final class SqlShell {
     try {
       String prepared = SearchSql.prepare(connection, indexDir, sql);
       try (Statement s = connection.createStatement()) {
+        interrupted = false;
         running = s;
-        outputClosed = !SqlCommand.print(s, prepared, mode, out, false);
+        outputClosed = !SqlCommand.print(s, prepared, mode, out, () -> interrupted);
       } finally {
         running = null;
         if (!prepared.equals(sql)) {

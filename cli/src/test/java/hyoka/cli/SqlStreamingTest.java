@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hyoka.cli.CliTest.Run;
 import hyoka.search.SearchSql;
 import hyoka.transform.Fixtures;
+import hyoka.warehouse.FileAccess;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
 import hyoka.warehouse.Warehouse;
@@ -16,6 +17,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -246,6 +249,9 @@ class SqlStreamingTest {
     assertThat(lines.get(held + 2)).isEqualTo("10000 | wider than the rest");
     assertThat(lines.get(held + 3)).isEqualTo("10001 | x");
     assertThat(lines.get(held + 4)).isEqualTo("(10002 rows)");
+    // as the help says
+    assertThat(CliTest.hyoka("sql", "--help").out().replaceAll("\\s+", " "))
+        .contains("first " + String.format(java.util.Locale.ROOT, "%,d", held) + " rows");
     // up to the limit a table is as the held formatter wrote it: widths of every row
     String fits = "SELECT range AS n, repeat('x', range // 1000) AS s FROM range(" + held + ")";
     assertThat(sql("table", fits).out())
@@ -348,5 +354,50 @@ class SqlStreamingTest {
             .execute("sql", "--data", data.toString(), "--format", "csv");
     assertThat(code).as(err.toString()).isZero();
     assertThat(closing.refused).isBetween(1, 3);
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // a guard: without the stop the rows never end
+  void ctrlCAtThePromptStopsAStatementWhoseRowsAreComing() throws Exception {
+    StringWriter err = new StringWriter();
+    SqlShell[] shell = new SqlShell[1];
+    StringBuilder seen = new StringBuilder();
+    // the first rows reaching the terminal are when the user presses Ctrl-C (SqlPrompt's handler)
+    Writer terminal =
+        new Writer() {
+          @Override
+          public void write(char[] chars, int off, int len) {
+            if (seen.length() == 0) {
+              shell[0].interrupt();
+            }
+            seen.append(chars, off, Math.min(len, 100));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    try (Connection c = new Warehouse(data).openReadOnly(FileAccess.NONE, null, true)) {
+      shell[0] =
+          new SqlShell(
+              c,
+              data.resolve("index"),
+              ResultFormat.CSV,
+              new PrintWriter(terminal),
+              new PrintWriter(err, true));
+      shell[0].run("SELECT * FROM range(1000000000000);");
+      assertThat(seen.toString()).startsWith("range\n0\n1\n");
+      // (DuckDB's driver cancels only a statement that executes, not one whose rows are read)
+      assertThat(err.toString())
+          .matches("hyoka: interrupted \\(Ctrl-C\\) after [1-9][0-9]* rows\\R");
+      assertThat(err.toString().strip()).doesNotContain("\n");
+      assertThat(shell[0].failures()).isEqualTo(1);
+      // and the session goes on, on the same connection
+      seen.setLength(0);
+      shell[0].run("SELECT 41 + 1 AS answer;");
+      assertThat(seen.toString()).isEqualTo("answer\n42\n");
+    }
   }
 }
