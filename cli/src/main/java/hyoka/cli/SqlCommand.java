@@ -4,25 +4,28 @@ import hyoka.search.SearchSql;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.FileAccess;
-import hyoka.warehouse.QueryLimits;
-import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
+import hyoka.warehouse.RowSink;
 import hyoka.warehouse.SqlRefusal;
 import hyoka.warehouse.Warehouse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -57,7 +60,10 @@ final class SqlCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+      description =
+          "table, csv or json (default: ${DEFAULT-VALUE}). Rows are written as they come; a"
+              + " table's columns are as wide as its first 10,000 rows need, and a later, wider"
+              + " value pushes the rest of its line to the right.")
   ResultFormat format;
 
   @Option(
@@ -82,14 +88,14 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SQLException, IOException {
     Warehouse warehouse = data.requireWarehouse();
-    try (Connection conn = warehouse.openReadOnly(fileAccess(tables))) {
+    try (Connection conn = warehouse.openReadOnly(fileAccess(tables), null, true)) {
       if (query == null) {
         return shell(conn);
       }
       String sql = SearchSql.prepare(conn, data.indexDir(), query);
-      QueryResult result = run(conn, sql);
-      spec.commandLine().getOut().print(format.format(result));
-      spec.commandLine().getOut().flush();
+      try (Statement statement = conn.createStatement()) {
+        print(statement, sql, format, spec.commandLine().getOut());
+      }
     }
     return ExitCodes.OK;
   }
@@ -143,22 +149,185 @@ final class SqlCommand implements Callable<Integer> {
     return files.isEmpty() ? FileAccess.NONE : FileAccess.tables(files);
   }
 
-  /** Runs {@code sql}, every row; DuckDB's refusals get a hint at why and what to do instead. */
-  static QueryResult run(Connection conn, String sql) throws SQLException {
-    try (java.sql.Statement statement = conn.createStatement()) {
-      return run(statement, sql);
+  /** What {@link #print} writes at once to the command's out. */
+  static final int OUTPUT_BUFFER = 1 << 16;
+
+  /**
+   * Runs {@code sql} on {@code statement}, which may be cancelled, and writes its rows to {@code
+   * out} in {@code format} as DuckDB produces them (on the streaming connection {@link #call}
+   * opens), through a buffer of {@link #OUTPUT_BUFFER} characters: what is held does not grow with
+   * the row count (but for a table's first rows, {@link ResultFormat#TABLE}). DuckDB's refusals get
+   * a hint at why and what to do instead. A query that fails after rows were written leaves them
+   * written, {@code out} flushed, and throws as one that fails at once.
+   *
+   * @return false when {@code out} could no longer be written (its reader went away: {@code |
+   *     head}): the query was then stopped
+   */
+  static boolean print(Statement statement, String sql, ResultFormat format, PrintWriter out) {
+    return print(statement, sql, format, out, null);
+  }
+
+  /**
+   * {@link #print(Statement, String, ResultFormat, PrintWriter)} as the prompt prints: nothing for
+   * a statement that returns no rows (a {@code CREATE TEMP TABLE}), and the rows stop when {@code
+   * interrupted} says so (Ctrl-C), checked before each row: DuckDB's driver cancels a statement
+   * only while it executes, not while its streamed rows are read.
+   *
+   * @param interrupted null for the command, which prints an empty result for a statement without
+   *     rows and is ended by Ctrl-C with its JVM
+   * @throws HyokaException {@code interrupted (Ctrl-C) after N rows} when interrupted stopped it
+   */
+  static boolean print(
+      Statement statement,
+      String sql,
+      ResultFormat format,
+      PrintWriter out,
+      BooleanSupplier interrupted) {
+    OutputBuffer buffered = new OutputBuffer(out);
+    RowSink sink = format.writer(buffered);
+    try {
+      Warehouse.stream(
+          statement, sql, interrupted == null ? sink : new PromptSink(sink, interrupted));
+      buffered.flush();
+      return true;
+    } catch (OutputClosed e) {
+      return false;
+    } catch (Interrupted e) {
+      buffered.endLine();
+      throw new HyokaException(ErrorCode.BAD_QUERY, e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // an OutputBuffer throws only OutputClosed
+    } catch (HyokaException e) {
+      buffered.endLine(); // JSON cut short after a row or its [
+      throw withHint(e);
+    } finally {
+      try {
+        buffered.flush(); // the rows before a failure
+      } catch (IOException e) {
+        // out is gone: nothing more to show
+      }
+      out.flush();
     }
   }
 
   /**
-   * {@link #run(Connection, String)} on the caller's statement, which may be cancelled: the
-   * warehouse's capped query (as hyoka serve's SQL page runs it) with no cap and no time limit.
+   * A buffer in front of the command's out, which swallows its errors: when one shows (a closed
+   * pipe) after the buffer was handed on, the query ends.
    */
-  static QueryResult run(java.sql.Statement statement, String sql) {
-    try {
-      return Warehouse.query(statement, sql, QueryLimits.NONE);
-    } catch (HyokaException e) {
-      throw withHint(e);
+  private static final class OutputBuffer extends Writer {
+    private final PrintWriter out;
+    private final char[] buffer = new char[OUTPUT_BUFFER];
+    private int held;
+    private char last = '\n';
+
+    OutputBuffer(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(String s, int off, int len) throws IOException {
+      while (len > 0) {
+        int n = Math.min(len, buffer.length - held);
+        s.getChars(off, off + n, buffer, held);
+        held += n;
+        off += n;
+        len -= n;
+        if (held == buffer.length) {
+          flush();
+        }
+      }
+    }
+
+    @Override
+    public void write(char[] chars, int off, int len) throws IOException {
+      write(new String(chars, off, len), 0, len);
+    }
+
+    /** Ends the last line written, if it is not ended. */
+    void endLine() {
+      if ((held > 0 ? buffer[held - 1] : last) != '\n') {
+        try {
+          write("\n");
+        } catch (IOException e) {
+          // out is gone
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (held > 0) {
+        last = buffer[held - 1];
+        out.write(buffer, 0, held);
+        held = 0;
+      }
+      // flushes out too: once per buffer
+      if (out.checkError()) {
+        throw new OutputClosed();
+      }
+    }
+
+    @Override
+    public void close() {
+      // the command line's out is not the command's to close
+    }
+  }
+
+  /** Writing the command's out failed. */
+  private static final class OutputClosed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OutputClosed() {
+      super("the output is closed");
+    }
+  }
+
+  /** The prompt's rows stopped by Ctrl-C. */
+  private static final class Interrupted extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Interrupted(long rows) {
+      super("interrupted (Ctrl-C) after " + rows + (rows == 1 ? " row" : " rows"));
+    }
+  }
+
+  /**
+   * The prompt's sink: prints nothing of a statement without result columns, and stops the rows
+   * when interrupted.
+   */
+  private static final class PromptSink implements RowSink {
+    private final RowSink sink;
+    private final BooleanSupplier interrupted;
+    private boolean quiet;
+    private long rows;
+
+    PromptSink(RowSink sink, BooleanSupplier interrupted) {
+      this.sink = sink;
+      this.interrupted = interrupted;
+    }
+
+    @Override
+    public void columns(List<String> names, List<String> types) throws IOException {
+      quiet = names.isEmpty();
+      if (!quiet) {
+        sink.columns(names, types);
+      }
+    }
+
+    @Override
+    public void row(List<Object> values) throws IOException {
+      if (interrupted.getAsBoolean()) {
+        throw new Interrupted(rows);
+      }
+      sink.row(values);
+      rows++;
+    }
+
+    @Override
+    public void end() throws IOException {
+      if (!quiet) {
+        sink.end();
+      }
     }
   }
 

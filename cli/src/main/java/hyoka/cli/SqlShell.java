@@ -4,7 +4,6 @@ import hyoka.search.SearchSql;
 import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.transform.SqlText;
-import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
 import hyoka.warehouse.Warehouse;
 import java.io.BufferedReader;
@@ -24,8 +23,10 @@ import java.util.Locale;
  * What {@code hyoka sql} without a query runs: statements as they are completed by {@code ;}, each
  * on the same warm read-only connection (so temporary tables last), with {@code search('…')}, and
  * the dot commands {@code .tables}, {@code .schema [NAME]}, {@code .mode table|csv|json}, {@code
- * .help}, {@code .quit}. A failing statement prints its one line and the session goes on. Where the
- * lines come from is {@link SqlPrompt}'s business (a terminal) or {@link #runLines} (a pipe).
+ * .help}, {@code .quit}. Results print as their rows come ({@link SqlCommand#print}). A failing
+ * statement prints its one line and the session goes on; the session ends when its output can no
+ * longer be written. Where the lines come from is {@link SqlPrompt}'s business (a terminal) or
+ * {@link #runLines} (a pipe).
  */
 final class SqlShell {
   static final String HELP =
@@ -46,8 +47,10 @@ final class SqlShell {
   private final PrintWriter err;
   private ResultFormat mode;
   private int failures;
+  private boolean outputClosed;
   private List<String> names;
   private volatile Statement running;
+  private volatile boolean interrupted;
 
   SqlShell(
       Connection connection, Path indexDir, ResultFormat mode, PrintWriter out, PrintWriter err) {
@@ -80,7 +83,9 @@ final class SqlShell {
       }
       buffer.append(line).append('\n');
       if (SqlText.isComplete(buffer.toString())) {
-        run(buffer.toString());
+        if (!run(buffer.toString())) {
+          return;
+        }
         buffer.setLength(0);
       }
     }
@@ -94,7 +99,7 @@ final class SqlShell {
   /**
    * Runs one complete input: a dot command, or the statements of SQL text.
    *
-   * @return false when the input asks to leave
+   * @return false when the input asks to leave, or the output is closed
    */
   boolean run(String input) {
     if (isDotCommand(input)) {
@@ -102,14 +107,21 @@ final class SqlShell {
     }
     for (String statement : SqlText.statements(input)) {
       statement(statement);
+      if (outputClosed) {
+        return false; // nobody reads what the next one would print
+      }
     }
     return true;
   }
 
-  /** Cancels the statement running now (Ctrl-C at the prompt); no effect between statements. */
+  /**
+   * Cancels the statement running now (Ctrl-C at the prompt), or stops its rows as they print; no
+   * effect between statements.
+   */
   void interrupt() {
     Statement s = running;
     if (s != null) {
+      interrupted = true; // its rows, which the driver's cancel does not stop
       try {
         s.cancel();
       } catch (SQLException e) {
@@ -123,11 +135,9 @@ final class SqlShell {
     try {
       String prepared = SearchSql.prepare(connection, indexDir, sql);
       try (Statement s = connection.createStatement()) {
+        interrupted = false;
         running = s;
-        QueryResult result = SqlCommand.run(s, prepared);
-        if (!result.columns().isEmpty()) {
-          out.print(mode.format(result));
-        }
+        outputClosed = !SqlCommand.print(s, prepared, mode, out, () -> interrupted);
       } finally {
         running = null;
         if (!prepared.equals(sql)) {

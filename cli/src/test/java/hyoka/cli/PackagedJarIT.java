@@ -186,6 +186,29 @@ class PackagedJarIT {
     assertThat(loaded).noneMatch(l -> l.contains(" jdk.jfr."));
   }
 
+  /**
+   * The launcher with a heap of 48 MB (HYOKA_JAVA_OPTS) writes 5,000,000 rows of CSV: hyoka sql
+   * streams them (before, the held result ran the JVM out of memory, and the launcher's
+   * ExitOnOutOfMemoryError ended it with exit 3 and no row).
+   */
+  @Test
+  void theLauncherWritesMillionsOfRowsUnderASmallHeap() throws Exception {
+    Result r =
+        run(
+            launcher(
+                Map.of("HYOKA_JAVA_OPTS", "-Xmx48m"),
+                "sql",
+                "--data",
+                data.toString(),
+                "--format",
+                "csv",
+                "SELECT * FROM range(5000000)"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).startsWith("range\n0\n1\n").endsWith("\n4999998\n4999999\n");
+    assertThat(r.out().lines().count()).isEqualTo(5_000_001);
+  }
+
   private record Result(int code, String out, String err) {}
 
   private ProcessBuilder java(String... args) {

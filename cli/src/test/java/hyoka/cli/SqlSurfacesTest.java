@@ -147,19 +147,24 @@ class SqlSurfacesTest {
     for (Map.Entry<String, List<String>> t : byTable.entrySet()) {
       sameInBoth("SELECT " + String.join(", ", t.getValue()) + " FROM \"" + t.getKey() + "\"");
     }
-    // and what SQL over it makes of them: lists, decimals, dates, structs, booleans, the doubles
-    // whose text differs most easily between two writers
-    sameInBoth(
-        "SELECT list_sort(list(DISTINCT report_fiscal_year)) AS years,"
-            + " list_sort(list(DISTINCT series)) AS series,"
-            + " [[1, 2], [3]] AS nested, round(avg(score), 3) AS avg_score,"
-            + " 12.0::DOUBLE AS whole_double, 1e-7::DOUBLE AS small, 1e22::DOUBLE AS large,"
-            + " -0.0::DOUBLE AS minus_zero, 'NaN'::DOUBLE AS nan, 'inf'::FLOAT AS inf, 1.5::FLOAT AS f,"
-            + " 1.50::DECIMAL(4, 2) AS dec, 170141183460469231731687303715884105727::HUGEINT AS huge,"
-            + " DATE '2019-04-01' AS d, TIMESTAMP '2019-04-01 10:00:00' AS ts,"
-            + " TIMESTAMP '2019-04-01 10:00:00.5' AS ts_frac, {'a': 1, 'b': '除雪'} AS st,"
-            + " count(*) > 0 AS b, NULL AS n, '「除雪」\\n\"引用\"' AS s FROM current_kpis");
+    sameInBoth(EVERY_KIND_OF_VALUE);
   }
+
+  /**
+   * What SQL over the warehouse makes of its values: lists, decimals, dates, structs, booleans, the
+   * doubles whose text differs most easily between two writers, NULL, text with quotes and a line
+   * break (also {@link SqlStreamingTest}'s).
+   */
+  static final String EVERY_KIND_OF_VALUE =
+      "SELECT list_sort(list(DISTINCT report_fiscal_year)) AS years,"
+          + " list_sort(list(DISTINCT series)) AS series,"
+          + " [[1, 2], [3]] AS nested, round(avg(score), 3) AS avg_score,"
+          + " 12.0::DOUBLE AS whole_double, 1e-7::DOUBLE AS small, 1e22::DOUBLE AS large,"
+          + " -0.0::DOUBLE AS minus_zero, 'NaN'::DOUBLE AS nan, 'inf'::FLOAT AS inf, 1.5::FLOAT AS f,"
+          + " 1.50::DECIMAL(4, 2) AS dec, 170141183460469231731687303715884105727::HUGEINT AS huge,"
+          + " DATE '2019-04-01' AS d, TIMESTAMP '2019-04-01 10:00:00' AS ts,"
+          + " TIMESTAMP '2019-04-01 10:00:00.5' AS ts_frac, {'a': 1, 'b': '除雪'} AS st,"
+          + " count(*) > 0 AS b, NULL AS n, '「除雪」\\n\"引用\"' AS s FROM current_kpis";
 
   @Test
   void thePagesOwnQueriesConvertAsHyokaSqlDoes() throws Exception {

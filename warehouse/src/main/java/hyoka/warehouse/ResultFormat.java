@@ -2,31 +2,70 @@ package hyoka.warehouse;
 
 import hyoka.transform.DisplayWidth;
 import hyoka.transform.JsonText;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How {@code hyoka sql} prints a {@link QueryResult}. NULL is shown as {@code NULL} in a table, as
- * an empty field in CSV and as {@code null} in JSON. Doubles print without a trailing {@code .0}
- * and without exponent; JSON keeps Japanese text as UTF-8, unescaped.
+ * How {@code hyoka sql} prints a query's rows, as they come ({@link #writer}) or of a held {@link
+ * QueryResult} ({@link #format}), the same text either way. NULL is shown as {@code NULL} in a
+ * table, as an empty field in CSV and as {@code null} in JSON. Doubles print without a trailing
+ * {@code .0} and without exponent; JSON keeps Japanese text as UTF-8, unescaped.
  */
 public enum ResultFormat {
-  /** Aligned columns for a terminal; East Asian wide characters count two columns. */
+  /**
+   * Aligned columns for a terminal; East Asian wide characters count two columns. The widths are
+   * those of the widest value in the first {@value #TABLE_WIDTH_ROWS} rows (or fewer, once their
+   * values pass {@value #TABLE_WIDTH_CHARS} characters), which are held until then; the rest of a
+   * longer result is written as it comes with those widths, a wider value pushing the rest of its
+   * own line to the right.
+   */
   TABLE,
   /**
    * CSV with a header row, quoted as RFC 4180 says, rows ending with LF (not RFC 4180's CRLF) as
-   * DuckDB writes CSV; a line break inside a value stays inside its quotes.
+   * DuckDB writes CSV; a line break inside a value stays inside its quotes. Written row by row.
    */
   CSV,
-  /** A JSON array of objects, one per row, keys in column order. */
+  /** A JSON array of objects, one per row, keys in column order. Written row by row. */
   JSON;
 
+  /** At most this many rows of a table are held to find its column widths. */
+  public static final int TABLE_WIDTH_ROWS = 10_000;
+
+  /** And at most about this many characters of their values. */
+  public static final int TABLE_WIDTH_CHARS = 8_000_000;
+
+  /** The whole text of {@code result}: what {@link #writer} writes of its rows. */
   public String format(QueryResult result) {
+    StringWriter text = new StringWriter();
+    try {
+      RowSink w = writer(text);
+      w.columns(result.columns(), result.types());
+      for (List<Object> row : result.rows()) {
+        w.row(row);
+      }
+      w.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter throws none
+    }
+    return text.toString();
+  }
+
+  /**
+   * A sink that writes a result to {@code out} in this format as its rows come, holding one row at
+   * a time (a table: its first rows, {@link #TABLE}). Each row is written with one {@link
+   * Writer#write(String)}; buffering {@code out} is the caller's business, and so is flushing it,
+   * after {@link RowSink#end} or after a failure (the rows written until then are whole).
+   */
+  public RowSink writer(Writer out) {
     return switch (this) {
-      case TABLE -> table(result);
-      case CSV -> csv(result);
-      case JSON -> json(result);
+      case TABLE -> new TableWriter(out);
+      case CSV -> new CsvWriter(out);
+      case JSON -> new JsonWriter(out);
     };
   }
 
@@ -74,61 +113,160 @@ public enum ResultFormat {
     return value instanceof Number;
   }
 
-  private static String table(QueryResult r) {
-    int n = r.columns().size();
-    int[] widths = new int[n];
-    List<String[]> cells = new ArrayList<>();
-    for (int c = 0; c < n; c++) {
-      widths[c] = displayWidth(r.columns().get(c));
+  /** A row's text in a builder of its own, reused, and let go of when a long row grew it. */
+  private abstract static class LineWriter implements RowSink {
+    private static final int KEEP = 1 << 16;
+    final Writer out;
+    StringBuilder line = new StringBuilder();
+
+    LineWriter(Writer out) {
+      this.out = out;
     }
-    for (List<Object> row : r.rows()) {
-      String[] line = new String[n];
-      for (int c = 0; c < n; c++) {
-        Object v = row.get(c);
-        line[c] = v == null ? "NULL" : oneLine(text(v));
-        widths[c] = Math.max(widths[c], displayWidth(line[c]));
+
+    /** Writes the line built and starts the next. */
+    final void writeLine() throws IOException {
+      out.write(line.toString());
+      if (line.capacity() > KEEP) {
+        line = new StringBuilder();
+      } else {
+        line.setLength(0);
       }
-      cells.add(line);
     }
-    StringBuilder b = new StringBuilder();
-    for (int c = 0; c < n; c++) {
-      if (c > 0) {
-        b.append(" | ");
-      }
-      b.append(pad(r.columns().get(c), widths[c], false));
-    }
-    b.append('\n');
-    for (int c = 0; c < n; c++) {
-      if (c > 0) {
-        b.append("-+-");
-      }
-      b.append("-".repeat(widths[c]));
-    }
-    b.append('\n');
-    for (int i = 0; i < cells.size(); i++) {
-      String[] line = cells.get(i);
-      for (int c = 0; c < n; c++) {
-        if (c > 0) {
-          b.append(" | ");
-        }
-        Object v = r.rows().get(i).get(c);
-        b.append(pad(line[c], widths[c], numeric(v)));
-      }
-      b.append('\n');
-    }
-    b.append('(')
-        .append(r.rows().size())
-        .append(r.rows().size() == 1 ? " row)" : " rows)")
-        .append('\n');
-    return stripTrailingSpaces(b.toString());
   }
 
-  private static String stripTrailingSpaces(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (String line : s.split("\n", -1)) {
-      b.append(line.stripTrailing()).append('\n');
+  /**
+   * {@link #TABLE}: the header, a rule and the rows padded to the widths of the first rows, held
+   * until {@link #TABLE_WIDTH_ROWS} of them (or {@link #TABLE_WIDTH_CHARS} characters) are in; then
+   * {@code (N rows)}. Trailing spaces of every line are cut, a line break in a column name
+   * included.
+   */
+  private static final class TableWriter extends LineWriter {
+    private List<String> columns;
+    private int[] widths;
+
+    /** The rows held for the widths, each its cells and which are numbers; null once written. */
+    private List<String[]> cells = new ArrayList<>();
+
+    private List<boolean[]> numbers = new ArrayList<>();
+    private long heldChars;
+    private long rows;
+
+    TableWriter(Writer out) {
+      super(out);
     }
-    return b.substring(0, b.length() - 1);
+
+    @Override
+    public void columns(List<String> names, List<String> types) {
+      columns = names;
+      widths = new int[names.size()];
+      for (int c = 0; c < widths.length; c++) {
+        widths[c] = displayWidth(names.get(c));
+      }
+    }
+
+    @Override
+    public void row(List<Object> values) throws IOException {
+      int n = widths.length;
+      String[] line = new String[n];
+      boolean[] numeric = new boolean[n];
+      for (int c = 0; c < n; c++) {
+        Object v = values.get(c);
+        line[c] = v == null ? "NULL" : oneLine(text(v));
+        numeric[c] = numeric(v);
+      }
+      rows++;
+      if (cells == null) {
+        writeRow(line, numeric);
+        return;
+      }
+      for (int c = 0; c < n; c++) {
+        widths[c] = Math.max(widths[c], displayWidth(line[c]));
+        heldChars += line[c].length();
+      }
+      cells.add(line);
+      numbers.add(numeric);
+      if (cells.size() >= TABLE_WIDTH_ROWS || heldChars >= TABLE_WIDTH_CHARS) {
+        writeHeld();
+      }
+    }
+
+    @Override
+    public void end() throws IOException {
+      if (cells != null) {
+        writeHeld();
+      }
+      line.append('(').append(rows).append(rows == 1 ? " row)" : " rows)");
+      endLine();
+    }
+
+    /** The header, the rule and the rows held, whose widths are now fixed. */
+    private void writeHeld() throws IOException {
+      for (int c = 0; c < widths.length; c++) {
+        if (c > 0) {
+          line.append(" | ");
+        }
+        line.append(pad(columns.get(c), widths[c], false));
+      }
+      endLine();
+      for (int c = 0; c < widths.length; c++) {
+        if (c > 0) {
+          line.append("-+-");
+        }
+        line.append("-".repeat(widths[c]));
+      }
+      endLine();
+      for (int i = 0; i < cells.size(); i++) {
+        writeRow(cells.get(i), numbers.get(i));
+      }
+      cells = null;
+      numbers = null;
+    }
+
+    private void writeRow(String[] cells, boolean[] numeric) throws IOException {
+      for (int c = 0; c < cells.length; c++) {
+        if (c > 0) {
+          line.append(" | ");
+        }
+        line.append(pad(cells[c], widths[c], numeric[c]));
+      }
+      endLine();
+    }
+
+    /** The line built, without the trailing spaces of any of its lines, and its LF. */
+    private void endLine() throws IOException {
+      String s = line.toString();
+      line.setLength(0);
+      int from = 0;
+      for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+        appendStripped(s, from, nl);
+        from = nl + 1;
+      }
+      appendStripped(s, from, s.length());
+      writeLine();
+    }
+
+    /** {@code s} from {@code start} to {@code end}, its trailing whitespace cut, and an LF. */
+    private void appendStripped(String s, int start, int end) {
+      int floor = line.length();
+      line.append(s, start, end).setLength(stripped(line, floor));
+      line.append('\n');
+    }
+
+    /**
+     * The length of {@code b} without its trailing whitespace (what String.stripTrailing cuts), but
+     * not below {@code floor}.
+     */
+    private static int stripped(StringBuilder b, int floor) {
+      int end = b.length();
+      while (end > floor) {
+        int cp = Character.codePointBefore(b, end);
+        if (!Character.isWhitespace(cp)) {
+          break;
+        }
+        end -= Character.charCount(cp);
+      }
+      return end;
+    }
   }
 
   /** Newlines inside a value would break the table's rows. */
@@ -146,13 +284,26 @@ public enum ResultFormat {
     return DisplayWidth.of(s);
   }
 
-  private static String csv(QueryResult r) {
-    StringBuilder b = new StringBuilder();
-    csvLine(b, new ArrayList<>(r.columns()));
-    for (List<Object> row : r.rows()) {
-      csvLine(b, row);
+  /** {@link #CSV}: the header line, then a line per row. */
+  private static final class CsvWriter extends LineWriter {
+    CsvWriter(Writer out) {
+      super(out);
     }
-    return b.toString();
+
+    @Override
+    public void columns(List<String> names, List<String> types) throws IOException {
+      csvLine(line, names);
+      writeLine();
+    }
+
+    @Override
+    public void row(List<Object> values) throws IOException {
+      csvLine(line, values);
+      writeLine();
+    }
+
+    @Override
+    public void end() {}
   }
 
   private static void csvLine(StringBuilder b, List<?> values) {
@@ -180,23 +331,40 @@ public enum ResultFormat {
     b.append('\n');
   }
 
-  private static String json(QueryResult r) {
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < r.rows().size(); i++) {
-      b.append(i == 0 ? "\n  {" : ",\n  {");
-      List<Object> row = r.rows().get(i);
-      for (int c = 0; c < row.size(); c++) {
-        if (c > 0) {
-          b.append(", ");
-        }
-        jsonString(b, r.columns().get(c));
-        b.append(": ");
-        jsonValue(b, row.get(c));
-      }
-      b.append('}');
+  /** {@link #JSON}: {@code [}, an object per row, each on its line, {@code ]}. */
+  private static final class JsonWriter extends LineWriter {
+    private List<String> columns;
+    private long rows;
+
+    JsonWriter(Writer out) {
+      super(out);
     }
-    b.append(r.rows().isEmpty() ? "]\n" : "\n]\n");
-    return b.toString();
+
+    @Override
+    public void columns(List<String> names, List<String> types) throws IOException {
+      columns = names;
+      out.write("[");
+    }
+
+    @Override
+    public void row(List<Object> values) throws IOException {
+      line.append(rows++ == 0 ? "\n  {" : ",\n  {");
+      for (int c = 0; c < values.size(); c++) {
+        if (c > 0) {
+          line.append(", ");
+        }
+        jsonString(line, columns.get(c));
+        line.append(": ");
+        jsonValue(line, values.get(c));
+      }
+      line.append('}');
+      writeLine();
+    }
+
+    @Override
+    public void end() throws IOException {
+      out.write(rows == 0 ? "]\n" : "\n]\n");
+    }
   }
 
   /** {@link SqlValues#json}'s value of {@code v}, written. */

@@ -4,6 +4,7 @@ import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.transform.SqlText;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -189,8 +190,21 @@ public final class Warehouse {
    * limit (hyoka serve).
    */
   public Connection openReadOnly(FileAccess files, MemoryLimit memory) {
+    return openReadOnly(files, memory, false);
+  }
+
+  /**
+   * {@link #openReadOnly(FileAccess, MemoryLimit)}, and with {@code streaming} DuckDB's results on
+   * it are streamed ({@code jdbc_stream_results}): a query's rows are produced as its {@link
+   * ResultSet} is read instead of all while the statement executes, so neither DuckDB nor the
+   * reader holds the whole result ({@link #stream}). What that costs: a query may fail after rows
+   * were read (DuckDB meets the error when it gets there), and a result is only readable until the
+   * next statement runs on the connection. {@code hyoka sql} reads this way; a row cap or a time
+   * limit ({@link QueryLimits}, hyoka serve) wants the result materialised, so not there.
+   */
+  public Connection openReadOnly(FileAccess files, MemoryLimit memory, boolean streaming) {
     boolean load = !files.tables().isEmpty();
-    Connection c = open(!load, memory);
+    Connection c = open(!load, memory, streaming);
     try {
       if (load) {
         loadTables(c, files);
@@ -211,7 +225,7 @@ public final class Warehouse {
    * staging directory). Its statements are hyoka's own; the lock is a second line of defence.
    */
   Connection openWritingInto(Path dir) {
-    Connection c = open(false, null);
+    Connection c = open(false, null, false);
     try {
       lock(c, List.of(dir));
       return c;
@@ -221,19 +235,20 @@ public final class Warehouse {
     }
   }
 
-  private Connection open(boolean locked, MemoryLimit memory) {
+  private Connection open(boolean locked, MemoryLimit memory, boolean streaming) {
     if (!exists()) {
       throw new HyokaException(
           ErrorCode.NO_WAREHOUSE, "no warehouse in " + dataDir + ": run hyoka ingest first");
     }
-    return openReadOnly(dbFile(), locked, memory);
+    return openReadOnly(dbFile(), locked, memory, streaming);
   }
 
   private static Connection openReadOnly(Path file, boolean locked) {
-    return openReadOnly(file, locked, null);
+    return openReadOnly(file, locked, null, false);
   }
 
-  private static Connection openReadOnly(Path file, boolean locked, MemoryLimit memory) {
+  private static Connection openReadOnly(
+      Path file, boolean locked, MemoryLimit memory, boolean streaming) {
     DuckDbLibrary.check();
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
@@ -249,6 +264,9 @@ public final class Warehouse {
     props.setProperty("allow_persistent_secrets", "false");
     if (memory != null) {
       props.setProperty("memory_limit", memory.setting());
+    }
+    if (streaming) {
+      props.setProperty("jdbc_stream_results", "true");
     }
     if (locked) {
       props.setProperty("enable_external_access", "false");
@@ -364,6 +382,58 @@ public final class Warehouse {
    *     {@code the query was stopped after N s, its time limit: …} when the limit stopped it
    */
   public static QueryResult query(Statement s, String sql, QueryLimits limits) {
+    Collector rows = new Collector();
+    boolean truncated;
+    try {
+      truncated = read(s, sql, limits, limits.maxRows(), rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a Collector writes nothing
+    }
+    return new QueryResult(rows.columns, rows.types, rows.rows, truncated);
+  }
+
+  /**
+   * Runs {@code sql} on the caller's {@code statement} and hands every row to {@code sink} as it is
+   * read: the result is never held here. On a connection {@link #openReadOnly(FileAccess,
+   * MemoryLimit, boolean) opened streaming} DuckDB produces the rows as they are read too, and a
+   * query can then fail after {@code sink} has had rows (its {@link RowSink#end end} never comes).
+   * Another thread may {@link Statement#cancel cancel} the statement. No row cap, no time limit.
+   *
+   * @throws HyokaException BAD_QUERY with DuckDB's first message line when the SQL fails
+   * @throws IOException when {@code sink} throws it; the query is then not read further
+   */
+  public static void stream(Statement s, String sql, RowSink sink) throws IOException {
+    read(s, sql, QueryLimits.NONE, Long.MAX_VALUE, sink);
+  }
+
+  /** The rows of a query, held: what {@link #query(Statement, String, QueryLimits)} returns. */
+  private static final class Collector implements RowSink {
+    List<String> columns = List.of();
+    List<String> types = List.of();
+    final List<List<Object>> rows = new ArrayList<>();
+
+    @Override
+    public void columns(List<String> names, List<String> types) {
+      this.columns = names;
+      this.types = types;
+    }
+
+    @Override
+    public void row(List<Object> values) {
+      rows.add(values);
+    }
+
+    @Override
+    public void end() {}
+  }
+
+  /**
+   * The one reading of a query's rows: at most {@code maxRows} go to {@code sink}.
+   *
+   * @return whether the query had more rows than {@code maxRows} (one row more is looked at)
+   */
+  private static boolean read(
+      Statement s, String sql, QueryLimits limits, long maxRows, RowSink sink) throws IOException {
     refuseNoOps(sql);
     int nul = sql.indexOf('\0');
     if (nul >= 0) {
@@ -380,30 +450,34 @@ public final class Warehouse {
         s.setQueryTimeout(limits.timeoutSeconds());
       }
       if (!s.execute(sql)) {
-        return new QueryResult(List.of(), List.of(), List.of());
+        sink.columns(List.of(), List.of());
+        sink.end();
+        return false;
       }
       try (ResultSet rs = s.getResultSet()) {
         ResultSetMetaData md = rs.getMetaData();
-        List<String> columns = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
+        int n = md.getColumnCount();
+        List<String> columns = new ArrayList<>(n);
+        List<String> types = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
           columns.add(md.getColumnLabel(i));
           types.add(md.getColumnTypeName(i));
         }
-        List<List<Object>> rows = new ArrayList<>();
-        boolean truncated = false;
+        sink.columns(List.copyOf(columns), List.copyOf(types));
+        long read = 0;
         while (rs.next()) {
-          if (rows.size() == limits.maxRows()) {
-            truncated = true;
-            break;
+          if (read == maxRows) {
+            return true;
           }
-          List<Object> row = new ArrayList<>(columns.size());
-          for (int i = 1; i <= columns.size(); i++) {
+          List<Object> row = new ArrayList<>(n);
+          for (int i = 1; i <= n; i++) {
             row.add(SqlValues.javaValue(rs.getObject(i)));
           }
-          rows.add(row);
+          sink.row(row);
+          read++;
         }
-        return new QueryResult(columns, types, rows, truncated);
+        sink.end();
+        return false;
       }
     } catch (SQLException e) {
       long seconds = limits.timeoutSeconds();

@@ -98,4 +98,34 @@ class ResultFormatTest {
             "[\n  {\"n\": 124, \"text\": \"二行\\r\\n目\"},\n  {\"n\": 125, \"text\": \"x\"}\n]\n");
     assertThat(ResultFormat.TABLE.format(r)).doesNotContain("\r").contains("二行⏎目");
   }
+
+  @Test
+  void aTableHoldsRowsForItsWidthsOnlyUpToItsCharacterLimitToo() throws Exception {
+    // 100,000-character values: the limit of characters comes before the limit of rows
+    int wide = 100_000;
+    int held = ResultFormat.TABLE_WIDTH_CHARS / wide;
+    assertThat(held).isLessThan(ResultFormat.TABLE_WIDTH_ROWS);
+    java.io.StringWriter out = new java.io.StringWriter();
+    RowSink table = ResultFormat.TABLE.writer(out);
+    table.columns(List.of("v", "n"), List.of("VARCHAR", "INTEGER"));
+    for (int i = 0; i < held - 1; i++) {
+      table.row(Arrays.asList("x".repeat(wide), i));
+    }
+    assertThat(out.toString()).as("the rows are held until the limit").isEmpty();
+    table.row(Arrays.asList("x".repeat(wide), held - 1));
+    // then the header, the rule and the rows held are out, as wide as the widest of them
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(held + 2);
+    assertThat(lines.get(0)).isEqualTo("v" + " ".repeat(wide - 1) + " | n");
+    assertThat(lines.get(1)).isEqualTo("-".repeat(wide) + "-+-" + "--");
+    assertThat(lines.get(held + 1)).isEqualTo("x".repeat(wide) + " | " + (held - 1));
+    // a later row is written as it comes, with those widths; a wider value pushes its line on
+    table.row(Arrays.asList("y".repeat(wide + 5), 123));
+    table.row(Arrays.asList("z", null));
+    table.end();
+    lines = out.toString().lines().toList();
+    assertThat(lines.subList(held + 2, lines.size()))
+        .containsExactly(
+            "y".repeat(wide + 5) + " | 123", "z" + " ".repeat(wide - 1) + " | NULL", "(82 rows)");
+  }
 }
