@@ -47,7 +47,8 @@ final class QueryText {
           ErrorCode.BAD_QUERY,
           "query '" + shown(text) + "' has an unbalanced quote: close the phrase with \"");
     }
-    if (!parenthesesPair(folded)) {
+    int depth = depth(folded);
+    if (depth < 0) {
       throw new HyokaException(
           ErrorCode.BAD_QUERY,
           "query '"
@@ -55,7 +56,6 @@ final class QueryText {
               + "' has an unbalanced parenthesis: pair each ( with a ), or put the words in"
               + " quotes to search for them as printed (\"（継続\")");
     }
-    int depth = depth(folded);
     if (depth > MAX_DEPTH) {
       throw new HyokaException(
           ErrorCode.BAD_QUERY,
@@ -105,23 +105,6 @@ final class QueryText {
           "query '" + shown(text) + "' only excludes words: add a word to find");
     }
     return q;
-  }
-
-  /** Whether every parenthesis outside phrases closes one opened before it, and all are closed. */
-  private static boolean parenthesesPair(String s) {
-    int depth = 0;
-    boolean phrase = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"') {
-        phrase = !phrase;
-      } else if (!phrase && c == '(') {
-        depth++;
-      } else if (!phrase && c == ')' && --depth < 0) {
-        return false;
-      }
-    }
-    return depth == 0;
   }
 
   private enum Token {
@@ -189,7 +172,10 @@ final class QueryText {
     return null;
   }
 
-  /** The deepest nesting of parentheses outside phrases. */
+  /**
+   * The deepest nesting of parentheses outside phrases, or -1 when one closes none opened before it
+   * or one is left open.
+   */
   private static int depth(String s) {
     int depth = 0;
     int max = 0;
@@ -200,11 +186,11 @@ final class QueryText {
         phrase = !phrase;
       } else if (!phrase && c == '(') {
         max = Math.max(max, ++depth);
-      } else if (!phrase && c == ')') {
-        depth = Math.max(0, depth - 1);
+      } else if (!phrase && c == ')' && --depth < 0) {
+        return -1;
       }
     }
-    return max;
+    return depth == 0 ? max : -1;
   }
 
   /**
