@@ -27,7 +27,9 @@ public record PublishResult(long runId, List<Outcome> reports) {
   /**
    * What happened to one report.
    *
-   * @param supersededReportId the report this one replaced (same series and fiscal year), or null
+   * @param supersededReportId for an added report, the report(s) it replaced (same series, fiscal
+   *     year and layout; report_ids, comma-separated) in the chains as the run's transaction left
+   *     them, a re-parse that read another year having rebuilt those; else null
    */
   public record Outcome(
       String reportId, String sourceFile, Status status, String supersededReportId) {

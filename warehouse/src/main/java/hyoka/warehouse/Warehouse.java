@@ -763,13 +763,11 @@ public final class Warehouse {
         current.put(key, List.of(shard.reportId()));
         older.forEach(old -> supersededBy.put(old, shard.reportId()));
         toLoad.add(shard.shardDir());
-        // One file normally replaces one; should several be current, all are replaced.
+        // One file normally replaces one; should several be current, all are replaced. Which it
+        // replaced is told once the chains are final (asChained).
         outcomes.add(
             new PublishResult.Outcome(
-                shard.reportId(),
-                shard.sourceFile(),
-                PublishResult.Status.ADDED,
-                older.isEmpty() ? null : String.join(",", older)));
+                shard.reportId(), shard.sourceFile(), PublishResult.Status.ADDED, null));
       }
       removeReparsed(c, reparsed);
       if (!toLoad.isEmpty()) {
@@ -788,6 +786,11 @@ public final class Warehouse {
       Set<List<Object>> moved = restoreReparsed(c, reparsed);
       supersede(c, supersededBy);
       rechain(c, moved);
+      // What each added report superseded is read back from the chains as the run leaves them:
+      // a re-parse that read another fiscal year rebuilt chains after the run's reports were
+      // placed against the reports current when it began, and may have moved a report out of a
+      // new file's year or into it.
+      outcomes = asChained(c, outcomes, runId);
       if (stats.parserVersion() != null) {
         try (PreparedStatement p =
             c.prepareStatement("UPDATE reports SET parser_version = ? WHERE run_id = ?")) {
@@ -796,7 +799,12 @@ public final class Warehouse {
           p.executeUpdate();
         }
       }
-      int superseded = supersededBy.size();
+      int superseded = 0;
+      for (PublishResult.Outcome o : outcomes) {
+        if (o.supersededReportId() != null) {
+          superseded += o.supersededReportId().split(",").length;
+        }
+      }
       PublishResult result = new PublishResult(runId, outcomes);
       try (PreparedStatement p =
           c.prepareStatement(
@@ -863,6 +871,39 @@ public final class Warehouse {
         p.executeUpdate();
       }
     }
+  }
+
+  /**
+   * {@code outcomes} with the superseded reports of each added one as the reports table holds them
+   * now (by report_id, comma-separated; null when it superseded none).
+   */
+  private static List<PublishResult.Outcome> asChained(
+      Connection c, List<PublishResult.Outcome> outcomes, long runId) throws SQLException {
+    Map<String, List<String>> older = new HashMap<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT o.superseded_by, o.report_id FROM reports o JOIN reports n"
+                + " ON n.report_id = o.superseded_by WHERE n.run_id = ? ORDER BY o.report_id")) {
+      p.setLong(1, runId);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          older.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+    }
+    List<PublishResult.Outcome> out = new ArrayList<>();
+    for (PublishResult.Outcome o : outcomes) {
+      List<String> ids = older.get(o.reportId());
+      out.add(
+          o.status() != PublishResult.Status.ADDED
+              ? o
+              : new PublishResult.Outcome(
+                  o.reportId(),
+                  o.sourceFile(),
+                  o.status(),
+                  ids == null ? null : String.join(",", ids)));
+    }
+    return out;
   }
 
   /**

@@ -387,4 +387,55 @@ class WarehouseHandTest {
     assertThat(w.query("SELECT count(*) FROM kpis").rows()).containsExactly(List.of(4L));
     assertThat(w.parserVersions()).containsEntry(a, "v3").containsEntry(b, null);
   }
+
+  /**
+   * A re-parse that reads another year, in a publish with new reports of the year it leaves and of
+   * the year it enters: each new report is told the report it supersedes in the rebuilt chains, not
+   * the one current when the publish began, and the run counts those.
+   */
+  @Test
+  void aReparseMovingYearsTellsEachNewReportWhatItSupersedesInTheRebuiltChains() {
+    Warehouse w = new Warehouse(tmp.resolve("data"));
+    Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
+    Instant t2 = Instant.parse("2026-02-01T00:00:00Z");
+    Instant t3 = Instant.parse("2026-03-01T00:00:00Z");
+    String a = HandReports.sha('a');
+    String b = HandReports.sha('b');
+    String c = HandReports.sha('c');
+    String d = HandReports.sha('d');
+    String aId = "aaaaaaaaaaaaaaaa";
+    String bId = "bbbbbbbbbbbbbbbb";
+    String cId = "cccccccccccccccc";
+    String dId = "dddddddddddddddd";
+    // b is FY2019; a, read (by an older parser) as FY2019 too, superseded it
+    w.publish(List.of(shard(HandReports.report(b, 2019, "244", t1))), stats());
+    w.publish(List.of(shard(HandReports.report(a, 2019, "244", t2))), stats());
+    assertThat(w.query("SELECT superseded_by FROM reports WHERE report_id = '" + bId + "'").rows())
+        .containsExactly(List.of(aId));
+
+    // a read again as FY2018, with a new FY2019 report c and a new FY2018 report d
+    Path moved = tmp.resolve("moved").resolve(aId);
+    ReportShard.write(HandReports.report(a, 2018, "244", t3), moved);
+    PublishResult run =
+        w.publish(
+            List.of(
+                moved,
+                shard(HandReports.report(c, 2019, "244", t3)),
+                shard(HandReports.report(d, 2018, "244", t3))),
+            new RunStats(t3, 0, List.of(), "v2", Set.of(a)));
+
+    assertThat(run.reports())
+        .extracting(o -> o.reportId() + " " + o.status() + " " + o.supersededReportId())
+        .containsExactlyInAnyOrder(
+            aId + " REPARSED null", cId + " ADDED " + bId, dId + " ADDED " + aId);
+    assertThat(
+            w.query("SELECT report_id, fiscal_year, superseded_by FROM reports ORDER BY 1").rows())
+        .containsExactly(
+            List.of(aId, 2018, dId),
+            List.of(bId, 2019, cId),
+            java.util.Arrays.asList(cId, 2019, null),
+            java.util.Arrays.asList(dId, 2018, null));
+    assertThat(w.query("SELECT files_added, files_superseded FROM runs WHERE run_id = 3").rows())
+        .containsExactly(List.of(2, 2));
+  }
 }
