@@ -27,10 +27,10 @@ import java.util.concurrent.TimeUnit;
  * finish (on any runner); a thread of the driver watches that directory. A rejected file's line is
  * final then. A read report's line ({@code added …}) is final then too, unless the publish could
  * make it {@code superseded … by …}: when the warehouse holds a current report of its series and
- * fiscal year, or when a file of the same series that the publish places before it is still being
- * read or has the same fiscal year. Those lines, and every line after them, wait for the publish.
- * Every line comes from the same {@link FileOutcome} the end of the run decides; IngestRunTest
- * checks that the streamed lines equal the final ones.
+ * fiscal year, or when a file of the same series that the publish places before it, or a re-parse
+ * of the same series, is still being read or has the same fiscal year. Those lines, and every line
+ * after them, wait for the publish. Every line comes from the same {@link FileOutcome} the end of
+ * the run decides; IngestRunTest checks that the streamed lines equal the final ones.
  */
 final class LineFeed {
   private final PrintWriter out;
@@ -131,7 +131,9 @@ final class LineFeed {
    * Whether the publish may find that {@code file} supersedes a report: one of its series and
    * fiscal year is current in the warehouse, or a changed file of its series that the publish
    * places before it (by file name, then sha256, as {@code Warehouse.publish} orders one run's
-   * reports) is unread or of the same fiscal year.
+   * reports) is unread or of the same fiscal year. A re-parse of its series counts wherever it is
+   * placed: it keeps the place of the held report, which came in before any file of this run, and
+   * reading another fiscal year it may enter this file's year (one it leaves was current there).
    */
   private boolean mayBeSuperseding(ChangedFile file, ReportSummary s) {
     if (heldSeriesYears.contains(key(file.series(), s.fiscalYear()))) {
@@ -143,7 +145,7 @@ final class LineFeed {
           || o == null
           || o == file
           || !o.series().equals(file.series())
-          || publishOrder(o, file) >= 0
+          || (publishOrder(o, file) >= 0 && !other.reparse())
           || rejectedBySha.containsKey(o.sha256())) {
         continue;
       }

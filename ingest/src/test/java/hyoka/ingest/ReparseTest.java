@@ -239,7 +239,7 @@ class ReparseTest {
 
   record Run(IngestSummary summary, List<String> lines) {}
 
-  private static Run ingest(Path data, String version, String series, Path... inputs) {
+  static Run ingest(Path data, String version, String series, Path... inputs) {
     return ingest(data, version, series, null, inputs);
   }
 
@@ -258,11 +258,11 @@ class ReparseTest {
     return ParserVersion.current();
   }
 
-  private static String reportId(Path file) throws java.io.IOException {
+  static String reportId(Path file) throws java.io.IOException {
     return IngestedReport.reportIdOf(IngestedReport.sha256Of(file));
   }
 
-  private static long sql(Path data, String query, String... params) throws SQLException {
+  static long sql(Path data, String query, String... params) throws SQLException {
     try (Connection c = new Warehouse(data).openReadOnly();
         java.sql.PreparedStatement p = c.prepareStatement(query)) {
       for (int i = 0; i < params.length; i++) {
@@ -283,7 +283,7 @@ class ReparseTest {
   }
 
   /** Runs {@code statements} on the warehouse file as a writer that is not hyoka's publish. */
-  private static void tamper(Path data, String... statements) throws Exception {
+  static void tamper(Path data, String... statements) throws Exception {
     Warehouse w = new Warehouse(data);
     Path copy = data.resolve("tampered.duckdb");
     Files.copy(w.dbFile(), copy);
