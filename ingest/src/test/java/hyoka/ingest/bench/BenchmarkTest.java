@@ -58,11 +58,18 @@ class BenchmarkTest {
       boolean reRun = f.name().startsWith("no-op");
       assertThat(f.pages()).as(f.name()).isEqualTo(reRun ? 0 : 72);
       assertThat(f.seconds()).as(f.name()).isPositive();
-      // a stage that read 72 pages used the CPU; a no-op re-run may take less than a clock tick
-      if (reRun) {
-        assertThat(f.cpuSeconds()).as(f.name()).isGreaterThanOrEqualTo(0);
-      } else {
+      // a figure that read the 72 pages of PDF used the CPU (hundreds of ms); a stage working on
+      // what is already in memory (parse, shards, publish, the index of 2 reports) or a no-op
+      // re-run may take less than one 10 ms clock tick of the process's CPU time
+      boolean readsPdfs =
+          f.name().startsWith("Tika-only")
+              || f.name().startsWith("peer pipeline")
+              || f.name().startsWith("full ingest")
+              || f.name().startsWith("stage: Tika");
+      if (readsPdfs) {
         assertThat(f.cpuSeconds()).as(f.name()).isPositive();
+      } else {
+        assertThat(f.cpuSeconds()).as(f.name()).isGreaterThanOrEqualTo(0);
       }
       // On Linux the JIT/GC split is read from /proc and is part of the phase's CPU (each
       // thread's ticks are 10 ms coarse, and the two clocks are read a moment apart: 0.25 s slack).
