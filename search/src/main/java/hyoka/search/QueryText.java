@@ -47,15 +47,8 @@ final class QueryText {
           ErrorCode.BAD_QUERY,
           "query '" + shown(text) + "' has an unbalanced quote: close the phrase with \"");
     }
-    int depth = depth(folded);
-    if (depth < 0) {
-      throw new HyokaException(
-          ErrorCode.BAD_QUERY,
-          "query '"
-              + shown(text)
-              + "' has an unbalanced parenthesis: pair each ( with a ), or put the words in"
-              + " quotes to search for them as printed (\"（継続\")");
-    }
+    Parens parens = parens(folded);
+    int depth = parens.depth();
     if (depth > MAX_DEPTH) {
       throw new HyokaException(
           ErrorCode.BAD_QUERY,
@@ -66,6 +59,14 @@ final class QueryText {
               + " deep: at most "
               + MAX_DEPTH
               + " are supported");
+    }
+    if (!parens.pair()) {
+      throw new HyokaException(
+          ErrorCode.BAD_QUERY,
+          "query '"
+              + shown(text)
+              + "' has an unbalanced parenthesis: pair each ( with a ), or put the words in"
+              + " quotes to search for them as printed (\"（継続\")");
     }
     QueryParser parser = new QueryParser(field, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -172,13 +173,13 @@ final class QueryText {
     return null;
   }
 
-  /**
-   * The deepest nesting of parentheses outside phrases, or -1 when one closes none opened before it
-   * or one is left open.
-   */
-  private static int depth(String s) {
+  /** The deepest nesting of parentheses outside phrases, and whether they pair. */
+  private record Parens(int depth, boolean pair) {}
+
+  private static Parens parens(String s) {
     int depth = 0;
     int max = 0;
+    boolean pair = true;
     boolean phrase = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -187,10 +188,11 @@ final class QueryText {
       } else if (!phrase && c == '(') {
         max = Math.max(max, ++depth);
       } else if (!phrase && c == ')' && --depth < 0) {
-        return -1;
+        pair = false;
+        depth = 0;
       }
     }
-    return depth == 0 ? max : -1;
+    return new Parens(max, pair && depth == 0);
   }
 
   /**
