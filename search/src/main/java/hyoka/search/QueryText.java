@@ -122,7 +122,7 @@ final class QueryText {
    * OR OR 排雪}, {@code (NOT)}): "OR with no word after it", or null. Only for the message of a query
    * Lucene refused; phrases count as words.
    */
-  static String misplacedOperator(String folded) {
+  private static String misplacedOperator(String folded) {
     java.util.List<Token> tokens = new java.util.ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean phrase = false;

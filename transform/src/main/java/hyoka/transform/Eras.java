@@ -129,14 +129,11 @@ public final class Eras {
       return Integer.parseInt(s);
     }
     Matcher m = ERA_YEAR.matcher(s);
-    if (m.matches()) {
-      int year = western(m.group(1), m.group(2));
-      if (!m.group(2).equals("元") && Integer.parseInt(m.group(2)) == 0) {
-        throw notAFiscalYear(typed);
-      }
-      return year;
+    // an era starts with its year 1 (元年): R0 and 令和00 are no year
+    if (!m.matches() || m.group(2).matches("0+")) {
+      throw notAFiscalYear(typed);
     }
-    throw notAFiscalYear(typed);
+    return western(m.group(1), m.group(2));
   }
 
   private static IllegalArgumentException notAFiscalYear(String typed) {
