@@ -65,6 +65,7 @@ class ReparseYearTest {
 
     Run upgraded = ingest(data, "v2", "otaru", h30, fixed);
 
+    assertStreamedAsDecided(upgraded);
     assertThat(upgraded.lines())
         .containsExactly(
             "reparsed " + h30 + " (made by another hyoka version; " + c30 + ")",
@@ -109,6 +110,7 @@ class ReparseYearTest {
     // the revised file comes first, and the publish places it first too (by file name)
     Run upgraded = ingest(data, "v2", "otaru", fixed, h30);
 
+    assertStreamedAsDecided(upgraded);
     assertThat(upgraded.lines())
         .containsExactly(
             "superseded " + h30 + " by " + fixed + " (" + c30 + ")",
@@ -137,6 +139,7 @@ class ReparseYearTest {
 
     Run upgraded = ingest(data, "v2", "otaru", h31, fixed);
 
+    assertStreamedAsDecided(upgraded);
     assertThat(upgraded.lines())
         .containsExactly(
             "reparsed " + h31 + " (made by another hyoka version; " + c31 + ")",
@@ -148,6 +151,15 @@ class ReparseYearTest {
     assertThat(sql(data, "SELECT files_superseded FROM runs WHERE run_id = 2")).isEqualTo(1);
     assertThat(Agreement.assertAgree(data)).hasSize(2);
     assertThat(searchedCurrent(data)).containsExactly(Map.entry(fixedId, 2019));
+  }
+
+  /**
+   * The lines printed while the run went (each as soon as it was final) are the lines of the
+   * outcomes the end of the run decided.
+   */
+  private static void assertStreamedAsDecided(Run run) {
+    List<String> decided = run.summary().files().stream().map(FileOutcome::line).toList();
+    assertThat(run.lines().subList(0, run.lines().size() - 1)).isEqualTo(decided);
   }
 
   /** A copy of {@code pdf} with a comment appended: other content, the same report. */
