@@ -87,9 +87,10 @@ public record IngestSummary(
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%d files: %d added (%d superseding), %s%d unchanged, %d duplicates, %d rejected;"
+                "%d %s: %d added (%d superseding), %s%d unchanged, %d duplicates, %d rejected;"
                     + " %d projects, %d KPI rows",
                 files.size(),
+                files.size() == 1 ? "file" : "files",
                 added(),
                 superseded(),
                 reparsed() == 0 ? "" : reparsed() + " reparsed, ",

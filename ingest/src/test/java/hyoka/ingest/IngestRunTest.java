@@ -315,7 +315,7 @@ class IngestRunTest {
                 + SearchIndex.SCHEMA
                 + ")",
             "unchanged " + h31,
-            "1 files: 0 added (0 superseding), 1 unchanged, 0 duplicates, 0 rejected;"
+            "1 file: 0 added (0 superseding), 1 unchanged, 0 duplicates, 0 rejected;"
                 + " 0 projects, 0 KPI rows, 0 score mismatches, 0 unknown lines");
     assertThat(again.summary().runId()).isZero();
     assertThat(SearchIndex.lastCommit(index).schema()).isEqualTo(SearchIndex.SCHEMA);

@@ -126,6 +126,47 @@ class ReparseYearTest {
     assertThat(searchedCurrent(data)).containsExactly(Map.entry(fixedId, 2018));
   }
 
+  /**
+   * v1 read the FY2018 report as FY2017; a revised FY2018 report came in later and is current for
+   * FY2018. v2 re-parses the first alone: it enters FY2018 behind the revised one, which came in
+   * later, so it is the superseded one, and the current report stays the revised one.
+   */
+  @Test
+  void aReparseEnteringAYearWhoseReportCameInLaterIsSupersededByIt() throws Exception {
+    Path otaru = Files.createDirectory(dir.resolve("otaru"));
+    Path h30 = Files.copy(Fixtures.samplePdf("h30"), otaru.resolve("otaru-h30.pdf"));
+    Path fixed = revised(h30, otaru.resolve("otaru-h30-revised.pdf"));
+    Path data = dir.resolve("data");
+    String h30Id = reportId(h30);
+    String fixedId = reportId(fixed);
+
+    String c30 = counts(ingest(data, "v1", "otaru", h30), h30);
+    tamper(data, "UPDATE reports SET fiscal_year = 2017 WHERE report_id = '" + h30Id + "'");
+    StagingDir.deleteTree(data.resolve("index"));
+    assertThat(ingest(data, "v1", null, h30).lines().get(0)).startsWith("repairing search index");
+    Run added = ingest(data, "v2", "otaru", fixed);
+    assertThat(added.lines().get(0)).isEqualTo("added " + fixed + " (" + c30 + ")");
+    assertThat(chains(data))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(h30Id, "FY2017 current", fixedId, "FY2018 current"));
+
+    Run upgraded = ingest(data, "v2", "otaru", h30);
+
+    assertStreamedAsDecided(upgraded);
+    assertThat(upgraded.lines())
+        .containsExactly(
+            "reparsed " + h30 + " (made by another hyoka version; " + c30 + ")",
+            upgraded.summary().line());
+    assertThat(upgraded.summary().line())
+        .startsWith("1 file: 0 added (0 superseding), 1 reparsed, 0 unchanged, 0 duplicates,");
+    assertThat(chains(data))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(h30Id, "FY2018 superseded by " + fixedId, fixedId, "FY2018 current"));
+    assertThat(sql(data, "SELECT count(*) FROM reports WHERE fiscal_year = 2017")).isZero();
+    assertThat(Agreement.assertAgree(data)).hasSize(2);
+    assertThat(searchedCurrent(data)).containsExactly(Map.entry(fixedId, 2018));
+  }
+
   /** The plain case: the re-parse reads the year it had, and the new file supersedes it. */
   @Test
   void aReparseKeepingItsYearIsSupersededByTheNewFileOfThatYear() throws Exception {

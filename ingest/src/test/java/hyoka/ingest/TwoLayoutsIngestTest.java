@@ -115,7 +115,7 @@ class TwoLayoutsIngestTest {
                 + " grade mismatches, "
                 + p.unknownResidue()
                 + " unknown lines)",
-            "1 files: 1 added (0 superseding), 0 unchanged, 0 duplicates, 0 rejected;"
+            "1 file: 1 added (0 superseding), 0 unchanged, 0 duplicates, 0 rejected;"
                 + " 62 projects, 73 KPI rows, "
                 + p.gradeMismatches()
                 + " grade mismatches, "
