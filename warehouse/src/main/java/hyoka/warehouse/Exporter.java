@@ -67,6 +67,13 @@ public final class Exporter {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw bad(outDir + " is a file: name a directory to export into");
     }
+    if (real(dir).startsWith(real(warehouse.dataDir()))) {
+      throw bad(
+          outDir
+              + " is inside the data directory "
+              + warehouse.dataDir()
+              + ", which hyoka manages: export into a folder of its own");
+    }
     boolean created = !Files.exists(dir);
     Path staging;
     try {
@@ -165,6 +172,24 @@ public final class Exporter {
       return f.getFile() + ": " + f.getReason();
     }
     return Warehouse.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+  }
+
+  /**
+   * {@code path} with every link resolved, as far as it exists; the rest as written (normalised),
+   * so a folder still to be created compares as it will be.
+   */
+  private static Path real(Path path) {
+    Path p = path.toAbsolutePath().normalize();
+    Path rest = p.getFileSystem().getPath("");
+    while (p != null) {
+      try {
+        return p.toRealPath().resolve(rest);
+      } catch (IOException e) {
+        rest = p.getFileName().resolve(rest);
+        p = p.getParent();
+      }
+    }
+    return path.toAbsolutePath().normalize();
   }
 
   private static HyokaException bad(String message) {

@@ -164,6 +164,27 @@ class ExporterTest {
   }
 
   @Test
+  void theDataDirectoryAndFoldersInItAreRefused() throws Exception {
+    Path data = warehouse.dataDir();
+    List<String> before = listing(data);
+    Path link = Files.createSymbolicLink(tmp.resolve("link-to-data"), data);
+    for (Path out :
+        List.of(data, data.resolve("index"), data.resolve("exports/new"), link.resolve("x"))) {
+      assertThatThrownBy(() -> new Exporter(warehouse).export(out, ExportFormat.CSV, true))
+          .isInstanceOf(HyokaException.class)
+          .hasMessage(
+              out
+                  + " is inside the data directory "
+                  + data
+                  + ", which hyoka manages: export into a folder of its own");
+    }
+    assertThat(listing(data)).isEqualTo(before);
+    // a sibling whose name starts with the data directory's is not inside it
+    Path sibling = data.resolveSibling(data.getFileName() + "-export");
+    assertThat(new Exporter(warehouse).export(sibling, ExportFormat.CSV, false)).isNotEmpty();
+  }
+
+  @Test
   void aFailureHalfwayLeavesTheTargetAsItWas() throws Exception {
     Path out = Files.createDirectories(tmp.resolve("halfway"));
     Path old = Files.writeString(out.resolve("kpis.parquet"), "old", StandardCharsets.UTF_8);
