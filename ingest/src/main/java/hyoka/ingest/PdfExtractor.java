@@ -141,6 +141,46 @@ public final class PdfExtractor {
     return extract(name, read(file, name));
   }
 
+  /**
+   * Extracts {@code file} if its bytes are still those the ingest hashed: the report stored under
+   * {@code sha256} must be the one those bytes hold. A file replaced, rewritten or cut between the
+   * hashing and this read (a download or a sync still writing it) is rejected instead, before it is
+   * parsed: read as it is now, its report would be filed under another content's hash, and that
+   * content would then count as held (or a rejection of the new bytes be remembered for the old).
+   *
+   * @throws HyokaException UNREADABLE_FILE when the bytes no longer have {@code sha256}; else as
+   *     {@link #extract(Path, String)}
+   */
+  public ReportText extract(Path file, String name, String sha256) {
+    requireNonNull(file, "file is null");
+    requireNonNull(name, "name is null");
+    requireNonNull(sha256, "sha256 is null");
+    byte[] bytes = read(file, name);
+    String now = sha256Of(bytes);
+    if (!now.equals(sha256)) {
+      throw reject(
+          ErrorCode.UNREADABLE_FILE,
+          name,
+          String.format(
+              Locale.ROOT,
+              "changed while hyoka read it (its %d bytes now have sha256 %s, not the %s hashed"
+                  + " when the run began): run hyoka ingest again once the file is complete",
+              bytes.length,
+              now.substring(0, 12),
+              sha256.substring(0, Math.min(12, sha256.length()))));
+    }
+    return extract(name, bytes);
+  }
+
+  private static String sha256Of(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
   /** Extracts a PDF already in memory; {@code name} is how messages name it. */
   public ReportText extract(String name, byte[] bytes) {
     requireNonNull(name, "name is null");

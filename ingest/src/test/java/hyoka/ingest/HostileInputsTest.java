@@ -215,6 +215,88 @@ class HostileInputsTest {
     assertThat(Files.exists(dir.resolve("data").resolve(RejectedContent.FILE))).isFalse();
   }
 
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void aFileChangedBetweenItsHashAndItsReadIsRejectedAndNothingIsFiledUnderTheOldHash()
+      throws Exception {
+    Path in = Files.createDirectory(dir.resolve("in"));
+    // Each in a folder of its own (its own series), so none supersedes another.
+    Path replaced = Corpus.copy(Fixtures.samplePdf("h31"), in.resolve("a/replaced.pdf"), 1);
+    Path garbled = Corpus.copy(Fixtures.samplePdf("h31"), in.resolve("b/garbled.pdf"), 2);
+    Path good = Corpus.copy(Fixtures.samplePdf("h30"), in.resolve("c/good.pdf"), 3);
+    String replacedSha = IngestedReport.sha256Of(replaced);
+    String garbledSha = IngestedReport.sha256Of(garbled);
+    byte[] garbledBytes = Files.readAllBytes(garbled);
+    Path data = dir.resolve("data");
+
+    // Hashed at the scan; by the time the pipeline reads them, one file holds another report (the
+    // FY2018 one) and the other is no PDF any more: a sync or a download rewriting the folder.
+    IngestProgress swap =
+        new IngestProgress() {
+          @Override
+          public void step(String step, int files) {
+            if (step.equals("pipeline")) {
+              try {
+                Corpus.copy(Fixtures.samplePdf("h30"), replaced, 4);
+                Files.writeString(garbled, "<html>partial download</html>\n");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }
+          }
+        };
+    java.io.StringWriter text = new java.io.StringWriter();
+    IngestSummary summary =
+        new IngestRun(swap)
+            .run(
+                new IngestRequest(
+                    data, List.of(in), null, "direct", new java.io.PrintWriter(text)));
+    List<String> lines = text.toString().lines().toList();
+    String changed =
+        ": changed while hyoka read it \\(its \\d+ bytes now have sha256 [0-9a-f]{12}, not the %s"
+            + " hashed when the run began\\): run hyoka ingest again once the file is complete";
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0))
+        .matches(
+            "rejected "
+                + java.util.regex.Pattern.quote(replaced.toString())
+                + String.format(changed, replacedSha.substring(0, 12)));
+    assertThat(lines.get(1))
+        .matches(
+            "rejected "
+                + java.util.regex.Pattern.quote(garbled.toString())
+                + String.format(changed, garbledSha.substring(0, 12)));
+    assertThat(lines.get(2)).startsWith("added " + good + " (FY2018, 62 projects");
+    assertThat(summary.files())
+        .extracting(FileOutcome::code)
+        .containsExactly(ErrorCode.UNREADABLE_FILE, ErrorCode.UNREADABLE_FILE, null);
+    // The warehouse holds the good file alone: no report under a hash its bytes do not have.
+    assertThat(Agreement.assertAgree(data)).hasSize(1);
+    assertThat(IngestRunTest.sql(data, "SELECT count(*) FROM reports")).isEqualTo(1);
+    // A file changing is of the moment, not of its content: nothing is remembered.
+    assertThat(Files.exists(data.resolve(RejectedContent.FILE))).isFalse();
+
+    // The old bytes back, as the user put them: both are read and added, neither "unchanged".
+    Corpus.copy(Fixtures.samplePdf("h31"), replaced, 1);
+    Files.write(garbled, garbledBytes);
+    assertThat(IngestedReport.sha256Of(replaced)).isEqualTo(replacedSha);
+    Run again = ingest(data, List.of(in), null);
+    assertThat(again.lines())
+        .hasSize(4)
+        .anyMatch(l -> l.startsWith("added " + replaced + " (FY2019, 62 projects"))
+        .anyMatch(l -> l.startsWith("added " + garbled + " (FY2019, 62 projects"))
+        .contains("unchanged " + good);
+    assertThat(
+            IngestRunTest.sql(
+                data,
+                "SELECT count(*) FROM reports WHERE fiscal_year = 2019 AND sha256 IN ('"
+                    + replacedSha
+                    + "', '"
+                    + garbledSha
+                    + "')"))
+        .isEqualTo(2);
+  }
+
   private static Run ingest(Path data, List<Path> inputs, ExtractLimits limits) {
     java.io.StringWriter text = new java.io.StringWriter();
     IngestSummary summary =
