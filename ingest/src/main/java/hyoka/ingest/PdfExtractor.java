@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
@@ -36,6 +37,7 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -73,6 +75,21 @@ public final class PdfExtractor {
    * one serves every file, and what it does with an attachment is unchanged.
    */
   private final Parser embeddedParser = new AutoDetectParser();
+
+  /** Declines every embedded document: attachments are not read (see {@link #extract}). */
+  private static final EmbeddedDocumentExtractor NO_ATTACHMENTS =
+      new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+          return false;
+        }
+
+        @Override
+        public void parseEmbedded(
+            InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+          // never called: shouldParseEmbedded declines
+        }
+      };
 
   /** The file's bytes, for PDFBox to read and for the checks of the streams it keeps no copy of. */
   private record RawBytes(byte[] bytes) {}
@@ -203,6 +220,11 @@ public final class PdfExtractor {
     config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
     context.set(PDFParserConfig.class, config);
     context.set(Parser.class, embeddedParser);
+    // A report is what its pages show. Tika would parse every attached file (a portfolio, an annex
+    // PDF) and hand its pages to the same handler, after the document's own: a report with an
+    // earlier year's report attached was read as one report of both, with the attachment's year,
+    // and an attached report was read with the plain PDF parser, past the damage checks below.
+    context.set(EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
     context.set(RawBytes.class, new RawBytes(bytes));
     try (InputStream in = new ByteArrayInputStream(bytes)) {
       parser.parse(in, pages, metadata, context);
