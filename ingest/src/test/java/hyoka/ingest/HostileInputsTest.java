@@ -297,6 +297,87 @@ class HostileInputsTest {
         .isEqualTo(2);
   }
 
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void aRepeatOfARejectedFileIsRejectedTooNotADuplicate() throws Exception {
+    Path in = Files.createDirectory(dir.resolve("in"));
+    // Rejected at the scan (empty, not a PDF) and by the reader (damaged): each twice.
+    Path empty1 = Files.write(in.resolve("a-empty.pdf"), new byte[0]);
+    Path empty2 = Files.write(in.resolve("b-empty.pdf"), new byte[0]);
+    Path html1 = Files.writeString(in.resolve("c-page.pdf"), "<html>not found</html>\n");
+    Path html2 = Files.copy(html1, in.resolve("d-page.pdf"));
+    byte[] damaged =
+        new PdfMutations(Files.readAllBytes(Fixtures.samplePdf("h31")))
+            .apply(PdfMutations.Kind.STREAM_FLIP, 31)
+            .bytes();
+    Path damaged1 = Files.write(in.resolve("e-damaged.pdf"), damaged);
+    Path damaged2 = Files.write(in.resolve("f-damaged.pdf"), damaged);
+    // and a good report twice: its repeat stays a duplicate
+    Path good1 = Files.copy(Fixtures.samplePdf("h30"), in.resolve("g-good.pdf"));
+    Path good2 = Files.copy(Fixtures.samplePdf("h30"), in.resolve("h-good.pdf"));
+    Path data = dir.resolve("data");
+
+    Run run = ingest(data, List.of(in), null);
+    String damagedReason =
+        "damaged PDF (page 7: content stream (object 53 0) is corrupt (its checksum does not"
+            + " match: the data were changed)): the file is corrupt";
+    String htmlReason =
+        "not a PDF (no %PDF- header in the first 1024 bytes; the content looks like text/html)";
+    assertThat(run.lines())
+        .containsExactly(
+            "rejected " + empty1 + ": empty file (0 bytes)",
+            "rejected "
+                + empty2
+                + ": same content as "
+                + empty1
+                + ", rejected: empty file (0 bytes)",
+            "rejected " + html1 + ": " + htmlReason,
+            "rejected " + html2 + ": same content as " + html1 + ", rejected: " + htmlReason,
+            "rejected " + damaged1 + ": " + damagedReason,
+            "rejected "
+                + damaged2
+                + ": same content as "
+                + damaged1
+                + ", rejected: "
+                + damagedReason,
+            run.lines().get(6),
+            "duplicate " + good2 + ": same content as " + good1,
+            run.summary().line());
+    assertThat(run.lines().get(6)).startsWith("added " + good1 + " (FY2018, 62 projects");
+    assertThat(run.summary().files())
+        .extracting(FileOutcome::code)
+        .containsExactly(
+            ErrorCode.EMPTY_FILE,
+            ErrorCode.EMPTY_FILE,
+            ErrorCode.NOT_A_PDF,
+            ErrorCode.NOT_A_PDF,
+            ErrorCode.DAMAGED_PDF,
+            ErrorCode.DAMAGED_PDF,
+            null,
+            null);
+    assertThat(run.summary().line()).contains("1 duplicates, 6 rejected");
+    // The run records every rejected file, the repeats too.
+    assertThat(
+            IngestRunTest.sql(
+                data, "SELECT count(*) FROM rejections WHERE source_file LIKE '%-damaged.pdf'"))
+        .isEqualTo(2);
+    assertThat(Agreement.assertAgree(data)).hasSize(1);
+
+    // Again: the damaged content is remembered, and its repeat says so too.
+    Run again = ingest(data, List.of(in), null);
+    assertThat(again.lines())
+        .contains(
+            "rejected "
+                + damaged2
+                + ": same content as "
+                + damaged1
+                + ", rejected: "
+                + damagedReason
+                + " (rejected before; not read again)",
+            "unchanged " + good1,
+            "unchanged " + good2);
+  }
+
   private static Run ingest(Path data, List<Path> inputs, ExtractLimits limits) {
     java.io.StringWriter text = new java.io.StringWriter();
     IngestSummary summary =
