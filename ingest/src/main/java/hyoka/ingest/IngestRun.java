@@ -317,21 +317,29 @@ public final class IngestRun {
       // The index of the run is built from the staging warehouse and committed before the
       // warehouse goes live: readers open the index commit of the run they read, so they never
       // see the warehouse of one run with the index of another.
-      PublishResult published =
-          warehouse.publish(
-              shards,
-              new RunStats(
-                  startedAt, unchanged, rejections, readAs.parserVersion(), readAs.reparse()),
-              (stagedWarehouse, run, stagedFile) -> {
-                clock.endStep("publish");
-                progress.step("index", changed.size());
-                // the commit records the file that goes live, so hyoka search can tell its run's
-                // commit without DuckDB (SearchSnapshot.openSearcher)
-                syncIndex(stagedWarehouse, indexDir, run, WarehouseFileId.of(stagedFile));
-                clock.endStep("index");
-                CrashPoints.reached("after-index");
-                progress.goingLive(run);
-              });
+      long liveRun = warehouse.lastRunId();
+      PublishResult published;
+      try {
+        published =
+            warehouse.publish(
+                shards,
+                new RunStats(
+                    startedAt, unchanged, rejections, readAs.parserVersion(), readAs.reparse()),
+                (stagedWarehouse, run, stagedFile) -> {
+                  clock.endStep("publish");
+                  progress.step("index", changed.size());
+                  // the commit records the file that goes live, so hyoka search can tell its run's
+                  // commit without DuckDB (SearchSnapshot.openSearcher)
+                  syncIndex(stagedWarehouse, indexDir, run, WarehouseFileId.of(stagedFile));
+                  clock.endStep("index");
+                  CrashPoints.reached("after-index");
+                  progress.goingLive(run);
+                });
+      } catch (HyokaException e) {
+        // The shards are of no use now, and on a full disk they hold the space the next run needs.
+        removeStaging(staging);
+        throw notPublished(warehouse, liveRun, e);
+      }
       CrashPoints.reached("after-publish");
       sourceFiles = sourceFiles(warehouse, published);
       losses = losses(warehouse, published);
@@ -369,13 +377,39 @@ public final class IngestRun {
         c.outcome = c.asRepeatOf(c.sameAs().outcome());
       }
     }
+    removeStaging(staging);
+    return runId;
+  }
+
+  private static void removeStaging(StagingDir staging) {
     try {
       StagingDir.deleteTree(staging.path());
       Files.deleteIfExists(staging.path().getParent());
     } catch (IOException e) {
-      // A leftover staging directory is removed by the next ingest; the run itself is complete.
+      // A leftover staging directory is removed by the next ingest.
     }
-    return runId;
+  }
+
+  /**
+   * A publish that failed (a full disk, a file system that refuses a write): the files already
+   * printed as {@code added} were read, but the run never went live. When the warehouse is still at
+   * the run it was at, the message says so, lest the lines above be taken for what happened.
+   */
+  private static HyokaException notPublished(Warehouse warehouse, long liveRun, HyokaException e) {
+    try {
+      if (warehouse.lastRunId() != liveRun) {
+        return e;
+      }
+    } catch (RuntimeException unknown) {
+      return e;
+    }
+    return new HyokaException(
+        e.code(),
+        e.getMessage()
+            + "; this run was not published: the warehouse and what hyoka search finds are as"
+            + " before it, without the files printed above as added (the next hyoka ingest reads"
+            + " them again)",
+        e);
   }
 
   /**
