@@ -435,6 +435,36 @@ class IngestRunTest {
     assertThat(Agreement.assertAgree(data)).hasSize(2);
   }
 
+  @Test
+  void aDataDirectoryThatRefusesTheRunsFirstWriteGetsOneLineAndKeepsItsRun() throws Exception {
+    Path data = dir.resolve("refuses");
+    ingest(data, List.of(Fixtures.samplePdf("h30")), "otaru");
+    Map<String, FileState> before = snapshot(data);
+    // Where the run's staging directory goes, a file: the file system refuses the directory, as
+    // an immutable data directory (chattr +i, where root is refused too) refuses a new entry.
+    Files.writeString(data.resolve("staging"), "not a folder");
+
+    StringWriter text = new StringWriter();
+    assertThatThrownBy(
+            () ->
+                new IngestRun()
+                    .run(
+                        new IngestRequest(
+                            data,
+                            List.of(Fixtures.samplePdf("h31")),
+                            "otaru",
+                            "direct",
+                            new PrintWriter(text))))
+        .isInstanceOf(HyokaException.class)
+        .hasMessageMatching(
+            "cannot write the run's staging directory "
+                + java.util.regex.Pattern.quote(data.resolve("staging").toString())
+                + "/run-[0-9TZ.]+: [^/]+; nothing of this run was written");
+    assertThat(text.toString()).isEmpty();
+    before.put("staging", snapshot(data).get("staging"));
+    assertThat(snapshot(data)).isEqualTo(before);
+  }
+
   record Run(IngestSummary summary, List<String> lines) {}
 
   static Run ingest(Path data, List<Path> inputs, String series) {
