@@ -172,6 +172,20 @@ public final class PdfExtractor {
     requireNonNull(file, "file is null");
     requireNonNull(name, "name is null");
     requireNonNull(sha256, "sha256 is null");
+    try {
+      // The driver read a regular file; one replaced by a FIFO would block this read until the
+      // time bound, and that rejection would be remembered for the content the driver hashed.
+      if (!Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+          .isRegularFile()) {
+        throw reject(
+            ErrorCode.UNREADABLE_FILE,
+            name,
+            "changed while hyoka read it (it is no longer a regular file): run hyoka ingest again"
+                + " once the file is complete");
+      }
+    } catch (IOException e) {
+      throw unreadable(name, e);
+    }
     byte[] bytes = read(file, name);
     String now = sha256Of(bytes);
     if (!now.equals(sha256)) {

@@ -224,6 +224,8 @@ class HostileInputsTest {
     Path replaced = Corpus.copy(Fixtures.samplePdf("h31"), in.resolve("a/replaced.pdf"), 1);
     Path garbled = Corpus.copy(Fixtures.samplePdf("h31"), in.resolve("b/garbled.pdf"), 2);
     Path good = Corpus.copy(Fixtures.samplePdf("h30"), in.resolve("c/good.pdf"), 3);
+    Path piped = Corpus.copy(Fixtures.samplePdf("h31"), in.resolve("d/piped.pdf"), 5);
+    String pipedSha = IngestedReport.sha256Of(piped);
     String replacedSha = IngestedReport.sha256Of(replaced);
     String garbledSha = IngestedReport.sha256Of(garbled);
     byte[] garbledBytes = Files.readAllBytes(garbled);
@@ -239,8 +241,12 @@ class HostileInputsTest {
               try {
                 Corpus.copy(Fixtures.samplePdf("h30"), replaced, 4);
                 Files.writeString(garbled, "<html>partial download</html>\n");
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                // a FIFO in its place: reading it would block until the time bound
+                Files.delete(piped);
+                assertThat(new ProcessBuilder("mkfifo", piped.toString()).start().waitFor())
+                    .isZero();
+              } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
               }
             }
           }
@@ -255,7 +261,7 @@ class HostileInputsTest {
     String changed =
         ": changed while hyoka read it \\(its \\d+ bytes now have sha256 [0-9a-f]{12}, not the %s"
             + " hashed when the run began\\): run hyoka ingest again once the file is complete";
-    assertThat(lines).hasSize(4);
+    assertThat(lines).hasSize(5);
     assertThat(lines.get(0))
         .matches(
             "rejected "
@@ -267,9 +273,16 @@ class HostileInputsTest {
                 + java.util.regex.Pattern.quote(garbled.toString())
                 + String.format(changed, garbledSha.substring(0, 12)));
     assertThat(lines.get(2)).startsWith("added " + good + " (FY2018, 62 projects");
+    assertThat(lines.get(3))
+        .isEqualTo(
+            "rejected "
+                + piped
+                + ": changed while hyoka read it (it is no longer a regular file): run hyoka"
+                + " ingest again once the file is complete");
     assertThat(summary.files())
         .extracting(FileOutcome::code)
-        .containsExactly(ErrorCode.UNREADABLE_FILE, ErrorCode.UNREADABLE_FILE, null);
+        .containsExactly(
+            ErrorCode.UNREADABLE_FILE, ErrorCode.UNREADABLE_FILE, null, ErrorCode.UNREADABLE_FILE);
     // The warehouse holds the good file alone: no report under a hash its bytes do not have.
     assertThat(Agreement.assertAgree(data)).hasSize(1);
     assertThat(IngestRunTest.sql(data, "SELECT count(*) FROM reports")).isEqualTo(1);
@@ -279,12 +292,16 @@ class HostileInputsTest {
     // The old bytes back, as the user put them: both are read and added, neither "unchanged".
     Corpus.copy(Fixtures.samplePdf("h31"), replaced, 1);
     Files.write(garbled, garbledBytes);
+    Files.delete(piped);
+    Corpus.copy(Fixtures.samplePdf("h31"), piped, 5);
+    assertThat(IngestedReport.sha256Of(piped)).isEqualTo(pipedSha);
     assertThat(IngestedReport.sha256Of(replaced)).isEqualTo(replacedSha);
     Run again = ingest(data, List.of(in), null);
     assertThat(again.lines())
-        .hasSize(4)
+        .hasSize(5)
         .anyMatch(l -> l.startsWith("added " + replaced + " (FY2019, 62 projects"))
         .anyMatch(l -> l.startsWith("added " + garbled + " (FY2019, 62 projects"))
+        .anyMatch(l -> l.startsWith("added " + piped + " (FY2019, 62 projects"))
         .contains("unchanged " + good);
     assertThat(
             IngestRunTest.sql(
@@ -293,8 +310,10 @@ class HostileInputsTest {
                     + replacedSha
                     + "', '"
                     + garbledSha
+                    + "', '"
+                    + pipedSha
                     + "')"))
-        .isEqualTo(2);
+        .isEqualTo(3);
   }
 
   @Test
