@@ -130,7 +130,7 @@ public final class IngestRun {
       Map<String, String> madeBy = known.isEmpty() ? Map.of() : warehouse.parserVersions();
       String version = parserVersion != null ? parserVersion : ParserVersion.current();
       RejectedContent rejectedBefore = RejectedContent.load(dataDir, version);
-      Map<String, String> firstBySha = new HashMap<>();
+      Map<String, Candidate> firstBySha = new HashMap<>();
       for (Candidate c : candidates) {
         if (c.outcome() != null) {
           continue;
@@ -140,9 +140,9 @@ public final class IngestRun {
         if (held && version.equals(madeBy.get(f.sha256()))) {
           c.outcome = FileOutcome.unchanged(f.name());
         } else if (firstBySha.containsKey(f.sha256())) {
-          c.outcome = FileOutcome.duplicate(f.name(), firstBySha.get(f.sha256()));
+          c.repeat(firstBySha.get(f.sha256()));
         } else {
-          firstBySha.put(f.sha256(), f.name());
+          firstBySha.put(f.sha256(), c);
           // Held, but another hyoka (or one before parser versions) made its report: this one may
           // read the file otherwise. What this version rejects, the held report outlives.
           c.reparse = held;
@@ -158,7 +158,7 @@ public final class IngestRun {
       List<ChangedFile> changed = new ArrayList<>();
       Set<String> reparse = new java.util.HashSet<>();
       for (Candidate c : candidates) {
-        if (c.outcome() == null) {
+        if (c.outcome() == null && c.sameAs() == null) {
           changed.add(c.file());
           if (c.reparse()) {
             reparse.add(c.file().sha256());
@@ -283,6 +283,14 @@ public final class IngestRun {
         rejections.add(new RunStats.Rejection(c.outcome().file(), c.outcome().reason()));
       } else if (c.outcome() != null) {
         unchanged++;
+      } else if (c.sameAs() != null) {
+        DeadLetter d = rejectedBySha.get(c.file().sha256());
+        if (d != null) {
+          FileOutcome o = c.asRepeatOf(c.sameAs().rejectedOutcome(d));
+          rejections.add(new RunStats.Rejection(o.file(), o.reason()));
+        } else {
+          unchanged++;
+        }
       }
     }
     for (ChangedFile f : changed) {
@@ -309,21 +317,29 @@ public final class IngestRun {
       // The index of the run is built from the staging warehouse and committed before the
       // warehouse goes live: readers open the index commit of the run they read, so they never
       // see the warehouse of one run with the index of another.
-      PublishResult published =
-          warehouse.publish(
-              shards,
-              new RunStats(
-                  startedAt, unchanged, rejections, readAs.parserVersion(), readAs.reparse()),
-              (stagedWarehouse, run, stagedFile) -> {
-                clock.endStep("publish");
-                progress.step("index", changed.size());
-                // the commit records the file that goes live, so hyoka search can tell its run's
-                // commit without DuckDB (SearchSnapshot.openSearcher)
-                syncIndex(stagedWarehouse, indexDir, run, WarehouseFileId.of(stagedFile));
-                clock.endStep("index");
-                CrashPoints.reached("after-index");
-                progress.goingLive(run);
-              });
+      long liveRun = warehouse.lastRunId();
+      PublishResult published;
+      try {
+        published =
+            warehouse.publish(
+                shards,
+                new RunStats(
+                    startedAt, unchanged, rejections, readAs.parserVersion(), readAs.reparse()),
+                (stagedWarehouse, run, stagedFile) -> {
+                  clock.endStep("publish");
+                  progress.step("index", changed.size());
+                  // the commit records the file that goes live, so hyoka search can tell its run's
+                  // commit without DuckDB (SearchSnapshot.openSearcher)
+                  syncIndex(stagedWarehouse, indexDir, run, WarehouseFileId.of(stagedFile));
+                  clock.endStep("index");
+                  CrashPoints.reached("after-index");
+                  progress.goingLive(run);
+                });
+      } catch (HyokaException e) {
+        // The shards are of no use now, and on a full disk they hold the space the next run needs.
+        removeStaging(staging);
+        throw notPublished(warehouse, liveRun, e);
+      }
       CrashPoints.reached("after-publish");
       sourceFiles = sourceFiles(warehouse, published);
       losses = losses(warehouse, published);
@@ -333,7 +349,7 @@ public final class IngestRun {
       }
     }
     for (Candidate c : candidates) {
-      if (c.outcome() != null) {
+      if (c.outcome() != null || c.sameAs() != null) {
         continue;
       }
       String sha = c.file().sha256();
@@ -356,13 +372,44 @@ public final class IngestRun {
                 o.supersededReportId() == null ? null : losses.get(o.reportId()));
       }
     }
+    for (Candidate c : candidates) {
+      if (c.outcome() == null) {
+        c.outcome = c.asRepeatOf(c.sameAs().outcome());
+      }
+    }
+    removeStaging(staging);
+    return runId;
+  }
+
+  private static void removeStaging(StagingDir staging) {
     try {
       StagingDir.deleteTree(staging.path());
       Files.deleteIfExists(staging.path().getParent());
     } catch (IOException e) {
-      // A leftover staging directory is removed by the next ingest; the run itself is complete.
+      // A leftover staging directory is removed by the next ingest.
     }
-    return runId;
+  }
+
+  /**
+   * A publish that failed (a full disk, a file system that refuses a write): the files already
+   * printed as {@code added} were read, but the run never went live. When the warehouse is still at
+   * the run it was at, the message says so, lest the lines above be taken for what happened.
+   */
+  private static HyokaException notPublished(Warehouse warehouse, long liveRun, HyokaException e) {
+    try {
+      if (warehouse.lastRunId() != liveRun) {
+        return e;
+      }
+    } catch (RuntimeException unknown) {
+      return e;
+    }
+    return new HyokaException(
+        e.code(),
+        e.getMessage()
+            + "; this run was not published: the warehouse and what hyoka search finds are as"
+            + " before it, without the files printed above as added (the next hyoka ingest reads"
+            + " them again)",
+        e);
   }
 
   /**
@@ -741,6 +788,12 @@ public final class IngestRun {
     /** Held content whose report another parser version made: read again. */
     private boolean reparse;
 
+    /**
+     * The file of the run with the same content, when that one is read by the pipeline: this one is
+     * not read, and its outcome follows that file's ({@link #asRepeatOf}).
+     */
+    private Candidate sameAs;
+
     private Candidate(ChangedFile file, FileOutcome outcome) {
       this.file = file;
       this.outcome = outcome;
@@ -811,6 +864,35 @@ public final class IngestRun {
 
     ChangedFile file() {
       return file;
+    }
+
+    /**
+     * This file has the content of {@code first}, an earlier file of the run: it is not read. A
+     * repeat of a rejected file is rejected too (an empty file or a damaged copy does not become a
+     * {@code duplicate}, which reads as held); when {@code first} is still to be read, the outcome
+     * waits for its.
+     */
+    void repeat(Candidate first) {
+      if (first.outcome() == null) {
+        sameAs = first;
+      } else {
+        outcome = asRepeatOf(first.outcome());
+      }
+    }
+
+    /** The outcome of this file when the file of the same content it repeats had {@code first}. */
+    FileOutcome asRepeatOf(FileOutcome first) {
+      if (first.status() == FileOutcome.Status.REJECTED) {
+        return FileOutcome.rejected(
+            file.name(),
+            first.code(),
+            "same content as " + first.file() + ", rejected: " + first.reason());
+      }
+      return FileOutcome.duplicate(/* file= */ file.name(), /* sameAs= */ first.file());
+    }
+
+    Candidate sameAs() {
+      return sameAs;
     }
 
     boolean reparse() {

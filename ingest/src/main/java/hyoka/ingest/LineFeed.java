@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Prints an ingest's per-file lines while it runs, each as soon as it is final, in the order they
  * have always had (the order of the inputs), so stdout is what it was, only sooner.
  *
- * <p>The lines of unchanged, duplicate and already-rejected files are final after the scan. The
+ * <p>The lines of unchanged and already-rejected files, and of repeats of those, are final after
+ * the scan; a repeat of a file being read is final once that file is read or rejected. The
  * pipeline's workers leave a summary or a dead letter in the staging directory for each file they
  * finish (on any runner); a thread of the driver watches that directory. A rejected file's line is
  * final then. A read report's line ({@code added …}) is final then too, unless the publish could
@@ -114,6 +115,15 @@ final class LineFeed {
     }
     String sha = c.file().sha256();
     DeadLetter d = rejectedBySha.get(sha);
+    if (c.sameAs() != null) {
+      // a repeat of a file being read: rejected with it, or a duplicate of it once it is read
+      if (d != null) {
+        return c.asRepeatOf(c.sameAs().rejectedOutcome(d)).line();
+      }
+      return readBySha.containsKey(sha)
+          ? FileOutcome.duplicate(c.file().name(), c.sameAs().file().name()).line()
+          : null;
+    }
     if (d != null) {
       return c.rejectedOutcome(d).line();
     }
@@ -142,6 +152,7 @@ final class LineFeed {
     for (IngestRun.Candidate other : candidates) {
       ChangedFile o = other.file();
       if (other.outcome() != null
+          || other.sameAs() != null
           || o == null
           || o == file
           || !o.series().equals(file.series())

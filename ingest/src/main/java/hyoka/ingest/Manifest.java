@@ -1,5 +1,7 @@
 package hyoka.ingest;
 
+import hyoka.transform.ErrorCode;
+import hyoka.transform.HyokaException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,19 @@ final class Manifest {
     try {
       StagingDir.writeAtomically(file, b.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The run's first write into the data directory: a full disk or a directory that refuses
+      // writes (chattr +i, an ACL) shows here. Nothing has been written yet.
+      throw new HyokaException(
+          ErrorCode.INTERNAL_ERROR,
+          "cannot write the run's staging directory "
+              + file.getParent()
+              + ": "
+              + (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                  ? (file.getParent().toString().equals(fse.getFile()) ? "" : fse.getFile() + ": ")
+                      + fse.getReason()
+                  : e.toString())
+              + "; nothing of this run was written",
+          e);
     }
   }
 

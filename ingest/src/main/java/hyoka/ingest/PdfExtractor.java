@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
@@ -36,6 +37,7 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -73,6 +75,21 @@ public final class PdfExtractor {
    * one serves every file, and what it does with an attachment is unchanged.
    */
   private final Parser embeddedParser = new AutoDetectParser();
+
+  /** Declines every embedded document: attachments are not read (see {@link #extract}). */
+  private static final EmbeddedDocumentExtractor NO_ATTACHMENTS =
+      new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+          return false;
+        }
+
+        @Override
+        public void parseEmbedded(
+            InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+          // never called: shouldParseEmbedded declines
+        }
+      };
 
   /** The file's bytes, for PDFBox to read and for the checks of the streams it keeps no copy of. */
   private record RawBytes(byte[] bytes) {}
@@ -141,6 +158,60 @@ public final class PdfExtractor {
     return extract(name, read(file, name));
   }
 
+  /**
+   * Extracts {@code file} if its bytes are still those the ingest hashed: the report stored under
+   * {@code sha256} must be the one those bytes hold. A file replaced, rewritten or cut between the
+   * hashing and this read (a download or a sync still writing it) is rejected instead, before it is
+   * parsed: read as it is now, its report would be filed under another content's hash, and that
+   * content would then count as held (or a rejection of the new bytes be remembered for the old).
+   *
+   * @throws HyokaException UNREADABLE_FILE when the bytes no longer have {@code sha256}; else as
+   *     {@link #extract(Path, String)}
+   */
+  public ReportText extract(Path file, String name, String sha256) {
+    requireNonNull(file, "file is null");
+    requireNonNull(name, "name is null");
+    requireNonNull(sha256, "sha256 is null");
+    try {
+      // The driver read a regular file; one replaced by a FIFO would block this read until the
+      // time bound, and that rejection would be remembered for the content the driver hashed.
+      if (!Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+          .isRegularFile()) {
+        throw reject(
+            ErrorCode.UNREADABLE_FILE,
+            name,
+            "changed while hyoka read it (it is no longer a regular file): run hyoka ingest again"
+                + " once the file is complete");
+      }
+    } catch (IOException e) {
+      throw unreadable(name, e);
+    }
+    byte[] bytes = read(file, name);
+    String now = sha256Of(bytes);
+    if (!now.equals(sha256)) {
+      throw reject(
+          ErrorCode.UNREADABLE_FILE,
+          name,
+          String.format(
+              Locale.ROOT,
+              "changed while hyoka read it (its %d bytes now have sha256 %s, not the %s hashed"
+                  + " when the run began): run hyoka ingest again once the file is complete",
+              bytes.length,
+              now.substring(0, 12),
+              sha256.substring(0, Math.min(12, sha256.length()))));
+    }
+    return extract(name, bytes);
+  }
+
+  private static String sha256Of(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
   /** Extracts a PDF already in memory; {@code name} is how messages name it. */
   public ReportText extract(String name, byte[] bytes) {
     requireNonNull(name, "name is null");
@@ -163,6 +234,11 @@ public final class PdfExtractor {
     config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
     context.set(PDFParserConfig.class, config);
     context.set(Parser.class, embeddedParser);
+    // A report is what its pages show. Tika would parse every attached file (a portfolio, an annex
+    // PDF) and hand its pages to the same handler, after the document's own: a report with an
+    // earlier year's report attached was read as one report of both, with the attachment's year,
+    // and an attached report was read with the plain PDF parser, past the damage checks below.
+    context.set(EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
     context.set(RawBytes.class, new RawBytes(bytes));
     try (InputStream in = new ByteArrayInputStream(bytes)) {
       parser.parse(in, pages, metadata, context);

@@ -26,7 +26,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>child: {@link #READY} once, when it can take files;
- *   <li>parent: {@link #EXTRACT}, the file's path (a {@code file:} URI), its name;
+ *   <li>parent: {@link #EXTRACT}, the file's path (a {@code file:} URI), its name, the sha256 its
+ *       bytes had when the ingest hashed it (empty: not checked);
  *   <li>child: {@link #TEXT}, the page count and each page; or {@link #REJECTED}, the {@link
  *       ErrorCode} name and the one-line message.
  * </ul>
@@ -67,17 +68,22 @@ public final class PdfReaderProcess {
       }
       String path = readString(in, Integer.MAX_VALUE);
       String name = readString(in, Integer.MAX_VALUE);
-      answer(out, extractor, path, name);
+      String sha256 = readString(in, 64);
+      answer(out, extractor, path, name, sha256);
       out.flush();
     }
   }
 
-  private static void answer(DataOutputStream out, PdfExtractor extractor, String path, String name)
+  private static void answer(
+      DataOutputStream out, PdfExtractor extractor, String path, String name, String sha256)
       throws IOException {
     ReportText text;
     CrashPoints.readerReading(name);
     try {
-      text = extractor.extract(ChangedFile.pathOf(path), name);
+      text =
+          sha256.isEmpty()
+              ? extractor.extract(ChangedFile.pathOf(path), name)
+              : extractor.extract(ChangedFile.pathOf(path), name, sha256);
     } catch (HyokaException e) {
       rejected(out, e.code(), e.getMessage());
       return;

@@ -119,13 +119,14 @@ public final class PdfReaders implements AutoCloseable {
   }
 
   /**
-   * Reads {@code file} in a child process.
+   * Reads {@code file} in a child process, which first checks that its bytes still have the sha256
+   * the driver hashed ({@link PdfExtractor#extract(Path, String, String)}).
    *
    * @throws HyokaException the extractor's rejections as they are; LIMIT_EXCEEDED or READER_CRASHED
    *     when the child passed a bound or died; INTERNAL_ERROR when no child starts
    */
   ReportText extract(ChangedFile file) {
-    return extract(file.path(), file.name());
+    return extract(file.path(), file.name(), file.sha256());
   }
 
   /**
@@ -134,14 +135,15 @@ public final class PdfReaders implements AutoCloseable {
    * @throws HyokaException as {@link #extract(ChangedFile)}
    */
   public ReportText extract(Path file, String name) {
-    return extract(ChangedFile.pathString(file), name);
+    return extract(ChangedFile.pathString(file), name, "");
   }
 
-  private ReportText extract(String path, String name) {
+  /** {@code sha256}: what the bytes must hash to (the child checks it); empty: anything. */
+  private ReportText extract(String path, String name, String sha256) {
     Reader reader = borrow();
     boolean healthy = false;
     try {
-      ReportText text = reader.extract(path, name);
+      ReportText text = reader.extract(path, name, sha256);
       healthy = true;
       return text;
     } catch (HyokaException e) {
@@ -407,13 +409,14 @@ public final class PdfReaders implements AutoCloseable {
       }
     }
 
-    ReportText extract(String path, String name) {
+    ReportText extract(String path, String name, String sha256) {
       AtomicBoolean timedOut = new AtomicBoolean();
       ScheduledFuture<?> kill = killAfter(limits.timeoutMillis(), timedOut);
       try {
         toChild.write(PdfReaderProcess.EXTRACT);
         PdfReaderProcess.writeString(toChild, path);
         PdfReaderProcess.writeString(toChild, name);
+        PdfReaderProcess.writeString(toChild, sha256);
         toChild.flush();
         int status = fromChild.read();
         if (status == PdfReaderProcess.TEXT) {

@@ -215,6 +215,188 @@ class HostileInputsTest {
     assertThat(Files.exists(dir.resolve("data").resolve(RejectedContent.FILE))).isFalse();
   }
 
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void aFileChangedBetweenItsHashAndItsReadIsRejectedAndNothingIsFiledUnderTheOldHash()
+      throws Exception {
+    Path in = Files.createDirectory(dir.resolve("in"));
+    // Each in a folder of its own (its own series), so none supersedes another.
+    Path replaced = Corpus.copy(Fixtures.samplePdf("h31"), in.resolve("a/replaced.pdf"), 1);
+    Path garbled = Corpus.copy(Fixtures.samplePdf("h31"), in.resolve("b/garbled.pdf"), 2);
+    Path good = Corpus.copy(Fixtures.samplePdf("h30"), in.resolve("c/good.pdf"), 3);
+    Path piped = Corpus.copy(Fixtures.samplePdf("h31"), in.resolve("d/piped.pdf"), 5);
+    String pipedSha = IngestedReport.sha256Of(piped);
+    String replacedSha = IngestedReport.sha256Of(replaced);
+    String garbledSha = IngestedReport.sha256Of(garbled);
+    byte[] garbledBytes = Files.readAllBytes(garbled);
+    Path data = dir.resolve("data");
+
+    // Hashed at the scan; by the time the pipeline reads them, one file holds another report (the
+    // FY2018 one) and the other is no PDF any more: a sync or a download rewriting the folder.
+    IngestProgress swap =
+        new IngestProgress() {
+          @Override
+          public void step(String step, int files) {
+            if (step.equals("pipeline")) {
+              try {
+                Corpus.copy(Fixtures.samplePdf("h30"), replaced, 4);
+                Files.writeString(garbled, "<html>partial download</html>\n");
+                // a FIFO in its place: reading it would block until the time bound
+                Files.delete(piped);
+                assertThat(new ProcessBuilder("mkfifo", piped.toString()).start().waitFor())
+                    .isZero();
+              } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+          }
+        };
+    java.io.StringWriter text = new java.io.StringWriter();
+    IngestSummary summary =
+        new IngestRun(swap)
+            .run(
+                new IngestRequest(
+                    data, List.of(in), null, "direct", new java.io.PrintWriter(text)));
+    List<String> lines = text.toString().lines().toList();
+    String changed =
+        ": changed while hyoka read it \\(its \\d+ bytes now have sha256 [0-9a-f]{12}, not the %s"
+            + " hashed when the run began\\): run hyoka ingest again once the file is complete";
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0))
+        .matches(
+            "rejected "
+                + java.util.regex.Pattern.quote(replaced.toString())
+                + String.format(changed, replacedSha.substring(0, 12)));
+    assertThat(lines.get(1))
+        .matches(
+            "rejected "
+                + java.util.regex.Pattern.quote(garbled.toString())
+                + String.format(changed, garbledSha.substring(0, 12)));
+    assertThat(lines.get(2)).startsWith("added " + good + " (FY2018, 62 projects");
+    assertThat(lines.get(3))
+        .isEqualTo(
+            "rejected "
+                + piped
+                + ": changed while hyoka read it (it is no longer a regular file): run hyoka"
+                + " ingest again once the file is complete");
+    assertThat(summary.files())
+        .extracting(FileOutcome::code)
+        .containsExactly(
+            ErrorCode.UNREADABLE_FILE, ErrorCode.UNREADABLE_FILE, null, ErrorCode.UNREADABLE_FILE);
+    // The warehouse holds the good file alone: no report under a hash its bytes do not have.
+    assertThat(Agreement.assertAgree(data)).hasSize(1);
+    assertThat(IngestRunTest.sql(data, "SELECT count(*) FROM reports")).isEqualTo(1);
+    // A file changing is of the moment, not of its content: nothing is remembered.
+    assertThat(Files.exists(data.resolve(RejectedContent.FILE))).isFalse();
+
+    // The old bytes back, as the user put them: both are read and added, neither "unchanged".
+    Corpus.copy(Fixtures.samplePdf("h31"), replaced, 1);
+    Files.write(garbled, garbledBytes);
+    Files.delete(piped);
+    Corpus.copy(Fixtures.samplePdf("h31"), piped, 5);
+    assertThat(IngestedReport.sha256Of(piped)).isEqualTo(pipedSha);
+    assertThat(IngestedReport.sha256Of(replaced)).isEqualTo(replacedSha);
+    Run again = ingest(data, List.of(in), null);
+    assertThat(again.lines())
+        .hasSize(5)
+        .anyMatch(l -> l.startsWith("added " + replaced + " (FY2019, 62 projects"))
+        .anyMatch(l -> l.startsWith("added " + garbled + " (FY2019, 62 projects"))
+        .anyMatch(l -> l.startsWith("added " + piped + " (FY2019, 62 projects"))
+        .contains("unchanged " + good);
+    assertThat(
+            IngestRunTest.sql(
+                data,
+                "SELECT count(*) FROM reports WHERE fiscal_year = 2019 AND sha256 IN ('"
+                    + replacedSha
+                    + "', '"
+                    + garbledSha
+                    + "', '"
+                    + pipedSha
+                    + "')"))
+        .isEqualTo(3);
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void aRepeatOfARejectedFileIsRejectedTooNotADuplicate() throws Exception {
+    Path in = Files.createDirectory(dir.resolve("in"));
+    // Rejected at the scan (empty, not a PDF) and by the reader (damaged): each twice.
+    Path empty1 = Files.write(in.resolve("a-empty.pdf"), new byte[0]);
+    Path empty2 = Files.write(in.resolve("b-empty.pdf"), new byte[0]);
+    Path html1 = Files.writeString(in.resolve("c-page.pdf"), "<html>not found</html>\n");
+    Path html2 = Files.copy(html1, in.resolve("d-page.pdf"));
+    byte[] damaged =
+        new PdfMutations(Files.readAllBytes(Fixtures.samplePdf("h31")))
+            .apply(PdfMutations.Kind.STREAM_FLIP, 31)
+            .bytes();
+    Path damaged1 = Files.write(in.resolve("e-damaged.pdf"), damaged);
+    Path damaged2 = Files.write(in.resolve("f-damaged.pdf"), damaged);
+    // and a good report twice: its repeat stays a duplicate
+    Path good1 = Files.copy(Fixtures.samplePdf("h30"), in.resolve("g-good.pdf"));
+    Path good2 = Files.copy(Fixtures.samplePdf("h30"), in.resolve("h-good.pdf"));
+    Path data = dir.resolve("data");
+
+    Run run = ingest(data, List.of(in), null);
+    String damagedReason =
+        "damaged PDF (page 7: content stream (object 53 0) is corrupt (its checksum does not"
+            + " match: the data were changed)): the file is corrupt";
+    String htmlReason =
+        "not a PDF (no %PDF- header in the first 1024 bytes; the content looks like text/html)";
+    assertThat(run.lines())
+        .containsExactly(
+            "rejected " + empty1 + ": empty file (0 bytes)",
+            "rejected "
+                + empty2
+                + ": same content as "
+                + empty1
+                + ", rejected: empty file (0 bytes)",
+            "rejected " + html1 + ": " + htmlReason,
+            "rejected " + html2 + ": same content as " + html1 + ", rejected: " + htmlReason,
+            "rejected " + damaged1 + ": " + damagedReason,
+            "rejected "
+                + damaged2
+                + ": same content as "
+                + damaged1
+                + ", rejected: "
+                + damagedReason,
+            run.lines().get(6),
+            "duplicate " + good2 + ": same content as " + good1,
+            run.summary().line());
+    assertThat(run.lines().get(6)).startsWith("added " + good1 + " (FY2018, 62 projects");
+    assertThat(run.summary().files())
+        .extracting(FileOutcome::code)
+        .containsExactly(
+            ErrorCode.EMPTY_FILE,
+            ErrorCode.EMPTY_FILE,
+            ErrorCode.NOT_A_PDF,
+            ErrorCode.NOT_A_PDF,
+            ErrorCode.DAMAGED_PDF,
+            ErrorCode.DAMAGED_PDF,
+            null,
+            null);
+    assertThat(run.summary().line()).contains("1 duplicates, 6 rejected");
+    // The run records every rejected file, the repeats too.
+    assertThat(
+            IngestRunTest.sql(
+                data, "SELECT count(*) FROM rejections WHERE source_file LIKE '%-damaged.pdf'"))
+        .isEqualTo(2);
+    assertThat(Agreement.assertAgree(data)).hasSize(1);
+
+    // Again: the damaged content is remembered, and its repeat says so too.
+    Run again = ingest(data, List.of(in), null);
+    assertThat(again.lines())
+        .contains(
+            "rejected "
+                + damaged2
+                + ": same content as "
+                + damaged1
+                + ", rejected: "
+                + damagedReason
+                + " (rejected before; not read again)",
+            "unchanged " + good1,
+            "unchanged " + good2);
+  }
+
   private static Run ingest(Path data, List<Path> inputs, ExtractLimits limits) {
     java.io.StringWriter text = new java.io.StringWriter();
     IngestSummary summary =

@@ -395,6 +395,76 @@ class IngestRunTest {
     assertThat(data).doesNotExist();
   }
 
+  @Test
+  void aPublishThatFailsSaysTheFilesPrintedAsAddedWereNotPublished() throws Exception {
+    Path data = dir.resolve("pubfail");
+    Path h30 = Fixtures.samplePdf("h30");
+    Path h31 = Fixtures.samplePdf("h31");
+    ingest(data, List.of(h30), "otaru");
+    Map<String, FileState> before = snapshot(data);
+    // Where the publish writes its staging copy of the warehouse, a folder that is not empty: the
+    // file system refuses to replace it, as a full disk refuses the copy.
+    Path blocked = Files.createDirectories(data.resolve("warehouse.staging.duckdb").resolve("x"));
+
+    StringWriter text = new StringWriter();
+    assertThatThrownBy(
+            () ->
+                new IngestRun()
+                    .run(
+                        new IngestRequest(
+                            data, List.of(h31), "otaru", "direct", new PrintWriter(text))))
+        .isInstanceOf(HyokaException.class)
+        .hasMessageStartingWith("cannot publish to " + data)
+        .hasMessageEndingWith(
+            "; this run was not published: the warehouse and what hyoka search finds are as"
+                + " before it, without the files printed above as added (the next hyoka ingest"
+                + " reads them again)");
+    // The line was printed as soon as the file was read, before the publish failed.
+    assertThat(text.toString().lines().toList())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("added " + h31 + " (FY2019");
+    assertThat(sql(data, "SELECT count(*) FROM reports")).isEqualTo(1);
+    assertThat(snapshot(data).get("warehouse.duckdb")).isEqualTo(before.get("warehouse.duckdb"));
+    Agreement.assertAgree(data);
+    // The failed run's shards are gone with it.
+    assertThat(data.resolve("staging")).doesNotExist();
+
+    StagingDir.deleteTree(blocked.getParent());
+    Run again = ingest(data, List.of(h31), "otaru");
+    assertThat(again.lines().get(0)).startsWith("added " + h31 + " (FY2019");
+    assertThat(Agreement.assertAgree(data)).hasSize(2);
+  }
+
+  @Test
+  void aDataDirectoryThatRefusesTheRunsFirstWriteGetsOneLineAndKeepsItsRun() throws Exception {
+    Path data = dir.resolve("refuses");
+    ingest(data, List.of(Fixtures.samplePdf("h30")), "otaru");
+    Map<String, FileState> before = snapshot(data);
+    // Where the run's staging directory goes, a file: the file system refuses the directory, as
+    // an immutable data directory (chattr +i, where root is refused too) refuses a new entry.
+    Files.writeString(data.resolve("staging"), "not a folder");
+
+    StringWriter text = new StringWriter();
+    assertThatThrownBy(
+            () ->
+                new IngestRun()
+                    .run(
+                        new IngestRequest(
+                            data,
+                            List.of(Fixtures.samplePdf("h31")),
+                            "otaru",
+                            "direct",
+                            new PrintWriter(text))))
+        .isInstanceOf(HyokaException.class)
+        .hasMessageMatching(
+            "cannot write the run's staging directory "
+                + java.util.regex.Pattern.quote(data.resolve("staging").toString())
+                + "/run-[0-9TZ.]+: [^/]+; nothing of this run was written");
+    assertThat(text.toString()).isEmpty();
+    before.put("staging", snapshot(data).get("staging"));
+    assertThat(snapshot(data)).isEqualTo(before);
+  }
+
   record Run(IngestSummary summary, List<String> lines) {}
 
   static Run ingest(Path data, List<Path> inputs, String series) {

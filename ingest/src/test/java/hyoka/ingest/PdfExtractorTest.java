@@ -229,6 +229,35 @@ class PdfExtractorTest {
   }
 
   @Test
+  void attachedFilesAreNotReadAsPagesOfTheReport() throws IOException {
+    // The FY2019 report with the FY2018 one attached: Tika read the attachment's 36 pages after the
+    // report's own, and the ingest took one report of both, as FY2018 (124 projects).
+    Path annexed =
+        TestPdfs.withAttachment(
+            Fixtures.samplePdf("h31"),
+            Files.readAllBytes(Fixtures.samplePdf("h30")),
+            dir.resolve("annexed.pdf"));
+    assertThat(extractor.extract(annexed, "annexed.pdf").pages())
+        .isEqualTo(Fixtures.text("h31").pages());
+
+    // A cover page with a damaged report attached: alone that report is rejected as damaged, but
+    // attached it was read by Tika's plain PDF parser, past the damage checks, and taken with its
+    // page 7 changed. The file's own text is the cover page; the parser rejects it as no report.
+    byte[] damaged =
+        new PdfMutations(Files.readAllBytes(Fixtures.samplePdf("h31")))
+            .apply(PdfMutations.Kind.STREAM_FLIP, 31)
+            .bytes();
+    assertThatThrownBy(() -> extractor.extract("damaged.pdf", damaged))
+        .isInstanceOf(HyokaException.class)
+        .hasMessageContaining("damaged PDF (page 7: ");
+    Path cover = TestPdfs.text(dir.resolve("cover.pdf"), List.of("Cover page: report attached"));
+    Path portfolio = TestPdfs.withAttachment(cover, damaged, dir.resolve("portfolio.pdf"));
+    List<String> pages = extractor.extract(portfolio, "portfolio.pdf").pages();
+    assertThat(pages).hasSize(1);
+    assertThat(pages.get(0).strip()).isEqualTo("Cover page: report attached");
+  }
+
+  @Test
   void passwordProtected() {
     Path f = TestPdfs.encrypted(dir.resolve("locked.pdf"));
     assertRejected(

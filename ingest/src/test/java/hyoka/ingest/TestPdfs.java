@@ -39,6 +39,32 @@ final class TestPdfs {
     }
   }
 
+  /**
+   * {@code outer} with {@code attached} embedded as the file {@code annex.pdf} (the document's
+   * EmbeddedFiles name tree, as PDF portfolios and annexes are), written to {@code file}.
+   */
+  static Path withAttachment(Path outer, byte[] attached, Path file) {
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(outer.toFile())) {
+      var spec =
+          new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+      spec.setFile("annex.pdf");
+      var embedded =
+          new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(
+              doc, new java.io.ByteArrayInputStream(attached));
+      embedded.setSubtype("application/pdf");
+      spec.setEmbeddedFile(embedded);
+      var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+      tree.setNames(java.util.Map.of("annex.pdf", spec));
+      var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(doc.getDocumentCatalog());
+      names.setEmbeddedFiles(tree);
+      doc.getDocumentCatalog().setNames(names);
+      doc.save(file.toFile());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A text PDF that needs the user password {@code secret} to open. */
   static Path encrypted(Path file) {
     return protect(file, List.of("Confidential minutes"), "secret", new AccessPermission());
