@@ -108,6 +108,9 @@ public final class WebServer implements AutoCloseable {
               config.jsonMapper(new JavalinGson(gson, false));
               // POST /api/sql is "405 method not allowed", not "404 not found"
               config.http.prefer405over404 = true;
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.setRequestHeaderSize(JettyErrors.MAX_REQUEST_HEADER));
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
               config.staticFiles.add(
                   f -> {
                     f.hostedPath = "/static";

@@ -520,6 +520,35 @@ class WebApiTest {
     assertThat(json(q + "&size=1&&").get("size").getAsInt()).isEqualTo(1);
   }
 
+  /**
+   * The URL holds a page's state: a SQL query of 1,500 Japanese characters (13.5 KB encoded) is
+   * read, where Jetty's default of 8 KiB answered an HTML "414 URI Too Long"; past 64 KiB, and for
+   * the paths Jetty refuses itself, the answer is one line of JSON.
+   */
+  @Test
+  void aLongQueryIsReadAndOnePastTheLimitIsOneLineOfJson() throws Exception {
+    String literal = "除雪".repeat(750);
+    JsonObject r = json("/api/sql?q=" + enc("SELECT length('" + literal + "') AS n"));
+    assertThat(r.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt()).isEqualTo(1500);
+    Http.Answer tooLong =
+        http.get(
+            "/api/sql?q=" + enc("SELECT '" + "x".repeat(JettyErrors.MAX_REQUEST_HEADER) + "'"));
+    assertThat(tooLong.status()).isEqualTo(414);
+    assertThat(tooLong.header("content-type")).startsWith("application/json");
+    assertThat(tooLong.json().getAsJsonObject().get("error").getAsString())
+        .isEqualTo(
+            "the request is longer than the server reads (64 KiB of URL and headers): shorten the"
+                + " query (hyoka sql and hyoka search have no such limit)");
+    String ambiguous =
+        Http.rawGet(server.port(), "/static/%2e%2e/%2e%2e/app.html", "127.0.0.1:" + server.port());
+    assertThat(ambiguous)
+        .startsWith("HTTP/1.1 400")
+        .contains("application/json")
+        .contains("{\"error\":\"bad request\",\"code\":\"bad_request\"}")
+        .doesNotContain("<html");
+    assertThat(json("/api/status").get("reports").getAsInt()).isEqualTo(2);
+  }
+
   @Test
   void aMethodOtherThanGetIs405() {
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
