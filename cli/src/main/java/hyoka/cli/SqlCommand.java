@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -116,11 +115,10 @@ final class SqlCommand implements Callable<Integer> {
         return lines(shell, System.in);
       }
       Path history =
-          SqlPrompt.historyFile(
-              System.getenv(), Path.of(System.getProperty("user.home")), data.dataDir);
-      if (history != null) {
-        Files.createDirectories(history.getParent());
-      }
+          SqlPrompt.prepareHistory(
+              SqlPrompt.historyFile(
+                  System.getenv(), Path.of(System.getProperty("user.home")), data.dataDir),
+              err);
       out.println(
           "hyoka sql on "
               + data.dataDir.resolve(Warehouse.DB_FILE)

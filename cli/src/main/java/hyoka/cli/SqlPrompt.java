@@ -163,6 +163,36 @@ final class SqlPrompt {
     return file;
   }
 
+  /**
+   * Makes the history file's directory; where it cannot be made (a read-only home or state
+   * directory), one line on {@code err} and null: the prompt then runs without a history rather
+   * than not at all.
+   */
+  static Path prepareHistory(Path history, PrintWriter err) {
+    if (history == null) {
+      return null;
+    }
+    try {
+      Files.createDirectories(history.getParent());
+      return history;
+    } catch (IOException e) {
+      // a FileSystemException's message repeats the path; its reason alone says why
+      String why =
+          e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      err.println(
+          "hyoka: no history this time: cannot create "
+              + history.getParent()
+              + " ("
+              + why
+              + "); HYOKA_HISTORY=FILE keeps it elsewhere, HYOKA_HISTORY= keeps none");
+      err.flush();
+      return null;
+    }
+  }
+
   private static Path real(Path p) {
     Path abs = p.toAbsolutePath().normalize();
     try {

@@ -156,6 +156,8 @@ class LauncherTest {
     assertThat(dumps())
         .contains(
             "-Xshare:dump",
+            // a dump JVM never removes its /tmp/hsperfdata_$USER/<pid> file: it must not make one
+            "-XX:-UsePerfData",
             "-XX:SharedClassListFile=" + list.substring(list.indexOf('=') + 1),
             "-cp",
             root.resolve("cli/target/hyoka.jar").toString())

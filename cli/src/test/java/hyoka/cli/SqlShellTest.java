@@ -210,6 +210,29 @@ class SqlShellTest {
     }
   }
 
+  /**
+   * A history directory that cannot be made (a read-only home: the prompt failed with {@code
+   * internal error: FileSystemException … Read-only file system}, exit 3) is one line, and the
+   * prompt runs without a history.
+   */
+  @Test
+  void aHistoryDirectoryThatCannotBeMadeIsOneLineAndNoHistory() throws Exception {
+    // a file where the directory would go: createDirectories fails, even for root
+    Path file = Files.writeString(tmp.resolve("state-is-a-file"), "", StandardCharsets.UTF_8);
+    StringWriter err = new StringWriter();
+    Path history = file.resolve("hyoka/sql_history");
+    assertThat(SqlPrompt.prepareHistory(history, new PrintWriter(err, true))).isNull();
+    assertThat(err.toString())
+        .startsWith("hyoka: no history this time: cannot create " + history.getParent() + " (")
+        .endsWith("); HYOKA_HISTORY=FILE keeps it elsewhere, HYOKA_HISTORY= keeps none\n");
+    assertThat(err.toString().strip()).doesNotContain("\n");
+    Path fine = tmp.resolve("state/hyoka/sql_history");
+    StringWriter none = new StringWriter();
+    assertThat(SqlPrompt.prepareHistory(fine, new PrintWriter(none, true))).isEqualTo(fine);
+    assertThat(fine.getParent()).isDirectory();
+    assertThat(none.toString()).isEmpty();
+  }
+
   @Test
   void theHistoryIsNeverInsideTheDataDirectory() {
     Path home = tmp.resolve("home");

@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
@@ -253,8 +255,11 @@ final class ChartRenderer {
       p.setRangeGridlinePaint(Color.LIGHT_GRAY);
     }
     ByteArrayOutputStream png = new ByteArrayOutputStream();
-    try {
-      ChartUtils.writeChartAsPNG(png, chart, spec.width(), spec.height());
+    // Encoded in memory: ChartUtils.writeChartAsPNG goes through ImageIO.write to a stream, which
+    // caches the image in a temporary file (java.io.tmpdir/imageio*.tmp, seen with strace of a
+    // notebook run) and fails where that directory cannot be written.
+    try (ImageOutputStream cache = new MemoryCacheImageOutputStream(png)) {
+      ImageIO.write(chart.createBufferedImage(spec.width(), spec.height()), "png", cache);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

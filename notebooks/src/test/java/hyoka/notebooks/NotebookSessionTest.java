@@ -153,6 +153,32 @@ class NotebookSessionTest {
     assertThat(out.html()).isNull();
   }
 
+  /**
+   * A chart is encoded in memory: through ImageIO's cache file in java.io.tmpdir (strace of a
+   * notebook run: /tmp/imageio*.tmp for every chart) it failed where that directory cannot be
+   * written, here one that is gone.
+   */
+  @Test
+  void aChartIsDrawnWithoutATemporaryFile() throws Exception {
+    Path gone = Files.createDirectory(tmp.resolve("imageio-cache"));
+    ImageIO.setCacheDirectory(gone.toFile());
+    CellOutput out;
+    try {
+      Files.delete(gone);
+      out =
+          session.eval(
+              "%chart line x=fiscal_year y=value series=kind width=320 height=200\n"
+                  + "SELECT fiscal_year, kind, value FROM kpi_series ORDER BY fiscal_year");
+      assertThat(Files.exists(gone)).isFalse();
+    } finally {
+      ImageIO.setCacheDirectory(null);
+    }
+    // (read back once the cache is ImageIO's own again: reading through it would fail too)
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(out.png()));
+    assertThat(img.getWidth()).isEqualTo(320);
+    assertThat(img.getHeight()).isEqualTo(200);
+  }
+
   @Test
   void chartMagicWithoutQueryDrawsThePreviousResult() {
     session.eval("SELECT kind, count(*) AS n FROM kpi_series GROUP BY kind ORDER BY kind");

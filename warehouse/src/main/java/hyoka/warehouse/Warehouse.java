@@ -465,13 +465,29 @@ public final class Warehouse {
         }
         sink.columns(List.copyOf(columns), List.copyOf(types));
         long read = 0;
+        long chars = 0;
+        boolean sized = limits.maxChars() != Long.MAX_VALUE;
         while (rs.next()) {
           if (read == maxRows) {
             return true;
           }
           List<Object> row = new ArrayList<>(n);
           for (int i = 1; i <= n; i++) {
-            row.add(SqlValues.javaValue(rs.getObject(i)));
+            Object value = SqlValues.javaValue(rs.getObject(i));
+            if (sized) {
+              chars += chars(value);
+              if (chars > limits.maxChars()) {
+                throw new HyokaException(
+                    ErrorCode.BAD_QUERY,
+                    "the result holds more than "
+                        + limits.maxChars()
+                        + " characters of text (at row "
+                        + (read + 1)
+                        + "), the most read here: select fewer or shorter columns or fewer"
+                        + " rows, or use hyoka sql or hyoka export");
+              }
+            }
+            row.add(value);
           }
           sink.row(row);
           read++;
@@ -494,6 +510,41 @@ public final class Warehouse {
       }
       throw new HyokaException(ErrorCode.BAD_QUERY, oneLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * A value's size for {@link QueryLimits#maxChars()}: a text's characters, a number's or date's 8,
+   * anything else its printed text's characters.
+   */
+  private static long chars(Object v) {
+    if (v instanceof CharSequence t) {
+      return t.length();
+    }
+    if (v instanceof byte[] b) {
+      return b.length;
+    }
+    if (v instanceof java.util.Collection<?> items) {
+      long n = 1;
+      for (Object item : items) {
+        n += chars(item);
+      }
+      return n;
+    }
+    if (v instanceof java.util.Map<?, ?> map) {
+      long n = 1;
+      for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+        n += chars(e.getKey()) + chars(e.getValue());
+      }
+      return n;
+    }
+    if (v == null
+        || v instanceof Number
+        || v instanceof Boolean
+        || v instanceof java.time.temporal.Temporal) {
+      return 8;
+    }
+    // a STRUCT, a MAP or whatever else DuckDB's driver returns: the page shows its printed text
+    return String.valueOf(v).length();
   }
 
   /**

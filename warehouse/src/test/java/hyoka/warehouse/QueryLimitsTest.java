@@ -8,6 +8,7 @@ import hyoka.transform.HyokaException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,38 @@ class QueryLimitsTest {
     QueryResult none = query("CREATE TEMP TABLE t AS SELECT 1 AS x", new QueryLimits(1, 0));
     assertThat(none.columns()).isEmpty();
     assertThat(none.truncated()).isFalse();
+  }
+
+  /**
+   * The size cap counts a text's characters, a number 8, a list or struct by what it holds: the
+   * rows up to the cap are read, one character more is refused naming the row it reached.
+   */
+  @Test
+  void theSizeCapRefusesAResultHoldingMoreText() throws Exception {
+    QueryResult fits =
+        query("SELECT repeat('x', 60) AS t FROM range(5)", new QueryLimits(10, 0, 300));
+    assertThat(fits.rows()).hasSize(5);
+    // 5 rows of 60 characters and a number (8) each: 340
+    assertThat(query("SELECT repeat('x', 60), 1 FROM range(5)", new QueryLimits(10, 0, 340)).rows())
+        .hasSize(5);
+    for (String sql :
+        List.of(
+            "SELECT repeat('x', 60), 1 FROM range(5)",
+            "SELECT [repeat('x', 100), repeat('x', 250)]",
+            "SELECT {'a': repeat('x', 339)}",
+            "SELECT repeat('x', 100000) AS t FROM range(3)")) {
+      assertThatThrownBy(() -> query(sql, new QueryLimits(10, 0, 339)))
+          .as(sql)
+          .isInstanceOf(HyokaException.class)
+          .hasMessageStartingWith("the result holds more than 339 characters of text (at row ")
+          .extracting(e -> ((HyokaException) e).code())
+          .isEqualTo(ErrorCode.BAD_QUERY);
+    }
+    // Without a size cap the rows are read whatever their size, as hyoka sql reads them.
+    assertThat(query("SELECT repeat('x', 100000) AS t FROM range(3)", QueryLimits.NONE).rows())
+        .hasSize(3);
+    assertThatThrownBy(() -> new QueryLimits(1, 0, 0))
+        .hasMessage("a size cap must be 1 character or more, not 0");
   }
 
   @Test

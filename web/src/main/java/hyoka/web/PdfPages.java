@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -120,7 +122,12 @@ final class PdfPages {
     try (PDDocument doc = Loader.loadPDF(file.toFile())) {
       BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page - 1, DPI);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(image, "png", out);
+      // In memory: ImageIO.write to an OutputStream caches the image in a temporary file
+      // (java.io.tmpdir/imageio*.tmp), left behind if the server is killed, and failing every page
+      // where that directory cannot be written.
+      try (ImageOutputStream cache = new MemoryCacheImageOutputStream(out)) {
+        ImageIO.write(image, "png", cache);
+      }
       byte[] png = out.toByteArray();
       pngCache.put(key, png);
       return png;

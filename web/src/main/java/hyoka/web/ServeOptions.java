@@ -38,6 +38,20 @@ public record ServeOptions(
   public static final String DEFAULT_SQL_MEMORY_LIMIT = "1GB";
 
   /** A download (CSV or JSON) may hold this many times {@link #sqlMaxRows}. */
+  /**
+   * Characters of text the SQL page's table may hold (QueryLimits#maxChars): the row cap alone let
+   * one row of {@code repeat('x', 100000000)} be 100 MB held, encoded and sent. 1,000 rows of the
+   * widest table, {@code kpis}, 45 columns, are about 0.4 M (400 a row on the samples).
+   */
+  public static final long PAGE_MAX_CHARS = 8L << 20;
+
+  /**
+   * Characters of text a CSV or JSON download may hold: 100,000 rows of {@code kpis} (40 M) fit;
+   * the download is held as rows, as text and as bytes at once, so this bounds its heap to a few
+   * hundred MB.
+   */
+  public static final long DOWNLOAD_MAX_CHARS = 48L << 20;
+
   public static final int DOWNLOAD_FACTOR = 100;
 
   public ServeOptions {

@@ -106,6 +106,11 @@ public final class WebServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.jsonMapper(new JavalinGson(gson, false));
+              // POST /api/sql is "405 method not allowed", not "404 not found"
+              config.http.prefer405over404 = true;
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.setRequestHeaderSize(JettyErrors.MAX_REQUEST_HEADER));
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
               config.staticFiles.add(
                   f -> {
                     f.hostedPath = "/static";
@@ -157,6 +162,17 @@ public final class WebServer implements AutoCloseable {
                   HttpResponseException.class,
                   (e, ctx) -> {
                     ctx.status(e.getStatus());
+                    if (e.getStatus() == 405) {
+                      // Javalin's own is "Method Not Allowed": which method, and what is
+                      ctx.header("Allow", "GET, HEAD");
+                      ctx.json(
+                          Map.of(
+                              "error",
+                              ctx.method().name() + " is not allowed: the server only reads (GET)",
+                              "code",
+                              "method_not_allowed"));
+                      return;
+                    }
                     ctx.json(Map.of("error", e.getMessage()));
                   });
             });
@@ -218,6 +234,9 @@ public final class WebServer implements AutoCloseable {
       throw new ForbiddenResponse("the server is starting");
     }
     g.check(ctx);
+    if (QueryString.checked(ctx.path())) {
+      QueryString.check(ctx.queryString());
+    }
     // Defence in depth: no inline script runs even if a text slipped through as markup.
     ctx.header(
         "Content-Security-Policy",
@@ -297,7 +316,13 @@ public final class WebServer implements AutoCloseable {
       Snapshot s = lease.snapshot();
       runHeader(ctx, s);
       SqlRunner.Result r =
-          SqlRunner.run(s, query, new QueryLimits(cap, options.sqlTimeoutSeconds()));
+          SqlRunner.run(
+              s,
+              query,
+              new QueryLimits(
+                  cap,
+                  options.sqlTimeoutSeconds(),
+                  download ? ServeOptions.DOWNLOAD_MAX_CHARS : ServeOptions.PAGE_MAX_CHARS));
       if (download && r.table().truncated()) {
         throw new HyokaException(
             ErrorCode.BAD_QUERY,

@@ -56,6 +56,24 @@ final class Http {
     }
   }
 
+  /** A request of another method than GET, with no body. */
+  Answer send(String method, String pathAndQuery) {
+    try {
+      HttpRequest r =
+          HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+              .method(method, HttpRequest.BodyPublishers.noBody())
+              .build();
+      HttpResponse<byte[]> a = client.send(r, HttpResponse.BodyHandlers.ofByteArray());
+      return new Answer(
+          a.statusCode(), new String(a.body(), StandardCharsets.UTF_8), a.headers().map());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A field of the first report /api/reports lists. */
   String firstReport(String field) {
     return get("/api/reports")

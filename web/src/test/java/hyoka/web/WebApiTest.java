@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -481,6 +482,141 @@ class WebApiTest {
     Http.Answer beyond = http.get("/api/reports/" + h31 + "/pages/99.png");
     assertThat(beyond.status()).isEqualTo(404);
     assertThat(beyond.body()).contains("has pages 1-36");
+  }
+
+  /**
+   * A parameter Javalin would read as another (dropped for a broken %-escape, U+FFFD for bytes that
+   * are not UTF-8, the first of a repeated one) is a 400 naming it: {@code year=%zz} searched every
+   * year and {@code q=SELECT+10%} ran as an empty query before.
+   */
+  @Test
+  void aBrokenOrRepeatedParameterIsA400NamingIt() throws Exception {
+    String q = "/api/search?q=" + enc("除雪");
+    assertThat(json(q).get("total").getAsInt()).isEqualTo(13);
+    Map<String, String> cases =
+        Map.of(
+            q + "&year=%zz",
+            "the parameter 'year' has a '%' not followed by two hex digits: '%zz' (write a % itself"
+                + " as %25)",
+            "/api/sql?q=SELECT+10%",
+            "the parameter 'q' has a '%' not followed by two hex digits: '%' (write a % itself as"
+                + " %25)",
+            "/api/search?q=%E9%99",
+            "the parameter 'q' is not UTF-8 once its %-escapes are decoded",
+            q + "&q=" + enc("排雪"),
+            "the parameter 'q' is given more than once: give it once (several grades go in one, as"
+                + " grade=c,d)",
+            q + "&size=1&size=2",
+            "the parameter 'size' is given more than once: give it once (several grades go in one,"
+                + " as grade=c,d)");
+    String host = "127.0.0.1:" + server.port();
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      // over a socket: java.net.URI refuses to send a broken %-escape
+      String a = Http.rawGet(server.port(), c.getKey(), host);
+      assertThat(a).as(c.getKey()).startsWith("HTTP/1.1 400").contains("\"" + c.getValue() + "\"");
+    }
+    // The pages are the shell: their script reads the URL itself
+    assertThat(Http.rawGet(server.port(), "/search?q=%zz", host)).startsWith("HTTP/1.1 200");
+    assertThat(json(q + "&size=1&&").get("size").getAsInt()).isEqualTo(1);
+  }
+
+  /**
+   * The URL holds a page's state: a SQL query of 1,500 Japanese characters (13.5 KB encoded) is
+   * read, where Jetty's default of 8 KiB answered an HTML "414 URI Too Long"; past 64 KiB, and for
+   * the paths Jetty refuses itself, the answer is one line of JSON.
+   */
+  @Test
+  void aLongQueryIsReadAndOnePastTheLimitIsOneLineOfJson() throws Exception {
+    String literal = "除雪".repeat(750);
+    JsonObject r = json("/api/sql?q=" + enc("SELECT length('" + literal + "') AS n"));
+    assertThat(r.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt()).isEqualTo(1500);
+    Http.Answer tooLong =
+        http.get(
+            "/api/sql?q=" + enc("SELECT '" + "x".repeat(JettyErrors.MAX_REQUEST_HEADER) + "'"));
+    assertThat(tooLong.status()).isEqualTo(414);
+    assertThat(tooLong.header("content-type")).startsWith("application/json");
+    assertThat(tooLong.json().getAsJsonObject().get("error").getAsString())
+        .isEqualTo(
+            "the request is longer than the server reads (64 KiB of URL and headers): shorten the"
+                + " query (hyoka sql and hyoka search have no such limit)");
+    String ambiguous =
+        Http.rawGet(server.port(), "/static/%2e%2e/%2e%2e/app.html", "127.0.0.1:" + server.port());
+    assertThat(ambiguous)
+        .startsWith("HTTP/1.1 400")
+        .contains("application/json")
+        .contains("{\"error\":\"bad request\",\"code\":\"bad_request\"}")
+        .doesNotContain("<html");
+    assertThat(json("/api/status").get("reports").getAsInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aMethodOtherThanGetIs405() {
+    for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+      for (String path : List.of("/api/sql?q=" + enc("SELECT 1"), "/api/reports/" + h31)) {
+        Http.Answer a = http.send(method, path);
+        assertThat(a.status()).as(method + " " + path).isEqualTo(405);
+        assertThat(a.header("allow")).isEqualTo("GET, HEAD");
+        assertThat(a.json().getAsJsonObject().get("error").getAsString())
+            .isEqualTo(method + " is not allowed: the server only reads (GET)");
+      }
+    }
+  }
+
+  /**
+   * The row cap alone let one row be any size: {@code SELECT repeat('x', 100000000)} was 100 MB
+   * held, encoded and sent. The page's table holds at most 8 Mi characters of text, a download 48
+   * Mi.
+   */
+  @Test
+  void sqlResultsAreBoundedBySizeToo() {
+    long page = ServeOptions.PAGE_MAX_CHARS;
+    JsonObject fits = json("/api/sql?q=" + enc("SELECT repeat('x', " + page + ") AS t"));
+    assertThat(fits.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsString())
+        .hasSize((int) page);
+    for (String big :
+        List.of(
+            "SELECT repeat('x', " + (page + 1) + ")",
+            "SELECT repeat('x', 1000000) FROM range(9)",
+            "SELECT list(range) FROM range(2000000)",
+            "SELECT {'a': repeat('x', " + (page + 1) + ")}")) {
+      Http.Answer a = http.get("/api/sql?q=" + enc(big));
+      assertThat(a.status()).as(big).isEqualTo(400);
+      assertThat(a.json().getAsJsonObject().get("error").getAsString())
+          .as(big)
+          .startsWith("the result holds more than " + page + " characters of text (at row ");
+    }
+    String many = "SELECT repeat('x', 10000000) FROM range(6)";
+    Http.Answer csv = http.get("/api/sql?format=csv&q=" + enc(many));
+    assertThat(csv.status()).isEqualTo(400);
+    assertThat(csv.body())
+        .contains(
+            "more than " + ServeOptions.DOWNLOAD_MAX_CHARS + " characters of text (at row 6)");
+    Http.Answer five =
+        http.get("/api/sql?format=csv&q=" + enc("SELECT repeat('x', 10000000) FROM range(5)"));
+    assertThat(five.status()).isEqualTo(200);
+    assertThat(five.body().split("\n")).hasSize(6);
+    assertThat(json("/api/status").get("reports").getAsInt()).isEqualTo(2);
+  }
+
+  /**
+   * A page is rendered to PNG in memory: ImageIO's default, a cache file in java.io.tmpdir, wrote
+   * {@code /tmp/imageio*.tmp} for every page (strace of hyoka serve) and failed where that
+   * directory cannot be written, here one that is gone.
+   */
+  @Test
+  void aPageRendersWithoutATemporaryFile() throws Exception {
+    Path gone = Files.createDirectory(tmp.resolve("imageio-cache"));
+    javax.imageio.ImageIO.setCacheDirectory(gone.toFile());
+    try {
+      Files.delete(gone);
+      // a page no other test renders, so not one of the server's cached PNGs
+      Http.Answer png = http.get("/api/reports/" + h31 + "/pages/3.png");
+      assertThat(png.status()).as(png.body()).isEqualTo(200);
+      assertThat(png.header("content-type")).isEqualTo("image/png");
+      assertThat(Files.exists(gone)).isFalse();
+    } finally {
+      javax.imageio.ImageIO.setCacheDirectory(null);
+    }
   }
 
   @Test
