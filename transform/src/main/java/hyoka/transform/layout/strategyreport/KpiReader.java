@@ -295,7 +295,7 @@ final class KpiReader {
   /** A decoded value row: baseline, yearly actuals, raw score, score, target. */
   private record Row(List<Values.Token> tokens) {
     static Row of(Line line) {
-      return new Row(Values.tokens(line.text()));
+      return new Row(Values.rowTokens(line.text()));
     }
 
     PrintedValue baseline() {

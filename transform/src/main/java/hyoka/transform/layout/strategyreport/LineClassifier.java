@@ -131,7 +131,7 @@ final class LineClassifier {
     if (spaces < 5) {
       return false;
     }
-    List<Values.Token> t = Values.tokens(text);
+    List<Values.Token> t = Values.rowTokens(text);
     return t.size() >= 6
         && t.get(t.size() - 3).value().unit() == null
         && t.get(t.size() - 2).value().unit() == null;
