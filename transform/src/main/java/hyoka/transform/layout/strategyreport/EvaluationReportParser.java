@@ -250,7 +250,7 @@ public final class EvaluationReportParser implements Layout {
             impl.merge(y, 1, Integer::sum);
           }
         } else if (l.is(LineKind.YEAR_HEAD)) {
-          Integer y = Eras.first(l.tight());
+          Integer y = KpiHeader.yearOf(l.tight());
           if (y != null) {
             head.merge(y, 1, Integer::sum);
           }
@@ -269,7 +269,7 @@ public final class EvaluationReportParser implements Layout {
     for (List<Line> page : pages) {
       for (Line l : page) {
         if (l.is(kind)) {
-          Integer y = Eras.first(l.tight());
+          Integer y = KpiHeader.yearOf(l.tight());
           if (y != null) {
             votes.merge(y, 1, Integer::sum);
           }

@@ -1,6 +1,5 @@
 package hyoka.transform.layout.strategyreport;
 
-import hyoka.transform.Eras;
 import hyoka.transform.Kpi;
 import hyoka.transform.KpiValue;
 import hyoka.transform.MatchEvidence;
@@ -36,10 +35,10 @@ final class KpiReader {
     Integer yearHead = null;
     for (Line l : body) {
       if (targetYear == null && l.is(LineKind.TARGET_HEAD)) {
-        targetYear = Eras.first(l.tight());
+        targetYear = KpiHeader.yearOf(l.tight());
       }
       if (yearHead == null && l.is(LineKind.YEAR_HEAD)) {
-        yearHead = Eras.first(l.tight());
+        yearHead = KpiHeader.yearOf(l.tight());
       }
     }
     if (targetYear == null) {
