@@ -163,7 +163,8 @@ final class PageReader {
     return j;
   }
 
-  private static final java.util.regex.Pattern CONTINUED =
+  /** The end of a project's name repeated over its continued table: (続き), (継続), つづき. */
+  static final java.util.regex.Pattern CONTINUED =
       java.util.regex.Pattern.compile("(?:\\((?:続き|つづき|継続|続)\\)|続き|つづき)$");
 
   /** The previous project's name followed by (続き), (継続), つづき: folded, spaces ignored. */

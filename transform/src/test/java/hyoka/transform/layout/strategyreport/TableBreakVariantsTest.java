@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A project's KPI table broken over a page break, as a report with longer tables prints it: P8's
  * second row (and its [目標値]) at the top of the next page, alone or under P8's name repeated with
- * (続き) / (継続). The row stays P8's, on the page it is printed on, and nothing else changes; before,
- * the next page lost its head and every later project was numbered one off, with other projects'
- * names and actuals.
+ * (続き) / (継続). The row stays P8's, on the page it is printed on, and nothing else changes, with or
+ * without form feeds between the pages; before, the next page lost its head and every later project
+ * was numbered one off, with other projects' names and actuals.
  */
 class TableBreakVariantsTest {
   private static final EvaluationReportParser PARSER = new EvaluationReportParser();
@@ -40,7 +40,14 @@ class TableBreakVariantsTest {
         .isEqualTo(h31Text.lastIndexOf(NEXT_PAGE));
     String variant = h31Text.replace(ROW, "").replace(NEXT_PAGE, NEXT_PAGE + before + ROW);
     assertThat(variant).isNotEqualTo(h31Text);
-    return PARSER.parse(ReportText.of("h31.pdf", variant));
+    ParsedReport paged = PARSER.parse(ReportText.of("h31.pdf", variant));
+    // the same text without form feeds is cut into the same pages
+    ParsedReport plain = PARSER.parse(ReportText.of("h31.pdf", variant.replace("\f", "")));
+    assertThat(plain.pageCount()).isEqualTo(36);
+    assertThat(Semantics.of(plain).stream().filter(l -> !l.startsWith("R ")).toList())
+        .containsExactlyElementsOf(
+            Semantics.of(paged).stream().filter(l -> !l.startsWith("R ")).toList());
+    return paged;
   }
 
   /** The semantics with P8's second KPI on page 6 instead of 5, and without residue lines. */
