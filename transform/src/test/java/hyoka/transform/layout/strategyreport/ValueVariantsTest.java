@@ -163,4 +163,40 @@ class ValueVariantsTest {
       assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
   }
+
+  /**
+   * A row with a cell left empty has one value fewer than its header has columns: which value is
+   * which cannot be told (in a row without units an empty score cell would make the H30 actual the
+   * raw score and the score the target), so none is placed: baseline, scores and target are NULL
+   * {@code unparseable} with the row as printed, there are no yearly values, and the KPI keeps its
+   * name and the report year's actual from its name line.
+   */
+  @Test
+  void aRowWithACellLeftEmptyPlacesNoValue() {
+    String row = "75.85 79.90 80.60 78.60 87.20 39.22 39.22 90%";
+    for (String empty :
+        List.of(
+            "75.85 79.90 80.60 78.60 87.20  39.22 90%",
+            "75.85 79.90 80.60 78.60 87.20 39.22 39.22",
+            "75.85  80.60 78.60 87.20 39.22 39.22 90%")) {
+      ParsedReport r = parseWith(row, empty);
+      assertThat(r.projects()).hasSize(62);
+      assertThat(r.kpiCount()).isEqualTo(73);
+      assertThat(allBut(Semantics.of(r), 12)).containsExactlyElementsOf(allBut(h31, 12));
+      Kpi k = kpi(r, 12, 1);
+      String shownRow = "null(unparseable) «" + empty + "»";
+      assertThat(shown(k.baseline())).as(empty).isEqualTo(shownRow);
+      assertThat(shown(k.rawScore())).isEqualTo(shownRow);
+      assertThat(shown(k.score())).isEqualTo(shownRow);
+      assertThat(shown(k.target())).isEqualTo(shownRow);
+      assertThat(k.values())
+          .extracting(v -> v.kind().label())
+          .containsExactly("baseline", "actual", "target");
+      assertThat(k.name()).isEqualTo("授業がよくわかると答えた児童の割合（小学校）");
+      assertThat(shown(k.actual())).isEqualTo("81.40 «81.40»");
+      assertThat(k.scoreStatus()).isEqualTo(ScoreStatus.NOT_COMPUTABLE);
+      // the project's other row is read as before
+      assertThat(shown(kpi(r, 12, 2).rawScore())).isEqualTo("27.33 «27.33»");
+    }
+  }
 }
