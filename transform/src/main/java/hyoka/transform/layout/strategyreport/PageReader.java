@@ -55,8 +55,27 @@ final class PageReader {
           i = 1;
         }
       }
-      if (!heads.isEmpty()) {
-        int c = continuation(lines, i, heads.get(heads.size() - 1), residue);
+      // a project's name repeated at the top of the page its table or texts go on to
+      ProjectHead repeatedOf = null;
+      if (i < lines.size() && lines.get(i).is(LineKind.TEXT)) {
+        for (int h = heads.size() - 1;
+            h >= 0 && heads.get(h).page() >= lines.get(i).page() - 1;
+            h--) {
+          if (isRepeatedName(lines.get(i), heads.get(h))) {
+            repeatedOf = heads.get(h);
+            residue.add(
+                residue(
+                    lines.get(i),
+                    ResidueClass.SECTION_LABEL,
+                    "the project's name repeated over its table or texts continued from the page"
+                        + " before"));
+            i++;
+            break;
+          }
+        }
+      }
+      if (!heads.isEmpty() && (repeatedOf == null || repeatedOf == heads.get(heads.size() - 1))) {
+        int c = continuation(lines, i, repeatedOf != null, residue);
         if (c >= 0) {
           Body body = readBody(lines, c);
           ProjectHead last = heads.get(heads.size() - 1);
@@ -131,31 +150,19 @@ final class PageReader {
   /**
    * Where the previous page's last project goes on at the top of this page (the index of its first
    * value row there), or -1 when it does not: its table's rows broken over the page break (a value
-   * row before any project name), maybe under its name repeated with (続き) / (継続) and `補正前ｽｺｱ スコア`
-   * again. The repeated name and label are residue.
+   * row before any project name), maybe under its name repeated (already taken as residue) and
+   * `補正前ｽｺｱ スコア` again, which is residue too.
    */
   private static int continuation(
-      List<Line> lines, int i, ProjectHead last, List<ResidueLine> out) {
+      List<Line> lines, int i, boolean afterRepeatedName, List<ResidueLine> out) {
     int j = i;
-    Line repeated = null;
-    if (j < lines.size() && lines.get(j).is(LineKind.TEXT) && isRepeatedName(lines.get(j), last)) {
-      repeated = lines.get(j);
-      j++;
-    }
     Line label = null;
-    if (repeated != null && j < lines.size() && lines.get(j).is(LineKind.SCORE_LABEL)) {
+    if (afterRepeatedName && j < lines.size() && lines.get(j).is(LineKind.SCORE_LABEL)) {
       label = lines.get(j);
       j++;
     }
     if (j >= lines.size() || !lines.get(j).is(LineKind.VALUE_ROW)) {
       return -1;
-    }
-    if (repeated != null) {
-      out.add(
-          residue(
-              repeated,
-              ResidueClass.SECTION_LABEL,
-              "the project's name repeated over its table continued from the page before"));
     }
     if (label != null) {
       out.add(residue(label, ResidueClass.SECTION_LABEL));

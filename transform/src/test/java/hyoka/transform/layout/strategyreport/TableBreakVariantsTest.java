@@ -96,4 +96,32 @@ class TableBreakVariantsTest {
     theRowStaysItsProjects(r);
     assertThat(r.residue()).extracting(ResidueLine::text).contains("除雪事業(継続)");
   }
+
+  /**
+   * Page 30 holds only the rest of P49's narrative block; a report that repeats the project's name
+   * with (続き) there printed it as P49's first budget item's name, which the item does not print.
+   * The repeated name is residue; the parse is the fixture's otherwise, with or without form feeds.
+   */
+  @Test
+  void aProjectsNameRepeatedOverItsTextsIsNoItemName() {
+    String page30 = "\f\n \n\n\n国民健康保険の被保険者";
+    assertThat(h31Text.indexOf(page30)).isGreaterThan(0).isEqualTo(h31Text.lastIndexOf(page30));
+    String variant = h31Text.replace(page30, "\f\n \n\n\n特定健康診査等事業（続き）\n\n\n国民健康保険の被保険者");
+    for (String text : List.of(variant, variant.replace("\f", ""))) {
+      ParsedReport r = PARSER.parse(ReportText.of("h31.pdf", text));
+      assertThat(Semantics.of(r).stream().filter(l -> !l.startsWith("R ")).toList())
+          .containsExactlyElementsOf(
+              Semantics.of(h31).stream().filter(l -> !l.startsWith("R ")).toList());
+      assertThat(r.projects().get(48).budgetItems().get(0).name()).isNull();
+      assertThat(r.unknownResidue()).isEqualTo(3);
+      assertThat(r.residue())
+          .filteredOn(l -> l.text().startsWith("特定健康診査等事業"))
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.cls()).isEqualTo(ResidueClass.SECTION_LABEL);
+                assertThat(l.page()).isEqualTo(30);
+              });
+    }
+  }
 }
