@@ -199,4 +199,23 @@ class ValueVariantsTest {
       assertThat(shown(kpi(r, 12, 2).rawScore())).isEqualTo("27.33 «27.33»");
     }
   }
+
+  /**
+   * The report year's actual cell left empty: the KPI keeps its name and target basis, its actual
+   * is NULL {@code not_printed}, and the name and basis are not read into the 現状分析 text (they were:
+   * `交通事故件数-7件/年近年、北海道の…`).
+   */
+  @Test
+  void theReportYearsActualLeftEmpty() {
+    ParsedReport r = parseWith("交通事故件数 173件", "交通事故件数");
+    onlyThisProjectChanged(r, 6);
+    Kpi k = kpi(r, 6, 1);
+    assertThat(k.name()).isEqualTo("交通事故件数");
+    assertThat(shown(k.actual())).isEqualTo("null(not_printed) «null»");
+    assertThat(k.targetBasis()).isEqualTo("-7件/年");
+    List<String> original = Semantics.of(PARSER.parse(ReportText.of("h31.pdf", h31Text)));
+    List<String> texts =
+        Semantics.of(r).stream().filter(l -> l.startsWith("  N") || l.startsWith("  I")).toList();
+    assertThat(texts).isNotEmpty().allSatisfy(l -> assertThat(original).contains(l));
+  }
 }
