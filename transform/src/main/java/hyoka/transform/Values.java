@@ -10,6 +10,13 @@ import java.util.regex.Pattern;
  * Reads printed KPI values (`1,199件`, `87.30%`, `―件`, `（後日報告）人`, `未確定`) from the folded form of a
  * line, keeping each value's exact printed text. Spaces a producer inserts between a number and its
  * unit are allowed; spaces between values separate them.
+ *
+ * <p>What other reports print in a value cell is read too, so that a row is not lost for one cell:
+ * the accounting minus (`▲12`, `△12` = -12); an estimate or provisional figure (`約220件`,
+ * `220件（見込）`, `（暫定）220件`: the number, the qualifier kept in the printed text); a bound (`180件以上`:
+ * the number, the unit without 以上); a figure still being compiled (`未集計`, `集計中`, `調査中`: NULL,
+ * {@code pending}); a range (`170～190件`: NULL, {@code unparseable}, never a number of its own
+ * making).
  */
 public final class Values {
   private Values() {}
@@ -17,27 +24,69 @@ public final class Values {
   /** ― (U+2015), - (from －), — (U+2014), ‐ (U+2010), ‒ (U+2012). */
   private static final String DASHES = "―\\-—‐‒";
 
-  private static final String UNIT = "[^\\s\\d.,+" + DASHES + "()\\[\\]:/~]+";
+  /** A figure still being compiled: the value is to come, as with （後日報告）. */
+  private static final String PENDING_WORD = "未集計|集計中|調査中";
+
+  /**
+   * A target printed as a direction or a level to keep, not a number: a cell of a row of values
+   * only ({@link #rowTokens}), since such a word alone on a line is text.
+   */
+  private static final String TARGET_WORD = "現状維持|維持|増加|減少|向上|上昇|低下|改善";
+
+  /**
+   * A unit: no sign, no digit, no separator, and not the start of the next value (`5 未確定`, `81.40
+   * ▲3.2`: a producer's space before a unit would otherwise take it).
+   */
+  private static final String UNIT =
+      "(?!未確定|約|" + PENDING_WORD + "|" + TARGET_WORD + ")[^\\s\\d.,+▲△" + DASHES + "()\\[\\]:/~]+";
 
   /** A unit, possibly split by a producer's space before Latin letters (`千 t`). */
   private static final String UNIT_SPACED = UNIT + "(?: [A-Za-z]+)?";
 
-  private static final Pattern TOKEN =
-      Pattern.compile(
-          "(?:(?<num>[+\\-]?\\d[\\d,]*(?:\\.\\d+)?)|(?<dash>["
-              + DASHES
-              + "])|(?<pend>\\(後日報告\\))"
-              + "|(?<und>未確定))(?: ?(?<unit>"
-              + UNIT_SPACED
-              + "))?");
+  /**
+   * A number as printed: a sign (the accounting minus marks ▲ and △ too, with a producer's space
+   * after them), thousands separators, a decimal part.
+   */
+  private static final String NUM = "(?:[+\\-]|[▲△] ?)?\\d[\\d,]*(?:\\.\\d+)?";
+
+  /** An estimate or a provisional figure is marked before the number: 約, 暫定値, 速報値, （見込）, （暫定）. */
+  private static final String QUALIFIER_BEFORE = "(?:約|(?:暫定|速報)値? ?|\\((?:見込み?|暫定|速報値?)\\) ?)";
+
+  /** …or after it: （見込み）, （暫定）, 見込, 暫定値, 速報値. */
+  private static final String QUALIFIER_AFTER = "(?: ?\\((?:見込み?|暫定値?|速報値?)\\))";
+
+  /** Words and qualifiers that a greedy {@link #UNIT} takes in but that are no unit. */
+  private static final Pattern NOT_UNIT = Pattern.compile("(?:以上|以下|未満|超|見込み?|暫定値?|速報値?)+$");
+
+  private static final String VALUE =
+      "(?:(?<range>"
+          + NUM
+          + "(?: ?"
+          + UNIT_SPACED
+          + ")? ?~ ?"
+          + NUM
+          + ")|(?<num>"
+          + QUALIFIER_BEFORE
+          + "?"
+          + NUM
+          + ")|(?<dash>["
+          + DASHES
+          + "])|(?<pend>\\(後日報告\\)|"
+          + PENDING_WORD
+          + ")"
+          + "|(?<und>未確定))(?: ?(?<unit>"
+          + UNIT_SPACED
+          + "))?"
+          + QUALIFIER_AFTER
+          + "?";
+
+  private static final Pattern TOKEN = Pattern.compile(VALUE);
+
+  private static final Pattern ROW_TOKEN =
+      Pattern.compile("(?:(?<word>" + TARGET_WORD + ")(?!\\S)|" + VALUE + ")");
   private static final Pattern NAME_AND_VALUE =
       Pattern.compile(
-          "^(?<name>.*?\\S) +(?<tok>(?:[+\\-]?\\d[\\d,]*(?:\\.\\d+)?|["
-              + DASHES
-              + "]|\\(後日報告\\)|未確定)"
-              + "(?: ?"
-              + UNIT_SPACED
-              + ")?) *$");
+          "^(?<name>.*?\\S) +(?<tok>" + VALUE.replaceAll("\\(\\?<[a-z]+>", "(?:") + ") *$");
 
   /**
    * One value found in a folded line.
@@ -49,14 +98,28 @@ public final class Values {
 
   /** All values when the whole line is a sequence of values, else an empty list. */
   public static List<Token> tokens(FoldedText text) {
+    return tokens(text, TOKEN);
+  }
+
+  /**
+   * The cells of a row of values (a KPI table's row, a sheet's 実績値 row): {@link #tokens}, and a
+   * target printed as a word (`増加`, `維持`, `現状維持`) is a cell too, NULL {@code unparseable} with the
+   * word as its printed text, so that the row is not lost for it.
+   */
+  public static List<Token> rowTokens(FoldedText text) {
+    return tokens(text, ROW_TOKEN);
+  }
+
+  private static List<Token> tokens(FoldedText text, Pattern token) {
     String f = text.folded();
     int i = skipSpaces(f, 0);
     if (i < f.length() && !canStartToken(f.charAt(i))) {
-      // most lines are text: no need for the pattern to find that out
+      // most lines are text: no need for the pattern to find that out (a row starts with its
+      // baseline, never with a target word)
       return List.of();
     }
     List<Token> out = new ArrayList<>();
-    Matcher m = TOKEN.matcher(f);
+    Matcher m = token.matcher(f);
     while (i < f.length()) {
       m.region(i, f.length());
       if (!m.lookingAt()) {
@@ -66,7 +129,11 @@ public final class Values {
       if (end < f.length() && f.charAt(end) != ' ') {
         return List.of();
       }
-      out.add(new Token(m.start(), end, valueOf(m, text)));
+      PrintedValue v =
+          token == ROW_TOKEN && m.group("word") != null
+              ? PrintedValue.missing(text.printedOf(m.start(), end).strip(), null, "unparseable")
+              : valueOf(m, text);
+      out.add(new Token(m.start(), end, v));
       i = skipSpaces(f, end);
     }
     return out;
@@ -105,12 +172,18 @@ public final class Values {
   private static PrintedValue valueOf(Matcher m, FoldedText text) {
     String printed = text.printedOf(m.start(), m.end()).strip();
     String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
-    if (m.group("num") != null) {
-      String n = m.group("num").replace(",", "");
-      if (n.startsWith("+")) {
-        n = n.substring(1);
+    if (unit != null) {
+      unit = NOT_UNIT.matcher(unit).replaceFirst("");
+      if (unit.isEmpty()) {
+        unit = null;
       }
-      return PrintedValue.of(printed, new BigDecimal(n), unit);
+    }
+    if (m.group("num") != null) {
+      return PrintedValue.of(printed, number(m.group("num")), unit);
+    }
+    if (m.group("range") != null) {
+      // two numbers are no value: never a midpoint or an end of our choosing
+      return PrintedValue.missing(printed, unit, "unparseable");
     }
     if (m.group("dash") != null) {
       return PrintedValue.missing(printed, unit, "dash");
@@ -119,6 +192,20 @@ public final class Values {
       return PrintedValue.missing(printed, unit, "pending");
     }
     return PrintedValue.missing(printed, unit, "undetermined");
+  }
+
+  /** The number of a matched {@link #NUM}, with its qualifier before it dropped: ▲12 is -12. */
+  private static BigDecimal number(String matched) {
+    StringBuilder b = new StringBuilder(matched.length());
+    for (int i = 0; i < matched.length(); i++) {
+      char c = matched.charAt(i);
+      if (c == '-' || c == '▲' || c == '△') {
+        b.append('-');
+      } else if (c >= '0' && c <= '9' || c == '.') {
+        b.append(c);
+      }
+    }
+    return new BigDecimal(b.toString());
   }
 
   private static boolean hasSpaceBeforeToken(String f) {
@@ -130,7 +217,10 @@ public final class Values {
     return false;
   }
 
-  /** Whether a value can start with c: a digit or sign, a dash, （後日報告） or 未確定. */
+  /**
+   * Whether a value can start with c: a digit or sign (▲, △), a dash, a qualifier (約, 暫定, 速報,
+   * （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
+   */
   private static boolean canStartToken(char c) {
     return c >= '0' && c <= '9'
         || c == '+'
@@ -140,7 +230,14 @@ public final class Values {
         || c == '‐'
         || c == '‒'
         || c == '('
-        || c == '未';
+        || c == '未'
+        || c == '▲'
+        || c == '△'
+        || c == '約'
+        || c == '暫'
+        || c == '速'
+        || c == '集'
+        || c == '調';
   }
 
   private static int skipSpaces(String s, int i) {

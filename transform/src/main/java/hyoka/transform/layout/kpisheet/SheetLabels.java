@@ -266,7 +266,7 @@ final class SheetLabels {
     c = labelled(line, Kind.ACTUALS, ACTUALS_P);
     if (c != null) {
       // 実績値については… is text: the label is the row's only when values follow it
-      return c.value().isEmpty() || !Values.tokens(FoldedText.of(c.value())).isEmpty()
+      return c.value().isEmpty() || !Values.rowTokens(FoldedText.of(c.value())).isEmpty()
           ? c
           : Classified.of(Kind.TEXT, line.printed());
     }

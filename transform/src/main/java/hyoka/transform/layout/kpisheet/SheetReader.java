@@ -224,11 +224,11 @@ final class SheetReader {
     List<SheetLine> valueLines = List.of();
     Item actuals = byKind.get(Kind.ACTUALS);
     if (actuals != null && !actuals.bare()) {
-      tokens = Values.tokens(FoldedText.of(actuals.value()));
+      tokens = Values.rowTokens(FoldedText.of(actuals.value()));
       valueLines = actuals.allLines();
     } else if (filled.containsKey(Kind.ACTUALS)) {
       Item block = filled.get(Kind.ACTUALS);
-      tokens = Values.tokens(FoldedText.of(block.text()));
+      tokens = Values.rowTokens(FoldedText.of(block.text()));
       valueLines = block.lines;
     }
     List<Sheet.Column> grid = null;
@@ -557,7 +557,7 @@ final class SheetReader {
     FoldedText text = FoldedText.of(block.text());
     String tight = FoldedText.tight(text.folded());
     // a row of values (two or more): one number and a word is no row (1　あずましい暮らしプロジェクト)
-    boolean values = Values.tokens(text).size() >= 2;
+    boolean values = Values.rowTokens(text).size() >= 2;
     return switch (slot) {
       case ACTUALS -> values && block.lines.size() == 1;
       case UNIT ->

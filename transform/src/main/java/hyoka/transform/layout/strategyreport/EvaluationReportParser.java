@@ -120,16 +120,37 @@ public final class EvaluationReportParser implements Layout {
     Set<Line> readerResidue = new HashSet<>();
     // why a line no rule could attribute is no one's
     Map<Line, String> unattributed = new HashMap<>();
-    int previous = 0;
+    // the heads come in project order and every project has one block with its number; where
+    // their counts differ, a head gets the block its pages tell (never the next one by position)
+    Integer[] numberOf = numberHeads(paged.heads(), blocks, numbers);
+    Set<Integer> matched = new HashSet<>();
     for (int i = 0; i < paged.heads().size(); i++) {
       ProjectHead head = paged.heads().get(i);
-      // the heads come in project order and every project has one block with its number
-      int no =
-          i < numbers.size() && numbers.size() == paged.heads().size()
-              ? numbers.get(i)
-              : previous + 1;
-      previous = no;
+      if (numberOf[i] == null) {
+        String note =
+            "a project's name and value rows whose number and narrative block the pages do not"
+                + " tell (the report has "
+                + paged.heads().size()
+                + " such heads and "
+                + numbers.size()
+                + " numbered blocks)";
+        for (Line l : head.nameLines()) {
+          ledger.residue(PageReader.residue(l, ResidueClass.UNKNOWN, note));
+        }
+        for (ProjectHead.HeadRow r : head.rows()) {
+          ledger.residue(PageReader.residue(r.row(), ResidueClass.UNKNOWN, note));
+          r.notes().forEach(n -> ledger.residue(PageReader.residue(n, ResidueClass.UNKNOWN, note)));
+        }
+        for (Line l : head.labels()) {
+          ledger.residue(PageReader.residue(l, ResidueClass.SECTION_LABEL));
+        }
+        continue;
+      }
+      int no = numberOf[i];
       Block block = blocks.get(no);
+      if (block != null) {
+        matched.add(no);
+      }
       for (Line l : head.labels()) {
         ledger.residue(PageReader.residue(l, ResidueClass.SECTION_LABEL));
       }
@@ -167,9 +188,20 @@ public final class EvaluationReportParser implements Layout {
               nr.narratives()));
     }
     for (Block b : split.blocks()) {
+      String orphan =
+          matched.contains(b.projectNo())
+              ? null
+              : "in the narrative block of project "
+                  + b.projectNo()
+                  + ", for which no page prints a name and value rows that the pages tell are its";
       for (Line l : b.body()) {
         if (!used.contains(l) && !readerResidue.contains(l)) {
-          ledger.residue(PageReader.residue(l, residueClass(l), unattributed.get(l)));
+          String note = unattributed.get(l);
+          ledger.residue(
+              PageReader.residue(
+                  l,
+                  orphan != null ? ResidueClass.UNKNOWN : residueClass(l),
+                  orphan != null ? orphan : note));
         }
       }
     }
@@ -200,6 +232,66 @@ public final class EvaluationReportParser implements Layout {
     // the report prints no title (its first line is a project group's heading)
     return new ParsedReport(
         text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, ledger.lines(), null);
+  }
+
+  /**
+   * Each head's project number, or null where it cannot be told. With as many heads as numbered
+   * blocks, the i-th head is the i-th number. Otherwise heads and blocks are aligned in order so
+   * that as many as possible pair where the block ends on the head's page or the next (a block runs
+   * over at most one page break); a head left unpaired takes the number after its paired
+   * predecessor only where no block has that number, else none.
+   */
+  private static Integer[] numberHeads(
+      List<ProjectHead> heads, Map<Integer, Block> blocks, List<Integer> numbers) {
+    int n = heads.size();
+    int m = numbers.size();
+    Integer[] out = new Integer[n];
+    if (n == m) {
+      for (int i = 0; i < n; i++) {
+        out[i] = numbers.get(i);
+      }
+      return out;
+    }
+    // longest order-preserving pairing of compatible head and block
+    int[][] best = new int[n + 1][m + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      for (int j = m - 1; j >= 0; j--) {
+        int pair = fits(heads.get(i), blocks.get(numbers.get(j))) ? 1 + best[i + 1][j + 1] : -1;
+        best[i][j] = Math.max(pair, Math.max(best[i + 1][j], best[i][j + 1]));
+      }
+    }
+    int i = 0;
+    int j = 0;
+    while (i < n && j < m) {
+      if (fits(heads.get(i), blocks.get(numbers.get(j))) && best[i][j] == 1 + best[i + 1][j + 1]) {
+        out[i] = numbers.get(j);
+        i++;
+        j++;
+      } else if (best[i][j] == best[i + 1][j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    int previous = 0;
+    for (int k = 0; k < n; k++) {
+      if (out[k] != null) {
+        previous = out[k];
+      } else if (!blocks.containsKey(previous + 1)) {
+        out[k] = previous + 1;
+        previous++;
+      }
+    }
+    return out;
+  }
+
+  /** Whether a block can be a head's: its department line is on the head's page or the next. */
+  private static boolean fits(ProjectHead head, Block block) {
+    if (block.frame().isEmpty()) {
+      return false;
+    }
+    int end = block.frame().get(0).page();
+    return end == head.page() || end == head.page() + 1;
   }
 
   private static ResidueClass residueClass(Line l) {
@@ -250,7 +342,7 @@ public final class EvaluationReportParser implements Layout {
             impl.merge(y, 1, Integer::sum);
           }
         } else if (l.is(LineKind.YEAR_HEAD)) {
-          Integer y = Eras.first(l.tight());
+          Integer y = KpiHeader.yearOf(l.tight());
           if (y != null) {
             head.merge(y, 1, Integer::sum);
           }
@@ -269,7 +361,7 @@ public final class EvaluationReportParser implements Layout {
     for (List<Line> page : pages) {
       for (Line l : page) {
         if (l.is(kind)) {
-          Integer y = Eras.first(l.tight());
+          Integer y = KpiHeader.yearOf(l.tight());
           if (y != null) {
             votes.merge(y, 1, Integer::sum);
           }

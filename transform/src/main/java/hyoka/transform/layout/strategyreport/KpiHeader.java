@@ -15,9 +15,15 @@ import java.util.regex.Pattern;
  * @param reportYear the fiscal year of the report-year column (`H31年度`), or null
  */
 record KpiHeader(Integer baselineYear, List<Integer> actualYears, Integer reportYear) {
-  private static final Pattern BASELINE = Pattern.compile("基準値\\((H|R)(\\d{1,2}|元)\\)");
-  private static final Pattern ACTUAL = Pattern.compile("(H|R)(\\d{1,2}|元)実績値");
-  private static final Pattern YEAR = Pattern.compile("(H|R)(\\d{1,2}|元)年度");
+  /**
+   * A year as headers print it (tight folded form): an era year, abbreviated or not (`H26`, `R元`,
+   * `平成26`, `令和2`), or a Western one (`2014`), maybe followed by 年度.
+   */
+  static final String YEAR_FORM = "(?:(H|R|平成|令和)(\\d{1,2}|元)|(\\d{4}))";
+
+  private static final Pattern BASELINE = Pattern.compile("基準値\\(" + YEAR_FORM + "(?:年度)?\\)");
+  private static final Pattern ACTUAL = Pattern.compile(YEAR_FORM + "(?:年度)?実績値");
+  private static final Pattern YEAR = Pattern.compile(YEAR_FORM + "年度(?!実績値|\\))");
 
   KpiHeader {
     actualYears = List.copyOf(actualYears);
@@ -30,14 +36,28 @@ record KpiHeader(Integer baselineYear, List<Integer> actualYears, Integer report
     }
     String t = b.toString();
     Matcher m = BASELINE.matcher(t);
-    Integer baseline = m.find() ? Eras.western(m.group(1), m.group(2)) : null;
+    Integer baseline = m.find() ? year(m) : null;
     List<Integer> years = new ArrayList<>();
     Matcher a = ACTUAL.matcher(t);
     while (a.find()) {
-      years.add(Eras.western(a.group(1), a.group(2)));
+      years.add(year(a));
     }
     Matcher y = YEAR.matcher(t);
-    Integer report = y.find() ? Eras.western(y.group(1), y.group(2)) : null;
+    Integer report = y.find() ? year(y) : null;
     return new KpiHeader(baseline, years, report);
+  }
+
+  /** The Western year of a {@link #YEAR_FORM} match. */
+  private static int year(Matcher m) {
+    return m.group(3) != null ? Integer.parseInt(m.group(3)) : Eras.western(m.group(1), m.group(2));
+  }
+
+  /**
+   * The Western year of a head line in tight folded form (`H31年度`, `令和元年度`, `2019年度`, `目標値(R2)`),
+   * or null when it names none.
+   */
+  static Integer yearOf(String tight) {
+    Matcher m = Pattern.compile(YEAR_FORM).matcher(tight);
+    return m.find() ? year(m) : null;
   }
 }

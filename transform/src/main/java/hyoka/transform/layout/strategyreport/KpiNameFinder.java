@@ -63,6 +63,14 @@ final class KpiNameFinder {
         continue;
       }
       Values.NameValue nv = Values.nameAndValue(l.text());
+      if (nv == null && isNameWithoutValue(body, i)) {
+        // the report year's actual cell left empty: the name still stands under 実績値
+        used.add(l);
+        out.add(
+            new KpiNameLine(
+                l.printed().strip(), PrintedValue.notPrinted(), List.of(l), basis(body, i + 1)));
+        continue;
+      }
       if (nv == null || !compatible(nv.value(), rowUnits)) {
         continue;
       }
@@ -78,6 +86,34 @@ final class KpiNameFinder {
       out.add(new KpiNameLine(nv.name(), nv.value(), List.of(l), basis(body, i + 1)));
     }
     return out;
+  }
+
+  /**
+   * A KPI name printed with its actual cell empty: the first line under the block's 実績値 head, a
+   * noun phrase (as a name with a value is), with no value of its own and none on the two lines
+   * after (a name wrapped before its value, or a percentage's bare value under its name).
+   */
+  private static boolean isNameWithoutValue(List<Line> body, int i) {
+    if (i == 0 || !body.get(i - 1).is(LineKind.ACTUAL_HEAD)) {
+      return false;
+    }
+    Line l = body.get(i);
+    String t = l.tight();
+    if (t.length() > MAX_NAME_LINE
+        || t.length() < MIN_NAME
+        || t.contains("。")
+        || t.startsWith("・")
+        || Values.single(l.text()) != null) {
+      return false;
+    }
+    // a wrapped name goes on on the next lines, up to its value
+    for (int k = i + 1; k < body.size() && k <= i + 2; k++) {
+      Line next = body.get(k);
+      if (Values.single(next.text()) != null || Values.nameAndValue(next.text()) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isNamePart(Line l) {

@@ -1,6 +1,5 @@
 package hyoka.transform.layout.strategyreport;
 
-import hyoka.transform.Eras;
 import hyoka.transform.Kpi;
 import hyoka.transform.KpiValue;
 import hyoka.transform.MatchEvidence;
@@ -36,10 +35,10 @@ final class KpiReader {
     Integer yearHead = null;
     for (Line l : body) {
       if (targetYear == null && l.is(LineKind.TARGET_HEAD)) {
-        targetYear = Eras.first(l.tight());
+        targetYear = KpiHeader.yearOf(l.tight());
       }
       if (yearHead == null && l.is(LineKind.YEAR_HEAD)) {
-        yearHead = Eras.first(l.tight());
+        yearHead = KpiHeader.yearOf(l.tight());
       }
     }
     if (targetYear == null) {
@@ -53,7 +52,7 @@ final class KpiReader {
     List<Row> rows = new ArrayList<>();
     Set<String> units = new LinkedHashSet<>();
     for (ProjectHead.HeadRow hr : head.rows()) {
-      Row r = Row.of(hr.row());
+      Row r = Row.of(hr.row(), header);
       rows.add(r);
       for (Values.Token t : r.tokens) {
         if (t.value().unit() != null) {
@@ -292,18 +291,31 @@ final class KpiReader {
     }
   }
 
-  /** A decoded value row: baseline, yearly actuals, raw score, score, target. */
-  private record Row(List<Values.Token> tokens) {
-    static Row of(Line line) {
-      return new Row(Values.tokens(line.text()));
+  /**
+   * A decoded value row: baseline, yearly actuals, raw score, score, target. A row with more or
+   * fewer values than its header has columns (a cell left empty, a column added) cannot tell which
+   * value is which: its baseline, scores and target are NULL {@code unparseable} with the row as
+   * printed, and it has no yearly values, as the sheet layout does with such a row. A header that
+   * names no year leaves the layout's column order as the only guide.
+   */
+  private record Row(List<Values.Token> tokens, PrintedValue unfit) {
+    static Row of(Line line, KpiHeader header) {
+      List<Values.Token> tokens = Values.rowTokens(line.text());
+      boolean fits =
+          header.actualYears().isEmpty() || header.actualYears().size() == tokens.size() - 4;
+      return new Row(
+          tokens, fits ? null : PrintedValue.missing(line.printed().strip(), null, "unparseable"));
     }
 
     PrintedValue baseline() {
-      return tokens.get(0).value();
+      return unfit != null ? unfit : tokens.get(0).value();
     }
 
     List<PrintedValue> actuals() {
       List<PrintedValue> out = new ArrayList<>();
+      if (unfit != null) {
+        return out;
+      }
       for (int i = 1; i < tokens.size() - 3; i++) {
         out.add(tokens.get(i).value());
       }
@@ -311,15 +323,15 @@ final class KpiReader {
     }
 
     PrintedValue raw() {
-      return tokens.get(tokens.size() - 3).value();
+      return unfit != null ? unfit : tokens.get(tokens.size() - 3).value();
     }
 
     PrintedValue score() {
-      return tokens.get(tokens.size() - 2).value();
+      return unfit != null ? unfit : tokens.get(tokens.size() - 2).value();
     }
 
     PrintedValue target() {
-      return tokens.get(tokens.size() - 1).value();
+      return unfit != null ? unfit : tokens.get(tokens.size() - 1).value();
     }
 
     /** The header's years name the row's actual columns only when the counts agree. */

@@ -15,8 +15,9 @@ final class LineClassifier {
   private static final Pattern IMPL =
       Pattern.compile("^《(?:平成|令和)(?:\\d+|元)年度(?:\\((?:令和)?元年度\\))?実施内容》");
   private static final Pattern SUMMARY_RANGE = Pattern.compile("^\\(H\\d+~(?:H|R)\\d+\\)$");
-  private static final Pattern TARGET_HEAD = Pattern.compile("^目標値\\((?:H|R)(?:\\d+|元)\\)$");
-  private static final Pattern YEAR_HEAD = Pattern.compile("^(?:H|R)(?:\\d+|元)年度$");
+  private static final Pattern TARGET_HEAD =
+      Pattern.compile("^目標値\\(" + KpiHeader.YEAR_FORM + "(?:年度)?\\)$");
+  private static final Pattern YEAR_HEAD = Pattern.compile("^" + KpiHeader.YEAR_FORM + "年度$");
 
   /** `6 ＜生活環境部`: the project's number, then its department. */
   private static final Pattern DEPT = Pattern.compile("^(\\d{1,3})<.+");
@@ -29,7 +30,12 @@ final class LineClassifier {
   static final Pattern PAGE_MARKER = Pattern.compile("^#?\\d{0,3}(?:\\((\\d)\\)(.+))?$");
 
   private static final Pattern HEADER_FRAGMENT =
-      Pattern.compile("^(?:基準値\\(.*|\\d{1,4}\\)|(?:H\\d+実績値)+|\\d{1,4}\\)(?:H\\d+実績値)+)$");
+      Pattern.compile(
+          "^(?:基準値\\(.*|\\d{1,4}\\)|(?:"
+              + KpiHeader.YEAR_FORM
+              + "(?:年度)?実績値)+|\\d{1,4}\\)(?:"
+              + KpiHeader.YEAR_FORM
+              + "(?:年度)?実績値)+)$");
   private static final Pattern NUMBERS =
       Pattern.compile("^-?\\d+(?:\\.\\d+)?%?(?: +-?\\d+(?:\\.\\d+)?%?)*$");
   private static final Pattern AXIS = Pattern.compile("^(?:H\\d{2}){2,}$");
@@ -90,7 +96,13 @@ final class LineClassifier {
     if (t.startsWith("施策KPI")) {
       return LineKind.KPI_HEADER;
     }
-    if ((first == '基' || first == 'H' || isDigit(first)) && HEADER_FRAGMENT.matcher(t).matches()) {
+    if ((first == '基'
+            || first == 'H'
+            || first == 'R'
+            || first == '平'
+            || first == '令'
+            || isDigit(first))
+        && HEADER_FRAGMENT.matcher(t).matches()) {
       return LineKind.HEADER_FRAGMENT;
     }
     if (isDigit(first) && DEPT.matcher(t).matches()) {
@@ -131,7 +143,7 @@ final class LineClassifier {
     if (spaces < 5) {
       return false;
     }
-    List<Values.Token> t = Values.tokens(text);
+    List<Values.Token> t = Values.rowTokens(text);
     return t.size() >= 6
         && t.get(t.size() - 3).value().unit() == null
         && t.get(t.size() - 2).value().unit() == null;

@@ -55,6 +55,40 @@ final class PageReader {
           i = 1;
         }
       }
+      // a project's name repeated at the top of the page its table or texts go on to
+      ProjectHead repeatedOf = null;
+      if (i < lines.size() && lines.get(i).is(LineKind.TEXT)) {
+        for (int h = heads.size() - 1;
+            h >= 0 && heads.get(h).page() >= lines.get(i).page() - 1;
+            h--) {
+          if (isRepeatedName(lines.get(i), heads.get(h))) {
+            repeatedOf = heads.get(h);
+            residue.add(
+                residue(
+                    lines.get(i),
+                    ResidueClass.SECTION_LABEL,
+                    "the project's name repeated over its table or texts continued from the page"
+                        + " before"));
+            i++;
+            break;
+          }
+        }
+      }
+      if (!heads.isEmpty() && (repeatedOf == null || repeatedOf == heads.get(heads.size() - 1))) {
+        int c = continuation(lines, i, repeatedOf != null, residue);
+        if (c >= 0) {
+          Body body = readBody(lines, c);
+          ProjectHead last = heads.get(heads.size() - 1);
+          heads.set(heads.size() - 1, last.continuedBy(body.rows(), body.labels, body.pairs));
+          i = body.end;
+          if (body.glued != null) {
+            narrative.add(body.glued);
+            gluedToPurpose.add(body.glued);
+            narrative.addAll(lines.subList(i, lines.size()));
+            continue;
+          }
+        }
+      }
       while (i < lines.size()) {
         // before a project's name: page marker, chart labels and chart notes of the page
         int j = i;
@@ -88,68 +122,19 @@ final class PageReader {
           }
         }
         List<Line> names = lines.subList(nameStart, j);
-        List<Line> labels = new ArrayList<>();
-        labels.add(lines.get(j));
-        j++;
-        List<Line> rowLines = new ArrayList<>();
-        List<List<Line>> notes = new ArrayList<>();
-        List<List<Integer>> groups = new ArrayList<>();
-        int open = 0; // first row not yet closed by a [目標値]
-        int pairs = 0;
-        Line glued = null;
-        boolean afterTarget = false;
-        List<Integer> lastGroup = List.of();
-        while (j < lines.size()) {
-          Line l = lines.get(j);
-          LineKind k = l.kind();
-          if (k == LineKind.VALUE_ROW) {
-            rowLines.add(l);
-            notes.add(new ArrayList<>());
-            groups.add(List.of());
-            afterTarget = false;
-          } else if (k == LineKind.TARGET_LABEL) {
-            labels.add(l);
-            List<Integer> g = new ArrayList<>();
-            for (int r = open; r < rowLines.size(); r++) {
-              g.add(r);
-            }
-            for (int r : g) {
-              groups.set(r, List.copyOf(g));
-            }
-            lastGroup = List.copyOf(g);
-            open = rowLines.size();
-            afterTarget = true;
-          } else if (k == LineKind.NOTE && afterTarget) {
-            for (int r : lastGroup) {
-              notes.get(r).add(l);
-            }
-          } else if (k == LineKind.STATUS_LABEL
-              || k == LineKind.BUDGET_LABEL
-              || k == LineKind.OVERVIEW_LABEL) {
-            labels.add(l);
-            afterTarget = false;
-          } else if (k == LineKind.PURPOSE_LABEL) {
-            labels.add(l);
-            pairs++;
-            afterTarget = false;
-            String rest = LineClassifier.gluedText(l);
-            if (!rest.isEmpty()) {
-              glued = new LineClassifier().classify(l.page(), l.lineNo(), rest);
-              j++;
-              break;
-            }
-          } else {
-            break;
-          }
-          j++;
-        }
-        List<ProjectHead.HeadRow> rows = new ArrayList<>();
-        for (int r = 0; r < rowLines.size(); r++) {
-          List<Integer> g = groups.get(r).isEmpty() ? List.of(r) : groups.get(r);
-          rows.add(new ProjectHead.HeadRow(rowLines.get(r), notes.get(r), g));
-        }
+        Body body = readBody(lines, j + 1);
+        body.labels.add(0, lines.get(j));
+        j = body.end;
+        Line glued = body.glued;
         heads.add(
-            new ProjectHead(names.get(0).page(), groupNo, groupName, names, rows, labels, pairs));
+            new ProjectHead(
+                names.get(0).page(),
+                groupNo,
+                groupName,
+                names,
+                body.rows(),
+                body.labels,
+                body.pairs));
         i = j;
         if (glued != null) {
           narrative.add(glued);
@@ -160,6 +145,118 @@ final class PageReader {
       narrative.addAll(lines.subList(i, lines.size()));
     }
     return new Result(heads, narrative, residue, Set.copyOf(gluedToPurpose));
+  }
+
+  /**
+   * Where the previous page's last project goes on at the top of this page (the index of its first
+   * value row there), or -1 when it does not: its table's rows broken over the page break (a value
+   * row before any project name), maybe under its name repeated (already taken as residue) and
+   * `補正前ｽｺｱ スコア` again, which is residue too.
+   */
+  private static int continuation(
+      List<Line> lines, int i, boolean afterRepeatedName, List<ResidueLine> out) {
+    int j = i;
+    Line label = null;
+    if (afterRepeatedName && j < lines.size() && lines.get(j).is(LineKind.SCORE_LABEL)) {
+      label = lines.get(j);
+      j++;
+    }
+    if (j >= lines.size() || !lines.get(j).is(LineKind.VALUE_ROW)) {
+      return -1;
+    }
+    if (label != null) {
+      out.add(residue(label, ResidueClass.SECTION_LABEL));
+    }
+    return j;
+  }
+
+  /** The end of a project's name repeated over its continued table: (続き), (継続), つづき. */
+  static final java.util.regex.Pattern CONTINUED =
+      java.util.regex.Pattern.compile("(?:\\((?:続き|つづき|継続|続)\\)|続き|つづき)$");
+
+  /** The previous project's name followed by (続き), (継続), つづき: folded, spaces ignored. */
+  private static boolean isRepeatedName(Line l, ProjectHead last) {
+    String t = l.tight();
+    java.util.regex.Matcher m = CONTINUED.matcher(t);
+    if (!m.find()) {
+      return false;
+    }
+    String name = hyoka.transform.FoldedText.tight(hyoka.transform.Texts.fold(last.name()));
+    return t.substring(0, m.start()).equals(name);
+  }
+
+  /** A head's rows, notes and labels after its name and `補正前ｽｺｱ スコア`. */
+  private static final class Body {
+    final List<Line> rowLines = new ArrayList<>();
+    final List<List<Line>> notes = new ArrayList<>();
+    final List<List<Integer>> groups = new ArrayList<>();
+    final List<Line> labels = new ArrayList<>();
+    int pairs;
+    Line glued;
+    int end;
+
+    List<ProjectHead.HeadRow> rows() {
+      List<ProjectHead.HeadRow> rows = new ArrayList<>();
+      for (int r = 0; r < rowLines.size(); r++) {
+        List<Integer> g = groups.get(r).isEmpty() ? List.of(r) : groups.get(r);
+        rows.add(new ProjectHead.HeadRow(rowLines.get(r), notes.get(r), g));
+      }
+      return rows;
+    }
+  }
+
+  /** Reads a head's rows and labels from line {@code j}. */
+  private static Body readBody(List<Line> lines, int j) {
+    Body b = new Body();
+    int open = 0; // first row not yet closed by a [目標値]
+    boolean afterTarget = false;
+    List<Integer> lastGroup = List.of();
+    while (j < lines.size()) {
+      Line l = lines.get(j);
+      LineKind k = l.kind();
+      if (k == LineKind.VALUE_ROW) {
+        b.rowLines.add(l);
+        b.notes.add(new ArrayList<>());
+        b.groups.add(List.of());
+        afterTarget = false;
+      } else if (k == LineKind.TARGET_LABEL) {
+        b.labels.add(l);
+        List<Integer> g = new ArrayList<>();
+        for (int r = open; r < b.rowLines.size(); r++) {
+          g.add(r);
+        }
+        for (int r : g) {
+          b.groups.set(r, List.copyOf(g));
+        }
+        lastGroup = List.copyOf(g);
+        open = b.rowLines.size();
+        afterTarget = true;
+      } else if (k == LineKind.NOTE && afterTarget) {
+        for (int r : lastGroup) {
+          b.notes.get(r).add(l);
+        }
+      } else if (k == LineKind.STATUS_LABEL
+          || k == LineKind.BUDGET_LABEL
+          || k == LineKind.OVERVIEW_LABEL) {
+        b.labels.add(l);
+        afterTarget = false;
+      } else if (k == LineKind.PURPOSE_LABEL) {
+        b.labels.add(l);
+        b.pairs++;
+        afterTarget = false;
+        String rest = LineClassifier.gluedText(l);
+        if (!rest.isEmpty()) {
+          b.glued = new LineClassifier().classify(l.page(), l.lineNo(), rest);
+          j++;
+          break;
+        }
+      } else {
+        break;
+      }
+      j++;
+    }
+    b.end = j;
+    return b;
   }
 
   private static boolean isLead(Line l) {

@@ -29,6 +29,26 @@ record ProjectHead(
     labels = List.copyOf(requireNonNull(labels, "labels is null"));
   }
 
+  /**
+   * This head with the rows, labels and label pairs its table continues with on the next page; the
+   * continued rows' note groups are renumbered after this head's rows.
+   */
+  ProjectHead continuedBy(List<HeadRow> more, List<Line> moreLabels, int morePairs) {
+    List<HeadRow> all = new java.util.ArrayList<>(rows);
+    int offset = rows.size();
+    for (HeadRow r : more) {
+      List<Integer> g = new java.util.ArrayList<>();
+      for (int x : r.noteGroup()) {
+        g.add(x + offset);
+      }
+      all.add(new HeadRow(r.row(), r.notes(), g));
+    }
+    List<Line> labels = new java.util.ArrayList<>(this.labels);
+    labels.addAll(moreLabels);
+    return new ProjectHead(
+        page, groupNo, groupName, nameLines, all, labels, budgetPairs + morePairs);
+  }
+
   /** The project name: wrapped lines joined, as printed (leading marker spaces removed). */
   String name() {
     StringBuilder b = new StringBuilder();

@@ -44,8 +44,9 @@ final class VirtualPages {
         k--;
       }
       heads.add(new int[] {start, j});
-      // the head of the page goes on: this project follows another one's 目的： label
-      if (k < 0 || lines.get(k).is(LineKind.PURPOSE_LABEL)) {
+      // the head of the page goes on: this project follows another one's 目的： label, or the
+      // rows and labels of a table continued from the page before
+      if (k < 0 || endsAHead(lines.get(k))) {
         continue;
       }
       if (start > starts.get(starts.size() - 1)) {
@@ -55,6 +56,25 @@ final class VirtualPages {
     for (int j = 0; j < lines.size(); j++) {
       if (j > 0 && isEmptyMarker(lines.get(j)) && opensNarrative(lines, j, heads)) {
         starts.add(j);
+      }
+      // a page marker right before a value row: a table continued from the page before
+      if (j > 0 && isLead(lines.get(j)) && lines.get(j).printed().startsWith(" ")) {
+        int next = j + 1;
+        while (next < lines.size() && lines.get(next).is(LineKind.BLANK)) {
+          next++;
+        }
+        // …maybe under the project's name repeated with (続き) / (継続)
+        if (next < lines.size()
+            && lines.get(next).is(LineKind.TEXT)
+            && PageReader.CONTINUED.matcher(lines.get(next).tight()).find()) {
+          next++;
+          while (next < lines.size() && lines.get(next).is(LineKind.BLANK)) {
+            next++;
+          }
+        }
+        if (next < lines.size() && lines.get(next).is(LineKind.VALUE_ROW) && !starts.contains(j)) {
+          starts.add(j);
+        }
       }
     }
     starts.sort(null);
@@ -69,6 +89,21 @@ final class VirtualPages {
       pages.add(page);
     }
     return pages;
+  }
+
+  /** A line a page's head ends a project with: its rows, their notes and its labels. */
+  private static boolean endsAHead(Line l) {
+    return switch (l.kind()) {
+      case PURPOSE_LABEL,
+          OVERVIEW_LABEL,
+          BUDGET_LABEL,
+          STATUS_LABEL,
+          TARGET_LABEL,
+          NOTE,
+          VALUE_ROW ->
+          true;
+      default -> false;
+    };
   }
 
   /** A line of spaces only: the marker of a page with no project of its own. */

@@ -235,6 +235,97 @@ class SheetVariantsTest {
     othersUnchanged(r, "6-1");
   }
 
+  private static String shown(hyoka.transform.PrintedValue v) {
+    return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
+        + " «"
+        + v.printed()
+        + "»";
+  }
+
+  /**
+   * An achievement printed with the accounting minus (▲, △) or as an estimate (約) is read, and so
+   * are the grade and progress beside it.
+   */
+  @Test
+  void anAchievementWithTheAccountingMinusOrAnEstimateIsRead() {
+    String[][] cases = {
+      {"28", "22", "達成率 -100.0％ 評価 Ｄ 進捗状況 遅れ", "達成率 ▲100.0％ 評価 Ｄ 進捗状況 遅れ", "-100.0 «▲100.0％»", "D"},
+      {"28", "22", "達成率 -100.0％ 評価 Ｄ 進捗状況 遅れ", "達成率 △100.0％ 評価 Ｄ 進捗状況 遅れ", "-100.0 «△100.0％»", "D"},
+      {"1", "1", "達成率 60.0％ 評価 Ｃ 進捗状況 やや遅れ", "達成率 約60.0％ 評価 Ｃ 進捗状況 やや遅れ", "60.0 «約60.0％»", "C"},
+    };
+    for (String[] c : cases) {
+      int page = Integer.parseInt(c[0]);
+      ReportText text =
+          SheetVariants.page(
+              Fixtures.sheetText("r01"),
+              page,
+              p -> {
+                assertThat(p).contains(c[2]);
+                return p.replace(c[2], c[3]);
+              });
+      ParsedReport r = layout.parse(text);
+
+      Grading g = kpi(r, Integer.parseInt(c[1]), 1).grading();
+      assertThat(shown(g.achievement())).as(c[3]).isEqualTo(c[4]);
+      assertThat(g.grade()).isEqualTo(c[5]);
+      assertThat(g.gradeByRule()).isEqualTo(c[5]);
+      assertThat(g.status()).isEqualTo(ScoreStatus.MATCH);
+      assertThat(g.progress()).isNotNull();
+      assertThat(unknown(r)).isEmpty();
+      othersUnchanged(r, c[1] + "-1");
+    }
+  }
+
+  /**
+   * A 実績値 row with one cell printed as other cities print it keeps the whole grid: the number of an
+   * estimate, NULL with its reason for a figure to come, a range or a word for the target, each
+   * cell's printed text kept.
+   */
+  @Test
+  void aValueRowWithAnEstimateAFigureToComeOrAWordForTheTargetKeepsItsGrid() {
+    String row = "実績値 0件 ― 5件 9件 7件 14件 30件";
+    String[][] cases = {
+      {"実績値 0件 ― 5件 9件 7件 約14件 30件", "2019", "14 «約14件»"},
+      {"実績値 0件 ― 5件 9件 7件 14件(見込) 30件", "2019", "14 «14件(見込)»"},
+      {"実績値 0件 ― 5件 9件 7件 未集計 30件", "2019", "null(pending) «未集計»"},
+      {"実績値 0件 ― 5件 9件 7件 集計中 30件", "2019", "null(pending) «集計中»"},
+      {"実績値 0件 ▲5件 5件 9件 7件 14件 30件", "2015", "-5 «▲5件»"},
+      {"実績値 0件 ― 5件 9件 7件 14件 30件以上", "target", "30 «30件以上»"},
+      {"実績値 0件 ― 5件 9件 7件 14件 20～30件", "target", "null(unparseable) «20～30件»"},
+      {"実績値 0件 ― 5件 9件 7件 14件 増加", "target", "null(unparseable) «増加»"},
+    };
+    for (String[] c : cases) {
+      ReportText text =
+          SheetVariants.page(
+              Fixtures.sheetText("r01"),
+              3,
+              p -> {
+                assertThat(p).contains(row);
+                return p.replace(row, c[0]);
+              });
+      ParsedReport r = layout.parse(text);
+
+      Kpi k = kpi(r, 3, 1);
+      assertThat(shown(k.baseline())).as(c[0]).isEqualTo("0 «0件»");
+      assertThat(k.baselineYear()).isEqualTo(2015);
+      assertThat(k.values()).hasSize(7);
+      hyoka.transform.PrintedValue cell =
+          c[1].equals("target")
+              ? k.target()
+              : k.values().stream()
+                  .filter(v -> v.kind() == hyoka.transform.ValueKind.ACTUAL)
+                  .filter(v -> v.fiscalYear() == Integer.parseInt(c[1]))
+                  .findFirst()
+                  .orElseThrow()
+                  .value();
+      assertThat(shown(cell)).as(c[0]).isEqualTo(c[2]);
+      assertThat(k.unit()).isEqualTo("件");
+      assertThat(k.grading().gradePrinted()).isEqualTo("Ｄ");
+      assertThat(unknown(r)).as(c[0]).isEmpty();
+      othersUnchanged(r, "3-1");
+    }
+  }
+
   @Test
   void aValueRowThatDoesNotFitItsHeaderIsNotGuessedIntoColumns() {
     // one value of 1-1's 実績値 row lost: 6 values for 7 columns

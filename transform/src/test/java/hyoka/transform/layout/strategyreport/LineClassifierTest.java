@@ -43,6 +43,26 @@ class LineClassifierTest {
     assertThat(kind("交通事故件数 173件")).isEqualTo(LineKind.TEXT);
   }
 
+  /** A later year's or another city's header years: eras written out, R years, Western years. */
+  @Test
+  void headerYearsInEveryPrintedForm() {
+    assertThat(kind("令和2年度")).isEqualTo(LineKind.YEAR_HEAD);
+    assertThat(kind("令和 元 年度")).isEqualTo(LineKind.YEAR_HEAD);
+    assertThat(kind("Ｒ２年度")).isEqualTo(LineKind.YEAR_HEAD);
+    assertThat(kind("2020年度")).isEqualTo(LineKind.YEAR_HEAD);
+    assertThat(kind("目標値(令和2年度)")).isEqualTo(LineKind.TARGET_HEAD);
+    assertThat(kind("目標値（Ｒ２）")).isEqualTo(LineKind.TARGET_HEAD);
+    assertThat(kind("目標値(2020)")).isEqualTo(LineKind.TARGET_HEAD);
+    // the wrapped part of a header
+    assertThat(kind("H30実績値 R元実績値")).isEqualTo(LineKind.HEADER_FRAGMENT);
+    assertThat(kind("平成30年度実績値 令和元年度実績値")).isEqualTo(LineKind.HEADER_FRAGMENT);
+    assertThat(KpiHeader.yearOf("令和2年度")).isEqualTo(2020);
+    assertThat(KpiHeader.yearOf("目標値(2020)")).isEqualTo(2020);
+    assertThat(KpiHeader.yearOf("目標値(H32)")).isEqualTo(2020);
+    // a year in a sentence is no head
+    assertThat(kind("令和2年度に改定した。")).isEqualTo(LineKind.TEXT);
+  }
+
   @Test
   void aValueRowHasSixValuesAndTwoScoresWithoutUnit() {
     assertThat(kind("213件 162件 220件 244件 220件 121.21 100.00 180件 ")).isEqualTo(LineKind.VALUE_ROW);

@@ -125,6 +125,68 @@ class ProducerVariantsTest {
                 ProducerVariants.fullWidth(ProducerVariants.radicals(ProducerVariants.spaced(t)))));
   }
 
+  /**
+   * The parse of a variant that reprints header lines: equal to the original's but for the printed
+   * text of the residue lines the header lines are (each with its page and class kept).
+   */
+  private static void assertSameParseOfTheHeaders(UnaryOperator<String> variant) {
+    String changed = variant.apply(h31Text);
+    assertThat(changed).isNotEqualTo(h31Text);
+    List<String> parsed = Semantics.of(PARSER.parse(ReportText.of("h31.pdf", changed)));
+    assertThat(withoutResidueText(parsed)).containsExactlyElementsOf(withoutResidueText(h31));
+  }
+
+  private static List<String> withoutResidueText(List<String> semantics) {
+    List<String> out = new ArrayList<>();
+    for (String l : semantics) {
+      out.add(l.startsWith("R ") ? l.substring(0, l.indexOf(' ', l.indexOf(' ', 2) + 1)) : l);
+    }
+    return out;
+  }
+
+  /** The 施策ＫＰＩ header lines rewritten by {@code edit}. */
+  private static String headers(String text, UnaryOperator<String> edit) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^施策ＫＰＩ .*$").matcher(text);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(edit.apply(m.group())));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  /**
+   * The header years as other reports print them: eras written out (平成26年度, 令和元年度), Western years
+   * (2019年度), a space inside (令和 元 年度), a header wrapped after any column: the same years.
+   */
+  @Test
+  void headerYearsWrittenOutOrWesternReadAsTheSameYears() {
+    assertSameParseOfTheHeaders(
+        t ->
+            headers(t, h -> h.replaceAll("H(\\d\\d)", "平成$1年度"))
+                .replace("\nH31年度\n", "\n令和元年度\n")
+                .replace("目標値(H31)", "目標値(令和元年度)"));
+    assertSameParseOfTheHeaders(t -> t.replace("\nH31年度\n", "\n令和 元 年度\n"));
+    assertSameParseOfTheHeaders(
+        t ->
+            headers(
+                    t,
+                    h ->
+                        java.util.regex.Pattern.compile("H(\\d\\d)")
+                            .matcher(h)
+                            .replaceAll(y -> String.valueOf(1988 + Integer.parseInt(y.group(1)))))
+                .replace("\nH31年度\n", "\n2019年度\n")
+                .replace("目標値(H31)", "目標値(2019)"));
+    assertSameParseOfTheHeaders(t -> headers(t, h -> h.replace("H29実績値 H30実績値", "H29実績値\nH30実績値")));
+    assertSameParseOfTheHeaders(
+        t ->
+            headers(
+                t,
+                h ->
+                    h.replaceAll("H(\\d\\d)", "平成$1年度")
+                        .replace("平成29年度実績値 平成30年度実績値", "平成29年度実績値\n平成30年度実績値")));
+  }
+
   @Test
   void textWithoutFormFeedsIsCutIntoPagesAtThePageHeads() {
     ParsedReport plain = PARSER.parse(ReportText.of("h31.pdf", Fixtures.plainText("h31")));
