@@ -50,7 +50,7 @@ public final class Values {
   private static final String NUM = "(?:[+\\-]|[▲△] ?)?\\d[\\d,]*(?:\\.\\d+)?";
 
   /** An estimate or a provisional figure is marked before the number: 約, 暫定値, 速報値, （見込）, （暫定）. */
-  private static final String QUALIFIER_BEFORE = "(?:約|(?:暫定|速報)値? ?|\\((?:見込み?|暫定|速報値?)\\) ?)";
+  private static final String QUALIFIER_BEFORE = "(?:約 ?|(?:暫定|速報)値? ?|\\((?:見込み?|暫定|速報値?)\\) ?)";
 
   /** …or after it: （見込み）, （暫定）, 見込, 暫定値, 速報値. */
   private static final String QUALIFIER_AFTER = "(?: ?\\((?:見込み?|暫定値?|速報値?)\\))";

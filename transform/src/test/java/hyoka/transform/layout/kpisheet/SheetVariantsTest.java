@@ -235,6 +235,12 @@ class SheetVariantsTest {
     othersUnchanged(r, "6-1");
   }
 
+  /** The text with a word processor's spaces (`約 14 件`, `▲ 100.0 ％`), parsed. */
+  private ParsedReport spaced(ReportText text) {
+    return layout.parse(
+        ReportText.of(text.sourceFile(), SheetVariants.wordProcessorSpacing(text.joined())));
+  }
+
   private static String shown(hyoka.transform.PrintedValue v) {
     return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
         + " «"
@@ -264,6 +270,7 @@ class SheetVariantsTest {
                 return p.replace(c[2], c[3]);
               });
       ParsedReport r = layout.parse(text);
+      assertThat(SheetSemantics.of(spaced(text))).isEqualTo(SheetSemantics.of(r));
 
       Grading g = kpi(r, Integer.parseInt(c[1]), 1).grading();
       assertThat(shown(g.achievement())).as(c[3]).isEqualTo(c[4]);
@@ -304,6 +311,7 @@ class SheetVariantsTest {
                 return p.replace(row, c[0]);
               });
       ParsedReport r = layout.parse(text);
+      assertThat(SheetSemantics.of(spaced(text))).as(c[0]).isEqualTo(SheetSemantics.of(r));
 
       Kpi k = kpi(r, 3, 1);
       assertThat(shown(k.baseline())).as(c[0]).isEqualTo("0 «0件»");

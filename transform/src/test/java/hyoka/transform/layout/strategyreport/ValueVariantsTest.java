@@ -7,6 +7,7 @@ import hyoka.transform.Kpi;
 import hyoka.transform.KpiValue;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
+import hyoka.transform.ProducerVariants;
 import hyoka.transform.Project;
 import hyoka.transform.ReportText;
 import hyoka.transform.ScoreStatus;
@@ -40,7 +41,11 @@ class ValueVariantsTest {
     assertThat(h31Text.indexOf(from, at + 1)).as("once: " + from).isEqualTo(-1);
     String variant = h31Text.replace(from, to);
     assertThat(variant).isNotEqualTo(h31Text);
-    return PARSER.parse(ReportText.of("h31.pdf", variant));
+    ParsedReport r = PARSER.parse(ReportText.of("h31.pdf", variant));
+    // a producer's spaces between numbers and Japanese (約 220 件, 220 件（見込）) change nothing
+    ParsedReport spaced = PARSER.parse(ReportText.of("h31.pdf", ProducerVariants.spaced(variant)));
+    assertThat(Semantics.of(spaced)).isEqualTo(Semantics.of(r));
+    return r;
   }
 
   /** The semantics of every project but one, and the residue. */
