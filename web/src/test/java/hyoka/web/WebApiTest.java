@@ -619,6 +619,32 @@ class WebApiTest {
     }
   }
 
+  /**
+   * At most {@link WebServer#SQL_AT_ONCE} SQL queries run at once: six downloads of 50 M characters
+   * at once ran the server out of its 2 GB heap and the JVM exited. A query beyond them waits as
+   * long as a query may run (2 s here) and is then a 503; the other pages answer meanwhile.
+   */
+  @Test
+  void sqlQueriesBeyondTheirSlotsWaitAndThenAre503() throws Exception {
+    java.util.concurrent.Semaphore slots = server.sqlSlots();
+    slots.acquire(WebServer.SQL_AT_ONCE);
+    try {
+      Http.Answer busy = http.get("/api/sql?q=" + enc("SELECT 1"));
+      assertThat(busy.status()).isEqualTo(503);
+      assertThat(busy.json().getAsJsonObject().get("error").getAsString())
+          .isEqualTo(
+              "the server is busy with other SQL queries (it runs 2 at once) and none made way"
+                  + " within 2 s: try again in a moment");
+      assertThat(json("/api/status").get("reports").getAsInt()).isEqualTo(2);
+      assertThat(json("/api/search?q=" + enc("除雪")).get("total").getAsInt()).isEqualTo(13);
+    } finally {
+      slots.release(WebServer.SQL_AT_ONCE);
+    }
+    assertThat(json("/api/sql?q=" + enc("SELECT 1 AS one")).getAsJsonArray("rows").toString())
+        .isEqualTo("[[1]]");
+    assertThat(slots.availablePermits()).isEqualTo(WebServer.SQL_AT_ONCE);
+  }
+
   @Test
   void noPathFromTheRequestReachesTheFileSystem() throws Exception {
     for (String path :
