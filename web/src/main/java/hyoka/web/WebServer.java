@@ -209,20 +209,39 @@ public final class WebServer implements AutoCloseable {
               + ":"
               + options.port()
               + ": "
-              + rootMessage(e)
-              + " (is another server on that port? try --port)",
+              + why(root(e), options),
           e);
     }
     server.guard = new RequestGuard(options.bind(), server.app.port());
     return server;
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable root(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return String.valueOf(t.getMessage());
+    return t;
+  }
+
+  /**
+   * Why the server cannot listen, and what to change: a port in use (--port), or a --bind that is
+   * no address of this machine (which said "null (is another server on that port? try --port)").
+   */
+  private static String why(Throwable root, ServeOptions options) {
+    if (root instanceof java.nio.channels.UnresolvedAddressException
+        || root instanceof java.net.UnknownHostException) {
+      return "'"
+          + options.bind()
+          + "' is neither an address nor a host name that resolves (--bind takes an address of"
+          + " this machine, such as 127.0.0.1)";
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (root instanceof java.net.BindException && !message.contains("in use")) {
+      return message + " (--bind takes an address of this machine, such as 127.0.0.1)";
+    }
+    return message + " (is another server on that port? try --port)";
   }
 
   public int port() {
