@@ -82,6 +82,26 @@ class ServeCommandTest {
     assertThat(serving.isAlive()).isFalse();
   }
 
+  /** A --bind that is no address of this machine said "null (is another server on that port?". */
+  @Test
+  void aBindThatIsNoAddressHereIsAUsageErrorSayingSo() {
+    CliTest.Run unresolved =
+        CliTest.hyoka("serve", "--data", tmp.toString(), "--port", "0", "--bind", "999.1.1.1");
+    assertThat(unresolved.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unresolved.err())
+        .isEqualTo(
+            "hyoka: cannot listen on 999.1.1.1:0: '999.1.1.1' is neither an address nor a host name"
+                + " that resolves (--bind takes an address of this machine, such as 127.0.0.1)\n");
+    // a documentation address (RFC 5737), never one of this machine's
+    CliTest.Run foreign =
+        CliTest.hyoka("serve", "--data", tmp.toString(), "--port", "0", "--bind", "192.0.2.1");
+    assertThat(foreign.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(foreign.err())
+        .startsWith("hyoka: cannot listen on 192.0.2.1:0: ")
+        .endsWith(" (--bind takes an address of this machine, such as 127.0.0.1)\n")
+        .doesNotContain("null", "try --port");
+  }
+
   @Test
   void aPortInUseIsAUsageErrorWithOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -61,10 +61,33 @@ public record SearchFilters(
           hyoka.transform.ErrorCode.BAD_QUERY,
           "department '" + department + "' has nothing to match: give a department such as 建設部");
     }
+    longest("department", department);
+    longest("group", group);
     if (minScore != null && maxScore != null && minScore > maxScore) {
       throw new hyoka.transform.HyokaException(
           hyoka.transform.ErrorCode.BAD_QUERY,
           "--min-score " + minScore + " is greater than --max-score " + maxScore);
+    }
+  }
+
+  /**
+   * Characters a department or group filter may have. Each is matched as {@code *filter*}, a
+   * wildcard whose automaton Lucene refuses to build past a few hundred characters ({@code
+   * TooComplexToDeterminizeException} at 500 ASCII characters, which was an internal error);
+   * printed names are a few dozen at most.
+   */
+  public static final int MAX_NAME_FILTER = 200;
+
+  private static void longest(String name, String value) {
+    if (value != null && value.codePointCount(0, value.length()) > MAX_NAME_FILTER) {
+      throw new hyoka.transform.HyokaException(
+          hyoka.transform.ErrorCode.BAD_QUERY,
+          name
+              + " filter of "
+              + value.codePointCount(0, value.length())
+              + " characters: at most "
+              + MAX_NAME_FILTER
+              + " are matched (a part of the name is enough, such as 建設)");
     }
   }
 

@@ -10,22 +10,29 @@ import hyoka.transform.HyokaException;
 import hyoka.warehouse.QueryLimits;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
+import hyoka.warehouse.RowSink;
 import hyoka.warehouse.SqlValues;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinGson;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -94,6 +101,16 @@ public final class WebServer implements AutoCloseable {
   private final byte[] shell;
   private final Javalin app;
   private volatile RequestGuard guard;
+
+  /**
+   * SQL queries run at once; the others wait for a slot (as long as a query may run, then 503).
+   * Each holds up to DOWNLOAD_MAX_CHARS of rows, about 100 MB of heap for Japanese text, and DuckDB
+   * its --sql-memory-limit beside it: six at once ran the server's 2 GB heap out, and the JVM exits
+   * then (the launcher's -XX:+ExitOnOutOfMemoryError).
+   */
+  static final int SQL_AT_ONCE = 2;
+
+  private final Semaphore sqlSlots = new Semaphore(SQL_AT_ONCE, true);
 
   private WebServer(ServeOptions options) {
     this.options = options;
@@ -192,20 +209,39 @@ public final class WebServer implements AutoCloseable {
               + ":"
               + options.port()
               + ": "
-              + rootMessage(e)
-              + " (is another server on that port? try --port)",
+              + why(root(e), options),
           e);
     }
     server.guard = new RequestGuard(options.bind(), server.app.port());
     return server;
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable root(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return String.valueOf(t.getMessage());
+    return t;
+  }
+
+  /**
+   * Why the server cannot listen, and what to change: a port in use (--port), or a --bind that is
+   * no address of this machine (which said "null (is another server on that port? try --port)").
+   */
+  private static String why(Throwable root, ServeOptions options) {
+    if (root instanceof java.nio.channels.UnresolvedAddressException
+        || root instanceof java.net.UnknownHostException) {
+      return "'"
+          + options.bind()
+          + "' is neither an address nor a host name that resolves (--bind takes an address of"
+          + " this machine, such as 127.0.0.1)";
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (root instanceof java.net.BindException && !message.contains("in use")) {
+      return message + " (--bind takes an address of this machine, such as 127.0.0.1)";
+    }
+    return message + " (is another server on that port? try --port)";
   }
 
   public int port() {
@@ -221,6 +257,11 @@ public final class WebServer implements AutoCloseable {
       host = "[" + host + "]";
     }
     return "http://" + host + ":" + port() + "/";
+  }
+
+  /** The SQL queries' slots (tests hold them to see what a query beyond them gets). */
+  Semaphore sqlSlots() {
+    return sqlSlots;
   }
 
   /** Looks for a new publish at once instead of within 200 ms (tests). */
@@ -307,7 +348,31 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private void sql(Context ctx) {
+  private void sql(Context ctx) throws IOException {
+    boolean slot;
+    try {
+      // a query waits for a slot as long as it may run
+      slot = sqlSlots.tryAcquire(options.sqlTimeoutSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      slot = false;
+    }
+    if (!slot) {
+      throw new ServiceUnavailableResponse(
+          "the server is busy with other SQL queries (it runs "
+              + SQL_AT_ONCE
+              + " at once) and none made way within "
+              + options.sqlTimeoutSeconds()
+              + " s: try again in a moment");
+    }
+    try {
+      sqlInSlot(ctx);
+    } finally {
+      sqlSlots.release();
+    }
+  }
+
+  private void sqlInSlot(Context ctx) throws IOException {
     String query = ctx.queryParam("q");
     String format = String.valueOf(ctx.queryParam("format")).toLowerCase(Locale.ROOT);
     boolean download = format.equals("csv") || format.equals("json");
@@ -334,15 +399,33 @@ public final class WebServer implements AutoCloseable {
       if (format.equals("csv")) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"hyoka-query.csv\"");
-        ctx.result(ResultFormat.CSV.format(r.table()).getBytes(StandardCharsets.UTF_8));
+        download(ctx, ResultFormat.CSV, r.table());
       } else if (format.equals("json")) {
         ctx.contentType("application/json; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"hyoka-query.json\"");
-        ctx.result(ResultFormat.JSON.format(r.table()).getBytes(StandardCharsets.UTF_8));
+        download(ctx, ResultFormat.JSON, r.table());
       } else {
         ctx.json(sqlJson(r, options.sqlMaxRows()));
       }
     }
+  }
+
+  /**
+   * A download written row by row to the response, as {@code hyoka sql} writes it: the rows are
+   * held once (bounded by DOWNLOAD_MAX_CHARS), never also as one text and as its bytes, which made
+   * six downloads of 50 M characters at once run the server out of its 2 GB heap.
+   */
+  private static void download(Context ctx, ResultFormat format, QueryResult t) throws IOException {
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024);
+    RowSink sink = format.writer(out);
+    sink.columns(t.columns(), t.types());
+    for (List<Object> row : t.rows()) {
+      sink.row(row);
+    }
+    sink.end();
+    out.flush();
   }
 
   private static Map<String, Object> sqlJson(SqlRunner.Result r, int cap) {

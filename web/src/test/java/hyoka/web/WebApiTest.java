@@ -549,6 +549,27 @@ class WebApiTest {
     assertThat(json("/api/status").get("reports").getAsInt()).isEqualTo(2);
   }
 
+  /**
+   * A department or group filter is matched as {@code *filter*}; Lucene refuses that wildcard's
+   * automaton for 500 characters, which was a 500 (and {@code hyoka search --department} an
+   * internal error). Past 200 characters it is a 400; 200 still searches.
+   */
+  @Test
+  void aLongDepartmentOrGroupFilterIsA400NotA500() {
+    String q = "/api/search?q=" + enc("除雪");
+    for (String filter : List.of("department", "group")) {
+      Http.Answer tooLong = http.get(q + "&" + filter + "=" + "a".repeat(500));
+      assertThat(tooLong.status()).as(filter + ": " + tooLong.body()).isEqualTo(400);
+      assertThat(tooLong.json().getAsJsonObject().get("error").getAsString())
+          .isEqualTo(
+              filter
+                  + " filter of 500 characters: at most 200 are matched (a part of the name is"
+                  + " enough, such as 建設)");
+      assertThat(json(q + "&" + filter + "=" + "a".repeat(200)).get("total").getAsInt()).isZero();
+    }
+    assertThat(json(q + "&department=" + enc("建設")).get("total").getAsInt()).isEqualTo(13);
+  }
+
   @Test
   void aMethodOtherThanGetIs405() {
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
@@ -617,6 +638,32 @@ class WebApiTest {
     } finally {
       javax.imageio.ImageIO.setCacheDirectory(null);
     }
+  }
+
+  /**
+   * At most {@link WebServer#SQL_AT_ONCE} SQL queries run at once: six downloads of 50 M characters
+   * at once ran the server out of its 2 GB heap and the JVM exited. A query beyond them waits as
+   * long as a query may run (2 s here) and is then a 503; the other pages answer meanwhile.
+   */
+  @Test
+  void sqlQueriesBeyondTheirSlotsWaitAndThenAre503() throws Exception {
+    java.util.concurrent.Semaphore slots = server.sqlSlots();
+    slots.acquire(WebServer.SQL_AT_ONCE);
+    try {
+      Http.Answer busy = http.get("/api/sql?q=" + enc("SELECT 1"));
+      assertThat(busy.status()).isEqualTo(503);
+      assertThat(busy.json().getAsJsonObject().get("error").getAsString())
+          .isEqualTo(
+              "the server is busy with other SQL queries (it runs 2 at once) and none made way"
+                  + " within 2 s: try again in a moment");
+      assertThat(json("/api/status").get("reports").getAsInt()).isEqualTo(2);
+      assertThat(json("/api/search?q=" + enc("除雪")).get("total").getAsInt()).isEqualTo(13);
+    } finally {
+      slots.release(WebServer.SQL_AT_ONCE);
+    }
+    assertThat(json("/api/sql?q=" + enc("SELECT 1 AS one")).getAsJsonArray("rows").toString())
+        .isEqualTo("[[1]]");
+    assertThat(slots.availablePermits()).isEqualTo(WebServer.SQL_AT_ONCE);
   }
 
   @Test
