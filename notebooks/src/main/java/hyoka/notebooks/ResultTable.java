@@ -2,6 +2,7 @@ package hyoka.notebooks;
 
 import static java.util.Objects.requireNonNull;
 
+import hyoka.warehouse.SqlValues;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -61,7 +62,9 @@ public record ResultTable(
       }
       List<Object> row = new ArrayList<>(n);
       for (int i = 1; i <= n; i++) {
-        row.add(rs.getObject(i));
+        Object v = rs.getObject(i);
+        // the driver's BLOB object prints only its buffer's state: the text DuckDB prints instead
+        row.add(v instanceof java.sql.Blob blob ? SqlValues.blobText(blob) : v);
       }
       rows.add(row);
     }

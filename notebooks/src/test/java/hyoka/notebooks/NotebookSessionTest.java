@@ -57,6 +57,12 @@ class NotebookSessionTest {
   }
 
   @Test
+  void aBlobShowsAsDuckDbPrintsIt() {
+    CellOutput out = session.eval("SELECT 'a\\x00'::BLOB AS b");
+    assertThat(out.text()).contains("a\\x00").doesNotContain("DuckDBBlobResult");
+  }
+
+  @Test
   void longResultsShowTheFirstHundredRowsAndSaySo() {
     CellOutput out = session.eval("SELECT range AS i FROM range(250)");
     assertThat(out.text())

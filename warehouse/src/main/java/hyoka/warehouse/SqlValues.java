@@ -16,7 +16,8 @@ public final class SqlValues {
 
   /**
    * A JDBC value as {@link QueryResult} holds it: timestamps and dates as java.time, arrays as
-   * lists (of values converted alike), the rest as the driver gives it.
+   * lists (of values converted alike), a BLOB as the text DuckDB prints for it ({@link #blobText}),
+   * the rest as the driver gives it.
    */
   public static Object javaValue(Object v) throws SQLException {
     if (v instanceof Timestamp t) {
@@ -24,6 +25,9 @@ public final class SqlValues {
     }
     if (v instanceof java.sql.Date d) {
       return d.toLocalDate();
+    }
+    if (v instanceof java.sql.Blob b) {
+      return blobText(b);
     }
     if (v instanceof java.sql.Array a) {
       Object array = a.getArray();
@@ -38,6 +42,28 @@ public final class SqlValues {
     }
     return v;
   }
+
+  /**
+   * A BLOB as DuckDB prints it, its cast to VARCHAR: a printable ASCII byte as it is, any other
+   * byte and the backslash and both quotes as {@code \xHH} ({@code 'a\x00'::BLOB} is {@code
+   * a\x00}). The driver's own object prints only its buffer's state.
+   */
+  public static String blobText(java.sql.Blob blob) throws SQLException {
+    long length = blob.length();
+    byte[] bytes = length == 0 ? new byte[0] : blob.getBytes(1, Math.toIntExact(length));
+    StringBuilder b = new StringBuilder(bytes.length);
+    for (byte x : bytes) {
+      int c = x & 0xff;
+      if (c >= 0x20 && c <= 0x7e && c != '\\' && c != '\'' && c != '"') {
+        b.append((char) c);
+      } else {
+        b.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /**
    * A value of a {@link QueryResult} (or of {@link #javaValue}) as JSON holds it: null; a Boolean;
