@@ -93,6 +93,9 @@ public final class EvaluationReportParser implements Layout {
       // no form feeds: find the pages by their heads
       pages = VirtualPages.split(pages.get(0));
     }
+    rejectRepeatedNumbers(text.sourceFile(), pages);
+    pages = PageOrder.readingOrder(text.sourceFile(), pages);
+    Map<Integer, Integer> position = PageOrder.positions(pages);
     PageReader.Result paged = new PageReader().read(pages);
     if (paged.heads().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
@@ -122,7 +125,7 @@ public final class EvaluationReportParser implements Layout {
     Map<Line, String> unattributed = new HashMap<>();
     // the heads come in project order and every project has one block with its number; where
     // their counts differ, a head gets the block its pages tell (never the next one by position)
-    Integer[] numberOf = numberHeads(paged.heads(), blocks, numbers);
+    Integer[] numberOf = numberHeads(paged.heads(), blocks, numbers, position);
     Set<Integer> matched = new HashSet<>();
     for (int i = 0; i < paged.heads().size(); i++) {
       ProjectHead head = paged.heads().get(i);
@@ -242,7 +245,10 @@ public final class EvaluationReportParser implements Layout {
    * predecessor only where no block has that number, else none.
    */
   private static Integer[] numberHeads(
-      List<ProjectHead> heads, Map<Integer, Block> blocks, List<Integer> numbers) {
+      List<ProjectHead> heads,
+      Map<Integer, Block> blocks,
+      List<Integer> numbers,
+      Map<Integer, Integer> position) {
     int n = heads.size();
     int m = numbers.size();
     Integer[] out = new Integer[n];
@@ -256,14 +262,16 @@ public final class EvaluationReportParser implements Layout {
     int[][] best = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        int pair = fits(heads.get(i), blocks.get(numbers.get(j))) ? 1 + best[i + 1][j + 1] : -1;
+        int pair =
+            fits(heads.get(i), blocks.get(numbers.get(j)), position) ? 1 + best[i + 1][j + 1] : -1;
         best[i][j] = Math.max(pair, Math.max(best[i + 1][j], best[i][j + 1]));
       }
     }
     int i = 0;
     int j = 0;
     while (i < n && j < m) {
-      if (fits(heads.get(i), blocks.get(numbers.get(j))) && best[i][j] == 1 + best[i + 1][j + 1]) {
+      if (fits(heads.get(i), blocks.get(numbers.get(j)), position)
+          && best[i][j] == 1 + best[i + 1][j + 1]) {
         out[i] = numbers.get(j);
         i++;
         j++;
@@ -285,13 +293,70 @@ public final class EvaluationReportParser implements Layout {
     return out;
   }
 
-  /** Whether a block can be a head's: its department line is on the head's page or the next. */
-  private static boolean fits(ProjectHead head, Block block) {
+  /**
+   * Whether a block can be a head's: its department line is on the head's page or the next (in
+   * reading order, see {@link PageOrder}).
+   */
+  private static boolean fits(ProjectHead head, Block block, Map<Integer, Integer> position) {
     if (block.frame().isEmpty()) {
       return false;
     }
-    int end = block.frame().get(0).page();
-    return end == head.page() || end == head.page() + 1;
+    int end = position.get(block.frame().get(0).page());
+    int at = position.get(head.page());
+    return end == at || end == at + 1;
+  }
+
+  /**
+   * Rejects a text in which a project number's {@code N ＜部} line is printed more than once: the
+   * report (or some of its pages) is in the file twice, and which copy is the report no rule can
+   * tell (docs/report-format.md).
+   */
+  private static void rejectRepeatedNumbers(String source, List<List<Line>> pages) {
+    Map<Integer, Integer> times = new TreeMap<>();
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        if (l.is(LineKind.DEPT)) {
+          times.merge(LineClassifier.projectNo(l), 1, Integer::sum);
+        }
+      }
+    }
+    List<String> runs = new ArrayList<>();
+    int from = -1;
+    int to = -1;
+    int count = 0;
+    for (Map.Entry<Integer, Integer> e : times.entrySet()) {
+      if (e.getValue() < 2) {
+        continue;
+      }
+      if (from >= 0 && e.getKey() == to + 1 && e.getValue() == count) {
+        to = e.getKey();
+        continue;
+      }
+      if (from >= 0) {
+        runs.add(run(from, to, count));
+      }
+      from = e.getKey();
+      to = from;
+      count = e.getValue();
+    }
+    if (from < 0) {
+      return;
+    }
+    runs.add(run(from, to, count));
+    throw new HyokaException(
+        ErrorCode.NOT_A_REPORT,
+        source
+            + ": project numbers repeat ("
+            + String.join(", ", runs)
+            + "): the file holds the report, or some of its pages, more than once, and which copy"
+            + " to read no rule can tell");
+  }
+
+  private static String run(int from, int to, int count) {
+    String times = count == 2 ? "twice" : count + " times";
+    return from == to
+        ? "P" + from + " appears " + times
+        : "P" + from + "–P" + to + " appear " + times;
   }
 
   private static ResidueClass residueClass(Line l) {
