@@ -105,8 +105,29 @@ public final class EvaluationReportParser implements Layout {
     if (split.blocks().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project number and department line (N ＜部)");
     }
-    Map<Integer, Block> blocks = new HashMap<>();
+    // a block whose body holds a 施策ＫＰＩ header holds the block before it too, whose N ＜部 line
+    // prints no number: those lines are no one's that the text tells
+    List<Line> unnumbered = new ArrayList<>();
+    List<Block> splitBlocks = new ArrayList<>();
     for (Block b : split.blocks()) {
+      int cut = unnumberedEnd(b.body());
+      if (cut == 0) {
+        splitBlocks.add(b);
+        continue;
+      }
+      unnumbered.addAll(b.body().subList(0, cut));
+      splitBlocks.add(
+          new Block(
+              b.projectNo(),
+              b.departments(),
+              b.sections(),
+              b.description(),
+              b.header(),
+              b.frame(),
+              b.body().subList(cut, b.body().size())));
+    }
+    Map<Integer, Block> blocks = new HashMap<>();
+    for (Block b : splitBlocks) {
       blocks.putIfAbsent(b.projectNo(), b);
     }
     List<Integer> numbers = new ArrayList<>(new TreeSet<>(blocks.keySet()));
@@ -190,7 +211,7 @@ public final class EvaluationReportParser implements Layout {
               nr.items(),
               nr.narratives()));
     }
-    for (Block b : split.blocks()) {
+    for (Block b : splitBlocks) {
       String orphan =
           matched.contains(b.projectNo())
               ? null
@@ -208,6 +229,16 @@ public final class EvaluationReportParser implements Layout {
         }
       }
     }
+    for (Line l : unnumbered) {
+      if (!l.is(LineKind.BLANK)) {
+        ledger.residue(
+            PageReader.residue(
+                l,
+                ResidueClass.UNKNOWN,
+                "in a narrative block whose N ＜部 line prints no number it can be read by: whose"
+                    + " block it is the text does not tell"));
+      }
+    }
     for (Line l : split.leftover()) {
       ledger.residue(PageReader.residue(l, residueClass(l)));
     }
@@ -220,7 +251,7 @@ public final class EvaluationReportParser implements Layout {
         data.addAll(r.notes());
       }
     }
-    for (Block b : split.blocks()) {
+    for (Block b : splitBlocks) {
       data.addAll(b.frame());
       data.addAll(b.description());
     }
@@ -241,8 +272,10 @@ public final class EvaluationReportParser implements Layout {
    * Each head's project number, or null where it cannot be told. With as many heads as numbered
    * blocks, the i-th head is the i-th number. Otherwise heads and blocks are aligned in order so
    * that as many as possible pair where the block ends on the head's page or the next (a block runs
-   * over at most one page break); a head left unpaired takes the number after its paired
-   * predecessor only where no block has that number, else none.
+   * over at most one page break), and of those pairings the one with the most blocks ending on
+   * their head's own page. A head left unpaired has no number (its lines are unknown residue): the
+   * number after its predecessor's would be a guess, and without its block its KPIs' names and
+   * actuals, which the block prints, would be stored as not printed.
    */
   private static Integer[] numberHeads(
       List<ProjectHead> heads,
@@ -258,20 +291,23 @@ public final class EvaluationReportParser implements Layout {
       }
       return out;
     }
-    // longest order-preserving pairing of compatible head and block
-    int[][] best = new int[n + 1][m + 1];
+    // longest order-preserving pairing of compatible head and block; of those, the one with the
+    // most blocks that end on their head's own page (a block runs on to the next page only for the
+    // page's first project, so a pairing shifted by one, each head taking the next page's block,
+    // pairs as many but fewer on their own page)
+    long[][] best = new long[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        int pair =
-            fits(heads.get(i), blocks.get(numbers.get(j)), position) ? 1 + best[i + 1][j + 1] : -1;
+        long w = weight(heads.get(i), blocks.get(numbers.get(j)), position);
+        long pair = w > 0 ? w + best[i + 1][j + 1] : -1;
         best[i][j] = Math.max(pair, Math.max(best[i + 1][j], best[i][j + 1]));
       }
     }
     int i = 0;
     int j = 0;
     while (i < n && j < m) {
-      if (fits(heads.get(i), blocks.get(numbers.get(j)), position)
-          && best[i][j] == 1 + best[i + 1][j + 1]) {
+      long w = weight(heads.get(i), blocks.get(numbers.get(j)), position);
+      if (w > 0 && best[i][j] == w + best[i + 1][j + 1]) {
         out[i] = numbers.get(j);
         i++;
         j++;
@@ -281,16 +317,57 @@ public final class EvaluationReportParser implements Layout {
         j++;
       }
     }
-    int previous = 0;
-    for (int k = 0; k < n; k++) {
-      if (out[k] != null) {
-        previous = out[k];
-      } else if (!blocks.containsKey(previous + 1)) {
-        out[k] = previous + 1;
-        previous++;
+    return out;
+  }
+
+  /**
+   * Where the lines of a block with an unreadable number end in {@code body}: 0 when the body holds
+   * no 施策ＫＰＩ header, else after its last header (with its wrapped part), and where an {@code ＜部}
+   * line without a number follows, after that line, its section lines and the lines after them on
+   * the same page (the description, when that block ends its page).
+   */
+  private static int unnumberedEnd(List<Line> body) {
+    int h = -1;
+    for (int k = 0; k < body.size(); k++) {
+      if (body.get(k).is(LineKind.KPI_HEADER)) {
+        h = k;
       }
     }
-    return out;
+    if (h < 0) {
+      return 0;
+    }
+    int end = h + 1;
+    while (end < body.size()
+        && (body.get(end).is(LineKind.BLANK)
+            || body.get(end).is(LineKind.YEAR_HEAD)
+            || body.get(end).is(LineKind.HEADER_FRAGMENT))) {
+      end++;
+    }
+    if (end < body.size() && body.get(end).tight().startsWith("<")) {
+      int page = body.get(end).page();
+      int k = end;
+      while (k < body.size() && k < end + 4 && !body.get(k).tight().endsWith(">")) {
+        k++;
+      }
+      end = Math.min(k + 1, body.size());
+      while (end < body.size() && body.get(end).page() == page) {
+        end++;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * What pairing a head with a block is worth: 0 where the block cannot be the head's, else a pair
+   * (1000) and one more where the block ends on the head's own page.
+   */
+  private static long weight(ProjectHead head, Block block, Map<Integer, Integer> position) {
+    if (!fits(head, block, position)) {
+      return 0;
+    }
+    return position.get(block.frame().get(0).page()).equals(position.get(head.page()))
+        ? 1001
+        : 1000;
   }
 
   /**
