@@ -101,6 +101,17 @@ class PageOrderVariantsTest {
   }
 
   @Test
+  void everyTwoNeighbouringPagesSwappedReadAsTheSample() {
+    for (int k = 0; k + 1 < h31Pages.size(); k++) {
+      List<Integer> order = identity();
+      Collections.swap(order, k, k + 1);
+      assertThat(asSample(PARSER.parse(inOrder(order)), order))
+          .as("pages %d and %d swapped", k + 1, k + 2)
+          .containsExactlyElementsOf(sampleSorted());
+    }
+  }
+
+  @Test
   void pagesInReverseOrderReadAsTheSample() {
     List<Integer> order = identity();
     Collections.reverse(order);
