@@ -18,6 +18,12 @@ import java.util.Set;
  * units, then the reverse printed order), and scores each row.
  */
 final class KpiReader {
+  /**
+   * The null reason of an actual whose name line the block does not tell: the layout prints it, but
+   * no line could be told to be it (docs/schema.md).
+   */
+  static final String NOT_FOUND = "not_found";
+
   private final KpiNameFinder finder = new KpiNameFinder();
 
   /** The KPIs and the block lines used for them (name, value and basis lines). */
@@ -90,7 +96,9 @@ final class KpiReader {
       Row r = rows.get(i);
       ProjectHead.HeadRow hr = head.rows().get(i);
       KpiNameLine n = a.names.get(i);
-      PrintedValue actual = n == null ? PrintedValue.notPrinted() : n.actual();
+      // the layout prints every KPI's name and report-year actual in its block: where no line of
+      // the block could be told to be them, they are not found, which is not "not printed"
+      PrintedValue actual = n == null ? PrintedValue.missing(null, null, NOT_FOUND) : n.actual();
       String basis = bases.get(i);
       Scores.Computed c =
           Scores.compute(r.baseline(), actual, r.target(), Scores.isMaintain(basis));
