@@ -180,11 +180,24 @@ public final class EvaluationReportParser implements Layout {
       }
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
+      Set<Line> notText = kr.used();
+      if (!kr.unplaced().isEmpty()) {
+        notText = new HashSet<>(kr.used());
+        notText.addAll(kr.unplaced());
+        for (Line l : kr.unplaced()) {
+          unattributed.put(
+              l,
+              "reads like a KPI name and actual (or its target basis), and project "
+                  + no
+                  + " has a KPI row its block gives no name line: not read as text, not taken as"
+                  + " the row's (its value or unit does not fit the row)");
+        }
+      }
       NarrativeReader.Result nr =
           narrativeReader.read(
               block == null ? List.of() : block.body(),
               new NarrativeReader.Context(
-                  kr.used(),
+                  notText,
                   kr.kpis().stream().map(Kpi::name).filter(Objects::nonNull).toList(),
                   head.budgetPairs(),
                   head.page(),

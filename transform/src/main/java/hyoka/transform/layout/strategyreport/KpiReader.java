@@ -26,8 +26,12 @@ final class KpiReader {
 
   private final KpiNameFinder finder = new KpiNameFinder();
 
-  /** The KPIs and the block lines used for them (name, value and basis lines). */
-  record Result(List<Kpi> kpis, Set<Line> used) {}
+  /**
+   * The KPIs, the block lines used for them (name, value and basis lines) and, where a row got no
+   * name line, the block lines that read like a KPI name and actual (with their basis) but were not
+   * taken: they are left unplaced, never read as narrative text.
+   */
+  record Result(List<Kpi> kpis, Set<Line> used, Set<Line> unplaced) {}
 
   /**
    * @param reportYear the report's fiscal year, for the report-year column when the block shows
@@ -161,7 +165,8 @@ final class KpiReader {
               hr.row().page(),
               null));
     }
-    return new Result(kpis, used);
+    Set<Line> unplaced = a.names.contains(null) ? finder.lookalikes(body, used) : Set.<Line>of();
+    return new Result(kpis, used, unplaced);
   }
 
   private static String unitOf(Row r, PrintedValue actual) {
