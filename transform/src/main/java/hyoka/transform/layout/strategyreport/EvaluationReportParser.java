@@ -93,6 +93,9 @@ public final class EvaluationReportParser implements Layout {
       // no form feeds: find the pages by their heads
       pages = VirtualPages.split(pages.get(0));
     }
+    rejectRepeatedNumbers(text.sourceFile(), pages);
+    pages = PageOrder.readingOrder(text.sourceFile(), pages);
+    Map<Integer, Integer> position = PageOrder.positions(pages);
     PageReader.Result paged = new PageReader().read(pages);
     if (paged.heads().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project with a 補正前ｽｺｱ スコア value table");
@@ -102,8 +105,29 @@ public final class EvaluationReportParser implements Layout {
     if (split.blocks().isEmpty()) {
       throw notAReport(text.sourceFile(), "no project number and department line (N ＜部)");
     }
-    Map<Integer, Block> blocks = new HashMap<>();
+    // a block whose body holds a 施策ＫＰＩ header holds the block before it too, whose N ＜部 line
+    // prints no number: those lines are no one's that the text tells
+    List<Line> unnumbered = new ArrayList<>();
+    List<Block> splitBlocks = new ArrayList<>();
     for (Block b : split.blocks()) {
+      int cut = unnumberedEnd(b.body());
+      if (cut == 0) {
+        splitBlocks.add(b);
+        continue;
+      }
+      unnumbered.addAll(b.body().subList(0, cut));
+      splitBlocks.add(
+          new Block(
+              b.projectNo(),
+              b.departments(),
+              b.sections(),
+              b.description(),
+              b.header(),
+              b.frame(),
+              b.body().subList(cut, b.body().size())));
+    }
+    Map<Integer, Block> blocks = new HashMap<>();
+    for (Block b : splitBlocks) {
       blocks.putIfAbsent(b.projectNo(), b);
     }
     List<Integer> numbers = new ArrayList<>(new TreeSet<>(blocks.keySet()));
@@ -122,7 +146,7 @@ public final class EvaluationReportParser implements Layout {
     Map<Line, String> unattributed = new HashMap<>();
     // the heads come in project order and every project has one block with its number; where
     // their counts differ, a head gets the block its pages tell (never the next one by position)
-    Integer[] numberOf = numberHeads(paged.heads(), blocks, numbers);
+    Integer[] numberOf = numberHeads(paged.heads(), blocks, numbers, position);
     Set<Integer> matched = new HashSet<>();
     for (int i = 0; i < paged.heads().size(); i++) {
       ProjectHead head = paged.heads().get(i);
@@ -156,11 +180,24 @@ public final class EvaluationReportParser implements Layout {
       }
       KpiReader.Result kr = kpiReader.read(head, block, fiscalYear, targetYear);
       used.addAll(kr.used());
+      Set<Line> notText = kr.used();
+      if (!kr.unplaced().isEmpty()) {
+        notText = new HashSet<>(kr.used());
+        notText.addAll(kr.unplaced());
+        for (Line l : kr.unplaced()) {
+          unattributed.put(
+              l,
+              "reads like a KPI name and actual (or its target basis), and project "
+                  + no
+                  + " has a KPI row its block gives no name line: not read as text, not taken as"
+                  + " the row's (its value or unit does not fit the row)");
+        }
+      }
       NarrativeReader.Result nr =
           narrativeReader.read(
               block == null ? List.of() : block.body(),
               new NarrativeReader.Context(
-                  kr.used(),
+                  notText,
                   kr.kpis().stream().map(Kpi::name).filter(Objects::nonNull).toList(),
                   head.budgetPairs(),
                   head.page(),
@@ -187,7 +224,7 @@ public final class EvaluationReportParser implements Layout {
               nr.items(),
               nr.narratives()));
     }
-    for (Block b : split.blocks()) {
+    for (Block b : splitBlocks) {
       String orphan =
           matched.contains(b.projectNo())
               ? null
@@ -205,6 +242,16 @@ public final class EvaluationReportParser implements Layout {
         }
       }
     }
+    for (Line l : unnumbered) {
+      if (!l.is(LineKind.BLANK)) {
+        ledger.residue(
+            PageReader.residue(
+                l,
+                ResidueClass.UNKNOWN,
+                "in a narrative block whose N ＜部 line prints no number it can be read by: whose"
+                    + " block it is the text does not tell"));
+      }
+    }
     for (Line l : split.leftover()) {
       ledger.residue(PageReader.residue(l, residueClass(l)));
     }
@@ -217,7 +264,7 @@ public final class EvaluationReportParser implements Layout {
         data.addAll(r.notes());
       }
     }
-    for (Block b : split.blocks()) {
+    for (Block b : splitBlocks) {
       data.addAll(b.frame());
       data.addAll(b.description());
     }
@@ -238,11 +285,16 @@ public final class EvaluationReportParser implements Layout {
    * Each head's project number, or null where it cannot be told. With as many heads as numbered
    * blocks, the i-th head is the i-th number. Otherwise heads and blocks are aligned in order so
    * that as many as possible pair where the block ends on the head's page or the next (a block runs
-   * over at most one page break); a head left unpaired takes the number after its paired
-   * predecessor only where no block has that number, else none.
+   * over at most one page break), and of those pairings the one with the most blocks ending on
+   * their head's own page. A head left unpaired has no number (its lines are unknown residue): the
+   * number after its predecessor's would be a guess, and without its block its KPIs' names and
+   * actuals, which the block prints, would be stored as not printed.
    */
   private static Integer[] numberHeads(
-      List<ProjectHead> heads, Map<Integer, Block> blocks, List<Integer> numbers) {
+      List<ProjectHead> heads,
+      Map<Integer, Block> blocks,
+      List<Integer> numbers,
+      Map<Integer, Integer> position) {
     int n = heads.size();
     int m = numbers.size();
     Integer[] out = new Integer[n];
@@ -252,18 +304,23 @@ public final class EvaluationReportParser implements Layout {
       }
       return out;
     }
-    // longest order-preserving pairing of compatible head and block
-    int[][] best = new int[n + 1][m + 1];
+    // longest order-preserving pairing of compatible head and block; of those, the one with the
+    // most blocks that end on their head's own page (a block runs on to the next page only for the
+    // page's first project, so a pairing shifted by one, each head taking the next page's block,
+    // pairs as many but fewer on their own page)
+    long[][] best = new long[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        int pair = fits(heads.get(i), blocks.get(numbers.get(j))) ? 1 + best[i + 1][j + 1] : -1;
+        long w = weight(heads.get(i), blocks.get(numbers.get(j)), position);
+        long pair = w > 0 ? w + best[i + 1][j + 1] : -1;
         best[i][j] = Math.max(pair, Math.max(best[i + 1][j], best[i][j + 1]));
       }
     }
     int i = 0;
     int j = 0;
     while (i < n && j < m) {
-      if (fits(heads.get(i), blocks.get(numbers.get(j))) && best[i][j] == 1 + best[i + 1][j + 1]) {
+      long w = weight(heads.get(i), blocks.get(numbers.get(j)), position);
+      if (w > 0 && best[i][j] == w + best[i + 1][j + 1]) {
         out[i] = numbers.get(j);
         i++;
         j++;
@@ -273,25 +330,123 @@ public final class EvaluationReportParser implements Layout {
         j++;
       }
     }
-    int previous = 0;
-    for (int k = 0; k < n; k++) {
-      if (out[k] != null) {
-        previous = out[k];
-      } else if (!blocks.containsKey(previous + 1)) {
-        out[k] = previous + 1;
-        previous++;
-      }
-    }
     return out;
   }
 
-  /** Whether a block can be a head's: its department line is on the head's page or the next. */
-  private static boolean fits(ProjectHead head, Block block) {
+  /**
+   * Where the lines of a block with an unreadable number end in {@code body}: 0 when the body holds
+   * no 施策ＫＰＩ header, else after its last header (with its wrapped part), and where an {@code ＜部}
+   * line without a number follows, after that line, its section lines and the lines after them on
+   * the same page (the description, when that block ends its page).
+   */
+  private static int unnumberedEnd(List<Line> body) {
+    int h = -1;
+    for (int k = 0; k < body.size(); k++) {
+      if (body.get(k).is(LineKind.KPI_HEADER)) {
+        h = k;
+      }
+    }
+    if (h < 0) {
+      return 0;
+    }
+    int end = h + 1;
+    while (end < body.size()
+        && (body.get(end).is(LineKind.BLANK)
+            || body.get(end).is(LineKind.YEAR_HEAD)
+            || body.get(end).is(LineKind.HEADER_FRAGMENT))) {
+      end++;
+    }
+    if (end < body.size() && body.get(end).tight().startsWith("<")) {
+      int page = body.get(end).page();
+      int k = end;
+      while (k < body.size() && k < end + 4 && !body.get(k).tight().endsWith(">")) {
+        k++;
+      }
+      end = Math.min(k + 1, body.size());
+      while (end < body.size() && body.get(end).page() == page) {
+        end++;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * What pairing a head with a block is worth: 0 where the block cannot be the head's, else a pair
+   * (1000) and one more where the block ends on the head's own page.
+   */
+  private static long weight(ProjectHead head, Block block, Map<Integer, Integer> position) {
+    if (!fits(head, block, position)) {
+      return 0;
+    }
+    return position.get(block.frame().get(0).page()).equals(position.get(head.page()))
+        ? 1001
+        : 1000;
+  }
+
+  /**
+   * Whether a block can be a head's: its department line is on the head's page or the next (in
+   * reading order, see {@link PageOrder}).
+   */
+  private static boolean fits(ProjectHead head, Block block, Map<Integer, Integer> position) {
     if (block.frame().isEmpty()) {
       return false;
     }
-    int end = block.frame().get(0).page();
-    return end == head.page() || end == head.page() + 1;
+    int end = position.get(block.frame().get(0).page());
+    int at = position.get(head.page());
+    return end == at || end == at + 1;
+  }
+
+  /**
+   * Rejects a text in which a project number's {@code N ＜部} line is printed more than once: the
+   * report (or some of its pages) is in the file twice, and which copy is the report no rule can
+   * tell (docs/report-format.md).
+   */
+  private static void rejectRepeatedNumbers(String source, List<List<Line>> pages) {
+    Map<Integer, Integer> times = new TreeMap<>();
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        if (l.is(LineKind.DEPT)) {
+          times.merge(LineClassifier.projectNo(l), 1, Integer::sum);
+        }
+      }
+    }
+    List<String> runs = new ArrayList<>();
+    int from = -1;
+    int to = -1;
+    int count = 0;
+    for (Map.Entry<Integer, Integer> e : times.entrySet()) {
+      if (e.getValue() < 2) {
+        continue;
+      }
+      if (from >= 0 && e.getKey() == to + 1 && e.getValue() == count) {
+        to = e.getKey();
+        continue;
+      }
+      if (from >= 0) {
+        runs.add(run(from, to, count));
+      }
+      from = e.getKey();
+      to = from;
+      count = e.getValue();
+    }
+    if (from < 0) {
+      return;
+    }
+    runs.add(run(from, to, count));
+    throw new HyokaException(
+        ErrorCode.NOT_A_REPORT,
+        source
+            + ": project numbers repeat ("
+            + String.join(", ", runs)
+            + "): the file holds the report, or some of its pages, more than once, and which copy"
+            + " to read no rule can tell");
+  }
+
+  private static String run(int from, int to, int count) {
+    String times = count == 2 ? "twice" : count + " times";
+    return from == to
+        ? "P" + from + " appears " + times
+        : "P" + from + "–P" + to + " appear " + times;
   }
 
   private static ResidueClass residueClass(Line l) {

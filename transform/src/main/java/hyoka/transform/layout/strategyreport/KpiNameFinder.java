@@ -124,6 +124,39 @@ final class KpiNameFinder {
     return t.length() <= MAX_NAME_LINE && !t.endsWith("。") && !t.startsWith("・");
   }
 
+  /**
+   * The lines of {@code body} not in {@code taken} that read like a KPI name and its actual
+   * whatever the unit (a noun phrase and a value), with the basis lines after them: where a row got
+   * no name line, one of these may be it.
+   */
+  Set<Line> lookalikes(List<Line> body, Set<Line> taken) {
+    Set<Line> out = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < body.size(); i++) {
+      Line l = body.get(i);
+      if (!l.is(LineKind.TEXT) || taken.contains(l)) {
+        continue;
+      }
+      Values.NameValue nv = Values.nameAndValue(l.text());
+      if (nv == null || !nv.value().isKnown()) {
+        continue;
+      }
+      String name = FoldedText.tight(Texts.fold(nv.name()));
+      if (name.length() > MAX_NAME
+          || name.length() < MIN_NAME
+          || name.contains("。")
+          || name.startsWith("・")) {
+        continue;
+      }
+      out.add(l);
+      for (Line b : basis(body, i + 1)) {
+        if (!taken.contains(b)) {
+          out.add(b);
+        }
+      }
+    }
+    return out;
+  }
+
   /** The basis of the target: the line after the value, and a second one it continues into. */
   private static List<Line> basis(List<Line> body, int from) {
     if (from >= body.size()) {

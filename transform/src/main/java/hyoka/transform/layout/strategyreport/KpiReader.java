@@ -18,10 +18,20 @@ import java.util.Set;
  * units, then the reverse printed order), and scores each row.
  */
 final class KpiReader {
+  /**
+   * The null reason of an actual whose name line the block does not tell: the layout prints it, but
+   * no line could be told to be it (docs/schema.md).
+   */
+  static final String NOT_FOUND = "not_found";
+
   private final KpiNameFinder finder = new KpiNameFinder();
 
-  /** The KPIs and the block lines used for them (name, value and basis lines). */
-  record Result(List<Kpi> kpis, Set<Line> used) {}
+  /**
+   * The KPIs, the block lines used for them (name, value and basis lines) and, where a row got no
+   * name line, the block lines that read like a KPI name and actual (with their basis) but were not
+   * taken: they are left unplaced, never read as narrative text.
+   */
+  record Result(List<Kpi> kpis, Set<Line> used, Set<Line> unplaced) {}
 
   /**
    * @param reportYear the report's fiscal year, for the report-year column when the block shows
@@ -90,7 +100,9 @@ final class KpiReader {
       Row r = rows.get(i);
       ProjectHead.HeadRow hr = head.rows().get(i);
       KpiNameLine n = a.names.get(i);
-      PrintedValue actual = n == null ? PrintedValue.notPrinted() : n.actual();
+      // the layout prints every KPI's name and report-year actual in its block: where no line of
+      // the block could be told to be them, they are not found, which is not "not printed"
+      PrintedValue actual = n == null ? PrintedValue.missing(null, null, NOT_FOUND) : n.actual();
       String basis = bases.get(i);
       Scores.Computed c =
           Scores.compute(r.baseline(), actual, r.target(), Scores.isMaintain(basis));
@@ -153,7 +165,8 @@ final class KpiReader {
               hr.row().page(),
               null));
     }
-    return new Result(kpis, used);
+    Set<Line> unplaced = a.names.contains(null) ? finder.lookalikes(body, used) : Set.<Line>of();
+    return new Result(kpis, used, unplaced);
   }
 
   private static String unitOf(Row r, PrintedValue actual) {

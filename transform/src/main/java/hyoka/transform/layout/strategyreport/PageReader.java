@@ -5,6 +5,7 @@ import hyoka.transform.ResidueLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -34,6 +35,7 @@ final class PageReader {
     Set<Line> gluedToPurpose = new HashSet<>();
     Integer groupNo = null;
     String groupName = null;
+    Map<Integer, Integer> position = PageOrder.positions(pages);
     for (List<Line> all : pages) {
       List<Line> lines = new ArrayList<>(all.size());
       for (Line l : all) {
@@ -59,7 +61,7 @@ final class PageReader {
       ProjectHead repeatedOf = null;
       if (i < lines.size() && lines.get(i).is(LineKind.TEXT)) {
         for (int h = heads.size() - 1;
-            h >= 0 && heads.get(h).page() >= lines.get(i).page() - 1;
+            h >= 0 && position.get(heads.get(h).page()) >= position.get(lines.get(i).page()) - 1;
             h--) {
           if (isRepeatedName(lines.get(i), heads.get(h))) {
             repeatedOf = heads.get(h);
