@@ -13,9 +13,11 @@ import hyoka.warehouse.ResultFormat;
 import hyoka.warehouse.RowSink;
 import hyoka.warehouse.SqlValues;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.staticfiles.Location;
@@ -137,14 +139,16 @@ public final class WebServer implements AutoCloseable {
               config.staticFiles.enableWebjars();
               config.routes.before(this::guard);
               for (String page : PAGES) {
-                config.routes.get(page, this::page);
+                getAndHead(config, page, this::page);
               }
-              config.routes.get("/api/status", ctx -> read(ctx, s -> Api.status(s, options)));
-              config.routes.get("/api/options", ctx -> read(ctx, Api::options));
-              config.routes.get(
+              getAndHead(config, "/api/status", ctx -> read(ctx, s -> Api.status(s, options)));
+              getAndHead(config, "/api/options", ctx -> read(ctx, Api::options));
+              getAndHead(
+                  config,
                   "/api/search",
                   ctx -> read(ctx, s -> Api.search(s, Api.SearchParams.from(ctx::queryParam))));
-              config.routes.get(
+              getAndHead(
+                  config,
                   "/api/projects",
                   ctx -> {
                     String series = Api.blankToNull(ctx.queryParam("series"));
@@ -157,15 +161,18 @@ public final class WebServer implements AutoCloseable {
                       read(ctx, s -> Api.project(s, series, key));
                     }
                   });
-              config.routes.get("/api/reports", ctx -> read(ctx, Api::reports));
-              config.routes.get(
-                  "/api/reports/{id}", ctx -> read(ctx, s -> Api.report(s, ctx.pathParam("id"))));
-              config.routes.get(
+              getAndHead(config, "/api/reports", ctx -> read(ctx, Api::reports));
+              getAndHead(
+                  config,
+                  "/api/reports/{id}",
+                  ctx -> read(ctx, s -> Api.report(s, ctx.pathParam("id"))));
+              getAndHead(
+                  config,
                   "/api/reports/{id}/head",
                   ctx -> read(ctx, s -> Api.reportHead(s, ctx.pathParam("id"))));
-              config.routes.get("/api/reports/{id}/pages/{page}", this::pagePng);
-              config.routes.get("/api/reports/{id}/pages/{page}/find", this::pageFind);
-              config.routes.get("/api/sql", this::sql);
+              getAndHead(config, "/api/reports/{id}/pages/{page}", this::pagePng);
+              getAndHead(config, "/api/reports/{id}/pages/{page}/find", this::pageFind);
+              getAndHead(config, "/api/sql", this::sql);
               config.routes.exception(HyokaException.class, this::error);
               config.routes.exception(
                   Exception.class,
@@ -193,6 +200,16 @@ public final class WebServer implements AutoCloseable {
                     ctx.json(Map.of("error", e.getMessage()));
                   });
             });
+  }
+
+  /**
+   * Registers {@code handler} for GET and HEAD: a HEAD is the GET without its body (Jetty drops
+   * it), so its status and headers are the GET's. Without a route of its own Javalin answered every
+   * HEAD 200 with an empty text/plain, a report that does not exist too.
+   */
+  private static void getAndHead(JavalinConfig config, String path, Handler handler) {
+    config.routes.get(path, handler);
+    config.routes.head(path, handler);
   }
 
   /** Starts the server; the URL it serves is {@link #url()}. */

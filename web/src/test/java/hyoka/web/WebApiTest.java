@@ -584,6 +584,29 @@ class WebApiTest {
   }
 
   /**
+   * A HEAD is the GET without its body: the same status and type. Javalin answered every HEAD 200
+   * with an empty text/plain, for a report that does not exist too.
+   */
+  @Test
+  void aHeadAnswersAsItsGetWithoutTheBody() {
+    for (String path :
+        List.of(
+            "/api/status",
+            "/api/reports/" + h31,
+            "/api/reports/nope",
+            "/api/search?year=R0&q=" + enc("除雪"),
+            "/")) {
+      Http.Answer get = http.send("GET", path);
+      Http.Answer head = http.send("HEAD", path);
+      assertThat(head.status()).as(path).isEqualTo(get.status());
+      assertThat(head.header("content-type")).as(path).isEqualTo(get.header("content-type"));
+      assertThat(head.body()).as(path).isEmpty();
+      assertThat(get.body()).as(path).isNotEmpty();
+    }
+    assertThat(http.send("HEAD", "/api/reports/nope").status()).isEqualTo(404);
+  }
+
+  /**
    * The row cap alone let one row be any size: {@code SELECT repeat('x', 100000000)} was 100 MB
    * held, encoded and sent. The page's table holds at most 8 Mi characters of text, a download 48
    * Mi.
