@@ -516,6 +516,18 @@ class CliTest {
   }
 
   @Test
+  void sqlHelpNamesEveryFilterSearchInSqlTakes() {
+    Run bad = hyoka("sql", "--data", data.toString(), "SELECT * FROM search('除雪', yr := 1)");
+    // search()'s own list, as its error message gives it (grade was missing from the help)
+    String list = bad.err().substring(bad.err().indexOf("use ") + "use ".length()).strip();
+    String help = hyoka("sql", "--help").out().replaceAll("\\s+", " ");
+    String named = help.substring(help.indexOf("by name:"), help.indexOf("Examples:"));
+    for (String name : list.replace(" or ", ", ").split(", ")) {
+      assertThat(named).containsPattern(" " + name + "[ ,.]");
+    }
+  }
+
+  @Test
   void everyCommandSummaryInTheHelpIsACompleteSentence() {
     String help = hyoka("--help").out();
     String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
