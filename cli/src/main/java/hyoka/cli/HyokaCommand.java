@@ -162,10 +162,23 @@ public final class HyokaCommand implements Runnable {
     return null;
   }
 
+  private static void inheritVersion(CommandLine cl, String[] version) {
+    if (cl.getCommandSpec().version().length == 0) {
+      cl.getCommandSpec().version(version);
+    }
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      inheritVersion(sub, version);
+    }
+  }
+
   private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // every help lists -V: a subcommand's printed nothing without the version of hyoka's own
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      inheritVersion(sub, cl.getCommandSpec().version());
+    }
     cl.setParameterExceptionHandler(new Handlers());
     CommandLine ingest = cl.getSubcommands().get("ingest");
     if (ingest != null) {

@@ -36,8 +36,8 @@ final class NotebookCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Write the hyoka kernelspec so `jupyter notebook notebooks/` offers the hyoka kernel.",
-        "Default location: $JUPYTER_DATA_DIR or ~/.local/share/jupyter (as `jupyter kernelspec",
-        "install --user`)."
+        "Default location: $JUPYTER_DATA_DIR or ~/.local/share/jupyter (as `jupyter kernelspec"
+            + " install --user`)."
       })
   static final class Install implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
       "Nothing the SQL does can write a file or change a setting, and it reads no file but the"
           + " warehouse and those named with --table.",
       "search('query', [limit,] name := value, …) takes the filters of hyoka search by name:"
-          + " year, series, project, department, group, kind, min_score, max_score, all_reports"
-          + " (true/false), limit.",
+          + " year, series, project, department, group, kind, min_score, max_score, grade,"
+          + " all_reports (true/false), limit.",
       "Examples:",
       "  SELECT k.name, k.score FROM search('除雪') s JOIN kpis k USING (report_id, project_no)",
       "  SELECT count(*) FROM search('除雪', year := 2019, department := '建設')"

@@ -197,7 +197,8 @@ public final class WebServer implements AutoCloseable {
                               "method_not_allowed"));
                       return;
                     }
-                    ctx.json(Map.of("error", e.getMessage()));
+                    // every error has a code, as docs/web.md says (404s and 403s had none)
+                    ctx.json(Map.of("error", e.getMessage(), "code", httpCode(e.getStatus())));
                   });
             });
   }
@@ -464,6 +465,16 @@ public final class WebServer implements AutoCloseable {
         cap,
         "millis",
         r.millis());
+  }
+
+  /** The {@code code} of an error answered by status alone (Javalin's HttpResponseException). */
+  static String httpCode(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      default -> "http_" + status;
+    };
   }
 
   private void error(HyokaException e, Context ctx) {

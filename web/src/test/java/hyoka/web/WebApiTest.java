@@ -440,7 +440,11 @@ class WebApiTest {
     assertThat(line.get("page").getAsInt()).isPositive();
     assertThat(line.get("line_no").getAsInt()).isPositive();
     assertThat(json("/api/reports").getAsJsonArray("reports")).hasSize(2);
-    assertThat(http.get("/api/reports/0000000000000000").status()).isEqualTo(404);
+    Http.Answer missing = http.get("/api/reports/0000000000000000");
+    assertThat(missing.status()).isEqualTo(404);
+    JsonObject error = missing.json().getAsJsonObject();
+    assertThat(error.get("error").getAsString()).contains("0000000000000000");
+    assertThat(error.get("code").getAsString()).isEqualTo("not_found");
   }
 
   @Test
@@ -812,6 +816,7 @@ class WebApiTest {
     Http.Answer origin = http.get("/api/sql?q=" + enc("SELECT 1"), "Origin", "http://evil.example");
     assertThat(origin.status()).isEqualTo(403);
     assertThat(origin.body()).contains("cross-origin");
+    assertThat(origin.json().getAsJsonObject().get("code").getAsString()).isEqualTo("forbidden");
     Http.Answer site =
         http.get(
             "/api/search?q=" + enc("除雪"), "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "cors");
