@@ -58,35 +58,52 @@ public final class Values {
   /** Words and qualifiers that a greedy {@link #UNIT} takes in but that are no unit. */
   private static final Pattern NOT_UNIT = Pattern.compile("(?:以上|以下|未満|超|見込み?|暫定値?|速報値?)+$");
 
-  private static final String VALUE =
-      "(?:(?<range>"
-          + NUM
-          + "(?: ?"
-          + UNIT_SPACED
-          + ")? ?~ ?"
-          + NUM
-          + ")|(?<num>"
-          + QUALIFIER_BEFORE
-          + "?"
-          + NUM
-          + ")|(?<dash>["
-          + DASHES
-          + "])|(?<pend>\\(後日報告\\)|"
-          + PENDING_WORD
-          + ")"
-          + "|(?<und>未確定))(?: ?(?<unit>"
-          + UNIT_SPACED
-          + "))?"
-          + QUALIFIER_AFTER
-          + "?";
+  private static final String RANGE = NUM + "(?: ?" + UNIT_SPACED + ")? ?~ ?" + NUM;
 
-  private static final Pattern TOKEN = Pattern.compile(VALUE);
+  /**
+   * One value; {@code range} is the body of its range alternative. A range needs a ~, and most
+   * lines have none: for them the alternative is {@code (?!)}, which fails at once, instead of
+   * reading each number and unit a first time only to fail at the missing ~ (the same matches: the
+   * range branch cannot match where no ~ follows).
+   */
+  private static String value(String range) {
+    return "(?:(?<range>"
+        + range
+        + ")|(?<num>"
+        + QUALIFIER_BEFORE
+        + "?"
+        + NUM
+        + ")|(?<dash>["
+        + DASHES
+        + "])|(?<pend>\\(後日報告\\)|"
+        + PENDING_WORD
+        + ")"
+        + "|(?<und>未確定))(?: ?(?<unit>"
+        + UNIT_SPACED
+        + "))?"
+        + QUALIFIER_AFTER
+        + "?";
+  }
 
-  private static final Pattern ROW_TOKEN =
-      Pattern.compile("(?:(?<word>" + TARGET_WORD + ")(?!\\S)|" + VALUE + ")");
-  private static final Pattern NAME_AND_VALUE =
-      Pattern.compile(
-          "^(?<name>.*?\\S) +(?<tok>" + VALUE.replaceAll("\\(\\?<[a-z]+>", "(?:") + ") *$");
+  /** Each pattern twice: for text with a ~ (ranges possible) and without one. */
+  private record Forms(Pattern withRange, Pattern withoutRange) {
+    Pattern of(String text, int from) {
+      return text.indexOf('~', from) >= 0 ? withRange : withoutRange;
+    }
+  }
+
+  private static Forms forms(java.util.function.UnaryOperator<String> around) {
+    return new Forms(
+        Pattern.compile(around.apply(value(RANGE))), Pattern.compile(around.apply(value("(?!)"))));
+  }
+
+  private static final Forms TOKEN = forms(v -> v);
+
+  private static final Forms ROW_TOKEN =
+      forms(v -> "(?:(?<word>" + TARGET_WORD + ")(?!\\S)|" + v + ")");
+
+  private static final Forms NAME_AND_VALUE =
+      forms(v -> "^(?<name>.*?\\S) +(?<tok>" + v.replaceAll("\\(\\?<[a-z]+>", "(?:") + ") *$");
 
   /**
    * One value found in a folded line.
@@ -110,7 +127,7 @@ public final class Values {
     return tokens(text, ROW_TOKEN);
   }
 
-  private static List<Token> tokens(FoldedText text, Pattern token) {
+  private static List<Token> tokens(FoldedText text, Forms token) {
     String f = text.folded();
     int i = skipSpaces(f, 0);
     if (i < f.length() && !canStartToken(f.charAt(i))) {
@@ -119,7 +136,7 @@ public final class Values {
       return List.of();
     }
     List<Token> out = new ArrayList<>();
-    Matcher m = token.matcher(f);
+    Matcher m = token.of(f, i).matcher(f);
     while (i < f.length()) {
       m.region(i, f.length());
       if (!m.lookingAt()) {
@@ -151,12 +168,12 @@ public final class Values {
       // the value follows a space: without one, no need for the (backtracking) pattern
       return null;
     }
-    Matcher m = NAME_AND_VALUE.matcher(text.folded());
+    Matcher m = NAME_AND_VALUE.of(text.folded(), 0).matcher(text.folded());
     if (!m.matches()) {
       return null;
     }
     FoldedText tok = FoldedText.of(m.group("tok"));
-    Matcher t = TOKEN.matcher(tok.folded());
+    Matcher t = TOKEN.of(tok.folded(), 0).matcher(tok.folded());
     if (!t.matches()) {
       return null;
     }
