@@ -2,11 +2,17 @@ package hyoka.transform.layout.kpisheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.Fixtures;
 import hyoka.transform.HyokaException;
+import hyoka.transform.Kpi;
+import hyoka.transform.MatchEvidence;
+import hyoka.transform.ParsedReport;
 import hyoka.transform.ReportText;
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLine;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,5 +53,28 @@ class SheetPageVariantsTest {
     p.set(2, p.get(2).replace("シート番号 3-1", "シート番号 2-1"));
     assertThatThrownBy(() -> layout.parse(new ReportText("r01.pdf", p)))
         .hasMessageContaining("(シート番号 2-1 on pages 2, 3)");
+  }
+
+  @Test
+  void aCopyOfASheetWithoutItsNumberIsNotTakenForTheKpiItsNeighboursWouldMakeIt() {
+    for (String ordinal : List.of("ＫＰＩ その2", "ＫＰＩ その1")) {
+      List<String> p = pages();
+      assertThat(p.get(5)).contains("シート番号 5-2", "ＫＰＩ その2");
+      // a copy of 5-2 after it without its シート番号: its neighbours would make it 5-2 (or 5-1)
+      p.add(6, p.get(5).replace("シート番号 5-2", "").replace("ＫＰＩ その2", ordinal));
+      ParsedReport r = layout.parse(new ReportText("r01.pdf", p));
+
+      assertThat(r.kpiCount()).as(ordinal).isEqualTo(73);
+      assertThat(SheetSamples.project(r, 5).kpis())
+          .as(ordinal)
+          .extracting(Kpi::kpiNo, Kpi::page, Kpi::matchEvidence)
+          .containsExactly(tuple(1, 5, MatchEvidence.SINGLE), tuple(2, 6, MatchEvidence.SINGLE));
+      assertThat(r.residue())
+          .as(ordinal)
+          .filteredOn(l -> l.cls() == ResidueClass.UNKNOWN)
+          .extracting(ResidueLine::page)
+          .isNotEmpty()
+          .containsOnly(7);
+    }
   }
 }
