@@ -232,9 +232,6 @@ public final class PdfExtractor {
     // could never run; NO_OCR also spares it the per-page bookkeeping and wrapping the input for a
     // page renderer it never calls.
     config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-    // a page printed turned (/Rotate 90 or 270, or text drawn at an angle) is read upright, not one
-    // character per line; the upright samples give the same text with it
-    config.setDetectAngles(true);
     context.set(PDFParserConfig.class, config);
     context.set(Parser.class, embeddedParser);
     // A report is what its pages show. Tika would parse every attached file (a portfolio, an annex

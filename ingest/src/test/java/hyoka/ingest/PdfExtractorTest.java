@@ -7,15 +7,12 @@ import hyoka.transform.ErrorCode;
 import hyoka.transform.Fixtures;
 import hyoka.transform.HyokaException;
 import hyoka.transform.ReportText;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,22 +46,6 @@ class PdfExtractorTest {
       assertThat(got.pages()).as(variant).hasSize(14);
       assertThat(got.pages()).as(variant).isEqualTo(Fixtures.sheetVariantText(variant).pages());
     }
-  }
-
-  @Test
-  void aRotatedPageGivesTheTextOfTheUprightPage() throws IOException {
-    // a city's scan or export with one sheet turned (/Rotate 90 or 270): without angle detection
-    // Tika gave that page one character per line, and its sheet was lost as unknown lines
-    byte[] rotated;
-    try (PDDocument d = Loader.loadPDF(Files.readAllBytes(Fixtures.sheetPdf("r01")))) {
-      d.getPage(0).setRotation(90);
-      d.getPage(1).setRotation(270);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      d.save(out);
-      rotated = out.toByteArray();
-    }
-    ReportText got = extractor.extract("x.pdf", rotated);
-    assertThat(got.pages()).isEqualTo(Fixtures.sheetText("r01").pages());
   }
 
   @Test
