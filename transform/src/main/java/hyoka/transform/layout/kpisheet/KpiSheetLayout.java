@@ -13,6 +13,7 @@ import hyoka.transform.ResidueClass;
 import hyoka.transform.ResidueLedger;
 import hyoka.transform.layout.kpisheet.SheetLabels.Kind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -105,6 +106,7 @@ public final class KpiSheetLayout implements Layout {
     if (sheets.stream().noneMatch(Sheet::isSheet)) {
       throw notAReport(text.sourceFile(), "no sheet (no シート番号, ＫＰＩ その{n}, 実績値 or 達成率 row)");
     }
+    rejectRepeatedNumbers(text.sourceFile(), sheets);
     int fiscalYear = fiscalYear(text.sourceFile(), sheets);
     String title =
         sheets.stream().map(Sheet::title).filter(t -> t != null).findFirst().orElse(null);
@@ -230,6 +232,40 @@ public final class KpiSheetLayout implements Layout {
       throw notAReport(source, "no fiscal year (no sheet title with its 年度)");
     }
     return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+  }
+
+  /**
+   * Rejects a file in which one {@code シート番号 n-k} is printed on more than one page: a sheet is in
+   * the file twice (a copy, or another version with other values, or a misnumbered sheet), and
+   * which page is KPI n-k no rule can tell.
+   */
+  private static void rejectRepeatedNumbers(String source, List<Sheet> sheets) {
+    Map<String, List<Integer>> pages = new LinkedHashMap<>();
+    for (Sheet s : sheets) {
+      if (s.isSheet() && s.sheetProject() != null && s.sheetKpi() != null) {
+        pages
+            .computeIfAbsent(s.sheetProject() + "-" + s.sheetKpi(), k -> new ArrayList<>())
+            .add(s.page());
+      }
+    }
+    List<String> repeats = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> e : pages.entrySet()) {
+      if (e.getValue().size() > 1) {
+        repeats.add(
+            e.getKey()
+                + " on pages "
+                + String.join(", ", e.getValue().stream().map(String::valueOf).toList()));
+      }
+    }
+    if (!repeats.isEmpty()) {
+      throw new HyokaException(
+          ErrorCode.NOT_A_REPORT,
+          source
+              + ": sheet numbers repeat (シート番号 "
+              + String.join("; ", repeats)
+              + "): a sheet is in the file more than once, and which page to read no rule can"
+              + " tell");
+    }
   }
 
   private static HyokaException notAReport(String source, String what) {

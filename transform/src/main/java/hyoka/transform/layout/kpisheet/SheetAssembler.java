@@ -164,8 +164,8 @@ final class SheetAssembler {
    * damaged page) is numbered from its neighbours only where they decide it: the same project name
    * as the sheet before or after it (then its KPI number is its {@code ＫＰＩ その{n}}, else the next or
    * previous one), or a gap of exactly one project between the numbered sheets around it (with its
-   * {@code ＫＰＩ その{n}}). Those numbers are recorded as inferred; a sheet they do not decide is left
-   * out (its lines are unknown residue).
+   * {@code ＫＰＩ その{n}}). Those numbers are recorded as inferred; a sheet they do not decide, or
+   * whose number another sheet already has, is left out (its lines are unknown residue).
    */
   private static List<Numbered> number(List<Sheet> sheets) {
     Numbered[] out = new Numbered[sheets.size()];
@@ -202,7 +202,7 @@ final class SheetAssembler {
         project = prev.project() + 1;
         kpi = ordinal;
       }
-      if (project != null && kpi != null && kpi >= 1) {
+      if (project != null && kpi != null && kpi >= 1 && !taken(out, project, kpi)) {
         out[i] = new Numbered(s, project, kpi, MatchEvidence.ORDER_INFERRED);
       }
     }
@@ -213,6 +213,20 @@ final class SheetAssembler {
       }
     }
     return list;
+  }
+
+  /**
+   * Whether another sheet already is KPI {@code project-kpi}: a sheet without its number whose
+   * neighbours would make it that KPI (a copy of a numbered sheet) is not numbered, as no rule can
+   * tell which of the two is the KPI.
+   */
+  private static boolean taken(Numbered[] out, int project, int kpi) {
+    for (Numbered n : out) {
+      if (n != null && n.project() == project && n.kpi() == kpi) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String key(String name) {
