@@ -100,11 +100,8 @@ class ReparseYearTest {
     String h30Id = reportId(h30);
     String fixedId = reportId(fixed);
 
-    String c30 = counts(ingest(data, "v1", "otaru", h30), h30);
+    String c30 = heldAsYear(data, h30, 2017);
     assertThat(c30).startsWith("FY2018, ");
-    tamper(data, "UPDATE reports SET fiscal_year = 2017 WHERE report_id = '" + h30Id + "'");
-    StagingDir.deleteTree(data.resolve("index"));
-    assertThat(ingest(data, "v1", null, h30).lines().get(0)).startsWith("repairing search index");
     assertThat(searchedCurrent(data)).containsExactly(Map.entry(h30Id, 2017));
 
     // the revised file comes first, and the publish places it first too (by file name)
@@ -140,10 +137,7 @@ class ReparseYearTest {
     String h30Id = reportId(h30);
     String fixedId = reportId(fixed);
 
-    String c30 = counts(ingest(data, "v1", "otaru", h30), h30);
-    tamper(data, "UPDATE reports SET fiscal_year = 2017 WHERE report_id = '" + h30Id + "'");
-    StagingDir.deleteTree(data.resolve("index"));
-    assertThat(ingest(data, "v1", null, h30).lines().get(0)).startsWith("repairing search index");
+    String c30 = heldAsYear(data, h30, 2017);
     Run added = ingest(data, "v2", "otaru", fixed);
     assertThat(added.lines().get(0)).isEqualTo("added " + fixed + " (" + c30 + ")");
     assertThat(chains(data))
@@ -201,6 +195,22 @@ class ReparseYearTest {
   private static void assertStreamedAsDecided(Run run) {
     List<String> decided = run.summary().files().stream().map(FileOutcome::line).toList();
     assertThat(run.lines().subList(0, run.lines().size() - 1)).isEqualTo(decided);
+  }
+
+  /**
+   * Ingests {@code pdf} as v1 and has the warehouse hold its report as of {@code year}, as a v1
+   * that misread the year would have, with the index rebuilt to match.
+   *
+   * @return the counts of the file's line in that first run
+   */
+  private static String heldAsYear(Path data, Path pdf, int year) throws Exception {
+    String counts = counts(ingest(data, "v1", "otaru", pdf), pdf);
+    tamper(
+        data,
+        "UPDATE reports SET fiscal_year = " + year + " WHERE report_id = '" + reportId(pdf) + "'");
+    StagingDir.deleteTree(data.resolve("index"));
+    assertThat(ingest(data, "v1", null, pdf).lines().get(0)).startsWith("repairing search index");
+    return counts;
   }
 
   /** A copy of {@code pdf} with a comment appended: other content, the same report. */

@@ -43,16 +43,24 @@ public enum ResultFormat {
   public String format(QueryResult result) {
     StringWriter text = new StringWriter();
     try {
-      RowSink w = writer(text);
-      w.columns(result.columns(), result.types());
-      for (List<Object> row : result.rows()) {
-        w.row(row);
-      }
-      w.end();
+      write(result, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter throws none
     }
     return text.toString();
+  }
+
+  /**
+   * Writes {@code result} to {@code out} row by row through {@link #writer}; buffering and flushing
+   * {@code out} are the caller's, as there.
+   */
+  public void write(QueryResult result, Writer out) throws IOException {
+    RowSink w = writer(out);
+    w.columns(result.columns(), result.types());
+    for (List<Object> row : result.rows()) {
+      w.row(row);
+    }
+    w.end();
   }
 
   /**

@@ -10,7 +10,6 @@ import hyoka.transform.HyokaException;
 import hyoka.warehouse.QueryLimits;
 import hyoka.warehouse.QueryResult;
 import hyoka.warehouse.ResultFormat;
-import hyoka.warehouse.RowSink;
 import hyoka.warehouse.SqlValues;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -437,12 +436,7 @@ public final class WebServer implements AutoCloseable {
     Writer out =
         new BufferedWriter(
             new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024);
-    RowSink sink = format.writer(out);
-    sink.columns(t.columns(), t.types());
-    for (List<Object> row : t.rows()) {
-      sink.row(row);
-    }
-    sink.end();
+    format.write(t, out);
     out.flush();
   }
 

@@ -74,12 +74,7 @@ final class KpiNameFinder {
       if (nv == null || !compatible(nv.value(), rowUnits)) {
         continue;
       }
-      String name = FoldedText.tight(Texts.fold(nv.name()));
-      // a KPI name is a noun phrase: not a sentence, not a bullet, not a two-char word (延べ)
-      if (name.length() > MAX_NAME
-          || name.length() < MIN_NAME
-          || name.contains("。")
-          || name.startsWith("・")) {
+      if (!isNounPhrase(FoldedText.tight(Texts.fold(nv.name())), MAX_NAME)) {
         continue;
       }
       used.add(l);
@@ -98,12 +93,7 @@ final class KpiNameFinder {
       return false;
     }
     Line l = body.get(i);
-    String t = l.tight();
-    if (t.length() > MAX_NAME_LINE
-        || t.length() < MIN_NAME
-        || t.contains("。")
-        || t.startsWith("・")
-        || Values.single(l.text()) != null) {
+    if (!isNounPhrase(l.tight(), MAX_NAME_LINE) || Values.single(l.text()) != null) {
       return false;
     }
     // a wrapped name goes on on the next lines, up to its value
@@ -114,6 +104,14 @@ final class KpiNameFinder {
       }
     }
     return true;
+  }
+
+  /** A KPI name is a noun phrase: not a sentence, not a bullet, not a two-char word (延べ). */
+  private static boolean isNounPhrase(String tight, int maxLength) {
+    return tight.length() <= maxLength
+        && tight.length() >= MIN_NAME
+        && !tight.contains("。")
+        && !tight.startsWith("・");
   }
 
   private static boolean isNamePart(Line l) {
@@ -140,11 +138,7 @@ final class KpiNameFinder {
       if (nv == null || !nv.value().isKnown()) {
         continue;
       }
-      String name = FoldedText.tight(Texts.fold(nv.name()));
-      if (name.length() > MAX_NAME
-          || name.length() < MIN_NAME
-          || name.contains("。")
-          || name.startsWith("・")) {
+      if (!isNounPhrase(FoldedText.tight(Texts.fold(nv.name())), MAX_NAME)) {
         continue;
       }
       out.add(l);
