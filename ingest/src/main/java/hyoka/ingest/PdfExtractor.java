@@ -31,9 +31,7 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
-import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.Attributes;
@@ -67,14 +65,6 @@ public final class PdfExtractor {
   private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
 
   private final PDFParser parser = new CheckingPdfParser();
-
-  /**
-   * The parser Tika hands embedded documents (attachments) to. Without one in the context Tika's
-   * PDF parser builds a new {@code AutoDetectParser}, and with it the default {@code TikaConfig},
-   * for every file (≈ 1 % of a reader's time per file, docs/performance.md); it is stateless, so
-   * one serves every file, and what it does with an attachment is unchanged.
-   */
-  private final Parser embeddedParser = new AutoDetectParser();
 
   /** Declines every embedded document: attachments are not read (see {@link #extract}). */
   private static final EmbeddedDocumentExtractor NO_ATTACHMENTS =
@@ -233,11 +223,12 @@ public final class PdfExtractor {
     // page renderer it never calls.
     config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
     context.set(PDFParserConfig.class, config);
-    context.set(Parser.class, embeddedParser);
     // A report is what its pages show. Tika would parse every attached file (a portfolio, an annex
     // PDF) and hand its pages to the same handler, after the document's own: a report with an
     // earlier year's report attached was read as one report of both, with the attachment's year,
     // and an attached report was read with the plain PDF parser, past the damage checks below.
+    // With an extractor in the context Tika also never builds an AutoDetectParser (and the default
+    // TikaConfig) for embedded documents, which it otherwise did for every file.
     context.set(EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
     context.set(RawBytes.class, new RawBytes(bytes));
     try (InputStream in = new ByteArrayInputStream(bytes)) {
