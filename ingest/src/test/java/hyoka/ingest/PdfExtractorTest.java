@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.multipdf.LayerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,93 @@ class PdfExtractorTest {
         .filteredOn(l -> l.cls() == ResidueClass.UNKNOWN)
         .extracting(ResidueLine::page)
         .doesNotContain(1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void twoSheetsPrintedOnEveryPageOfARealPdfAreReadAsTheirSheets() throws IOException {
+    // every two pages printed on one, each at half size, the first on the top half: Tika reads
+    // the first sheet's text and then the second's, and the kpi-sheet layout reads both
+    for (String file : List.of("r01", "r01-writer", "r05-calc")) {
+      Path pdf = file.equals("r01") ? Fixtures.sheetPdf(file) : Fixtures.sheetVariantPdf(file);
+      ParsedReport want = Layouts.installed().parse(extractor.extract(pdf, "x.pdf"), null);
+      ParsedReport got =
+          Layouts.installed()
+              .parse(extractor.extract("x.pdf", twoUp(Files.readAllBytes(pdf))), null);
+
+      assertThat(got.pageCount()).as(file).isEqualTo((want.pageCount() + 1) / 2);
+      assertThat(got.kpiCount()).as(file).isEqualTo(want.kpiCount()).isGreaterThan(10);
+      // sheet n of the file is on page (n + 1) / 2, every value as on its own page
+      assertThat(kpis(got))
+          .as(file)
+          .isEqualTo(kpis(want).stream().map(PdfExtractorTest::halve).toList());
+      assertThat(got.residue()).as(file).noneMatch(l -> l.cls() == ResidueClass.UNKNOWN);
+    }
+  }
+
+  /** Each KPI as its key, values, grade and pages. */
+  private static List<String> kpis(ParsedReport r) {
+    List<String> out = new java.util.ArrayList<>();
+    for (hyoka.transform.Project p : r.projects()) {
+      for (Kpi k : p.kpis()) {
+        out.add(
+            p.projectNo()
+                + "-"
+                + k.kpiNo()
+                + " "
+                + k.name()
+                + " "
+                + k.baseline().printed()
+                + " "
+                + k.actual().printed()
+                + " "
+                + k.target().printed()
+                + " "
+                + k.grading().achievement().printed()
+                + " "
+                + k.grading().gradePrinted()
+                + " p"
+                + k.page()
+                + " p"
+                + k.grading().page());
+      }
+    }
+    return out;
+  }
+
+  /** A KPI line with each page n written as the page sheet n is on when two print to a page. */
+  private static String halve(String kpi) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" p(\\d+)(?= |$)").matcher(kpi);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, " p" + (Integer.parseInt(m.group(1)) + 1) / 2);
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  /** The PDF with every two pages printed on one page, each at half size, one above the other. */
+  static byte[] twoUp(byte[] pdf) throws IOException {
+    try (PDDocument src = Loader.loadPDF(pdf);
+        PDDocument d = new PDDocument()) {
+      LayerUtility layers = new LayerUtility(d);
+      int n = src.getNumberOfPages();
+      for (int i = 0; i < n; i += 2) {
+        PDRectangle box = src.getPage(i).getMediaBox();
+        PDPage page = new PDPage(box);
+        d.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
+          for (int j = 0; j < 2 && i + j < n; j++) {
+            PDFormXObject form = layers.importPageAsForm(src, i + j);
+            cs.saveGraphicsState();
+            float y = j == 0 ? box.getHeight() / 2 : 0;
+            cs.transform(new Matrix(0.5f, 0, 0, 0.5f, box.getWidth() / 4, y));
+            cs.drawForm(form);
+            cs.restoreGraphicsState();
+          }
+        }
+      }
+      return save(d);
+    }
   }
 
   /** Draws the page's content turned by {@code degrees} (90 or 270) on a page of swapped size. */
