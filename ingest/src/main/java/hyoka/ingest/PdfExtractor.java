@@ -19,10 +19,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessStreamCache;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -84,6 +87,9 @@ public final class PdfExtractor {
   /** The file's bytes, for PDFBox to read and for the checks of the streams it keeps no copy of. */
   private record RawBytes(byte[] bytes) {}
 
+  /** The 0-based pages with a {@code /Rotate} other than 0, as the loaded document has them. */
+  private record RotatedPages(List<Integer> pages) {}
+
   /**
    * Tika's PDF parser with {@link CompressedStreams#check} run on the document it loaded, before
    * any text is extracted: the check reads the same parsed objects, so it costs the inflating only.
@@ -107,6 +113,16 @@ public final class PdfExtractor {
           CompressedStreams.checkStructuralStreams(raw.bytes(), doc.isEncrypted());
         }
         CompressedStreams.check(doc);
+        RotatedPages rotated = context.get(RotatedPages.class);
+        if (rotated != null) {
+          int p = 0;
+          for (PDPage page : doc.getPages()) {
+            if (page.getRotation() % 360 != 0) {
+              rotated.pages().add(p);
+            }
+            p++;
+          }
+        }
       } catch (IOException | RuntimeException e) {
         doc.close();
         throw e;
@@ -211,6 +227,94 @@ public final class PdfExtractor {
         bytes.length,
         Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES)),
         Arrays.copyOfRange(bytes, Math.max(0, bytes.length - TRAILER_WINDOW), bytes.length));
+    List<Integer> rotated = new ArrayList<>();
+    List<String> text = new ArrayList<>(parse(name, bytes, false, rotated));
+    readTurnedPagesUpright(name, bytes, text, rotated);
+    if (text.stream().noneMatch(PdfExtractor::hasVisibleCharacter)) {
+      throw reject(
+          ErrorCode.NO_TEXT_LAYER,
+          name,
+          String.format(
+              Locale.ROOT,
+              "no text layer (%d %s, 0 characters): scanned or image-only PDF",
+              text.size(),
+              text.size() == 1 ? "page" : "pages"));
+    }
+    return new ReportText(name, text);
+  }
+
+  /**
+   * Pages printed turned are read again, upright. A page printed turned ({@code /Rotate 90} or
+   * {@code 270} on upright text, or a landscape sheet drawn turned on a portrait page) gives Tika's
+   * plain pass one or two characters per line, and its sheet was lost as unknown lines; a page
+   * drawn turned and shown upright by its {@code /Rotate} gives its words run together ({@code
+   * 区分H27H28H29}). Tika's angle detection ({@link PDFParserConfig#setDetectAngles}) reads both
+   * upright, but it runs a second text pass over every page of every file (and on a decompression
+   * bomb ran to the time bound instead of the memory bound), so the file is parsed with it only
+   * when the plain pass gave a page that reads turned or a page has a {@code /Rotate}, and only
+   * those pages take its text: every other page keeps the plain pass's text, and every page its
+   * number. The second pass runs in the same reader process, under the same time and memory bounds
+   * as the first.
+   */
+  private void readTurnedPagesUpright(
+      String name, byte[] bytes, List<String> text, List<Integer> rotated) {
+    Set<Integer> again = new TreeSet<>(rotated);
+    for (int p = 0; p < text.size(); p++) {
+      if (readsTurned(text.get(p))) {
+        again.add(p);
+      }
+    }
+    if (again.isEmpty()) {
+      return;
+    }
+    List<String> upright = parse(name, bytes, true, null);
+    if (upright.size() != text.size()) {
+      return; // not the same pages: nothing of it is taken (never seen; a guard for page numbers)
+    }
+    for (int p : again) {
+      // the plain pass's text stays where the upright one would read worse
+      if (p < text.size() && (!readsTurned(upright.get(p)) || readsTurned(text.get(p)))) {
+        text.set(p, upright.get(p));
+      }
+    }
+  }
+
+  /** A page's text needs at least this many non-blank lines to be taken for a turned page. */
+  static final int TURNED_MIN_LINES = 10;
+
+  /**
+   * Whether a page's text reads as a turned page does: of its non-blank lines (at least {@link
+   * #TURNED_MIN_LINES}), more than two thirds hold at most two characters that are not spaces.
+   * Upright pages of the samples and variants have at most 30 % such lines (a strategy report's
+   * grade columns), a turned sheet over 90 %.
+   */
+  static boolean readsTurned(String page) {
+    int lines = 0;
+    int short2 = 0;
+    int visible = 0;
+    for (int i = 0; i <= page.length(); i++) {
+      char c = i < page.length() ? page.charAt(i) : '\n';
+      if (c == '\n') {
+        if (visible > 0) {
+          lines++;
+          if (visible <= 2) {
+            short2++;
+          }
+        }
+        visible = 0;
+      } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        visible++;
+      }
+    }
+    return lines >= TURNED_MIN_LINES && short2 * 3 > lines * 2;
+  }
+
+  /**
+   * Tika's text of each page; {@code detectAngles}: text drawn at an angle, or on a page with a
+   * {@code /Rotate}, is read upright.
+   */
+  private List<String> parse(
+      String name, byte[] bytes, boolean detectAngles, List<Integer> rotated) {
     PageCollector pages = new PageCollector();
     Metadata metadata = new Metadata();
     ParseContext context = new ParseContext();
@@ -222,6 +326,9 @@ public final class PdfExtractor {
     // could never run; NO_OCR also spares it the per-page bookkeeping and wrapping the input for a
     // page renderer it never calls.
     config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    // Tika's angle detection runs a second text pass over every page, so it is asked for only
+    // where the plain pass read a page turned (readTurnedPagesUpright)
+    config.setDetectAngles(detectAngles);
     context.set(PDFParserConfig.class, config);
     // A report is what its pages show. Tika would parse every attached file (a portfolio, an annex
     // PDF) and hand its pages to the same handler, after the document's own: a report with an
@@ -231,6 +338,9 @@ public final class PdfExtractor {
     // TikaConfig) for embedded documents, which it otherwise did for every file.
     context.set(EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
     context.set(RawBytes.class, new RawBytes(bytes));
+    if (rotated != null) {
+      context.set(RotatedPages.class, new RotatedPages(rotated));
+    }
     try (InputStream in = new ByteArrayInputStream(bytes)) {
       parser.parse(in, pages, metadata, context);
     } catch (EncryptedDocumentException e) {
@@ -268,18 +378,7 @@ public final class PdfExtractor {
           name + ": text extraction failed: " + oneLine(rootMessage(e)),
           e);
     }
-    List<String> text = pages.pages();
-    if (text.stream().noneMatch(PdfExtractor::hasVisibleCharacter)) {
-      throw reject(
-          ErrorCode.NO_TEXT_LAYER,
-          name,
-          String.format(
-              Locale.ROOT,
-              "no text layer (%d %s, 0 characters): scanned or image-only PDF",
-              text.size(),
-              text.size() == 1 ? "page" : "pages"));
-    }
-    return new ReportText(name, text);
+    return pages.pages();
   }
 
   /**

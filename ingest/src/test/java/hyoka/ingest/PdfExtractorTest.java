@@ -2,17 +2,32 @@ package hyoka.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import hyoka.transform.ErrorCode;
 import hyoka.transform.Fixtures;
 import hyoka.transform.HyokaException;
+import hyoka.transform.Kpi;
+import hyoka.transform.Layouts;
+import hyoka.transform.ParsedReport;
 import hyoka.transform.ReportText;
+import hyoka.transform.ResidueClass;
+import hyoka.transform.ResidueLine;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.multipdf.LayerUtility;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.util.Matrix;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +61,184 @@ class PdfExtractorTest {
       assertThat(got.pages()).as(variant).hasSize(14);
       assertThat(got.pages()).as(variant).isEqualTo(Fixtures.sheetVariantText(variant).pages());
     }
+  }
+
+  @Test
+  void aTurnedPageGivesTheTextOfTheUprightPage() throws IOException {
+    // a sheet printed turned: the page's /Rotate (90, 270), or a landscape sheet drawn turned on a
+    // portrait page (its text matrices turned, no /Rotate). Tika's plain pass gave such a page one
+    // or two characters per line, and its sheet was lost as unknown lines.
+    for (String file : List.of("r01", "r01-writer", "r05-calc")) {
+      Path pdf = file.equals("r01") ? Fixtures.sheetPdf(file) : Fixtures.sheetVariantPdf(file);
+      List<String> want =
+          file.equals("r01")
+              ? Fixtures.sheetText(file).pages()
+              : Fixtures.sheetVariantText(file).pages();
+      byte[] turned = turnedCopy(pdf);
+      ReportText got = extractor.extract("x.pdf", turned);
+      assertThat(got.pages()).as(file).isEqualTo(want);
+    }
+  }
+
+  @Test
+  void onlyAPageThatReadsTurnedIsTakenForOne() {
+    String sheet = Fixtures.sheetText("r01").pages().get(0);
+    assertThat(PdfExtractor.readsTurned(sheet)).isFalse();
+    // what Tika's plain pass gives for the first sheet printed turned (its first 12 lines)
+    assertThat(
+            PdfExtractor.readsTurned(
+                "\n- 1\n -\n\n\nま\nち\n\n\n・\nひ\n\n\nと\n・\n\n\nし\nご\n"
+                    + "\n\nと\n創\n\n\n生\n総\n\n\n合\n"))
+        .isTrue();
+    // a short page (a cover with a few words) is not read twice
+    assertThat(PdfExtractor.readsTurned("表\n紙\n")).isFalse();
+    // the strategy report's pages with the most short lines (grade columns) are upright
+    for (String sample : List.of("h30", "h31")) {
+      assertThat(Fixtures.text(sample).pages()).noneMatch(PdfExtractor::readsTurned);
+    }
+  }
+
+  /**
+   * The file with its first five pages turned: /Rotate 90 and 270 on upright text, drawn turned on
+   * a portrait page (90, 270), and drawn turned but shown upright by its /Rotate.
+   */
+  static byte[] turnedCopy(Path pdf) throws IOException {
+    try (PDDocument d = Loader.loadPDF(Files.readAllBytes(pdf))) {
+      d.getPage(0).setRotation(90);
+      d.getPage(1).setRotation(270);
+      drawTurned(d, d.getPage(2), 90);
+      drawTurned(d, d.getPage(3), 270);
+      // drawn turned and shown upright by its /Rotate: the plain pass ran its words together
+      drawTurned(d, d.getPage(4), 90);
+      d.getPage(4).setRotation(270);
+      return save(d);
+    }
+  }
+
+  @Test
+  void aTurnedSheetReadByTheBoundedReaderProcessGivesItsKpisWithTheirPages() throws IOException {
+    Path turned = Files.write(dir.resolve("turned.pdf"), turnedCopy(Fixtures.sheetPdf("r01")));
+    ReportText got = PdfReaders.shared(ExtractLimits.DEFAULTS).extract(turned, "turned.pdf");
+    ParsedReport r = Layouts.installed().parse(got, null);
+    assertThat(r.layout()).isEqualTo("kpi-sheet");
+    assertThat(r.kpiCount()).isEqualTo(73);
+    // the turned pages' sheets: 1-1 … 5-1 on pages 1 … 5, with their values
+    assertThat(r.projects().subList(0, 5))
+        .extracting(p -> p.projectNo(), p -> p.kpis().get(0).page())
+        .containsExactly(tuple(1, 1), tuple(2, 2), tuple(3, 3), tuple(4, 4), tuple(5, 5));
+    Kpi k = r.projects().get(0).kpis().get(0);
+    assertThat(k.actual().printed()).isEqualTo("36棟");
+    assertThat(k.actual().value()).isEqualByComparingTo("36");
+    assertThat(r.residue())
+        .filteredOn(l -> l.cls() == ResidueClass.UNKNOWN)
+        .extracting(ResidueLine::page)
+        .doesNotContain(1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void twoSheetsPrintedOnEveryPageOfARealPdfAreReadAsTheirSheets() throws IOException {
+    // every two pages printed on one, each at half size, the first on the top half: Tika reads
+    // the first sheet's text and then the second's, and the kpi-sheet layout reads both
+    for (String file : List.of("r01", "r01-writer", "r05-calc")) {
+      Path pdf = file.equals("r01") ? Fixtures.sheetPdf(file) : Fixtures.sheetVariantPdf(file);
+      ParsedReport want = Layouts.installed().parse(extractor.extract(pdf, "x.pdf"), null);
+      ParsedReport got =
+          Layouts.installed()
+              .parse(extractor.extract("x.pdf", twoUp(Files.readAllBytes(pdf))), null);
+
+      assertThat(got.pageCount()).as(file).isEqualTo((want.pageCount() + 1) / 2);
+      assertThat(got.kpiCount()).as(file).isEqualTo(want.kpiCount()).isGreaterThan(10);
+      // sheet n of the file is on page (n + 1) / 2, every value as on its own page
+      assertThat(kpis(got))
+          .as(file)
+          .isEqualTo(kpis(want).stream().map(PdfExtractorTest::halve).toList());
+      assertThat(got.residue()).as(file).noneMatch(l -> l.cls() == ResidueClass.UNKNOWN);
+    }
+  }
+
+  /** Each KPI as its key, values, grade and pages. */
+  private static List<String> kpis(ParsedReport r) {
+    List<String> out = new java.util.ArrayList<>();
+    for (hyoka.transform.Project p : r.projects()) {
+      for (Kpi k : p.kpis()) {
+        out.add(
+            p.projectNo()
+                + "-"
+                + k.kpiNo()
+                + " "
+                + k.name()
+                + " "
+                + k.baseline().printed()
+                + " "
+                + k.actual().printed()
+                + " "
+                + k.target().printed()
+                + " "
+                + k.grading().achievement().printed()
+                + " "
+                + k.grading().gradePrinted()
+                + " p"
+                + k.page()
+                + " p"
+                + k.grading().page());
+      }
+    }
+    return out;
+  }
+
+  /** A KPI line with each page n written as the page sheet n is on when two print to a page. */
+  private static String halve(String kpi) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" p(\\d+)(?= |$)").matcher(kpi);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, " p" + (Integer.parseInt(m.group(1)) + 1) / 2);
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  /** The PDF with every two pages printed on one page, each at half size, one above the other. */
+  static byte[] twoUp(byte[] pdf) throws IOException {
+    try (PDDocument src = Loader.loadPDF(pdf);
+        PDDocument d = new PDDocument()) {
+      LayerUtility layers = new LayerUtility(d);
+      int n = src.getNumberOfPages();
+      for (int i = 0; i < n; i += 2) {
+        PDRectangle box = src.getPage(i).getMediaBox();
+        PDPage page = new PDPage(box);
+        d.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
+          for (int j = 0; j < 2 && i + j < n; j++) {
+            PDFormXObject form = layers.importPageAsForm(src, i + j);
+            cs.saveGraphicsState();
+            float y = j == 0 ? box.getHeight() / 2 : 0;
+            cs.transform(new Matrix(0.5f, 0, 0, 0.5f, box.getWidth() / 4, y));
+            cs.drawForm(form);
+            cs.restoreGraphicsState();
+          }
+        }
+      }
+      return save(d);
+    }
+  }
+
+  /** Draws the page's content turned by {@code degrees} (90 or 270) on a page of swapped size. */
+  private static void drawTurned(PDDocument d, PDPage page, int degrees) throws IOException {
+    PDRectangle box = page.getMediaBox();
+    float w = box.getWidth();
+    float h = box.getHeight();
+    try (PDPageContentStream cs =
+        new PDPageContentStream(d, page, PDPageContentStream.AppendMode.PREPEND, false)) {
+      cs.transform(degrees == 90 ? new Matrix(0, 1, -1, 0, h, 0) : new Matrix(0, -1, 1, 0, 0, w));
+    }
+    page.setMediaBox(new PDRectangle(h, w));
+    page.setCropBox(null);
+  }
+
+  private static byte[] save(PDDocument d) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    d.save(out);
+    return out.toByteArray();
   }
 
   @Test

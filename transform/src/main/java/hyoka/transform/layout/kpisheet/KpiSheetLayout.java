@@ -13,6 +13,7 @@ import hyoka.transform.ResidueClass;
 import hyoka.transform.ResidueLedger;
 import hyoka.transform.layout.kpisheet.SheetLabels.Kind;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +99,12 @@ public final class KpiSheetLayout implements Layout {
   @Override
   public ParsedReport parse(ReportText text) {
     List<List<SheetLine>> pages = pages(text);
+    // one sheet's lines: a page's, or one of two sheets printed on it, or a sheet over two pages
+    List<SheetPages.Lines> parts = SheetPages.sheets(pages);
     SheetReader reader = new SheetReader();
     List<Sheet> sheets = new ArrayList<>();
-    for (int p = 0; p < pages.size(); p++) {
-      sheets.add(reader.read(p + 1, pages.get(p)));
+    for (SheetPages.Lines part : parts) {
+      sheets.add(reader.read(part.page(), part.lines()));
     }
     if (sheets.stream().noneMatch(Sheet::isSheet)) {
       throw notAReport(text.sourceFile(), "no sheet (no シート番号, ＫＰＩ その{n}, 実績値 or 達成率 row)");
@@ -111,36 +114,40 @@ public final class KpiSheetLayout implements Layout {
     String title =
         sheets.stream().map(Sheet::title).filter(t -> t != null).findFirst().orElse(null);
 
-    // the legend printed on each page; the document's is the first that reads
-    Map<Integer, GradeLegend> legends = new TreeMap<>();
-    Map<Integer, String> legendProblems = new TreeMap<>();
+    // the legend printed with each sheet; the document's is the first that reads
+    IdentityHashMap<Sheet, GradeLegend> legends = new IdentityHashMap<>();
+    IdentityHashMap<Sheet, String> legendProblems = new IdentityHashMap<>();
+    GradeLegend legend = null;
     ResidueLedger residue = new ResidueLedger();
     for (Sheet s : sheets) {
       if (s.legend() == null) {
         continue;
       }
       ResidueClass cls = ResidueClass.SECTION_LABEL;
+      int legendPage = s.legendLines().isEmpty() ? s.page() : s.legendLines().get(0).page();
       try {
-        legends.put(s.page(), Grades.legend(s.legend(), s.page()));
+        GradeLegend l = Grades.legend(s.legend(), legendPage);
+        legends.put(s, l);
+        legend = legend == null ? l : legend;
       } catch (IllegalArgumentException e) {
         legendProblems.put(
-            s.page(), "the legend on page " + s.page() + " does not read: " + e.getMessage());
+            s, "the legend on page " + legendPage + " does not read: " + e.getMessage());
         cls = ResidueClass.UNKNOWN;
       }
       for (SheetLine l : s.legendLines()) {
         residue.residue(l.residue(cls));
       }
     }
-    GradeLegend legend = legends.isEmpty() ? null : legends.values().iterator().next();
 
     SheetAssembler.Result assembled =
         new SheetAssembler(fiscalYear, legend, legends, legendProblems).assemble(sheets);
-    for (Sheet s : sheets) {
-      if (assembled.placed().contains(s.page())) {
+    for (int i = 0; i < sheets.size(); i++) {
+      Sheet s = sheets.get(i);
+      if (assembled.placed().contains(s)) {
         s.residue().forEach(residue::residue);
       } else {
         // a page that is no sheet, or a sheet whose project cannot be told: nothing of it is data
-        for (SheetLine l : pages.get(s.page() - 1)) {
+        for (SheetLine l : parts.get(i).lines()) {
           SheetLabels.Classified c = SheetLabels.classify(l);
           if (c.kind() == Kind.BLANK || c.kind() == Kind.LEGEND && s.legend() != null) {
             continue;

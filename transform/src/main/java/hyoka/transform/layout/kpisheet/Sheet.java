@@ -5,11 +5,11 @@ import hyoka.transform.ResidueLine;
 import java.util.List;
 
 /**
- * What one page (one KPI's sheet) prints, cell by cell, as read from its lines; every field null
- * where the sheet prints no such cell or it could not be read (the lines it would have come from
- * are then in {@code residue}).
+ * What one KPI's sheet (one page, as a rule: see {@link SheetPages}) prints, cell by cell, as read
+ * from its lines; every field null where the sheet prints no such cell or it could not be read (the
+ * lines it would have come from are then in {@code residue}).
  *
- * @param page 1-based page
+ * @param page 1-based page (the first page of a sheet over two)
  * @param isSheet whether the page prints any of a sheet's marks (シート番号, ＫＰＩ その{n}, a 実績値 or 達成率
  *     row); a page that does not is no sheet and all its lines are residue
  * @param sheetProject the project of {@code シート番号 n-k}
@@ -35,6 +35,10 @@ import java.util.List;
  *     legend reads)
  * @param data the lines the values above were read from
  * @param residue every other line, with its class
+ * @param valuePage the page of the 実績値 row ({@code page} but for a sheet over two pages)
+ * @param resultPage the page of the 評価 (else the 達成率) cell
+ * @param effectPage the page of 効果発現要因（総合所見）'s text
+ * @param futurePage the page of 今後の取組's text
  */
 record Sheet(
     int page,
@@ -59,7 +63,11 @@ record Sheet(
     String legend,
     List<SheetLine> legendLines,
     List<SheetLine> data,
-    List<ResidueLine> residue) {
+    List<ResidueLine> residue,
+    int valuePage,
+    int resultPage,
+    int effectPage,
+    int futurePage) {
   Sheet {
     legendLines = List.copyOf(legendLines);
     data = List.copyOf(data);

@@ -17,11 +17,12 @@ import hyoka.transform.Texts;
 import hyoka.transform.ValueKind;
 import hyoka.transform.Values;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,19 +34,19 @@ import java.util.regex.Pattern;
 final class SheetAssembler {
   private final int fiscalYear;
   private final GradeLegend documentLegend;
-  private final Map<Integer, GradeLegend> pageLegends;
-  private final Map<Integer, String> legendProblems;
+  private final IdentityHashMap<Sheet, GradeLegend> pageLegends;
+  private final IdentityHashMap<Sheet, String> legendProblems;
 
   /**
    * @param documentLegend the legend a sheet that prints none is graded by
-   * @param pageLegends the legend each page prints, by page
-   * @param legendProblems why a page's printed legend does not read, by page
+   * @param pageLegends the legend each sheet prints (an identity map)
+   * @param legendProblems why a sheet's printed legend does not read (an identity map)
    */
   SheetAssembler(
       int fiscalYear,
       GradeLegend documentLegend,
-      Map<Integer, GradeLegend> pageLegends,
-      Map<Integer, String> legendProblems) {
+      IdentityHashMap<Sheet, GradeLegend> pageLegends,
+      IdentityHashMap<Sheet, String> legendProblems) {
     this.fiscalYear = fiscalYear;
     this.documentLegend = documentLegend;
     this.pageLegends = pageLegends;
@@ -53,10 +54,10 @@ final class SheetAssembler {
   }
 
   /**
-   * The projects, and the pages whose sheet is in them (the other pages are no sheets, or sheets
-   * whose project could not be told).
+   * The projects, and the sheets that are in them, an identity set (the others are no sheets, or
+   * sheets whose project could not be told).
    */
-  record Result(List<Project> projects, Set<Integer> placed) {}
+  record Result(List<Project> projects, Set<Sheet> placed) {}
 
   /** A sheet with its project and KPI number, and what decided them. */
   private record Numbered(Sheet sheet, int project, int kpi, MatchEvidence evidence) {}
@@ -69,7 +70,7 @@ final class SheetAssembler {
       byProject.computeIfAbsent(n.project(), k -> new ArrayList<>()).add(n);
     }
     List<Project> projects = new ArrayList<>();
-    Set<Integer> placed = new TreeSet<>();
+    Set<Sheet> placed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Map.Entry<Integer, List<Numbered>> e : byProject.entrySet()) {
       List<Numbered> ns = new ArrayList<>(e.getValue());
       ns.sort(
@@ -86,9 +87,11 @@ final class SheetAssembler {
       List<Narrative> narratives = new ArrayList<>();
       for (Numbered n : ns) {
         kpis.add(kpi(n));
-        placed.add(n.sheet().page());
-        addNarrative(narratives, NarrativeKind.EFFECT_FACTORS, n.sheet().effect(), n.sheet());
-        addNarrative(narratives, NarrativeKind.FUTURE_WORK, n.sheet().future(), n.sheet());
+        placed.add(n.sheet());
+        addNarrative(
+            narratives, NarrativeKind.EFFECT_FACTORS, n.sheet().effect(), n.sheet().effectPage());
+        addNarrative(
+            narratives, NarrativeKind.FUTURE_WORK, n.sheet().future(), n.sheet().futurePage());
       }
       String group = first(ns, Sheet::group);
       Integer groupNo = null;
@@ -147,7 +150,7 @@ final class SheetAssembler {
   }
 
   private static void addNarrative(
-      List<Narrative> out, NarrativeKind kind, Sheet.Narrative n, Sheet sheet) {
+      List<Narrative> out, NarrativeKind kind, Sheet.Narrative n, int page) {
     if (n == null || n.reference() || n.text().isBlank()) {
       return;
     }
@@ -156,7 +159,7 @@ final class SheetAssembler {
         return;
       }
     }
-    out.add(new Narrative(null, kind, n.text(), sheet.page()));
+    out.add(new Narrative(null, kind, n.text(), page));
   }
 
   /**
@@ -302,7 +305,7 @@ final class SheetAssembler {
         basis,
         List.of(),
         n.evidence(),
-        s.page(),
+        s.valuePage(),
         grading(s, actual));
   }
 
@@ -336,11 +339,12 @@ final class SheetAssembler {
       PrintedValue v = Values.single(FoldedText.of(s.achievement()));
       achievement = v != null ? v : PrintedValue.missing(s.achievement(), null, "unparseable");
     }
-    GradeLegend legend = pageLegends.get(s.page());
-    String problem = legendProblems.get(s.page());
+    GradeLegend legend = pageLegends.get(s);
+    String problem = legendProblems.get(s);
     if (legend == null && problem == null) {
       legend = documentLegend;
     }
-    return Grades.grade(legend, problem, achievement, actual, s.grade(), s.progress(), s.page());
+    return Grades.grade(
+        legend, problem, achievement, actual, s.grade(), s.progress(), s.resultPage());
   }
 }

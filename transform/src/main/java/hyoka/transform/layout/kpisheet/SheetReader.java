@@ -181,8 +181,11 @@ final class SheetReader {
     String title = null;
     Item head = byKind.get(Kind.SHEET_NO);
     Item titleItem = byKind.get(Kind.TITLE);
-    if (head == null && titleItem != null && titleItem.classified.number() != null) {
-      head = titleItem;
+    for (Item t : all.getOrDefault(Kind.TITLE, List.of())) {
+      // シート番号 on the title's line (a title printed again on a sheet's second page has none)
+      if (head == null && t.classified.number() != null) {
+        head = t;
+      }
     }
     if (head != null) {
       sheetProject = head.classified.number();
@@ -255,13 +258,16 @@ final class SheetReader {
     String achievement = null;
     String grade = null;
     String progress = null;
+    Integer resultPage = null;
     for (Item r : all.getOrDefault(Kind.RESULT, List.of())) {
       SheetLabels.Result res = r.classified.result();
       if (res.achievement() != null && achievement == null) {
         achievement = res.achievement();
+        resultPage = resultPage == null ? r.lines.get(0).page() : resultPage;
       }
       if (res.grade() != null && grade == null) {
         grade = res.grade();
+        resultPage = r.lines.get(0).page(); // the page the grade is printed on
       }
       if (res.progress() != null && progress == null) {
         progress = res.progress();
@@ -269,8 +275,12 @@ final class SheetReader {
       used.addAll(r.allLines());
     }
 
+    int before = used.size();
     Sheet.Narrative effect = narrative(Kind.EFFECT, byKind, filled, items, used);
+    int effectPage = firstPageAdded(used, before, page);
+    before = used.size();
     Sheet.Narrative future = narrative(Kind.FUTURE, byKind, filled, items, used);
+    int futurePage = firstPageAdded(used, before, page);
 
     String legend = null;
     Item legendItem = byKind.get(Kind.LEGEND);
@@ -311,7 +321,25 @@ final class SheetReader {
         legend,
         legendLines,
         List.copyOf(used),
-        residue);
+        residue,
+        valueLines.isEmpty() ? page : valueLines.get(0).page(),
+        resultPage != null ? resultPage : page,
+        effectPage,
+        futurePage);
+  }
+
+  /**
+   * The page of the first line added to {@code used} after its first {@code before} (a sheet over
+   * two pages has its cells on either), or {@code page} where none was.
+   */
+  private static int firstPageAdded(Set<SheetLine> used, int before, int page) {
+    int i = 0;
+    for (SheetLine l : used) {
+      if (i++ >= before) {
+        return l.page();
+      }
+    }
+    return page;
   }
 
   private static ResidueClass residueClass(Item it) {
