@@ -137,22 +137,24 @@ class PdfExtractorTest {
 
   @Test
   void twoSheetsPrintedOnEveryPageOfARealPdfAreReadAsTheirSheets() throws IOException {
-    // every two pages printed on one, each at half size, the first on the top half: Tika reads
-    // the first sheet's text and then the second's, and the kpi-sheet layout reads both
+    // every two pages printed on one ("2 pages per sheet"): Tika reads the first sheet's text and
+    // then the second's, and the kpi-sheet layout reads both
     for (String file : List.of("r01", "r01-writer", "r05-calc")) {
       Path pdf = file.equals("r01") ? Fixtures.sheetPdf(file) : Fixtures.sheetVariantPdf(file);
       ParsedReport want = Layouts.installed().parse(extractor.extract(pdf, "x.pdf"), null);
-      ParsedReport got =
-          Layouts.installed()
-              .parse(extractor.extract("x.pdf", twoUp(Files.readAllBytes(pdf))), null);
-
-      assertThat(got.pageCount()).as(file).isEqualTo((want.pageCount() + 1) / 2);
-      assertThat(got.kpiCount()).as(file).isEqualTo(want.kpiCount()).isGreaterThan(10);
-      // sheet n of the file is on page (n + 1) / 2, every value as on its own page
-      assertThat(kpis(got))
-          .as(file)
-          .isEqualTo(kpis(want).stream().map(PdfExtractorTest::halve).toList());
-      assertThat(got.residue()).as(file).noneMatch(l -> l.cls() == ResidueClass.UNKNOWN);
+      for (int layout = 0; layout < 3; layout++) {
+        // one above the other; side by side on a landscape page; the same turned by its /Rotate
+        byte[] twoUp = twoUp(Files.readAllBytes(pdf), layout > 0, layout == 2 ? 90 : 0);
+        ParsedReport got = Layouts.installed().parse(extractor.extract("x.pdf", twoUp), null);
+        String as = file + " " + layout;
+        assertThat(got.pageCount()).as(as).isEqualTo((want.pageCount() + 1) / 2);
+        assertThat(got.kpiCount()).as(as).isEqualTo(want.kpiCount()).isGreaterThan(10);
+        // sheet n of the file is on page (n + 1) / 2, every value as on its own page
+        assertThat(kpis(got))
+            .as(as)
+            .isEqualTo(kpis(want).stream().map(PdfExtractorTest::halve).toList());
+        assertThat(got.residue()).as(as).noneMatch(l -> l.cls() == ResidueClass.UNKNOWN);
+      }
     }
   }
 
@@ -197,22 +199,31 @@ class PdfExtractorTest {
     return b.toString();
   }
 
-  /** The PDF with every two pages printed on one page, each at half size, one above the other. */
-  static byte[] twoUp(byte[] pdf) throws IOException {
+  /**
+   * The PDF with every two pages printed on one page: one above the other at half size on a page of
+   * the same size, or side by side on a landscape page ({@code sideBySide}), that page turned by
+   * {@code rotate} (its /Rotate).
+   */
+  static byte[] twoUp(byte[] pdf, boolean sideBySide, int rotate) throws IOException {
     try (PDDocument src = Loader.loadPDF(pdf);
         PDDocument d = new PDDocument()) {
       LayerUtility layers = new LayerUtility(d);
       int n = src.getNumberOfPages();
       for (int i = 0; i < n; i += 2) {
         PDRectangle box = src.getPage(i).getMediaBox();
-        PDPage page = new PDPage(box);
+        float w = box.getWidth();
+        float h = box.getHeight();
+        PDPage page = new PDPage(sideBySide ? new PDRectangle(h, w) : box);
+        page.setRotation(rotate);
         d.addPage(page);
         try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
           for (int j = 0; j < 2 && i + j < n; j++) {
             PDFormXObject form = layers.importPageAsForm(src, i + j);
             cs.saveGraphicsState();
-            float y = j == 0 ? box.getHeight() / 2 : 0;
-            cs.transform(new Matrix(0.5f, 0, 0, 0.5f, box.getWidth() / 4, y));
+            float scale = sideBySide ? Math.min(h / 2 / w, w / h) : 0.5f;
+            float x = sideBySide ? j * h / 2 : w / 4;
+            float y = sideBySide ? 0 : j == 0 ? h / 2 : 0;
+            cs.transform(new Matrix(scale, 0, 0, scale, x, y));
             cs.drawForm(form);
             cs.restoreGraphicsState();
           }

@@ -28,7 +28,9 @@ import java.util.TreeMap;
  *       title again, a repeated print title, after more than a title) and some labels, none of
  *       which the sheet prints already, and the two together print exactly one シート番号: so the parts
  *       are one sheet's, cut by the page break. A page without a sheet's labels (a cover, a page of
- *       notes) is joined with nothing.
+ *       notes) is joined with nothing. The rest may also stand above the next sheet's title on its
+ *       page (sheets printed as one flow, each starting where the one before ends): it is cut off
+ *       there only where it joins.
  * </ul>
  */
 final class SheetPages {
@@ -60,8 +62,10 @@ final class SheetPages {
    * A run of lines of one page and how many of each once-printed label it holds.
    *
    * @param title the first title's text (tight), or null
+   * @param lead whether it stands above the page's first title (the rest of the sheet before)
    */
-  private record Part(int page, List<SheetLine> lines, Map<String, Integer> labels, String title) {
+  private record Part(
+      int page, List<SheetLine> lines, Map<String, Integer> labels, String title, boolean lead) {
     int count(String label) {
       return labels.getOrDefault(label, 0);
     }
@@ -83,7 +87,7 @@ final class SheetPages {
       if (next.title() != null && title != null) {
         both.put(TITLE, 1); // the same title again (continues() allows no other)
       }
-      return new Part(page, all, both, title != null ? title : next.title());
+      return new Part(page, all, both, title != null ? title : next.title(), false);
     }
   }
 
@@ -102,7 +106,13 @@ final class SheetPages {
     List<Part> out = new ArrayList<>();
     boolean lastEndsAPage = false;
     for (int p = 0; p < pages.size(); p++) {
-      List<Part> parts = split(p + 1, pages.get(p));
+      // a page may begin with the rest of the sheet before it and go on with sheets of its own
+      // (a flow of sheets in a word processor): that rest is cut off only where it joins
+      List<Part> parts = split(p + 1, pages.get(p), true);
+      if (parts.get(0).lead()
+          && !(lastEndsAPage && continues(out.get(out.size() - 1), parts.get(0)))) {
+        parts = split(p + 1, pages.get(p), false);
+      }
       for (int i = 0; i < parts.size(); i++) {
         Part part = parts.get(i);
         if (i == 0 && lastEndsAPage && continues(out.get(out.size() - 1), part)) {
@@ -147,8 +157,12 @@ final class SheetPages {
     return sheet.count(SHEET_NO) + next.count(SHEET_NO) == 1;
   }
 
-  /** A page's parts: the page whole, or cut before each title when every part is a whole sheet. */
-  private static List<Part> split(int pageNo, List<SheetLine> page) {
+  /**
+   * A page's parts: the page whole, or cut before each title when every part is a whole sheet; with
+   * {@code lead}, also before the first title when labels stand above it (the rest of the sheet
+   * before, which then need not be whole: its part is marked {@code lead}).
+   */
+  private static List<Part> split(int pageNo, List<SheetLine> page, boolean lead) {
     List<SheetLabels.Classified> classified = new ArrayList<>(page.size());
     List<Integer> titles = new ArrayList<>();
     for (SheetLine l : page) {
@@ -159,12 +173,16 @@ final class SheetPages {
       }
     }
     Part whole = part(pageNo, page, classified, 0, page.size());
-    if (titles.size() < 2) {
+    boolean cutLead =
+        lead
+            && !titles.isEmpty()
+            && !part(pageNo, page, classified, 0, titles.get(0)).labels().isEmpty();
+    if (titles.size() < (cutLead ? 1 : 2)) {
       return List.of(whole);
     }
     List<Integer> cuts = new ArrayList<>();
     cuts.add(0);
-    for (int t : titles.subList(1, titles.size())) {
+    for (int t : cutLead ? titles : titles.subList(1, titles.size())) {
       // the footer printed just above the next sheet's title is that sheet's
       int cut = t;
       while (cut > cuts.get(cuts.size() - 1) && isFooterOrBlank(classified.get(cut - 1).kind())) {
@@ -176,7 +194,12 @@ final class SheetPages {
     List<Part> parts = new ArrayList<>();
     for (int c = 0; c + 1 < cuts.size(); c++) {
       Part part = part(pageNo, page, classified, cuts.get(c), cuts.get(c + 1));
-      if (!part.whole()) {
+      if (c == 0 && cutLead) {
+        if (!part.noneTwice()) {
+          return List.of(whole);
+        }
+        part = new Part(part.page(), part.lines(), part.labels(), part.title(), true);
+      } else if (!part.whole()) {
         return List.of(whole);
       }
       parts.add(part);
@@ -224,6 +247,6 @@ final class SheetPages {
         }
       }
     }
-    return new Part(pageNo, page.subList(from, to), labels, title);
+    return new Part(pageNo, page.subList(from, to), labels, title, false);
   }
 }

@@ -318,4 +318,64 @@ class SheetPageVariantsTest {
         .extracting(ResidueLine::cls)
         .containsExactly(ResidueClass.SECTION_LABEL);
   }
+
+  @Test
+  void sheetsPrintedAsOneFlowOverThePagesAreReadEachWithItsPages() {
+    // a word processor's document of the sheets one after another, each starting where the one
+    // before ends: pages of L lines, each with its footer, so that most pages hold the rest of one
+    // sheet, whole sheets and the top of the next
+    ReportText natural = SheetVariants.natural(SheetSamples.sheets("r01"));
+    List<String> flow = new ArrayList<>();
+    for (String page : natural.pages()) {
+      for (String l : ReportText.lines(page)) {
+        if (!l.matches("- \\d+ -")) {
+          flow.add(l);
+        }
+      }
+    }
+    List<String> want = unpaged(layout.parse(natural));
+    for (int perPage : List.of(23, 40, 57)) {
+      List<String> pages = new ArrayList<>();
+      for (int i = 0; i < flow.size(); i += perPage) {
+        List<String> ls = new ArrayList<>(flow.subList(i, Math.min(flow.size(), i + perPage)));
+        ls.add("- " + (pages.size() + 1) + " -");
+        pages.add(String.join("\n", ls) + "\n");
+      }
+      ParsedReport got = layout.parse(new ReportText("r01.pdf", pages));
+      List<String> meaning = unpaged(got);
+
+      assertThat(got.kpiCount()).as("" + perPage).isEqualTo(73);
+      // every KPI as on its own page; a narrative is lost only where the page break cuts its text
+      assertThat(meaning.stream().filter(l -> !l.startsWith("  N ")).toList())
+          .as("" + perPage)
+          .isEqualTo(want.stream().filter(l -> !l.startsWith("  N ")).toList());
+      assertThat(meaning).as("" + perPage).isSubsetOf(want);
+      // each KPI carries the page its 実績値 row is printed on
+      for (Project p : got.projects()) {
+        for (Kpi k : p.kpis()) {
+          String row = "実績値 " + k.values().get(0).value().printed();
+          assertThat(ReportText.lines(pages.get(k.page() - 1)))
+              .as(perPage + " " + p.projectNo() + "-" + k.kpiNo())
+              .anyMatch(l -> l.startsWith(row));
+        }
+      }
+      // and the lines of a lost text are unknown, every one of them a line of such a text
+      List<String> lost = new ArrayList<>(want);
+      lost.removeAll(meaning);
+      assertThat(lost).as("" + perPage).allMatch(l -> l.startsWith("  N "));
+      assertThat(got.residue())
+          .as("" + perPage)
+          .filteredOn(l -> l.cls() == ResidueClass.UNKNOWN)
+          .hasSizeGreaterThanOrEqualTo(lost.size())
+          .allMatch(l -> lost.stream().anyMatch(n -> n.contains(SheetSemantics.key(l.text()))));
+    }
+  }
+
+  /** The parse's meaning without its page numbers. */
+  private static List<String> unpaged(ParsedReport r) {
+    return SheetSemantics.of(r).stream()
+        .skip(1)
+        .map(l -> l.replaceAll(" p\\d+(?= |$)", " p"))
+        .toList();
+  }
 }
