@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which lines are one sheet: a page's, as a rule, but a file may print two sheets on one page (two
@@ -54,6 +56,8 @@ final class SheetPages {
           Kind.FUTURE,
           Kind.LEGEND);
 
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,6}");
+
   private static final String SHEET_NO = "SHEET_NO";
   private static final String TITLE = "TITLE";
   private static final String LEGEND = "LEGEND";
@@ -63,9 +67,15 @@ final class SheetPages {
    *
    * @param title the first title's text (tight), or null
    * @param lead whether it stands above the page's first title (the rest of the sheet before)
+   * @param footer the page number its footer prints ({@code - 5 -}), or null
    */
   private record Part(
-      int page, List<SheetLine> lines, Map<String, Integer> labels, String title, boolean lead) {
+      int page,
+      List<SheetLine> lines,
+      Map<String, Integer> labels,
+      String title,
+      boolean lead,
+      Integer footer) {
     int count(String label) {
       return labels.getOrDefault(label, 0);
     }
@@ -87,7 +97,13 @@ final class SheetPages {
       if (next.title() != null && title != null) {
         both.put(TITLE, 1); // the same title again (continues() allows no other)
       }
-      return new Part(page, all, both, title != null ? title : next.title(), false);
+      return new Part(
+          page,
+          all,
+          both,
+          title != null ? title : next.title(),
+          false,
+          next.footer() != null ? next.footer() : footer);
     }
   }
 
@@ -134,6 +150,9 @@ final class SheetPages {
   private static boolean continues(Part sheet, Part next) {
     if (sheet.count(LEGEND) > 0 || !sheet.noneTwice() || !next.noneTwice()) {
       return false;
+    }
+    if (sheet.footer() != null && next.footer() != null && next.footer() != sheet.footer() + 1) {
+      return false; // the pages' footers are not consecutive: pages between them are missing
     }
     if (sheet.labels().isEmpty()) {
       return false; // a page that prints none of a sheet's labels (a cover) begins no sheet
@@ -198,7 +217,8 @@ final class SheetPages {
         if (!part.noneTwice()) {
           return List.of(whole);
         }
-        part = new Part(part.page(), part.lines(), part.labels(), part.title(), true);
+        part =
+            new Part(part.page(), part.lines(), part.labels(), part.title(), true, part.footer());
       } else if (!part.whole()) {
         return List.of(whole);
       }
@@ -215,9 +235,14 @@ final class SheetPages {
       int pageNo, List<SheetLine> page, List<SheetLabels.Classified> classified, int from, int to) {
     Map<String, Integer> labels = new TreeMap<>();
     String title = null;
+    Integer footer = null;
     for (int i = from; i < to; i++) {
       SheetLabels.Classified c = classified.get(i);
       Kind k = c.kind();
+      if (k == Kind.FOOTER && footer == null) {
+        Matcher m = DIGITS.matcher(page.get(i).folded());
+        footer = m.find() ? Integer.valueOf(m.group()) : null;
+      }
       if (ONCE.contains(k)) {
         labels.merge(k.name(), 1, Integer::sum);
       }
@@ -247,6 +272,6 @@ final class SheetPages {
         }
       }
     }
-    return new Part(pageNo, page.subList(from, to), labels, title, false);
+    return new Part(pageNo, page.subList(from, to), labels, title, false, footer);
   }
 }

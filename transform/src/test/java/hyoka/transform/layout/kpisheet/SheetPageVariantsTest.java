@@ -378,4 +378,30 @@ class SheetPageVariantsTest {
         .map(l -> l.replaceAll(" p\\d+(?= |$)", " p"))
         .toList();
   }
+
+  @Test
+  void theTopOfOneSheetAndTheBottomOfAnotherWithPagesMissingBetweenAreNotJoined() {
+    // a file with pages lost: 2-1's top half on page 2 ("- 2 -"), then the bottom half of 3-1
+    // on a page whose footer says 5. Their labels would make one sheet; the footers say pages
+    // are missing between them, so neither lends the other its values
+    List<String> p = pages();
+    String a = p.get(1);
+    String b = p.get(2);
+    int ac = ReportText.lines(a).indexOf("シート番号 2-1");
+    int bc = ReportText.lines(b).indexOf("シート番号 3-1");
+    p.set(1, lines(a, 0, ac));
+    p.set(2, "\n- 5 -\n\n\n" + lines(b, bc, Integer.MAX_VALUE));
+    ParsedReport got = layout.parse(new ReportText("r01.pdf", p));
+
+    // each half is a cut sheet on its own: 2-1's lacks its number and KPI ordinal, 3-1's its
+    // project's name, so both are unknown lines, as before the join existed
+    assertThat(got.kpiCount()).isEqualTo(71);
+    assertThat(got.projects()).extracting(Project::projectNo).doesNotContain(2, 3);
+    assertThat(unknown(got))
+        .contains(
+            "2: 個別施策 既存借上公営住宅事業",
+            "2: 実績値 0戸 ― ― 4戸 4戸 4戸 30戸",
+            "3: シート番号 3-1",
+            "3: 30件/年 ※H28新規事業");
+  }
 }
