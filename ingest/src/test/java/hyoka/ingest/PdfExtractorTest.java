@@ -81,6 +81,17 @@ class PdfExtractorTest {
   }
 
   @Test
+  void aTurnedPageOfTheStrategyReportGivesTheTextOfTheUprightPage() throws IOException {
+    // the other layout: pages of the FY2019 report printed turned the same five ways (its pages
+    // 1-5 hold project heads, KPI tables and narratives, denser than a sheet)
+    for (String sample : List.of("h31", "h30")) {
+      byte[] turned = turnedCopy(Fixtures.samplePdf(sample));
+      ReportText got = extractor.extract("x.pdf", turned);
+      assertThat(got.pages()).as(sample).isEqualTo(Fixtures.text(sample).pages());
+    }
+  }
+
+  @Test
   void onlyAPageThatReadsTurnedIsTakenForOne() {
     String sheet = Fixtures.sheetText("r01").pages().get(0);
     assertThat(PdfExtractor.readsTurned(sheet)).isFalse();
