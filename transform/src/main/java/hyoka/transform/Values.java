@@ -73,10 +73,11 @@ public final class Values {
 
   /**
    * Words and qualifiers that a greedy {@link #UNIT} takes in but that are no unit: a bound (以上,
-   * 以下, 未満, 超) or an estimate or provisional figure printed after the unit (見込み, 見込値, 推計, 暫定値,
-   * 速報値). What they say is kept as the value's {@link Qualifier}.
+   * 以下, 未満, 超), an approximate figure (程度) or an estimate or provisional figure printed after the
+   * unit (見込み, 見込値, 推計, 暫定値, 速報値). What they say is kept as the value's {@link Qualifier}.
    */
-  private static final Pattern NOT_UNIT = Pattern.compile("(?:以上|以下|未満|超|見込み?値?|推計値?|暫定値?|速報値?)+$");
+  private static final Pattern NOT_UNIT =
+      Pattern.compile("(?:以上|以下|未満|超|程度|見込み?値?|推計値?|暫定値?|速報値?)+$");
 
   private static final String RANGE = NUM + "(?: ?" + UNIT_SPACED + ")? ?~ ?" + NUM;
 

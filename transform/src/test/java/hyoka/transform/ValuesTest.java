@@ -102,6 +102,7 @@ class ValuesTest {
       {"約１，２００件", "1200 件 [approximate]"},
       {"概ね220件", "220 件 [approximate]"},
       {"およそ220件", "220 件 [approximate]"},
+      {"220件程度", "220 件 [approximate]"},
       // estimate: half- and full-width parentheses, before and after the unit, without them
       {"220件(見込)", "220 件 [estimate]"},
       {"220件（見込）", "220 件 [estimate]"},
