@@ -60,7 +60,7 @@ public final class Values {
 
   /**
    * An approximate, estimated or provisional figure is marked before the number: 約, 概ね, およそ, 暫定値,
-   * 速報値, or {@link #QUALIFIER_PAREN}.
+   * 速報値, or {@link #QUALIFIER_PAREN}; two of them too ({@code （暫定）約220件}).
    */
   private static final String QUALIFIER_BEFORE =
       "(?<qb>(?:(?:約|概ね|およそ|(?:暫定|速報)値?|" + QUALIFIER_PAREN + ") ?){1,2})";
