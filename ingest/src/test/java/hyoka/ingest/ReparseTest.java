@@ -170,6 +170,46 @@ class ReparseTest {
     assertThat(again.summary().runId()).isZero();
   }
 
+  /**
+   * A warehouse of the hyoka before the qualifier columns: the next ingest adds them to its tables
+   * and views, and reads its reports again (their version is another), so their rows are this
+   * version's, with a qualifier column for every value (NULL: the sample prints its values plain).
+   */
+  @Test
+  void aWarehouseWithoutQualifiersGetsTheColumnsAndItsReportsReadAgain() throws Exception {
+    Path h31 = Files.copy(Fixtures.samplePdf("h31"), dir.resolve("h31.pdf"));
+    Path data = dir.resolve("data");
+    ingest(data, "before-qualifiers", "otaru", h31);
+    tamper(
+        data,
+        "DROP VIEW supersession_losses; DROP VIEW kpi_conflicts; DROP VIEW kpi_series;"
+            + " DROP VIEW kpi_series_values; DROP VIEW current_kpi_values; DROP VIEW current_kpis",
+        "ALTER TABLE kpis DROP COLUMN baseline_qualifier",
+        "ALTER TABLE kpis DROP COLUMN actual_qualifier",
+        "ALTER TABLE kpis DROP COLUMN target_qualifier",
+        "ALTER TABLE kpi_values DROP COLUMN qualifier");
+    String qualifierColumns =
+        "SELECT count(*) FROM information_schema.columns WHERE column_name LIKE '%qualifier'";
+    assertThat(sql(data, qualifierColumns)).isZero();
+
+    Run upgraded = ingest(data, null, "otaru", h31);
+    assertThat(upgraded.lines().get(0)).startsWith("reparsed " + h31 + " (made by another");
+    // kpis, kpi_values and the views that carry them: current_kpis (3), current_kpi_values,
+    // kpi_series_values (1 each), kpi_series (3)
+    assertThat(sql(data, qualifierColumns)).isEqualTo(3 + 1 + 3 + 1 + 1 + 3);
+    assertThat(
+            sql(
+                data,
+                "SELECT count(*) FROM kpis JOIN reports USING (report_id)"
+                    + " WHERE parser_version = ? AND actual_qualifier IS NULL"
+                    + " AND target_qualifier IS NULL AND baseline_qualifier IS NULL",
+                current()))
+        .isEqualTo(73);
+    assertThat(sql(data, "SELECT count(*) FROM kpi_values WHERE qualifier IS NULL"))
+        .isEqualTo(sql(data, "SELECT count(*) FROM kpi_values"))
+        .isPositive();
+  }
+
   @Test
   void contentAnotherVersionRejectedIsReadAgain() throws Exception {
     Path memo = TestPdfs.text(dir.resolve("memo.pdf"), List.of("Quarterly memo", "Budget: 100"));

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * unit are allowed; spaces between values separate them.
  *
  * <p>What other reports print in a value cell is read too, so that a row is not lost for one cell:
- * the accounting minus (`▲12`, `△12` = -12); an estimate or provisional figure (`約220件`,
- * `220件（見込）`, `（暫定）220件`: the number, the qualifier kept in the printed text); a bound (`180件以上`:
- * the number, the unit without 以上); a figure still being compiled (`未集計`, `集計中`, `調査中`: NULL,
- * {@code pending}); a range (`170～190件`: NULL, {@code unparseable}, never a number of its own
- * making).
+ * the accounting minus (`▲12`, `△12` = -12); an estimate or provisional figure (`約220件`, `概ね220件`,
+ * `220件（見込）`, `220件見込み`, `220件（推計）`, `（暫定）220件`: the number, and its {@link Qualifier}); a bound
+ * (`180件以上`: the number, the unit without 以上, the qualifier {@code at_least}); a figure still being
+ * compiled (`未集計`, `集計中`, `調査中`: NULL, {@code pending}); a range (`170～190件`: NULL, {@code
+ * unparseable}, never a number of its own making).
  */
 public final class Values {
   private Values() {}
@@ -38,7 +38,13 @@ public final class Values {
    * ▲3.2`: a producer's space before a unit would otherwise take it).
    */
   private static final String UNIT =
-      "(?!未確定|約|" + PENDING_WORD + "|" + TARGET_WORD + ")[^\\s\\d.,+▲△" + DASHES + "()\\[\\]:/~]+";
+      "(?!未確定|約|概ね|およそ|"
+          + PENDING_WORD
+          + "|"
+          + TARGET_WORD
+          + ")[^\\s\\d.,+▲△"
+          + DASHES
+          + "()\\[\\]:/~]+";
 
   /** A unit, possibly split by a producer's space before Latin letters (`千 t`). */
   private static final String UNIT_SPACED = UNIT + "(?: [A-Za-z]+)?";
@@ -49,14 +55,29 @@ public final class Values {
    */
   private static final String NUM = "(?:[+\\-]|[▲△] ?)?\\d[\\d,]*(?:\\.\\d+)?";
 
-  /** An estimate or a provisional figure is marked before the number: 約, 暫定値, 速報値, （見込）, （暫定）. */
-  private static final String QUALIFIER_BEFORE = "(?:約 ?|(?:暫定|速報)値? ?|\\((?:見込み?|暫定|速報値?)\\) ?)";
+  /** A qualifier in parentheses: （見込）, （見込み）, （見込値）, （推計）, （暫定）, （速報値）. */
+  private static final String QUALIFIER_PAREN = "\\((?:見込み?値?|推計値?|暫定値?|速報値?)\\)";
 
-  /** …or after it: （見込み）, （暫定）, 見込, 暫定値, 速報値. */
-  private static final String QUALIFIER_AFTER = "(?: ?\\((?:見込み?|暫定値?|速報値?)\\))";
+  /**
+   * An approximate, estimated or provisional figure is marked before the number: 約, 概ね, およそ, 暫定値,
+   * 速報値, or {@link #QUALIFIER_PAREN}; two of them too ({@code （暫定）約220件}).
+   */
+  private static final String QUALIFIER_BEFORE =
+      "(?<qb>(?:(?:約|概ね|およそ|(?:暫定|速報)値?|" + QUALIFIER_PAREN + ") ?){1,2})";
 
-  /** Words and qualifiers that a greedy {@link #UNIT} takes in but that are no unit. */
-  private static final Pattern NOT_UNIT = Pattern.compile("(?:以上|以下|未満|超|見込み?|暫定値?|速報値?)+$");
+  /**
+   * …or after it, in parentheses (a bare 見込, 暫定値 after the unit is in {@link #NOT_UNIT}), and then
+   * the cell ends: in {@code 244件 （暫定）220件} the （暫定） is the next cell's.
+   */
+  private static final String QUALIFIER_AFTER = "(?<qa> ?" + QUALIFIER_PAREN + "(?= |$))";
+
+  /**
+   * Words and qualifiers that a greedy {@link #UNIT} takes in but that are no unit: a bound (以上,
+   * 以下, 未満, 超), an approximate figure (程度) or an estimate or provisional figure printed after the
+   * unit (見込み, 見込値, 推計, 暫定値, 速報値). What they say is kept as the value's {@link Qualifier}.
+   */
+  private static final Pattern NOT_UNIT =
+      Pattern.compile("(?:以上|以下|未満|超|程度|見込み?値?|推計値?|暫定値?|速報値?)+$");
 
   private static final String RANGE = NUM + "(?: ?" + UNIT_SPACED + ")? ?~ ?" + NUM;
 
@@ -179,7 +200,7 @@ public final class Values {
     }
     PrintedValue v = valueOf(t, tok);
     String printed = text.printedOf(m.start("tok"), m.end("tok")).strip();
-    v = new PrintedValue(printed, v.value(), v.unit(), v.nullReason());
+    v = new PrintedValue(printed, v.value(), v.unit(), v.nullReason(), v.qualifier());
     return new NameValue(text.printedOf(0, m.end("name")).strip(), v);
   }
 
@@ -189,14 +210,23 @@ public final class Values {
   private static PrintedValue valueOf(Matcher m, FoldedText text) {
     String printed = text.printedOf(m.start(), m.end()).strip();
     String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
+    String afterUnit = null;
     if (unit != null) {
-      unit = NOT_UNIT.matcher(unit).replaceFirst("");
+      Matcher not = NOT_UNIT.matcher(unit);
+      if (not.find()) {
+        afterUnit = not.group();
+        unit = unit.substring(0, not.start());
+      }
       if (unit.isEmpty()) {
         unit = null;
       }
     }
     if (m.group("num") != null) {
-      return PrintedValue.of(printed, number(m.group("num")), unit);
+      return PrintedValue.of(
+          printed,
+          number(m.group("num")),
+          unit,
+          Qualifier.of(m.group("qb"), afterUnit, m.group("qa")));
     }
     if (m.group("range") != null) {
       // two numbers are no value: never a midpoint or an end of our choosing
@@ -235,8 +265,8 @@ public final class Values {
   }
 
   /**
-   * Whether a value can start with c: a digit or sign (▲, △), a dash, a qualifier (約, 暫定, 速報,
-   * （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
+   * Whether a value can start with c: a digit or sign (▲, △), a dash, a qualifier (約, 概ね, およそ, 暫定,
+   * 速報, （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
    */
   private static boolean canStartToken(char c) {
     return c >= '0' && c <= '9'
@@ -251,6 +281,8 @@ public final class Values {
         || c == '▲'
         || c == '△'
         || c == '約'
+        || c == '概'
+        || c == 'お'
         || c == '暫'
         || c == '速'
         || c == '集'

@@ -48,7 +48,8 @@ class ValuesTest {
     PrintedValue v = t.get(0).value();
     assertThat(v.printed()).as(cell).isEqualTo(cell);
     return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
-        + (v.unit() == null ? "" : " " + v.unit());
+        + (v.unit() == null ? "" : " " + v.unit())
+        + (v.qualifier() == null ? "" : " [" + v.qualifier() + "]");
   }
 
   /**
@@ -63,17 +64,17 @@ class ValuesTest {
     assertThat(read("－12")).isEqualTo("-12");
     assertThat(read("1，234件")).isEqualTo("1234 件");
     assertThat(read("６０．００％")).isEqualTo("60.00 %");
-    // an estimate or a provisional figure: the number, the qualifier only in the printed text
-    assertThat(read("約220件")).isEqualTo("220 件");
-    assertThat(read("220件（見込）")).isEqualTo("220 件");
-    assertThat(read("220件(見込み)")).isEqualTo("220 件");
-    assertThat(read("（暫定）220件")).isEqualTo("220 件");
-    assertThat(read("暫定値220件")).isEqualTo("220 件");
+    // an estimate or a provisional figure: the number, and its qualifier
+    assertThat(read("約220件")).isEqualTo("220 件 [approximate]");
+    assertThat(read("220件（見込）")).isEqualTo("220 件 [estimate]");
+    assertThat(read("220件(見込み)")).isEqualTo("220 件 [estimate]");
+    assertThat(read("（暫定）220件")).isEqualTo("220 件 [provisional]");
+    assertThat(read("暫定値220件")).isEqualTo("220 件 [provisional]");
     assertThat(read("3,450千円")).isEqualTo("3450 千円");
     assertThat(read("12ポイント")).isEqualTo("12 ポイント");
     // a bound is no unit
-    assertThat(read("180件以上")).isEqualTo("180 件");
-    assertThat(read("96%以下")).isEqualTo("96 %");
+    assertThat(read("180件以上")).isEqualTo("180 件 [at_least]");
+    assertThat(read("96%以下")).isEqualTo("96 % [at_most]");
     // a figure being compiled is to come; a range or a word is no number
     assertThat(read("未集計")).isEqualTo("null(pending)");
     assertThat(read("集計中")).isEqualTo("null(pending)");
@@ -84,6 +85,81 @@ class ValuesTest {
         .isEqualTo(PrintedValue.missing("現状維持", null, "unparseable"));
     assertThat(Values.rowTokens(FoldedText.of("― 増加")).get(1).value())
         .isEqualTo(PrintedValue.missing("増加", null, "unparseable"));
+  }
+
+  /**
+   * Every form of a qualifier gives the same value and unit as the plain cell and says what the
+   * printed text says of the number, whatever the width of its characters, its spaces, and whether
+   * it stands before or after the unit.
+   */
+  @Test
+  void aQualifierIsKeptAsDataInEveryForm() {
+    String[][] cases = {
+      // approximate
+      {"約220件", "220 件 [approximate]"},
+      {"約 220件", "220 件 [approximate]"},
+      {"約　２２０件", "220 件 [approximate]"},
+      {"約１，２００件", "1200 件 [approximate]"},
+      {"概ね220件", "220 件 [approximate]"},
+      {"およそ220件", "220 件 [approximate]"},
+      {"220件程度", "220 件 [approximate]"},
+      // estimate: half- and full-width parentheses, before and after the unit, without them
+      {"220件(見込)", "220 件 [estimate]"},
+      {"220件（見込）", "220 件 [estimate]"},
+      {"220件 （見込み）", "220 件 [estimate]"},
+      {"220件（見込値）", "220 件 [estimate]"},
+      {"220件（推計）", "220 件 [estimate]"},
+      {"（見込）220件", "220 件 [estimate]"},
+      {"220件見込", "220 件 [estimate]"},
+      {"220件見込み", "220 件 [estimate]"},
+      {"220件見込値", "220 件 [estimate]"},
+      {"87.5%（見込）", "87.5 % [estimate]"},
+      {"220(見込)", "220 [estimate]"},
+      // provisional
+      {"（暫定）220件", "220 件 [provisional]"},
+      {"220件（暫定値）", "220 件 [provisional]"},
+      {"速報値 220件", "220 件 [provisional]"},
+      {"220件速報値", "220 件 [provisional]"},
+      // bounds: 以上 and 以下 are the number or more / less, 未満 and 超 strictly
+      {"180件以上", "180 件 [at_least]"},
+      {"180 件以上", "180 件 [at_least]"},
+      {"180以上", "180 [at_least]"},
+      {"96%以下", "96 % [at_most]"},
+      {"5件未満", "5 件 [below]"},
+      {"100人超", "100 人 [above]"},
+      // two qualifiers, in the order of the vocabulary whatever the printed order
+      {"約180件以上", "180 件 [approximate,at_least]"},
+      {"180件以上（見込）", "180 件 [estimate,at_least]"},
+      {"（暫定）約220件", "220 件 [approximate,provisional]"},
+      {"▲12（見込）", "-12 [estimate]"},
+      // plain: no qualifier
+      {"220件", "220 件"},
+      {"▲12", "-12"},
+      // no number, no qualifier: what is not read stays unparseable or its reason
+      {"―", "null(dash)"},
+      {"未集計", "null(pending)"},
+      {"170～190件", "null(unparseable) 件"},
+    };
+    for (String[] c : cases) {
+      assertThat(read(c[0])).as(c[0]).isEqualTo(c[1]);
+    }
+    // a qualifier no value follows is no value: a word that is no qualifier leaves the row unread
+    assertThat(Values.rowTokens(FoldedText.of("約"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("おおむね220件"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("概ね順調"))).isEmpty();
+    // a qualifier in parentheses before a number is that cell's, not the previous one's
+    assertThat(Values.rowTokens(FoldedText.of("244件 （暫定）220件 180件（見込）")))
+        .extracting(x -> x.value().printed(), x -> x.value().qualifier())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("244件", null),
+            org.assertj.core.groups.Tuple.tuple("（暫定）220件", "provisional"),
+            org.assertj.core.groups.Tuple.tuple("180件（見込）", "estimate"));
+    // on a name line, the qualifier of the report year's actual
+    Values.NameValue nv = Values.nameAndValue(FoldedText.of("交通事故件数 約１７３件（見込）"));
+    assertThat(nv.name()).isEqualTo("交通事故件数");
+    assertThat(nv.value().printed()).isEqualTo("約１７３件（見込）");
+    assertThat(nv.value().value()).isEqualByComparingTo("173");
+    assertThat(nv.value().qualifier()).isEqualTo("approximate,estimate");
   }
 
   @Test

@@ -115,6 +115,9 @@ public final class ReportRows {
         printed(r, "baseline", k.baseline());
         printed(r, "actual", k.actual());
         printed(r, "target", k.target());
+        r.set("baseline_qualifier", k.baseline().qualifier())
+            .set("actual_qualifier", k.actual().qualifier())
+            .set("target_qualifier", k.target().qualifier());
         printed(r, "raw_score", k.rawScore());
         printed(r, "score", k.score());
         grading(r, k.grading());
@@ -131,6 +134,7 @@ public final class ReportRows {
               .set("printed", v.value().printed())
               .set("null_reason", v.value().nullReason())
               .set("unit", v.value().unit())
+              .set("qualifier", v.value().qualifier())
               .set("kpi_key", kpiKey)
               .add();
         }

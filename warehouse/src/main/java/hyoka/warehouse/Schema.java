@@ -174,7 +174,7 @@ public final class Schema {
                 + " FROM printed)"
                 + " SELECT series, kpi_key, project_key, project_name, kpi_name, fiscal_year, kind,"
                 + " value, printed, null_reason, unit, kpi_unit, report_id, report_fiscal_year, reports,"
-                + " disagree, layout FROM ranked WHERE rank = 1"
+                + " disagree, layout, qualifier FROM ranked WHERE rank = 1"
           },
           new String[] {
             "kpi_series",
@@ -205,7 +205,10 @@ public final class Schema {
                 + NEWEST
                 + ") AS report_id,"
                 + " max(reports) AS reports,"
-                + " bool_or(disagree) AS disagree"
+                + " bool_or(disagree) AS disagree,"
+                + " max(qualifier) FILTER (WHERE kind = 'baseline') AS baseline_qualifier,"
+                + " max(qualifier) FILTER (WHERE kind = 'actual') AS actual_qualifier,"
+                + " max(qualifier) FILTER (WHERE kind = 'target') AS target_qualifier"
                 + " FROM kpi_series_values GROUP BY series, kpi_key, fiscal_year"
           },
           new String[] {

@@ -24,6 +24,15 @@ public final class Tables {
   private static final Column PROJECT_NO =
       c("project_no", INTEGER, "project number (事業番号) as printed in this report");
 
+  /**
+   * The qualifier columns, added last to their tables (an older warehouse gets them by ALTER TABLE,
+   * which appends, so both have one column order).
+   */
+  private static final String QUALIFIER_DOC =
+      "what the printed text says of the number: approximate (約), estimate (見込), provisional"
+          + " (暫定), at_least (以上), at_most (以下), below (未満), above (超), comma-separated when"
+          + " two (approximate,at_least); NULL when printed plain or when the value is NULL";
+
   public static final TableSpec REPORTS =
       new TableSpec(
           "reports",
@@ -183,7 +192,10 @@ public final class Tables {
                       + " NULL where the layout prints no grade"),
               c("grade_note", VARCHAR, "why grade_by_rule is NULL or what the mismatch is"),
               c("progress", VARCHAR, "printed 進捗状況 (順調, 概ね順調, やや遅れ, 遅れ), or NULL"),
-              c("grade_page", INTEGER, "1-based page the grade is printed on")),
+              c("grade_page", INTEGER, "1-based page the grade is printed on"),
+              c("baseline_qualifier", VARCHAR, QUALIFIER_DOC),
+              c("actual_qualifier", VARCHAR, QUALIFIER_DOC),
+              c("target_qualifier", VARCHAR, QUALIFIER_DOC)),
           List.of());
 
   public static final TableSpec KPI_VALUES =
@@ -205,7 +217,8 @@ public final class Tables {
                   VARCHAR,
                   "why value is NULL: not_printed, not_found, dash, pending, undetermined, unparseable"),
               c("unit", VARCHAR, "unit printed with the value, or NULL"),
-              c("kpi_key", VARCHAR, "stable key of the KPI (see Keys)")),
+              c("kpi_key", VARCHAR, "stable key of the KPI (see Keys)"),
+              c("qualifier", VARCHAR, QUALIFIER_DOC)),
           List.of());
 
   public static final TableSpec BUDGET_ITEMS =

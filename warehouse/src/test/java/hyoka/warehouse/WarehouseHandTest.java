@@ -304,12 +304,17 @@ class WarehouseHandTest {
     java.nio.file.Files.createDirectories(w.dataDir());
     try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + w.dbFile());
         var s = c.createStatement()) {
-      // as if written before kpis.kpi_key, runs.files_rejected and the parser versions existed
+      // as if written before kpis.kpi_key, runs.files_rejected, the parser versions and the
+      // qualifiers existed
       Schema.create(c);
       s.execute(
           "DROP VIEW kpi_conflicts; DROP VIEW kpi_series; DROP VIEW kpi_series_values;"
               + " DROP VIEW current_kpi_values; DROP VIEW current_kpis");
       s.execute("ALTER TABLE kpis DROP COLUMN kpi_key");
+      for (String q : List.of("baseline_qualifier", "actual_qualifier", "target_qualifier")) {
+        s.execute("ALTER TABLE kpis DROP COLUMN " + q);
+      }
+      s.execute("ALTER TABLE kpi_values DROP COLUMN qualifier");
       s.execute("ALTER TABLE runs DROP COLUMN files_rejected");
       s.execute("ALTER TABLE runs DROP COLUMN files_reparsed");
       s.execute("ALTER TABLE reports DROP COLUMN parser_version");
@@ -330,6 +335,40 @@ class WarehouseHandTest {
         .containsExactly(List.of(1L));
     assertThat(w.query("SELECT count(*) FROM kpi_series WHERE kpi_key LIKE '%交通事故件数'").rows())
         .containsExactly(List.of(6L));
+    // the qualifier columns are added last, as a new warehouse has them: one column order (but
+    // for kpis.kpi_key, dropped above, which is added back before them)
+    Warehouse fresh = new Warehouse(tmp.resolve("fresh"));
+    fresh.publish(
+        List.of(
+            shard(
+                HandReports.report(
+                    HandReports.sha('a'), 2019, "244", Instant.parse("2026-01-01T00:00:00Z")))),
+        stats());
+    for (String table : List.of("kpis", "kpi_values", "kpi_series", "kpi_series_values")) {
+      String columns =
+          "SELECT column_name FROM information_schema.columns WHERE table_name = '"
+              + table
+              + "' ORDER BY ordinal_position";
+      if (table.equals("kpis")) {
+        assertThat(w.query(columns).rows())
+            .containsExactlyInAnyOrderElementsOf(fresh.query(columns).rows())
+            .endsWith(
+                List.of("kpi_key"),
+                List.of("baseline_qualifier"),
+                List.of("actual_qualifier"),
+                List.of("target_qualifier"));
+      } else {
+        assertThat(w.query(columns).rows()).as(table).isEqualTo(fresh.query(columns).rows());
+      }
+    }
+    assertThat(
+            w.query(
+                    "SELECT count(*), count(baseline_qualifier), count(actual_qualifier),"
+                        + " count(target_qualifier) FROM kpis")
+                .rows())
+        .containsExactly(List.of(2L, 0L, 0L, 0L));
+    assertThat(w.query("SELECT count(qualifier) FROM kpi_values").rows())
+        .containsExactly(List.of(0L));
   }
 
   /**

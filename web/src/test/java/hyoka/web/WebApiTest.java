@@ -404,7 +404,8 @@ class WebApiTest {
       List<String> expected = new ArrayList<>();
       for (List<Object> row :
           sql(
-              "SELECT fiscal_year, kind, value, printed FROM kpi_series_values WHERE kpi_key = '"
+              "SELECT fiscal_year, kind, value, printed, qualifier FROM kpi_series_values"
+                  + " WHERE kpi_key = '"
                   + kpi.get("kpi_key").getAsString()
                   + "' ORDER BY fiscal_year, kind")) {
         expected.add(row.toString());
@@ -413,11 +414,12 @@ class WebApiTest {
       for (JsonElement e : kpi.getAsJsonArray("points")) {
         JsonObject pt = e.getAsJsonObject();
         got.add(
-            List.of(
+            java.util.Arrays.asList(
                     pt.get("fiscal_year").getAsInt(),
                     pt.get("kind").getAsString(),
                     pt.get("value").getAsDouble(),
-                    pt.get("printed").getAsString())
+                    pt.get("printed").getAsString(),
+                    pt.get("qualifier").isJsonNull() ? null : pt.get("qualifier").getAsString())
                 .toString());
         assertThat(pt.get("page").getAsInt()).isEqualTo(5);
       }

@@ -334,6 +334,51 @@ class SheetVariantsTest {
     }
   }
 
+  /**
+   * The qualifiers of a sheet's 実績値 row are the KPI's and each value's, under a header in either
+   * era (H31 or R元 for the report year): the baseline's, the report year's actual's, the target's.
+   */
+  @Test
+  void aValueRowsQualifiersAreKeptUnderAHeiseiOrReiwaHeader() {
+    String row = "実績値 0件 ― 5件 9件 7件 14件 30件";
+    String header = "区分 H27 H28 H29 H30 H31";
+    for (String reiwa : List.of(header, "区分 H27 H28 H29 H30 R元", "区分 H27 H28 H29 H30 R1")) {
+      ReportText text =
+          SheetVariants.page(
+              Fixtures.sheetText("r01"),
+              3,
+              p -> {
+                assertThat(p).contains(row, header);
+                return p.replace(header, reiwa)
+                    .replace(row, "実績値 約0件 ― 5件 9件 7件（暫定） 14件(見込) 約30件以上");
+              });
+      ParsedReport r = layout.parse(text);
+      assertThat(SheetSemantics.of(spaced(text))).as(reiwa).isEqualTo(SheetSemantics.of(r));
+      Kpi k = kpi(r, 3, 1);
+      assertThat(k.baseline().qualifier()).as(reiwa).isEqualTo("approximate");
+      assertThat(k.actual().printed()).isEqualTo("14件(見込)");
+      assertThat(k.actual().qualifier()).isEqualTo("estimate");
+      assertThat(k.target().value()).isEqualByComparingTo("30");
+      assertThat(k.target().qualifier()).isEqualTo("approximate,at_least");
+      assertThat(k.unit()).isEqualTo("件");
+      assertThat(k.values())
+          .extracting(v -> v.fiscalYear() + " " + v.kind().label() + " " + v.value().qualifier())
+          .containsExactly(
+              "2015 baseline approximate",
+              "2015 actual null",
+              "2016 actual null",
+              "2017 actual null",
+              "2018 actual provisional",
+              "2019 actual estimate",
+              "2019 target approximate,at_least");
+      // the grade is the legend's for the printed achievement, as in the fixture
+      assertThat(k.grading().gradePrinted()).isEqualTo("Ｄ");
+      assertThat(k.grading().status()).isEqualTo(ScoreStatus.MATCH);
+      assertThat(unknown(r)).as(reiwa).isEmpty();
+      othersUnchanged(r, "3-1");
+    }
+  }
+
   @Test
   void aValueRowThatDoesNotFitItsHeaderIsNotGuessedIntoColumns() {
     // one value of 1-1's 実績値 row lost: 6 values for 7 columns

@@ -81,7 +81,8 @@ class ValueVariantsTest {
     return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
         + " «"
         + v.printed()
-        + "»";
+        + "»"
+        + (v.qualifier() == null ? "" : " [" + v.qualifier() + "]");
   }
 
   @Test
@@ -104,9 +105,16 @@ class ValueVariantsTest {
   void anEstimateOrAFigureToComeInTheRow() {
     String row = "213件 162件 220件 244件 220件 121.21 100.00 180件";
     String[][] cases = {
-      {"約220件", "220 «約220件»"},
-      {"220件(見込)", "220 «220件(見込)»"},
-      {"220件（暫定）", "220 «220件（暫定）»"},
+      {"約220件", "220 «約220件» [approximate]"},
+      {"約 ２２０件", "220 «約 ２２０件» [approximate]"},
+      {"概ね220件", "220 «概ね220件» [approximate]"},
+      {"220件程度", "220 «220件程度» [approximate]"},
+      {"220件(見込)", "220 «220件(見込)» [estimate]"},
+      {"220件（見込）", "220 «220件（見込）» [estimate]"},
+      {"220件見込み", "220 «220件見込み» [estimate]"},
+      {"220件（見込値）", "220 «220件（見込値）» [estimate]"},
+      {"220件（暫定）", "220 «220件（暫定）» [provisional]"},
+      {"（暫定）220件", "220 «（暫定）220件» [provisional]"},
       {"未集計", "null(pending) «未集計»"},
       {"集計中", "null(pending) «集計中»"},
     };
@@ -127,8 +135,10 @@ class ValueVariantsTest {
   void aTargetPrintedAsABoundARangeOrAWord() {
     String row = "213件 162件 220件 244件 220件 121.21 100.00 180件";
     String[][] cases = {
-      {"180件以上", "180 «180件以上»", "MATCH"},
-      {"180件以下", "180 «180件以下»", "MATCH"},
+      {"180件以上", "180 «180件以上» [at_least]", "MATCH"},
+      {"180件以下", "180 «180件以下» [at_most]", "MATCH"},
+      {"約180件以上", "180 «約180件以上» [approximate,at_least]", "MATCH"},
+      {"180件未満", "180 «180件未満» [below]", "MATCH"},
       {"170～190件", "null(unparseable) «170～190件»", "NOT_COMPUTABLE"},
       {"減少", "null(unparseable) «減少»", "NOT_COMPUTABLE"},
     };
@@ -154,9 +164,12 @@ class ValueVariantsTest {
   @Test
   void theReportYearsActualWithAQualifierOrToCome() {
     String[][] cases = {
-      {"約173件", "173 «約173件»"},
-      {"173件（見込み）", "173 «173件（見込み）»"},
-      {"（見込）173件", "173 «（見込）173件»"},
+      {"約173件", "173 «約173件» [approximate]"},
+      {"約１７３件", "173 «約１７３件» [approximate]"},
+      {"173件（見込み）", "173 «173件（見込み）» [estimate]"},
+      {"173件(見込)", "173 «173件(見込)» [estimate]"},
+      {"（見込）173件", "173 «（見込）173件» [estimate]"},
+      {"173件（速報値）", "173 «173件（速報値）» [provisional]"},
       {"未集計", "null(pending) «未集計»"},
       {"集計中", "null(pending) «集計中»"},
     };
@@ -166,6 +179,11 @@ class ValueVariantsTest {
       Kpi k = kpi(r, 6, 1);
       assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
       assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+      if (k.actual().isKnown()) {
+        // the report scored the qualified number as printed: hyoka's score matches it, no note
+        assertThat(k.scoreStatus()).as(c[0]).isEqualTo(ScoreStatus.MATCH);
+        assertThat(k.scoreNote()).as(c[0]).isNull();
+      }
     }
   }
 
