@@ -283,7 +283,9 @@ final class Api {
           Rows.query(
               c,
               "SELECT v.kpi_key, v.kpi_name, v.kpi_unit, v.fiscal_year, v.kind, v.value,"
-                  + " v.printed, v.null_reason, v.unit, v.qualifier, v.report_id, v.report_fiscal_year,"
+                  + " v.printed, v.null_reason, v.unit, "
+                  + Rows.columnOrNull(c, "v", "kpi_series_values", "qualifier")
+                  + ", v.report_id, v.report_fiscal_year,"
                   + " v.reports, v.disagree, k.page"
                   + " FROM kpi_series_values v"
                   + " LEFT JOIN kpis k ON k.report_id = v.report_id AND k.kpi_key = v.kpi_key"

@@ -20,6 +20,22 @@ import java.util.Map;
 final class Rows {
   private Rows() {}
 
+  /**
+   * {@code table.column} as a select item when the warehouse has the column, else NULL under its
+   * name. A warehouse an older hyoka wrote gets the columns added since at its next ingest; until
+   * then a read-only page shows them as unknown instead of failing.
+   */
+  static String columnOrNull(Connection c, String alias, String table, String column) {
+    List<Map<String, Object>> found =
+        query(
+            c,
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+                + " AND table_name = ? AND column_name = ?",
+            table,
+            column);
+    return found.isEmpty() ? "NULL AS " + column : alias + "." + column;
+  }
+
   static List<Map<String, Object>> query(Connection c, String sql, Object... params) {
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
