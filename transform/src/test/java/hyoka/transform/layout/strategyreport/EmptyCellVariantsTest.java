@@ -139,7 +139,7 @@ class EmptyCellVariantsTest {
             "2019:actual=173 «173件»",
             "2019:target=180 «180件»");
     assertThat(k.scoreComputed()).isEqualByComparingTo("100.00");
-    // a printed score missing is told, as for the row printing ― ― (起業者定住促進事業)
+    // a printed score missing where the rule gives one is a mismatch (Scores.compare)
     assertThat(k.scoreStatus()).isEqualTo(ScoreStatus.MISMATCH);
   }
 
