@@ -164,7 +164,8 @@ final class PageReader {
       label = lines.get(j);
       j++;
     }
-    if (j >= lines.size() || !lines.get(j).is(LineKind.VALUE_ROW)) {
+    if (j >= lines.size()
+        || !lines.get(j).is(LineKind.VALUE_ROW) && !isRowWithEmptyCells(lines, j)) {
       return -1;
     }
     if (label != null) {
@@ -269,14 +270,19 @@ final class PageReader {
    * a unit where the raw score stands), and the line alone cannot be told from one that is no row
    * (`1件 2件 3件 4件 5件 6 7件`), so only its place tells: between the `補正前ｽｺｱ スコア` label (or the rows
    * above it) and its {@code [目標値]}, where the head prints nothing but its rows. Which cell is
-   * empty is decided by {@link KpiReader.Row}.
+   * empty is decided by {@link KpiReader.Row}. Blank lines between are passed over.
    */
   static boolean isRowWithEmptyCells(List<Line> lines, int j) {
     int k = j;
-    while (k < lines.size() && isValuesOnly(lines.get(k))) {
+    int values = 0;
+    while (k < lines.size() && (isValuesOnly(lines.get(k)) || lines.get(k).is(LineKind.BLANK))) {
+      if (!lines.get(k).is(LineKind.BLANK)) {
+        values++;
+      }
       k++;
     }
-    return k > j
+    return values > 0
+        && isValuesOnly(lines.get(j))
         && k < lines.size()
         && (lines.get(k).is(LineKind.TARGET_LABEL) || lines.get(k).is(LineKind.VALUE_ROW));
   }
