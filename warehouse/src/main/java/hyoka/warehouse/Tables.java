@@ -215,7 +215,7 @@ public final class Tables {
               c(
                   "null_reason",
                   VARCHAR,
-                  "why value is NULL: not_printed, not_found, dash, pending, undetermined, unparseable"),
+                  "why value is NULL: not_printed, not_found, dash, pending, undetermined, unparseable, column_unknown"),
               c("unit", VARCHAR, "unit printed with the value, or NULL"),
               c("kpi_key", VARCHAR, "stable key of the KPI (see Keys)"),
               c("qualifier", VARCHAR, QUALIFIER_DOC)),

@@ -61,8 +61,17 @@ final class KpiReader {
 
     List<Row> rows = new ArrayList<>();
     Set<String> units = new LinkedHashSet<>();
+    // the columns a row should have: the header's years, else the project's other rows
+    int columns = header.actualYears().isEmpty() ? -1 : header.actualYears().size() + 4;
+    if (columns < 0) {
+      for (ProjectHead.HeadRow hr : head.rows()) {
+        if (hr.row().is(LineKind.VALUE_ROW)) {
+          columns = Math.max(columns, Values.rowTokens(hr.row().text()).size());
+        }
+      }
+    }
     for (ProjectHead.HeadRow hr : head.rows()) {
-      Row r = Row.of(hr.row(), header);
+      Row r = Row.of(hr.row(), header.actualYears().isEmpty() ? -1 : columns, columns);
       rows.add(r);
       for (Values.Token t : r.tokens) {
         if (t.value().unit() != null) {
@@ -104,6 +113,7 @@ final class KpiReader {
       // the block could be told to be them, they are not found, which is not "not printed"
       PrintedValue actual = n == null ? PrintedValue.missing(null, null, NOT_FOUND) : n.actual();
       String basis = bases.get(i);
+      r.confirm(actual, Scores.isMaintain(basis));
       Scores.Computed c =
           Scores.compute(r.baseline(), actual, r.target(), Scores.isMaintain(basis));
       Scores.Comparison cmp = Scores.compare(r.raw(), r.score(), c);
@@ -305,51 +315,215 @@ final class KpiReader {
   }
 
   /**
-   * A decoded value row: baseline, yearly actuals, raw score, score, target. A row with more or
-   * fewer values than its header has columns (a cell left empty, a column added) cannot tell which
-   * value is which: its baseline, scores and target are NULL {@code unparseable} with the row as
-   * printed, and it has no yearly values, as the sheet layout does with such a row. A header that
-   * names no year leaves the layout's column order as the only guide.
+   * The null reason of a cell of a row that prints fewer cells than its header has columns (a cell
+   * left empty) where which column the cell is cannot be told: every placement of the printed
+   * values that the units and the score rule allow puts another value there (docs/schema.md). Its
+   * printed text is the row as printed.
    */
-  private record Row(List<Values.Token> tokens, PrintedValue unfit) {
-    static Row of(Line line, KpiHeader header) {
+  static final String COLUMN_UNKNOWN = "column_unknown";
+
+  /**
+   * A decoded value row: baseline, yearly actuals, raw score, score, target.
+   *
+   * <p>A row with as many values as its header has columns is read by position. A row with fewer (a
+   * cell left empty, which the text shows as nothing) is placed instead: every way of leaving that
+   * many columns empty is tried ({@link #placements}), keeping those the units allow (a value with
+   * a unit is no score; where the row prints units on its values, a number without one is a score).
+   * Where the score rule, with the name line's actual, reproduces a printed score for some
+   * placements, only those are kept. A column that every kept placement fills with the same value
+   * (or leaves empty: {@code not_printed}) has it; any other is NULL {@code column_unknown} with
+   * the row as printed. A value is never put into a column that another allowed placement fills
+   * otherwise. A row with more values than columns (a column added) cannot be placed: its baseline,
+   * scores and target are NULL {@code unparseable} with the row as printed, and it has no yearly
+   * values, as the sheet layout does with such a row. A header that names no year leaves the
+   * layout's column order as the only guide (and the project's other rows the column count).
+   */
+  static final class Row {
+    final List<Values.Token> tokens;
+    private final String printed;
+    private final int years;
+    private final PrintedValue unfit;
+
+    /** Each allowed placement: per column the token index, or -1 for an empty cell. */
+    private List<int[]> placements;
+
+    private PrintedValue baseline;
+    private List<PrintedValue> actuals;
+    private PrintedValue raw;
+    private PrintedValue score;
+    private PrintedValue target;
+
+    private Row(List<Values.Token> tokens, String printed, int years, PrintedValue unfit) {
+      this.tokens = tokens;
+      this.printed = printed;
+      this.years = years;
+      this.unfit = unfit;
+    }
+
+    /**
+     * @param headerColumns the number of columns the header names (its years + 4), or -1
+     * @param rowsColumns the most cells a full row of the project prints, or -1
+     */
+    static Row of(Line line, int headerColumns, int rowsColumns) {
       List<Values.Token> tokens = Values.rowTokens(line.text());
-      boolean fits =
-          header.actualYears().isEmpty() || header.actualYears().size() == tokens.size() - 4;
-      return new Row(
-          tokens, fits ? null : PrintedValue.missing(line.printed().strip(), null, "unparseable"));
+      String printed = line.printed().strip();
+      int n = tokens.size();
+      int columns = headerColumns;
+      if (columns < 0 && rowsColumns > n) {
+        // no header years, but the project's other rows print more cells: one is left empty here
+        columns = rowsColumns;
+      }
+      if (n == columns || columns < 0 && n >= 6 && line.is(LineKind.VALUE_ROW)) {
+        // no header years: the layout's column order
+        Row r = new Row(tokens, printed, n - 4, null);
+        r.placements = List.of(identity(n));
+        r.settle(r.placements);
+        return r;
+      }
+      if (columns < 0 || n > columns || columns - 4 < 0) {
+        Row r = new Row(tokens, printed, 0, PrintedValue.missing(printed, null, "unparseable"));
+        r.placements = List.of();
+        return r;
+      }
+      Row r = new Row(tokens, printed, columns - 4, null);
+      r.placements = placements(tokens, columns);
+      if (r.placements.isEmpty()) {
+        Row u = new Row(tokens, printed, 0, PrintedValue.missing(printed, null, "unparseable"));
+        u.placements = List.of();
+        return u;
+      }
+      r.settle(r.placements);
+      return r;
     }
 
-    PrintedValue baseline() {
-      return unfit != null ? unfit : tokens.get(0).value();
+    private static int[] identity(int n) {
+      int[] p = new int[n];
+      for (int i = 0; i < n; i++) {
+        p[i] = i;
+      }
+      return p;
     }
 
-    List<PrintedValue> actuals() {
-      List<PrintedValue> out = new ArrayList<>();
-      if (unfit != null) {
-        return out;
+    /** Every placement of the tokens, in order, into {@code columns} columns that units allow. */
+    static List<int[]> placements(List<Values.Token> tokens, int columns) {
+      int n = tokens.size();
+      int withUnit = 0;
+      for (Values.Token t : tokens) {
+        if (t.value().unit() != null) {
+          withUnit++;
+        }
       }
-      for (int i = 1; i < tokens.size() - 3; i++) {
-        out.add(tokens.get(i).value());
-      }
+      // units on more than one value: the row prints them on its baseline and actuals, so a bare
+      // number is a score (a row with a unit on its target alone, 90%, prints bare actuals)
+      boolean unitsPrinted = withUnit >= 2;
+      List<int[]> out = new ArrayList<>();
+      place(tokens, columns, unitsPrinted, 0, 0, new int[columns], columns - n, out);
       return out;
     }
 
+    private static void place(
+        List<Values.Token> tokens,
+        int columns,
+        boolean unitsPrinted,
+        int col,
+        int tok,
+        int[] p,
+        int empties,
+        List<int[]> out) {
+      if (col == columns) {
+        if (tok == tokens.size()) {
+          out.add(p.clone());
+        }
+        return;
+      }
+      if (empties > 0) {
+        p[col] = -1;
+        place(tokens, columns, unitsPrinted, col + 1, tok, p, empties - 1, out);
+      }
+      if (tok < tokens.size() && fits(tokens.get(tok).value(), col, columns, unitsPrinted)) {
+        p[col] = tok;
+        place(tokens, columns, unitsPrinted, col + 1, tok + 1, p, empties, out);
+      }
+    }
+
+    private static boolean fits(PrintedValue v, int col, int columns, boolean unitsPrinted) {
+      boolean scoreColumn = col == columns - 3 || col == columns - 2;
+      if (scoreColumn) {
+        return v.unit() == null;
+      }
+      return !(unitsPrinted && v.isKnown() && v.unit() == null);
+    }
+
+    /** Keeps the placements the score rule confirms, if any, and sets the columns from them. */
+    void confirm(PrintedValue actual, boolean maintain) {
+      if (unfit != null || placements.size() < 2) {
+        return;
+      }
+      List<int[]> confirmed = new ArrayList<>();
+      for (int[] p : placements) {
+        PrintedValue r = cell(p, p.length - 3);
+        PrintedValue s = cell(p, p.length - 2);
+        Scores.Computed c = Scores.compute(cell(p, 0), actual, cell(p, p.length - 1), maintain);
+        if (c.raw() == null || !r.isKnown() && !s.isKnown()) {
+          continue;
+        }
+        boolean ok =
+            (!r.isKnown() || r.value().compareTo(c.raw()) == 0)
+                && (!s.isKnown() || s.value().compareTo(c.score()) == 0);
+        if (ok) {
+          confirmed.add(p);
+        }
+      }
+      if (!confirmed.isEmpty()) {
+        settle(confirmed);
+      }
+    }
+
+    private PrintedValue cell(int[] p, int col) {
+      return p[col] < 0 ? PrintedValue.notPrinted() : tokens.get(p[col]).value();
+    }
+
+    private void settle(List<int[]> kept) {
+      int columns = kept.get(0).length;
+      PrintedValue[] cols = new PrintedValue[columns];
+      for (int c = 0; c < columns; c++) {
+        int at = kept.get(0)[c];
+        boolean same = true;
+        for (int[] p : kept) {
+          same &= p[c] == at;
+        }
+        cols[c] = same ? cell(kept.get(0), c) : PrintedValue.missing(printed, null, COLUMN_UNKNOWN);
+      }
+      baseline = cols[0];
+      actuals = new ArrayList<>(List.of(cols).subList(1, columns - 3));
+      raw = cols[columns - 3];
+      score = cols[columns - 2];
+      target = cols[columns - 1];
+    }
+
+    PrintedValue baseline() {
+      return unfit != null ? unfit : baseline;
+    }
+
+    List<PrintedValue> actuals() {
+      return unfit != null ? List.of() : actuals;
+    }
+
     PrintedValue raw() {
-      return unfit != null ? unfit : tokens.get(tokens.size() - 3).value();
+      return unfit != null ? unfit : raw;
     }
 
     PrintedValue score() {
-      return unfit != null ? unfit : tokens.get(tokens.size() - 2).value();
+      return unfit != null ? unfit : score;
     }
 
     PrintedValue target() {
-      return unfit != null ? unfit : tokens.get(tokens.size() - 1).value();
+      return unfit != null ? unfit : target;
     }
 
     /** The header's years name the row's actual columns only when the counts agree. */
     boolean yearsKnown(KpiHeader h) {
-      return h.actualYears().size() == tokens.size() - 4;
+      return unfit == null && h.actualYears().size() == years;
     }
   }
 }

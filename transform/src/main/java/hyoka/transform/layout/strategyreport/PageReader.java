@@ -2,6 +2,7 @@ package hyoka.transform.layout.strategyreport;
 
 import hyoka.transform.ResidueClass;
 import hyoka.transform.ResidueLine;
+import hyoka.transform.Values;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -163,7 +164,8 @@ final class PageReader {
       label = lines.get(j);
       j++;
     }
-    if (j >= lines.size() || !lines.get(j).is(LineKind.VALUE_ROW)) {
+    if (j >= lines.size()
+        || !lines.get(j).is(LineKind.VALUE_ROW) && !isRowWithEmptyCells(lines, j)) {
       return -1;
     }
     if (label != null) {
@@ -216,7 +218,7 @@ final class PageReader {
     while (j < lines.size()) {
       Line l = lines.get(j);
       LineKind k = l.kind();
-      if (k == LineKind.VALUE_ROW) {
+      if (k == LineKind.VALUE_ROW || isRowWithEmptyCells(lines, j)) {
         b.rowLines.add(l);
         b.notes.add(new ArrayList<>());
         b.groups.add(List.of());
@@ -259,6 +261,36 @@ final class PageReader {
     }
     b.end = j;
     return b;
+  }
+
+  /**
+   * Whether the line at {@code j} of a head's body is a value row with a cell left empty: its text
+   * is only values (three or more), and a {@code [目標値]} label or another row follows it. Such a row
+   * has too few cells for {@link LineClassifier#isValueRow} (an empty score cell puts a value with
+   * a unit where the raw score stands), and the line alone cannot be told from one that is no row
+   * (`1件 2件 3件 4件 5件 6 7件`), so only its place tells: between the `補正前ｽｺｱ スコア` label (or the rows
+   * above it) and its {@code [目標値]}, where the head prints nothing but its rows. Which cell is
+   * empty is decided by {@link KpiReader.Row}. Blank lines between are passed over.
+   */
+  static boolean isRowWithEmptyCells(List<Line> lines, int j) {
+    int k = j;
+    int values = 0;
+    while (k < lines.size() && (isValuesOnly(lines.get(k)) || lines.get(k).is(LineKind.BLANK))) {
+      if (!lines.get(k).is(LineKind.BLANK)) {
+        values++;
+      }
+      k++;
+    }
+    return values > 0
+        && isValuesOnly(lines.get(j))
+        && k < lines.size()
+        && (lines.get(k).is(LineKind.TARGET_LABEL) || lines.get(k).is(LineKind.VALUE_ROW));
+  }
+
+  private static boolean isValuesOnly(Line l) {
+    return l.is(LineKind.VALUE_ROW)
+        || (l.is(LineKind.TEXT) || l.is(LineKind.NUMBERS))
+            && Values.rowTokens(l.text()).size() >= 3;
   }
 
   private static boolean isLead(Line l) {

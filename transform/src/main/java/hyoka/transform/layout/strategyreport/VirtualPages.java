@@ -72,7 +72,10 @@ final class VirtualPages {
             next++;
           }
         }
-        if (next < lines.size() && lines.get(next).is(LineKind.VALUE_ROW) && !starts.contains(j)) {
+        if (next < lines.size()
+            && (lines.get(next).is(LineKind.VALUE_ROW)
+                || PageReader.isRowWithEmptyCells(lines, next))
+            && !starts.contains(j)) {
           starts.add(j);
         }
       }

@@ -70,6 +70,38 @@ class TableBreakVariantsTest {
     assertThat(k.actual().printed()).isEqualTo("148件");
   }
 
+  /**
+   * The row at the top of the next page with its score cell empty: still P8's second KPI, on page
+   * 6, with the raw score placed by the score rule and the score not printed.
+   */
+  @Test
+  void aRowWithAnEmptyCellAtTheTopOfTheNextPage() {
+    String empty = "498件 430件 827件 837件 231件 921.05 460件";
+    assertThat(h31Text.indexOf(NEXT_PAGE)).isGreaterThan(0);
+    String variant =
+        h31Text
+            .replace(ROW, "")
+            .replace(NEXT_PAGE, NEXT_PAGE + ROW.replace("921.05 100.00 460件", "921.05 460件"));
+    for (String text : List.of(variant, variant.replace("\f", ""))) {
+      ParsedReport r = PARSER.parse(ReportText.of("h31.pdf", text));
+      assertThat(r.projects()).hasSize(62);
+      assertThat(r.kpiCount()).isEqualTo(73);
+      assertThat(r.unknownResidue()).isEqualTo(3);
+      Kpi k = r.projects().get(7).kpis().get(1);
+      assertThat(k.name()).isEqualTo("市民の声「排雪依頼」件数");
+      assertThat(k.page()).isEqualTo(6);
+      assertThat(k.rawScore().value()).isEqualByComparingTo("921.05");
+      assertThat(k.score().nullReason()).isEqualTo("not_printed");
+      assertThat(k.target().printed()).isEqualTo("460件");
+      assertThat(k.values().get(4).value().printed()).isEqualTo("231件");
+      assertThat(Semantics.of(r).stream().filter(l -> !l.startsWith("R ")).toList())
+          .as(empty)
+          .hasSameSizeAs(expected());
+      // every other project as with the full row
+      assertThat(r.projects().subList(8, 62)).isEqualTo(h31.projects().subList(8, 62));
+    }
+  }
+
   @Test
   void aRowAtTheTopOfTheNextPage() {
     theRowStaysItsProjects(broken(""));

@@ -188,36 +188,58 @@ class ValueVariantsTest {
   }
 
   /**
-   * A row with a cell left empty has one value fewer than its header has columns: which value is
-   * which cannot be told (in a row without units an empty score cell would make the H30 actual the
-   * raw score and the score the target), so none is placed: baseline, scores and target are NULL
-   * {@code unparseable} with the row as printed, there are no yearly values, and the KPI keeps its
-   * name and the report year's actual from its name line.
+   * A row without units (only its target prints %) with a cell left empty has one value fewer than
+   * its header has columns, and the units cannot tell which cell: the value is placed only where
+   * every placement the score rule leaves puts the same one (EmptyCellVariantsTest for rows with
+   * units). Any other column is NULL {@code column_unknown} with the row as printed; an H30 actual
+   * is never read as a score, nor a score as the target. The KPI keeps its name and the report
+   * year's actual from its name line.
    */
   @Test
-  void aRowWithACellLeftEmptyPlacesNoValue() {
+  void aRowWithoutUnitsWithACellLeftEmpty() {
     String row = "75.85 79.90 80.60 78.60 87.20 39.22 39.22 90%";
-    for (String empty :
-        List.of(
-            "75.85 79.90 80.60 78.60 87.20  39.22 90%",
-            "75.85 79.90 80.60 78.60 87.20 39.22 39.22",
-            "75.85  80.60 78.60 87.20 39.22 39.22 90%")) {
+    String[][] cases = {
+      // the score cell (or the raw score's) empty: 39.22 is both, nothing tells which was printed
+      {
+        "75.85 79.90 80.60 78.60 87.20  39.22 90%",
+        "75.85",
+        "79.90 80.60 78.60 87.20",
+        "?",
+        "?",
+        "90"
+      },
+      // the target empty: with no target the score rule confirms no placement; nothing is certain
+      {"75.85 79.90 80.60 78.60 87.20 39.22 39.22", "?", "? ? ? ?", "?", "?", "?"},
+      // the H27 actual empty: the score rule reproduces 39.22 from 75.85 and 90%
+      {"75.85  80.60 78.60 87.20 39.22 39.22 90%", "75.85", "? ? ? ?", "?", "?", "90"},
+    };
+    for (String[] c : cases) {
+      String empty = c[0];
       ParsedReport r = parseWith(row, empty);
       assertThat(r.projects()).hasSize(62);
       assertThat(r.kpiCount()).isEqualTo(73);
       assertThat(allBut(Semantics.of(r), 12)).containsExactlyElementsOf(allBut(h31, 12));
       Kpi k = kpi(r, 12, 1);
-      String shownRow = "null(unparseable) «" + empty + "»";
-      assertThat(shown(k.baseline())).as(empty).isEqualTo(shownRow);
-      assertThat(shown(k.rawScore())).isEqualTo(shownRow);
-      assertThat(shown(k.score())).isEqualTo(shownRow);
-      assertThat(shown(k.target())).isEqualTo(shownRow);
-      assertThat(k.values())
-          .extracting(v -> v.kind().label())
-          .containsExactly("baseline", "actual", "target");
+      String unknown = "null(column_unknown) «" + empty + "»";
+      java.util.function.Function<String, String> cell =
+          v -> v.equals("?") ? unknown : v + " «" + (v.equals("90") ? "90%" : v) + "»";
+      assertThat(shown(k.baseline())).as(empty).isEqualTo(cell.apply(c[1]));
+      List<String> years = new ArrayList<>();
+      for (String y : c[2].split(" ")) {
+        years.add(cell.apply(y));
+      }
+      assertThat(k.values().subList(1, 5))
+          .extracting(v -> shown(v.value()))
+          .as(empty)
+          .containsExactlyElementsOf(years);
+      assertThat(k.values().subList(1, 5))
+          .extracting(KpiValue::fiscalYear)
+          .containsExactly(2015, 2016, 2017, 2018);
+      assertThat(shown(k.rawScore())).as(empty).isEqualTo(cell.apply(c[3]));
+      assertThat(shown(k.score())).as(empty).isEqualTo(cell.apply(c[4]));
+      assertThat(shown(k.target())).as(empty).isEqualTo(cell.apply(c[5]));
       assertThat(k.name()).isEqualTo("授業がよくわかると答えた児童の割合（小学校）");
       assertThat(shown(k.actual())).isEqualTo("81.40 «81.40»");
-      assertThat(k.scoreStatus()).isEqualTo(ScoreStatus.NOT_COMPUTABLE);
       // the project's other row is read as before
       assertThat(shown(kpi(r, 12, 2).rawScore())).isEqualTo("27.33 «27.33»");
     }

@@ -1,0 +1,257 @@
+package hyoka.transform.layout.strategyreport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hyoka.transform.Fixtures;
+import hyoka.transform.Kpi;
+import hyoka.transform.KpiValue;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.PrintedValue;
+import hyoka.transform.Project;
+import hyoka.transform.ReportText;
+import hyoka.transform.ScoreStatus;
+import hyoka.transform.Semantics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FY2019 report with a cell of a KPI value row left empty (the text then shows nothing there):
+ * the KPI is kept with its name, every value that only one column can hold, and NULL {@code
+ * not_printed} for the empty cell or {@code column_unknown} (with the row as printed) where the
+ * units and the score rule leave more than one column possible; no other project changes.
+ */
+class EmptyCellVariantsTest {
+  private static final EvaluationReportParser PARSER = new EvaluationReportParser();
+  private static final String P6_ROW = "213件 162件 220件 244件 220件 121.21 100.00 180件";
+  private static String h31Text;
+  private static List<String> h31;
+
+  @BeforeAll
+  static void parseOriginal() {
+    h31Text = Fixtures.text("h31").joined();
+    h31 = Semantics.of(PARSER.parse(ReportText.of("h31.pdf", h31Text)));
+  }
+
+  private static ParsedReport parse(String text) {
+    return PARSER.parse(ReportText.of("h31.pdf", text));
+  }
+
+  private static String replaceOnce(String text, String from, String to) {
+    int at = text.indexOf(from);
+    assertThat(at).as(from).isGreaterThanOrEqualTo(0);
+    assertThat(text.indexOf(from, at + 1)).as("once: " + from).isEqualTo(-1);
+    return text.replace(from, to);
+  }
+
+  private static List<String> allBut(List<String> semantics, int projectNo) {
+    List<String> out = new ArrayList<>();
+    boolean skip = false;
+    for (String l : semantics) {
+      if (l.startsWith("P") || l.startsWith("R ")) {
+        skip = l.startsWith("P" + projectNo + " ");
+      }
+      if (!skip) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static Kpi kpi(ParsedReport r, int projectNo, int kpiNo) {
+    Project p = r.projects().get(projectNo - 1);
+    assertThat(p.projectNo()).isEqualTo(projectNo);
+    return p.kpis().get(kpiNo - 1);
+  }
+
+  /** 62 projects, 73 KPIs, 3 unknown lines, and every other project exactly as in the sample. */
+  private static void onlyThisProjectChanged(ParsedReport r, List<String> original, int projectNo) {
+    assertThat(r.projects()).hasSize(62);
+    assertThat(r.kpiCount()).isEqualTo(73);
+    assertThat(r.unknownResidue()).isEqualTo(3);
+    assertThat(allBut(Semantics.of(r), projectNo))
+        .containsExactlyElementsOf(allBut(original, projectNo));
+  }
+
+  private static String shown(PrintedValue v) {
+    return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
+        + " «"
+        + v.printed()
+        + "»";
+  }
+
+  /** The KPI's values as year:kind=shown. */
+  private static List<String> values(Kpi k) {
+    List<String> out = new ArrayList<>();
+    for (KpiValue v : k.values()) {
+      out.add(v.fiscalYear() + ":" + v.kind().label() + "=" + shown(v.value()));
+    }
+    return out;
+  }
+
+  private static Kpi p6With(String row) {
+    ParsedReport r = parse(replaceOnce(h31Text, P6_ROW, row));
+    onlyThisProjectChanged(r, h31, 6);
+    // a one-KPI project: had its row been dropped, the next projects would not be as before
+    assertThat(r.projects().get(5).kpis()).hasSize(1);
+    Kpi k = kpi(r, 6, 1);
+    assertThat(k.name()).isEqualTo("交通事故件数");
+    assertThat(shown(k.actual())).isEqualTo("173 «173件»");
+    assertThat(k.unit()).isEqualTo("件");
+    assertThat(k.targetBasis()).isEqualTo("-7件/年");
+    return k;
+  }
+
+  @Test
+  void theSampleRowIsReadAsBefore() {
+    Kpi k = kpi(parse(h31Text), 6, 1);
+    assertThat(values(k))
+        .containsExactly(
+            "2014:baseline=213 «213件»",
+            "2015:actual=162 «162件»",
+            "2016:actual=220 «220件»",
+            "2017:actual=244 «244件»",
+            "2018:actual=220 «220件»",
+            "2019:actual=173 «173件»",
+            "2019:target=180 «180件»");
+  }
+
+  /**
+   * The score cell empty: units place baseline, actuals and target; the one bare number is the raw
+   * score, not the score, because the score rule gives 121.21 and 100.00 and it prints 121.21.
+   */
+  @Test
+  void anEmptyScoreCell() {
+    Kpi k = p6With("213件 162件 220件 244件 220件 121.21 180件");
+    assertThat(shown(k.rawScore())).isEqualTo("121.21 «121.21»");
+    assertThat(shown(k.score())).isEqualTo("null(not_printed) «null»");
+    assertThat(shown(k.baseline())).isEqualTo("213 «213件»");
+    assertThat(shown(k.target())).isEqualTo("180 «180件»");
+    assertThat(values(k))
+        .containsExactly(
+            "2014:baseline=213 «213件»",
+            "2015:actual=162 «162件»",
+            "2016:actual=220 «220件»",
+            "2017:actual=244 «244件»",
+            "2018:actual=220 «220件»",
+            "2019:actual=173 «173件»",
+            "2019:target=180 «180件»");
+    assertThat(k.scoreComputed()).isEqualByComparingTo("100.00");
+    // a printed score missing where the rule gives one is a mismatch (Scores.compare)
+    assertThat(k.scoreStatus()).isEqualTo(ScoreStatus.MISMATCH);
+  }
+
+  @Test
+  void anEmptyRawScoreCell() {
+    Kpi k = p6With("213件 162件 220件 244件 220件 100.00 180件");
+    assertThat(shown(k.rawScore())).isEqualTo("null(not_printed) «null»");
+    assertThat(shown(k.score())).isEqualTo("100.00 «100.00»");
+    assertThat(shown(k.target())).isEqualTo("180 «180件»");
+  }
+
+  /** Where the printed score is both the raw score and the score, nothing tells its column. */
+  @Test
+  void anEmptyScoreCellWhereRawAndScoreAgree() {
+    String row = "18棟 21棟 27棟 31棟 34棟 60.00 60.00 48棟";
+    String empty = "18棟 21棟 27棟 31棟 34棟 60.00 48棟";
+    ParsedReport r = parse(replaceOnce(h31Text, row, empty));
+    onlyThisProjectChanged(r, h31, 1);
+    Kpi k = kpi(r, 1, 1);
+    assertThat(k.name()).isNotNull();
+    assertThat(shown(k.baseline())).isEqualTo("18 «18棟»");
+    assertThat(shown(k.target())).isEqualTo("48 «48棟»");
+    assertThat(shown(k.rawScore())).isEqualTo("null(column_unknown) «" + empty + "»");
+    assertThat(shown(k.score())).isEqualTo("null(column_unknown) «" + empty + "»");
+    assertThat(values(k)).contains("2018:actual=34 «34棟»");
+  }
+
+  @Test
+  void anEmptyTargetCell() {
+    Kpi k = p6With("213件 162件 220件 244件 220件 121.21 100.00");
+    assertThat(shown(k.target())).isEqualTo("null(not_printed) «null»");
+    assertThat(shown(k.rawScore())).isEqualTo("121.21 «121.21»");
+    assertThat(shown(k.score())).isEqualTo("100.00 «100.00»");
+    assertThat(values(k))
+        .contains("2018:actual=220 «220件»", "2019:target=null(not_printed) «null»");
+    assertThat(k.scoreStatus()).isEqualTo(ScoreStatus.NOT_COMPUTABLE);
+  }
+
+  /**
+   * The H28 actual empty: the baseline is certain (with any other cell empty the score rule
+   * reproduces the printed 121.21 from it), but which year is empty nothing tells, so every yearly
+   * actual is NULL {@code column_unknown}; nothing is shifted into a neighbour's year.
+   */
+  @Test
+  void anEmptyActualInTheMiddleYear() {
+    String empty = "213件 162件 244件 220件 121.21 100.00 180件";
+    Kpi k = p6With(empty);
+    String unknown = "null(column_unknown) «" + empty + "»";
+    assertThat(values(k))
+        .containsExactly(
+            "2014:baseline=213 «213件»",
+            "2015:actual=" + unknown,
+            "2016:actual=" + unknown,
+            "2017:actual=" + unknown,
+            "2018:actual=" + unknown,
+            "2019:actual=173 «173件»",
+            "2019:target=180 «180件»");
+    assertThat(k.scoreStatus()).isEqualTo(ScoreStatus.MATCH);
+  }
+
+  @Test
+  void twoEmptyCells() {
+    String empty = "213件 162件 220件 220件 121.21 180件";
+    Kpi k = p6With(empty);
+    String unknown = "null(column_unknown) «" + empty + "»";
+    assertThat(shown(k.baseline())).isEqualTo("213 «213件»");
+    assertThat(shown(k.rawScore())).isEqualTo("121.21 «121.21»");
+    assertThat(shown(k.score())).isEqualTo("null(not_printed) «null»");
+    assertThat(shown(k.target())).isEqualTo("180 «180件»");
+    assertThat(values(k)).contains("2015:actual=" + unknown, "2018:actual=" + unknown);
+  }
+
+  /** A table whose header prints 平成 and 令和 years written out: the same placement and years. */
+  @Test
+  void anEmptyScoreCellInAReiwaYearTable() {
+    UnaryOperator<String> reiwa =
+        t ->
+            t.replace("\nH31年度\n", "\n令和元年度\n")
+                .replace("H30実績値", "平成30年度実績値")
+                .replace("目標値(H31)", "目標値(令和元年度)");
+    String text = reiwa.apply(h31Text);
+    List<String> original = Semantics.of(parse(text));
+    ParsedReport r = parse(replaceOnce(text, P6_ROW, "213件 162件 220件 244件 220件 121.21 180件"));
+    onlyThisProjectChanged(r, original, 6);
+    Kpi k = kpi(r, 6, 1);
+    assertThat(k.name()).isEqualTo("交通事故件数");
+    assertThat(values(k))
+        .containsExactly(
+            "2014:baseline=213 «213件»",
+            "2015:actual=162 «162件»",
+            "2016:actual=220 «220件»",
+            "2017:actual=244 «244件»",
+            "2018:actual=220 «220件»",
+            "2019:actual=173 «173件»",
+            "2019:target=180 «180件»");
+    assertThat(shown(k.rawScore())).isEqualTo("121.21 «121.21»");
+    assertThat(shown(k.score())).isEqualTo("null(not_printed) «null»");
+  }
+
+  /**
+   * The line that LineClassifierTest pins as no row stays none outside a head's rows: put into a
+   * project's 現状分析 text it is no KPI (73 still) and nothing else moves.
+   */
+  @Test
+  void theNonRowStaysANonRowOutsideTheRows() {
+    String line = "1件 2件 3件 4件 5件 6 7件";
+    assertThat(new LineClassifier().classify(1, 1, line).kind()).isEqualTo(LineKind.TEXT);
+    String name = "交通事故件数 173件";
+    ParsedReport r = parse(replaceOnce(h31Text, name, line + "\n\n" + name));
+    assertThat(r.projects()).hasSize(62);
+    assertThat(r.kpiCount()).isEqualTo(73);
+    assertThat(kpi(r, 6, 1).name()).isEqualTo("交通事故件数");
+    assertThat(values(kpi(r, 6, 1))).containsExactlyElementsOf(values(kpi(parse(h31Text), 6, 1)));
+  }
+}
