@@ -1,8 +1,10 @@
 package hyoka.search;
 
 import com.ibm.icu.text.Normalizer2;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.dict.ConnectionCosts;
 import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
+import org.apache.lucene.analysis.ja.dict.UnknownDictionary;
 
 /**
  * Loads what the first analysis of a process needs, on background threads, while the process does
@@ -21,7 +23,17 @@ public final class DictionaryPreload {
   /** Starts the loads and returns at once. */
   public static void start() {
     load("kuromoji-dictionary", TokenInfoDictionary::getInstance);
-    load("kuromoji-costs", ConnectionCosts::getInstance);
+    // then, on the same thread, the rest of the tokenizer's and the chain's data that does not
+    // need the token dictionary: read here, it is no longer read after that dictionary is in,
+    // when the query waits for it
+    load(
+        "kuromoji-costs",
+        () -> {
+          ConnectionCosts.getInstance();
+          UnknownDictionary.getInstance();
+          JapaneseAnalyzer.getDefaultStopSet();
+          JapaneseAnalyzer.getDefaultStopTags();
+        });
     load("icu-nfkc", Normalizer2::getNFKCInstance);
   }
 
