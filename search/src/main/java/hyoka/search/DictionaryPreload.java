@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.dict.ConnectionCosts;
 import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
 import org.apache.lucene.analysis.ja.dict.UnknownDictionary;
+import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * Loads what the first analysis of a process needs, on background threads, while the process does
@@ -29,6 +30,12 @@ public final class DictionaryPreload {
     load(
         "kuromoji-costs",
         () -> {
+          // first Lucene's RamUsageEstimator, which the token dictionary's FST needs (its class
+          // initialisation asks the JVM's management beans for its options, ≈ 17 ms); the
+          // token dictionary's thread reads its files meanwhile
+          if (RamUsageEstimator.NUM_BYTES_OBJECT_REF < 0) {
+            throw new AssertionError();
+          }
           ConnectionCosts.getInstance();
           UnknownDictionary.getInstance();
           JapaneseAnalyzer.getDefaultStopSet();
