@@ -81,6 +81,15 @@ class CliTest {
             new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     assertThat(full.getSubcommands()).containsKeys("ingest", "sql", "search", "export", "bench");
     for (String name : full.getSubcommands().keySet()) {
+      // each subcommand but picocli's help is built alone, under a top command of its name
+      CommandLine alone =
+          HyokaCommand.commandLineFor(
+              new String[] {name},
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(new StringWriter()));
+      assertThat(alone.getSubcommands().keySet())
+          .as(name)
+          .isEqualTo(name.equals("help") ? full.getSubcommands().keySet() : java.util.Set.of(name));
       for (String[] args :
           List.of(
               new String[] {name, "--help"},

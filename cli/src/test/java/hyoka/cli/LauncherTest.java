@@ -3,6 +3,7 @@ package hyoka.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hyoka.transform.Fixtures;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +77,10 @@ class LauncherTest {
     assertThat(p.exitValue()).as(out).isEqualTo(Integer.parseInt(env.getOrDefault("STUB_RC", "0")));
     List<String> lines = out.lines().toList();
     // the launcher got as far as running the jar with the user's arguments
-    assertThat(lines).contains("-cp", root.resolve("cli/target/hyoka.jar").toString());
+    String jar = root.resolve("cli/target/hyoka.jar").toString();
+    assertThat(lines).contains("-cp");
+    assertThat(lines.get(lines.indexOf("-cp") + 1))
+        .isIn(jar, root.resolve("cli/target/hyoka-kuromoji.jar") + File.pathSeparator + jar);
     assertThat(lines.get(lines.indexOf("-cp") + 2)).isEqualTo("hyoka.cli.Main");
     assertThat(lines.subList(lines.size() - args.length, lines.size())).containsExactly(args);
     return lines;
@@ -236,6 +240,35 @@ class LauncherTest {
 
     assertThat(javaArgs(Map.of("HYOKA_CDS", "0"), "ingest", "--data", "x", samples))
         .noneMatch(a -> a.contains("Archive") || a.contains("-Xlog:disable"));
+  }
+
+  /**
+   * With the build's stored copy of Kuromoji's dictionaries beside the jar, the short commands put
+   * it before the jar on their class path, the dump of their archive too, and the archive's name
+   * holds its key, so a changed copy gets a new archive; an ingest keeps the jar alone on its class
+   * path (its PDF readers keep a class archive only for a class path of one jar).
+   */
+  @Test
+  void shortCommandsReadTheStoredDictionariesFirst() throws Exception {
+    Path dict = root.resolve("cli/target/hyoka-kuromoji.jar");
+    Files.writeString(dict, "dict", StandardCharsets.UTF_8);
+    String jar = root.resolve("cli/target/hyoka.jar").toString();
+    String both = dict + File.pathSeparator + jar;
+    for (String command : List.of("search", "sql", "export")) {
+      List<String> args = javaArgs(Map.of(), command, "x");
+      assertThat(args.get(args.indexOf("-cp") + 1)).as(command).isEqualTo(both);
+    }
+    List<String> dumps = dumps();
+    assertThat(dumps.get(dumps.indexOf("-cp") + 1)).isEqualTo(both);
+    String dictKey = "-4-" + Files.getLastModifiedTime(dict).toInstant().getEpochSecond() + ".jsa";
+    assertThat(archives()).hasSize(3).allMatch(n -> n.endsWith(dictKey));
+
+    Files.writeString(dict, "dict 2", StandardCharsets.UTF_8);
+    assertThat(option(javaArgs(Map.of(), "search", "x"), "-XX:DumpLoadedClassList=")).isNotNull();
+    assertThat(archives()).hasSize(3).anyMatch(n -> n.startsWith("search-") && n.contains("-6-"));
+
+    List<String> ingest = javaArgs(Map.of(), "ingest", "--data", "x", "y");
+    assertThat(ingest.get(ingest.indexOf("-cp") + 1)).isEqualTo(jar);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,8 @@ class PackagedJarIT {
     Path target = Files.createDirectories(root.resolve("cli/target"));
     jar = target.resolve("hyoka.jar");
     Files.createSymbolicLink(jar, BUILT.resolve("hyoka.jar"));
+    Files.createSymbolicLink(
+        target.resolve("hyoka-kuromoji.jar"), BUILT.resolve("hyoka-kuromoji.jar"));
     Files.copy(Fixtures.samplesDir().getParent().resolve("hyoka"), root.resolve("hyoka"));
     // A warehouse file is all `hyoka sql` needs; this one is made by the test (the test JVM's
     // own driver, from the plain jar, copies its library to the default temp dir as it always did).
@@ -73,6 +76,31 @@ class PackagedJarIT {
     assertThat(nativeLibraries(BUILT))
         .extracting(p -> p.getFileName().toString())
         .contains("libduckdb_java.so_linux_amd64");
+  }
+
+  /**
+   * The stored copy of Kuromoji's dictionaries the short commands read first (the launcher puts it
+   * before hyoka.jar): every dictionary file hyoka.jar holds, with the same bytes, not deflated.
+   */
+  @Test
+  void theKuromojiDictionariesLieStoredBesideTheJar() throws IOException {
+    String dict = "org/apache/lucene/analysis/ja/dict/";
+    try (ZipFile all = new ZipFile(BUILT.resolve("hyoka.jar").toFile());
+        ZipFile stored = new ZipFile(BUILT.resolve("hyoka-kuromoji.jar").toFile())) {
+      List<? extends ZipEntry> dat =
+          all.stream()
+              .filter(e -> e.getName().startsWith(dict) && e.getName().endsWith(".dat"))
+              .toList();
+      assertThat(dat).extracting(ZipEntry::getName).contains(dict + "TokenInfoDictionary$fst.dat");
+      for (ZipEntry e : dat) {
+        ZipEntry copy = stored.getEntry(e.getName());
+        assertThat(copy).as(e.getName()).isNotNull();
+        assertThat(copy.getMethod()).as(e.getName()).isEqualTo(ZipEntry.STORED);
+        assertThat(copy.getCrc()).as(e.getName()).isEqualTo(e.getCrc());
+        assertThat(copy.getSize()).as(e.getName()).isEqualTo(e.getSize());
+      }
+      assertThat(stored.stream().filter(e -> e.getName().endsWith(".class"))).isEmpty();
+    }
   }
 
   @Test

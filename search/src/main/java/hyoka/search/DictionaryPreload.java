@@ -1,8 +1,11 @@
 package hyoka.search;
 
 import com.ibm.icu.text.Normalizer2;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.dict.ConnectionCosts;
 import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
+import org.apache.lucene.analysis.ja.dict.UnknownDictionary;
+import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * Loads what the first analysis of a process needs, on background threads, while the process does
@@ -21,8 +24,35 @@ public final class DictionaryPreload {
   /** Starts the loads and returns at once. */
   public static void start() {
     load("kuromoji-dictionary", TokenInfoDictionary::getInstance);
-    load("kuromoji-costs", ConnectionCosts::getInstance);
+    // then, on the same thread, the rest of the tokenizer's and the chain's data that does not
+    // need the token dictionary: read here, it is no longer read after that dictionary is in,
+    // when the query waits for it
+    load(
+        "kuromoji-costs",
+        () -> {
+          // first Lucene's RamUsageEstimator, which the token dictionary's FST needs (its class
+          // initialisation asks the JVM's management beans for its options, ≈ 17 ms); the
+          // token dictionary's thread reads its files meanwhile
+          if (RamUsageEstimator.NUM_BYTES_OBJECT_REF < 0) {
+            throw new AssertionError();
+          }
+          ConnectionCosts.getInstance();
+          UnknownDictionary.getInstance();
+          JapaneseAnalyzer.getDefaultStopSet();
+          JapaneseAnalyzer.getDefaultStopTags();
+          // and hyoka's chain's own tables (the radicals' char map: 12-22 ms cold), which the main
+          // thread would build once it has opened the index, by then often after the dictionary
+          initialise(JapaneseTextAnalyzer.class);
+        });
     load("icu-nfkc", Normalizer2::getNFKCInstance);
+  }
+
+  private static void initialise(Class<?> c) {
+    try {
+      Class.forName(c.getName(), true, c.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void load(String name, Runnable what) {

@@ -80,7 +80,7 @@ public final class Searcher implements AutoCloseable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final SortedSetDocValuesReaderState facetState;
-  private final Analyzer queryAnalyzer = JapaneseTextAnalyzer.forQuery();
+  private final Analyzer queryAnalyzer;
   private final Analyzer bigramAnalyzer = new CjkBigramAnalyzer();
 
   /**
@@ -152,6 +152,10 @@ public final class Searcher implements AutoCloseable {
             hasFacets(r)
                 ? new DefaultSortedSetDocValuesReaderState(r, SearchIndex.facetsConfig())
                 : null;
+        // After the index is open: the synonym map is analysed with Kuromoji, so this waits for
+        // its dictionary, which DictionaryPreload loads meanwhile on another thread in a short
+        // command (docs/performance.md, "Fifth pass").
+        this.queryAnalyzer = JapaneseTextAnalyzer.forQuery();
       } catch (IOException | RuntimeException e) {
         if (r != null) {
           r.close();

@@ -79,6 +79,28 @@ public record WarehouseFileId(String fileKey, long size, long modifiedNanos, lon
     return size + " " + modifiedNanos + " " + Long.toHexString(headerCrc) + " " + fileKey;
   }
 
+  /*
+   * equals and hashCode written out: a record's own are bootstrapped at their first call
+   * (ObjectMethods builds a method handle per component), which cost 17-22 ms of `hyoka search`'s
+   * start, where this is the only record compared (docs/performance.md, "Fifth pass").
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WarehouseFileId w
+        && size == w.size
+        && modifiedNanos == w.modifiedNanos
+        && headerCrc == w.headerCrc
+        && java.util.Objects.equals(fileKey, w.fileKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((java.util.Objects.hashCode(fileKey) * 31 + Long.hashCode(size)) * 31
+                + Long.hashCode(modifiedNanos))
+            * 31
+        + Long.hashCode(headerCrc);
+  }
+
   /** {@link #encode()}'s form back; empty when {@code s} is null or not of that form. */
   static Optional<WarehouseFileId> decode(String s) {
     if (s == null) {
