@@ -277,6 +277,10 @@ final class KpiReader {
   }
 
   private static boolean reproduces(Row r, KpiNameLine n) {
+    if (r.isPlacedByEvidence()) {
+      // a row with an empty cell: whether some placement of its values gives its printed scores
+      return r.confirmed(n.actual(), Scores.isMaintain(n.basisText())).size() > 0;
+    }
     if (!r.raw().isKnown()) {
       return false;
     }
@@ -454,12 +458,28 @@ final class KpiReader {
       return !(unitsPrinted && v.isKnown() && v.unit() == null);
     }
 
+    /** Whether the row has fewer values than columns and was placed by the units. */
+    boolean isPlacedByEvidence() {
+      return unfit != null ? false : tokens.size() < years + 4;
+    }
+
     /** Keeps the placements the score rule confirms, if any, and sets the columns from them. */
     void confirm(PrintedValue actual, boolean maintain) {
       if (unfit != null || placements.size() < 2) {
         return;
       }
+      List<int[]> confirmed = confirmed(actual, maintain);
+      if (!confirmed.isEmpty()) {
+        settle(confirmed);
+      }
+    }
+
+    /** The placements whose printed score(s) the score rule reproduces with this actual. */
+    List<int[]> confirmed(PrintedValue actual, boolean maintain) {
       List<int[]> confirmed = new ArrayList<>();
+      if (unfit != null) {
+        return confirmed;
+      }
       for (int[] p : placements) {
         PrintedValue r = cell(p, p.length - 3);
         PrintedValue s = cell(p, p.length - 2);
@@ -474,9 +494,7 @@ final class KpiReader {
           confirmed.add(p);
         }
       }
-      if (!confirmed.isEmpty()) {
-        settle(confirmed);
-      }
+      return confirmed;
     }
 
     private PrintedValue cell(int[] p, int col) {

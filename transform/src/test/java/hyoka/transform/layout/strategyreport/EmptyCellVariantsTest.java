@@ -212,6 +212,37 @@ class EmptyCellVariantsTest {
     assertThat(values(k)).contains("2015:actual=" + unknown, "2018:actual=" + unknown);
   }
 
+  /**
+   * In a project of two KPIs (P8) both rows with their score cell empty: the score rule still tells
+   * which name line goes with which row (some placement of each row reproduces its printed raw
+   * score from that name's actual), as with the full rows, and each keeps its raw score.
+   */
+  @Test
+  void bothRowsOfATwoKpiProjectWithAnEmptyScoreCell() {
+    String text =
+        replaceOnce(
+            replaceOnce(
+                h31Text,
+                "1,199件 488件 836件 639件 429件 274.80 100.00 830件",
+                "1,199件 488件 836件 639件 429件 274.80 830件"),
+            "498件 430件 827件 837件 231件 921.05 100.00 460件",
+            "498件 430件 827件 837件 231件 921.05 460件");
+    ParsedReport r = parse(text);
+    onlyThisProjectChanged(r, h31, 8);
+    ParsedReport sample = parse(h31Text);
+    for (int i = 1; i <= 2; i++) {
+      Kpi k = kpi(r, 8, i);
+      Kpi want = kpi(sample, 8, i);
+      assertThat(k.name()).isEqualTo(want.name());
+      assertThat(k.matchEvidence()).isEqualTo(want.matchEvidence());
+      assertThat(k.actual()).isEqualTo(want.actual());
+      assertThat(k.rawScore()).isEqualTo(want.rawScore());
+      assertThat(k.score().nullReason()).isEqualTo("not_printed");
+      assertThat(values(k)).containsExactlyElementsOf(values(want));
+    }
+    assertThat(kpi(r, 8, 1).matchEvidence().name()).isEqualTo("SCORE_RULE");
+  }
+
   /** A table whose header prints 平成 and 令和 years written out: the same placement and years. */
   @Test
   void anEmptyScoreCellInAReiwaYearTable() {
