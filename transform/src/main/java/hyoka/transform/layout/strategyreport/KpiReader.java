@@ -390,7 +390,8 @@ final class KpiReader {
         return r;
       }
       Row r = new Row(tokens, printed, columns - 4, null);
-      r.placements = placements(tokens, columns);
+      r.placements =
+          ways(columns, columns - n) > MAX_PLACEMENTS ? List.of() : placements(tokens, columns);
       if (r.placements.isEmpty()) {
         Row u = new Row(tokens, printed, 0, PrintedValue.missing(printed, null, "unparseable"));
         u.placements = List.of();
@@ -398,6 +399,22 @@ final class KpiReader {
       }
       r.settle(r.placements);
       return r;
+    }
+
+    /**
+     * The most ways of leaving cells empty that are tried: a row of the reports leaves one or two
+     * of its eight to ten cells empty (at most 45 ways); a header of many years over a row of few
+     * values (a hostile file) would give millions, and so many placements could place nothing.
+     */
+    static final int MAX_PLACEMENTS = 1000;
+
+    /** C(n, k), stopping once past {@link #MAX_PLACEMENTS}. */
+    private static long ways(int n, int k) {
+      long w = 1;
+      for (int i = 1; i <= k && w <= MAX_PLACEMENTS; i++) {
+        w = w * (n - k + i) / i;
+      }
+      return w;
     }
 
     private static int[] identity(int n) {

@@ -243,6 +243,38 @@ class EmptyCellVariantsTest {
     assertThat(kpi(r, 8, 1).matchEvidence().name()).isEqualTo("SCORE_RULE");
   }
 
+  /**
+   * A header naming far more years than the row prints values (as a damaged or hostile file could):
+   * the ways of leaving cells empty are not all tried, the row is NULL {@code unparseable} with the
+   * row as printed, and the KPI keeps its name and actual.
+   */
+  @Test
+  void aRowOfFewValuesUnderAHeaderOfManyYears() {
+    StringBuilder years = new StringBuilder();
+    for (int y = 1; y <= 60; y++) {
+      years.append(" ").append(1900 + y).append("実績値");
+    }
+    String header = "施策ＫＰＩ 基準値(H26) H27実績値 H28実績値 H29実績値 H30実績値";
+    // P6's header: the first after its basis line
+    int basis = h31Text.indexOf("-7件/年");
+    int at = h31Text.indexOf(header, basis);
+    assertThat(basis).isGreaterThan(0);
+    assertThat(at).isGreaterThan(basis);
+    String manyYears =
+        h31Text.substring(0, at)
+            + "施策ＫＰＩ 基準値(H26)"
+            + years
+            + h31Text.substring(at + header.length());
+    String text = replaceOnce(manyYears, P6_ROW, "213件 121.21 180件");
+    ParsedReport r = parse(text);
+    Kpi k = kpi(r, 6, 1);
+    assertThat(k.name()).isEqualTo("交通事故件数");
+    assertThat(shown(k.actual())).isEqualTo("173 «173件»");
+    assertThat(shown(k.baseline())).isEqualTo("null(unparseable) «213件 121.21 180件»");
+    assertThat(shown(k.score())).isEqualTo("null(unparseable) «213件 121.21 180件»");
+    assertThat(r.kpiCount()).isEqualTo(73);
+  }
+
   /** A table whose header prints 平成 and 令和 years written out: the same placement and years. */
   @Test
   void anEmptyScoreCellInAReiwaYearTable() {
