@@ -377,8 +377,8 @@ final class KpiReader {
         // no header years, but the project's other rows print more cells: one is left empty here
         columns = rowsColumns;
       }
-      if (n == columns || columns < 0 && n >= 6 && line.is(LineKind.VALUE_ROW)) {
-        // no header years: the layout's column order
+      if (line.is(LineKind.VALUE_ROW) && (n == columns || columns < 0)) {
+        // a full row (its score columns without unit), or no count known: the layout's column order
         Row r = new Row(tokens, printed, n - 4, null);
         r.placements = List.of(identity(n));
         r.settle(r.placements);

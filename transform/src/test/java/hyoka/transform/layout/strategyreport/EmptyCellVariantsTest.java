@@ -275,6 +275,20 @@ class EmptyCellVariantsTest {
     assertThat(r.kpiCount()).isEqualTo(73);
   }
 
+  /**
+   * As many values as columns, but a unit on a score column (the shape of the non-row of
+   * LineClassifierTest, with one value more): no placement puts a value with a unit into a score
+   * column, so the row is NULL {@code unparseable} with the row as printed, and the KPI is kept.
+   */
+  @Test
+  void aFullRowWithAUnitOnAScoreColumnIsNotRead() {
+    String row = "213件 162件 220件 244件 220件 121.21 100件 180件";
+    Kpi k = p6With(row);
+    assertThat(shown(k.baseline())).isEqualTo("null(unparseable) «" + row + "»");
+    assertThat(shown(k.score())).isEqualTo("null(unparseable) «" + row + "»");
+    assertThat(shown(k.target())).isEqualTo("null(unparseable) «" + row + "»");
+  }
+
   /** A table whose header prints 平成 and 令和 years written out: the same placement and years. */
   @Test
   void anEmptyScoreCellInAReiwaYearTable() {
