@@ -277,6 +277,10 @@ final class KpiReader {
   }
 
   private static boolean reproduces(Row r, KpiNameLine n) {
+    if (r.isPlacedByEvidence()) {
+      // a row with an empty cell: whether some placement of its values gives its printed scores
+      return r.confirmed(n.actual(), Scores.isMaintain(n.basisText())).size() > 0;
+    }
     if (!r.raw().isKnown()) {
       return false;
     }
@@ -373,8 +377,8 @@ final class KpiReader {
         // no header years, but the project's other rows print more cells: one is left empty here
         columns = rowsColumns;
       }
-      if (n == columns || columns < 0 && n >= 6 && line.is(LineKind.VALUE_ROW)) {
-        // no header years: the layout's column order
+      if (line.is(LineKind.VALUE_ROW) && (n == columns || columns < 0)) {
+        // a full row (its score columns without unit), or no count known: the layout's column order
         Row r = new Row(tokens, printed, n - 4, null);
         r.placements = List.of(identity(n));
         r.settle(r.placements);
@@ -386,7 +390,8 @@ final class KpiReader {
         return r;
       }
       Row r = new Row(tokens, printed, columns - 4, null);
-      r.placements = placements(tokens, columns);
+      r.placements =
+          ways(columns, columns - n) > MAX_PLACEMENTS ? List.of() : placements(tokens, columns);
       if (r.placements.isEmpty()) {
         Row u = new Row(tokens, printed, 0, PrintedValue.missing(printed, null, "unparseable"));
         u.placements = List.of();
@@ -394,6 +399,22 @@ final class KpiReader {
       }
       r.settle(r.placements);
       return r;
+    }
+
+    /**
+     * The most ways of leaving cells empty that are tried: a row of the reports leaves one or two
+     * of its eight to ten cells empty (at most 45 ways); a header of many years over a row of few
+     * values (a hostile file) would give millions, and so many placements could place nothing.
+     */
+    static final int MAX_PLACEMENTS = 1000;
+
+    /** C(n, k), stopping once past {@link #MAX_PLACEMENTS}. */
+    private static long ways(int n, int k) {
+      long w = 1;
+      for (int i = 1; i <= k && w <= MAX_PLACEMENTS; i++) {
+        w = w * (n - k + i) / i;
+      }
+      return w;
     }
 
     private static int[] identity(int n) {
@@ -454,12 +475,28 @@ final class KpiReader {
       return !(unitsPrinted && v.isKnown() && v.unit() == null);
     }
 
+    /** Whether the row has fewer values than columns and was placed by the units. */
+    boolean isPlacedByEvidence() {
+      return unfit != null ? false : tokens.size() < years + 4;
+    }
+
     /** Keeps the placements the score rule confirms, if any, and sets the columns from them. */
     void confirm(PrintedValue actual, boolean maintain) {
       if (unfit != null || placements.size() < 2) {
         return;
       }
+      List<int[]> confirmed = confirmed(actual, maintain);
+      if (!confirmed.isEmpty()) {
+        settle(confirmed);
+      }
+    }
+
+    /** The placements whose printed score(s) the score rule reproduces with this actual. */
+    List<int[]> confirmed(PrintedValue actual, boolean maintain) {
       List<int[]> confirmed = new ArrayList<>();
+      if (unfit != null) {
+        return confirmed;
+      }
       for (int[] p : placements) {
         PrintedValue r = cell(p, p.length - 3);
         PrintedValue s = cell(p, p.length - 2);
@@ -474,9 +511,7 @@ final class KpiReader {
           confirmed.add(p);
         }
       }
-      if (!confirmed.isEmpty()) {
-        settle(confirmed);
-      }
+      return confirmed;
     }
 
     private PrintedValue cell(int[] p, int col) {

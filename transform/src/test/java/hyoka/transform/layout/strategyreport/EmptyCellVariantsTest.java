@@ -212,6 +212,83 @@ class EmptyCellVariantsTest {
     assertThat(values(k)).contains("2015:actual=" + unknown, "2018:actual=" + unknown);
   }
 
+  /**
+   * In a project of two KPIs (P8) both rows with their score cell empty: the score rule still tells
+   * which name line goes with which row (some placement of each row reproduces its printed raw
+   * score from that name's actual), as with the full rows, and each keeps its raw score.
+   */
+  @Test
+  void bothRowsOfATwoKpiProjectWithAnEmptyScoreCell() {
+    String text =
+        replaceOnce(
+            replaceOnce(
+                h31Text,
+                "1,199件 488件 836件 639件 429件 274.80 100.00 830件",
+                "1,199件 488件 836件 639件 429件 274.80 830件"),
+            "498件 430件 827件 837件 231件 921.05 100.00 460件",
+            "498件 430件 827件 837件 231件 921.05 460件");
+    ParsedReport r = parse(text);
+    onlyThisProjectChanged(r, h31, 8);
+    ParsedReport sample = parse(h31Text);
+    for (int i = 1; i <= 2; i++) {
+      Kpi k = kpi(r, 8, i);
+      Kpi want = kpi(sample, 8, i);
+      assertThat(k.name()).isEqualTo(want.name());
+      assertThat(k.matchEvidence()).isEqualTo(want.matchEvidence());
+      assertThat(k.actual()).isEqualTo(want.actual());
+      assertThat(k.rawScore()).isEqualTo(want.rawScore());
+      assertThat(k.score().nullReason()).isEqualTo("not_printed");
+      assertThat(values(k)).containsExactlyElementsOf(values(want));
+    }
+    assertThat(kpi(r, 8, 1).matchEvidence().name()).isEqualTo("SCORE_RULE");
+  }
+
+  /**
+   * A header naming far more years than the row prints values (as a damaged or hostile file could):
+   * the ways of leaving cells empty are not all tried, the row is NULL {@code unparseable} with the
+   * row as printed, and the KPI keeps its name and actual.
+   */
+  @Test
+  void aRowOfFewValuesUnderAHeaderOfManyYears() {
+    StringBuilder years = new StringBuilder();
+    for (int y = 1; y <= 60; y++) {
+      years.append(" ").append(1900 + y).append("実績値");
+    }
+    String header = "施策ＫＰＩ 基準値(H26) H27実績値 H28実績値 H29実績値 H30実績値";
+    // P6's header: the first after its basis line
+    int basis = h31Text.indexOf("-7件/年");
+    int at = h31Text.indexOf(header, basis);
+    assertThat(basis).isGreaterThan(0);
+    assertThat(at).isGreaterThan(basis);
+    String manyYears =
+        h31Text.substring(0, at)
+            + "施策ＫＰＩ 基準値(H26)"
+            + years
+            + h31Text.substring(at + header.length());
+    String text = replaceOnce(manyYears, P6_ROW, "213件 121.21 180件");
+    ParsedReport r = parse(text);
+    Kpi k = kpi(r, 6, 1);
+    assertThat(k.name()).isEqualTo("交通事故件数");
+    assertThat(shown(k.actual())).isEqualTo("173 «173件»");
+    assertThat(shown(k.baseline())).isEqualTo("null(unparseable) «213件 121.21 180件»");
+    assertThat(shown(k.score())).isEqualTo("null(unparseable) «213件 121.21 180件»");
+    assertThat(r.kpiCount()).isEqualTo(73);
+  }
+
+  /**
+   * As many values as columns, but a unit on a score column (the shape of the non-row of
+   * LineClassifierTest, with one value more): no placement puts a value with a unit into a score
+   * column, so the row is NULL {@code unparseable} with the row as printed, and the KPI is kept.
+   */
+  @Test
+  void aFullRowWithAUnitOnAScoreColumnIsNotRead() {
+    String row = "213件 162件 220件 244件 220件 121.21 100件 180件";
+    Kpi k = p6With(row);
+    assertThat(shown(k.baseline())).isEqualTo("null(unparseable) «" + row + "»");
+    assertThat(shown(k.score())).isEqualTo("null(unparseable) «" + row + "»");
+    assertThat(shown(k.target())).isEqualTo("null(unparseable) «" + row + "»");
+  }
+
   /** A table whose header prints 平成 and 令和 years written out: the same placement and years. */
   @Test
   void anEmptyScoreCellInAReiwaYearTable() {
