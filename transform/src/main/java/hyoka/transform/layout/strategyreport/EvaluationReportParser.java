@@ -99,7 +99,10 @@ public final class EvaluationReportParser implements Layout {
       pages = onFile.pages();
     }
     rejectRepeatedNumbers(text.sourceFile(), pages);
-    pages = PageOrder.readingOrder(text.sourceFile(), pages);
+    PhysicalPages filePages = onFile;
+    pages =
+        PageOrder.readingOrder(
+            text.sourceFile(), pages, filePages == null ? p -> p : filePages::of);
     Map<Integer, Integer> position = PageOrder.positions(pages);
     PageReader.Result paged = new PageReader().read(pages);
     if (paged.heads().isEmpty()) {

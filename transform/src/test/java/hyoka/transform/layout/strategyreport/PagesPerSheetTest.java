@@ -1,8 +1,10 @@
 package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hyoka.transform.Fixtures;
+import hyoka.transform.HyokaException;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.ReportText;
 import hyoka.transform.Semantics;
@@ -62,6 +64,25 @@ class PagesPerSheetTest {
       assertThat(cut.physical()).as(sample).isNull();
       assertThat(cut.pages()).as(sample).isSameAs(pages);
     }
+  }
+
+  @Test
+  void aRejectionNamesThePageOfTheFile() {
+    // the file's pages in reverse, each printing two of the sample's; the sample's page 3 (on the
+    // file's page 17 with page 4) without its only N ＜部 line: nothing tells where it goes
+    List<String> pages = Fixtures.text("h31").pages();
+    List<String> joined = new ArrayList<>();
+    for (int p = pages.size() - 2; p >= 0; p -= 2) {
+      joined.add(pages.get(p) + "\n" + pages.get(p + 1));
+    }
+    String sheet = joined.get(16);
+    assertThat(sheet).contains("\n6 ＜生活環境部\n");
+    joined.set(16, sheet.replace("\n6 ＜生活環境部\n", "\n"));
+    assertThatThrownBy(() -> PARSER.parse(new ReportText("h31.pdf", joined)))
+        .isInstanceOf(HyokaException.class)
+        .hasMessage(
+            "h31.pdf: the pages are out of order (their project numbers go back), and page 17"
+                + " prints no project number (N ＜部) to tell where it goes");
   }
 
   /** The one-up semantics with each page n written as the file's page (n + k - 1) / k. */
