@@ -67,6 +67,27 @@ class PagesPerSheetTest {
   }
 
   @Test
+  void theFilesPagesInReverseEachPrintingTwoAreReadInTheProjectsOrder() {
+    List<String> pages = Fixtures.text("h31").pages();
+    ParsedReport oneUp = PARSER.parse(new ReportText("h31.pdf", pages));
+    List<String> joined = new ArrayList<>();
+    for (int p = pages.size() - 2; p >= 0; p -= 2) {
+      joined.add(pages.get(p) + "\n" + pages.get(p + 1));
+    }
+    ParsedReport r = PARSER.parse(new ReportText("h31.pdf", joined));
+    assertThat(r.pageCount()).isEqualTo(18);
+    assertThat(r.kpiCount()).isEqualTo(73);
+    assertThat(r.unknownResidue()).isEqualTo(oneUp.unknownResidue()).isEqualTo(3);
+    // the sample's page n is the file's page 18 - (n - 1) / 2
+    assertThat(r.projects())
+        .extracting(p -> p.projectNo() + " p" + p.page())
+        .isEqualTo(
+            oneUp.projects().stream()
+                .map(p -> p.projectNo() + " p" + (18 - (p.page() - 1) / 2))
+                .toList());
+  }
+
+  @Test
   void aRejectionNamesThePageOfTheFile() {
     // the file's pages in reverse, each printing two of the sample's; the sample's page 3 (on the
     // file's page 17 with page 4) without its only N ＜部 line: nothing tells where it goes
