@@ -1,6 +1,7 @@
 package hyoka.transform.layout.strategyreport;
 
 import hyoka.transform.BudgetItem;
+import hyoka.transform.Grading;
 import hyoka.transform.Kpi;
 import hyoka.transform.Narrative;
 import hyoka.transform.ParsedReport;
@@ -54,9 +55,18 @@ record PhysicalPages(List<List<Line>> pages, int[] physical) {
     for (Project p : r.projects()) {
       List<Kpi> kpis = new ArrayList<>();
       for (Kpi k : p.kpis()) {
-        if (k.grading() != null) {
-          // the strategy report prints no grade: nothing sets it
-          throw new IllegalStateException("a strategy-report KPI with a grading: " + k);
+        Grading g = k.grading();
+        if (g != null) {
+          g =
+              new Grading(
+                  g.achievement(),
+                  g.gradePrinted(),
+                  g.grade(),
+                  g.gradeByRule(),
+                  g.status(),
+                  g.note(),
+                  g.progress(),
+                  of(g.page()));
         }
         kpis.add(
             new Kpi(
@@ -81,7 +91,7 @@ record PhysicalPages(List<List<Line>> pages, int[] physical) {
                 k.sharedNoteWith(),
                 k.matchEvidence(),
                 of(k.page()),
-                null));
+                g));
       }
       List<BudgetItem> items = new ArrayList<>();
       for (BudgetItem b : p.budgetItems()) {
