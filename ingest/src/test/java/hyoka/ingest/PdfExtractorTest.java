@@ -169,6 +169,102 @@ class PdfExtractorTest {
     }
   }
 
+  @Test
+  void twoPagesOfTheStrategyReportPrintedOnEveryPageOfARealPdfAreReadAsTheirPages()
+      throws IOException {
+    // Tika reads a page printed from two as the first one's text and then the second's: the
+    // strategy report cuts it at the second page's head as it cuts a text without form feeds
+    for (String sample : List.of("h31", "h30")) {
+      Path pdf = Fixtures.samplePdf(sample);
+      ParsedReport want = Layouts.installed().parse(extractor.extract(pdf, "x.pdf"), null);
+      assertThat(want.projects()).as(sample).hasSize(62);
+      for (int layout = 0; layout < 3; layout++) {
+        byte[] twoUp = twoUp(Files.readAllBytes(pdf), layout > 0, layout == 2 ? 90 : 0);
+        ParsedReport got = Layouts.installed().parse(extractor.extract("x.pdf", twoUp), null);
+        String as = sample + " " + layout;
+        assertThat(got.layout()).as(as).isEqualTo("strategy-report");
+        // the file's pages: page n of the report is on page (n + 1) / 2
+        assertThat(got.pageCount()).as(as).isEqualTo(18);
+        assertThat(got.kpiCount()).as(as).isEqualTo(want.kpiCount());
+        assertThat(got.scoreMismatches()).as(as).isEqualTo(want.scoreMismatches());
+        assertThat(strategyKpis(got))
+            .as(as)
+            .isEqualTo(strategyKpis(want).stream().map(PdfExtractorTest::halve).toList());
+        // the same unknown lines, no new one, each on the page that prints it
+        assertThat(unknown(got))
+            .as(as)
+            .isEqualTo(unknown(want).stream().map(PdfExtractorTest::halve).toList());
+      }
+    }
+  }
+
+  /** Each project and KPI of a strategy report as its values, scores and pages. */
+  private static List<String> strategyKpis(ParsedReport r) {
+    List<String> out = new java.util.ArrayList<>();
+    for (hyoka.transform.Project p : r.projects()) {
+      out.add(
+          p.projectNo()
+              + " "
+              + p.name()
+              + " "
+              + p.department()
+              + " "
+              + p.description()
+              + " p"
+              + p.page());
+      for (Kpi k : p.kpis()) {
+        out.add(
+            p.projectNo()
+                + "-"
+                + k.kpiNo()
+                + " "
+                + k.name()
+                + " "
+                + k.unit()
+                + " "
+                + k.baseline().printed()
+                + " "
+                + k.actual().printed()
+                + " "
+                + k.target().printed()
+                + " "
+                + k.values()
+                + " "
+                + k.rawScore().printed()
+                + " "
+                + k.score().printed()
+                + " "
+                + k.scoreStatus()
+                + " p"
+                + k.page());
+      }
+      for (hyoka.transform.BudgetItem b : p.budgetItems()) {
+        out.add(
+            String.join(
+                    " | ",
+                    p.projectNo() + " item " + b.itemNo(),
+                    String.valueOf(b.name()),
+                    String.valueOf(b.overview()),
+                    String.valueOf(b.purpose()),
+                    String.valueOf(b.implementation()),
+                    String.valueOf(b.note()))
+                + " p"
+                + b.page());
+      }
+      for (hyoka.transform.Narrative n : p.narratives()) {
+        out.add(p.projectNo() + " " + n.kind() + " " + n.text() + " p" + n.page());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> unknown(ParsedReport r) {
+    return r.residue().stream()
+        .filter(l -> l.cls() == ResidueClass.UNKNOWN)
+        .map(l -> l.text() + " " + l.note() + " p" + l.page())
+        .toList();
+  }
+
   /** Each KPI as its key, values, grade and pages. */
   private static List<String> kpis(ParsedReport r) {
     List<String> out = new java.util.ArrayList<>();

@@ -89,12 +89,20 @@ public final class EvaluationReportParser implements Layout {
       }
       pages.add(lines);
     }
+    PhysicalPages onFile = null;
     if (pages.size() == 1) {
       // no form feeds: find the pages by their heads
       pages = VirtualPages.split(pages.get(0));
+    } else {
+      // a page of the file may print two of the report's (two pages per sheet)
+      onFile = PhysicalPages.of(pages);
+      pages = onFile.pages();
     }
     rejectRepeatedNumbers(text.sourceFile(), pages);
-    pages = PageOrder.readingOrder(text.sourceFile(), pages);
+    PhysicalPages filePages = onFile;
+    pages =
+        PageOrder.readingOrder(
+            text.sourceFile(), pages, filePages == null ? p -> p : filePages::of);
     Map<Integer, Integer> position = PageOrder.positions(pages);
     PageReader.Result paged = new PageReader().read(pages);
     if (paged.heads().isEmpty()) {
@@ -277,8 +285,17 @@ public final class EvaluationReportParser implements Layout {
       }
     }
     // the report prints no title (its first line is a project group's heading)
-    return new ParsedReport(
-        text.sourceFile(), NAME, fiscalYear, null, pages.size(), projects, ledger.lines(), null);
+    ParsedReport parsed =
+        new ParsedReport(
+            text.sourceFile(),
+            NAME,
+            fiscalYear,
+            null,
+            pages.size(),
+            projects,
+            ledger.lines(),
+            null);
+    return onFile == null ? parsed : onFile.onFilePages(parsed);
   }
 
   /**

@@ -39,6 +39,15 @@ final class PageOrder {
 
   /** {@code pages} in the order to read them (the same list when the file's order is it). */
   static List<List<Line>> readingOrder(String source, List<List<Line>> pages) {
+    return readingOrder(source, pages, p -> p);
+  }
+
+  /**
+   * {@code pages} in the order to read them; {@code filePage} gives the page of the file that
+   * prints a page (a file page can print two, {@link PhysicalPages}), for the message.
+   */
+  static List<List<Line>> readingOrder(
+      String source, List<List<Line>> pages, java.util.function.IntUnaryOperator filePage) {
     int n = pages.size();
     Integer[] highest = new Integer[n];
     Integer[] lowest = new Integer[n];
@@ -94,7 +103,10 @@ final class PageOrder {
     List<Integer> unplaced = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       if (!known[k] && pages.get(k).stream().anyMatch(l -> !l.is(LineKind.BLANK))) {
-        unplaced.add(pageNo(pages.get(k), k));
+        int at = filePage.applyAsInt(pageNo(pages.get(k), k));
+        if (!unplaced.contains(at)) {
+          unplaced.add(at);
+        }
       }
     }
     if (!unplaced.isEmpty()) {

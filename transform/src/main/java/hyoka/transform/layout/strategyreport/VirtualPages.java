@@ -16,6 +16,15 @@ final class VirtualPages {
   private VirtualPages() {}
 
   static List<List<Line>> split(List<Line> lines) {
+    return split(lines, 1);
+  }
+
+  /**
+   * The pages of {@code lines}, numbered from {@code firstPage}: also the pages of one page of a
+   * file that prints two or more pages on each of its own (two pages per sheet, see {@link
+   * PhysicalPages}). Each line keeps its line number.
+   */
+  static List<List<Line>> split(List<Line> lines, int firstPage) {
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
     // each head from its first lead line to its 補正前ｽｺｱ line: an empty marker inside is no page
@@ -81,13 +90,21 @@ final class VirtualPages {
       }
     }
     starts.sort(null);
+    // blank lines before a page's first line are that page's: a page of blank lines only would
+    // shift every later page's number by one (a page of the file opens with blank lines)
+    for (int p = starts.size() - 1; p > 0; p--) {
+      if (lines.subList(starts.get(p - 1), starts.get(p)).stream()
+          .allMatch(l -> l.is(LineKind.BLANK))) {
+        starts.remove(p);
+      }
+    }
     List<List<Line>> pages = new ArrayList<>();
     for (int p = 0; p < starts.size(); p++) {
       int from = starts.get(p);
       int to = p + 1 < starts.size() ? starts.get(p + 1) : lines.size();
       List<Line> page = new ArrayList<>();
       for (Line l : lines.subList(from, to)) {
-        page.add(new Line(p + 1, l.lineNo(), l.text(), l.tight(), l.kind()));
+        page.add(new Line(firstPage + p, l.lineNo(), l.text(), l.tight(), l.kind()));
       }
       pages.add(page);
     }
