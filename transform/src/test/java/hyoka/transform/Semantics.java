@@ -120,4 +120,28 @@ public final class Semantics {
   public static String key(String s) {
     return s == null ? "null" : FoldedText.tight(Texts.fold(s).replace('\n', ' '));
   }
+
+  /** The lines of {@link #of} of every project but {@code projectNo}, and the residue. */
+  public static List<String> allBut(List<String> semantics, int projectNo) {
+    List<String> out = new ArrayList<>();
+    boolean skip = false;
+    for (String l : semantics) {
+      if (l.startsWith("P") || l.startsWith("R ")) {
+        skip = l.startsWith("P" + projectNo + " ");
+      }
+      if (!skip) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** KPI {@code kpiNo} of project {@code projectNo}, which must be the report's projectNo-th. */
+  public static Kpi kpi(ParsedReport r, int projectNo, int kpiNo) {
+    Project p = r.projects().get(projectNo - 1);
+    if (p.projectNo() != projectNo) {
+      throw new AssertionError("project " + projectNo + " is not the " + projectNo + "th");
+    }
+    return p.kpis().get(kpiNo - 1);
+  }
 }

@@ -7,7 +7,6 @@ import hyoka.transform.Kpi;
 import hyoka.transform.KpiValue;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
-import hyoka.transform.Project;
 import hyoka.transform.ReportText;
 import hyoka.transform.ScoreStatus;
 import hyoka.transform.Semantics;
@@ -46,33 +45,13 @@ class EmptyCellVariantsTest {
     return text.replace(from, to);
   }
 
-  private static List<String> allBut(List<String> semantics, int projectNo) {
-    List<String> out = new ArrayList<>();
-    boolean skip = false;
-    for (String l : semantics) {
-      if (l.startsWith("P") || l.startsWith("R ")) {
-        skip = l.startsWith("P" + projectNo + " ");
-      }
-      if (!skip) {
-        out.add(l);
-      }
-    }
-    return out;
-  }
-
-  private static Kpi kpi(ParsedReport r, int projectNo, int kpiNo) {
-    Project p = r.projects().get(projectNo - 1);
-    assertThat(p.projectNo()).isEqualTo(projectNo);
-    return p.kpis().get(kpiNo - 1);
-  }
-
   /** 62 projects, 73 KPIs, 3 unknown lines, and every other project exactly as in the sample. */
   private static void onlyThisProjectChanged(ParsedReport r, List<String> original, int projectNo) {
     assertThat(r.projects()).hasSize(62);
     assertThat(r.kpiCount()).isEqualTo(73);
     assertThat(r.unknownResidue()).isEqualTo(3);
-    assertThat(allBut(Semantics.of(r), projectNo))
-        .containsExactlyElementsOf(allBut(original, projectNo));
+    assertThat(Semantics.allBut(Semantics.of(r), projectNo))
+        .containsExactlyElementsOf(Semantics.allBut(original, projectNo));
   }
 
   private static String shown(PrintedValue v) {
@@ -96,7 +75,7 @@ class EmptyCellVariantsTest {
     onlyThisProjectChanged(r, h31, 6);
     // a one-KPI project: had its row been dropped, the next projects would not be as before
     assertThat(r.projects().get(5).kpis()).hasSize(1);
-    Kpi k = kpi(r, 6, 1);
+    Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(shown(k.actual())).isEqualTo("173 «173件»");
     assertThat(k.unit()).isEqualTo("件");
@@ -106,7 +85,7 @@ class EmptyCellVariantsTest {
 
   @Test
   void theSampleRowIsReadAsBefore() {
-    Kpi k = kpi(parse(h31Text), 6, 1);
+    Kpi k = Semantics.kpi(parse(h31Text), 6, 1);
     assertThat(values(k))
         .containsExactly(
             "2014:baseline=213 «213件»",
@@ -158,7 +137,7 @@ class EmptyCellVariantsTest {
     String empty = "18棟 21棟 27棟 31棟 34棟 60.00 48棟";
     ParsedReport r = parse(replaceOnce(h31Text, row, empty));
     onlyThisProjectChanged(r, h31, 1);
-    Kpi k = kpi(r, 1, 1);
+    Kpi k = Semantics.kpi(r, 1, 1);
     assertThat(k.name()).isNotNull();
     assertThat(shown(k.baseline())).isEqualTo("18 «18棟»");
     assertThat(shown(k.target())).isEqualTo("48 «48棟»");
@@ -231,8 +210,8 @@ class EmptyCellVariantsTest {
     onlyThisProjectChanged(r, h31, 8);
     ParsedReport sample = parse(h31Text);
     for (int i = 1; i <= 2; i++) {
-      Kpi k = kpi(r, 8, i);
-      Kpi want = kpi(sample, 8, i);
+      Kpi k = Semantics.kpi(r, 8, i);
+      Kpi want = Semantics.kpi(sample, 8, i);
       assertThat(k.name()).isEqualTo(want.name());
       assertThat(k.matchEvidence()).isEqualTo(want.matchEvidence());
       assertThat(k.actual()).isEqualTo(want.actual());
@@ -240,7 +219,7 @@ class EmptyCellVariantsTest {
       assertThat(k.score().nullReason()).isEqualTo("not_printed");
       assertThat(values(k)).containsExactlyElementsOf(values(want));
     }
-    assertThat(kpi(r, 8, 1).matchEvidence().name()).isEqualTo("SCORE_RULE");
+    assertThat(Semantics.kpi(r, 8, 1).matchEvidence().name()).isEqualTo("SCORE_RULE");
   }
 
   /**
@@ -267,7 +246,7 @@ class EmptyCellVariantsTest {
             + h31Text.substring(at + header.length());
     String text = replaceOnce(manyYears, P6_ROW, "213件 121.21 180件");
     ParsedReport r = parse(text);
-    Kpi k = kpi(r, 6, 1);
+    Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(shown(k.actual())).isEqualTo("173 «173件»");
     assertThat(shown(k.baseline())).isEqualTo("null(unparseable) «213件 121.21 180件»");
@@ -301,7 +280,7 @@ class EmptyCellVariantsTest {
     List<String> original = Semantics.of(parse(text));
     ParsedReport r = parse(replaceOnce(text, P6_ROW, "213件 162件 220件 244件 220件 121.21 180件"));
     onlyThisProjectChanged(r, original, 6);
-    Kpi k = kpi(r, 6, 1);
+    Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(values(k))
         .containsExactly(
@@ -328,7 +307,8 @@ class EmptyCellVariantsTest {
     ParsedReport r = parse(replaceOnce(h31Text, name, line + "\n\n" + name));
     assertThat(r.projects()).hasSize(62);
     assertThat(r.kpiCount()).isEqualTo(73);
-    assertThat(kpi(r, 6, 1).name()).isEqualTo("交通事故件数");
-    assertThat(values(kpi(r, 6, 1))).containsExactlyElementsOf(values(kpi(parse(h31Text), 6, 1)));
+    assertThat(Semantics.kpi(r, 6, 1).name()).isEqualTo("交通事故件数");
+    assertThat(values(Semantics.kpi(r, 6, 1)))
+        .containsExactlyElementsOf(values(Semantics.kpi(parse(h31Text), 6, 1)));
   }
 }

@@ -8,7 +8,6 @@ import hyoka.transform.KpiValue;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
 import hyoka.transform.ProducerVariants;
-import hyoka.transform.Project;
 import hyoka.transform.ReportText;
 import hyoka.transform.ScoreStatus;
 import hyoka.transform.Semantics;
@@ -48,33 +47,12 @@ class ValueVariantsTest {
     return r;
   }
 
-  /** The semantics of every project but one, and the residue. */
-  private static List<String> allBut(List<String> semantics, int projectNo) {
-    List<String> out = new ArrayList<>();
-    boolean skip = false;
-    for (String l : semantics) {
-      if (l.startsWith("P") || l.startsWith("R ")) {
-        skip = l.startsWith("P" + projectNo + " ");
-      }
-      if (!skip) {
-        out.add(l);
-      }
-    }
-    return out;
-  }
-
-  private static Kpi kpi(ParsedReport r, int projectNo, int kpiNo) {
-    Project p = r.projects().get(projectNo - 1);
-    assertThat(p.projectNo()).isEqualTo(projectNo);
-    return p.kpis().get(kpiNo - 1);
-  }
-
   private static void onlyThisProjectChanged(ParsedReport r, int projectNo) {
     assertThat(r.projects()).hasSize(62);
     assertThat(r.kpiCount()).isEqualTo(73);
     assertThat(r.unknownResidue()).isEqualTo(3);
-    assertThat(allBut(Semantics.of(r), projectNo))
-        .containsExactlyElementsOf(allBut(h31, projectNo));
+    assertThat(Semantics.allBut(Semantics.of(r), projectNo))
+        .containsExactlyElementsOf(Semantics.allBut(h31, projectNo));
   }
 
   private static String shown(PrintedValue v) {
@@ -93,7 +71,7 @@ class ValueVariantsTest {
               "269回 359回 309回 241回 278回 -122.58 -100.00 300回",
               "269回 359回 309回 241回 278回 " + minus + "122.58 " + minus + "100.00 300回");
       onlyThisProjectChanged(r, 22);
-      Kpi k = kpi(r, 22, 1);
+      Kpi k = Semantics.kpi(r, 22, 1);
       assertThat(shown(k.rawScore())).isEqualTo("-122.58 «" + minus + "122.58»");
       assertThat(shown(k.score())).isEqualTo("-100.00 «" + minus + "100.00»");
       assertThat(k.name()).isEqualTo("幼稚園、保育所等における教育・保育環境充実に関する取組");
@@ -121,7 +99,7 @@ class ValueVariantsTest {
     for (String[] c : cases) {
       ParsedReport r = parseWith(row, "213件 162件 220件 244件 " + c[0] + " 121.21 100.00 180件");
       onlyThisProjectChanged(r, 6);
-      Kpi k = kpi(r, 6, 1);
+      Kpi k = Semantics.kpi(r, 6, 1);
       KpiValue h30 = k.values().get(4);
       assertThat(h30.fiscalYear()).isEqualTo(2018);
       assertThat(shown(h30.value())).as(c[0]).isEqualTo(c[1]);
@@ -145,7 +123,7 @@ class ValueVariantsTest {
     for (String[] c : cases) {
       ParsedReport r = parseWith(row, "213件 162件 220件 244件 220件 121.21 100.00 " + c[0]);
       onlyThisProjectChanged(r, 6);
-      Kpi k = kpi(r, 6, 1);
+      Kpi k = Semantics.kpi(r, 6, 1);
       assertThat(shown(k.target())).as(c[0]).isEqualTo(c[1]);
       assertThat(k.unit()).isEqualTo("件");
       assertThat(k.scoreStatus().name()).isEqualTo(c[2]);
@@ -157,8 +135,8 @@ class ValueVariantsTest {
             "152町会 151町会 151町会 151町会 151町会 86.67 86.67 152町会",
             "152町会 151町会 151町会 151町会 151町会 86.67 86.67 維持");
     onlyThisProjectChanged(r, 59);
-    assertThat(shown(kpi(r, 59, 1).target())).isEqualTo("null(unparseable) «維持»");
-    assertThat(kpi(r, 59, 1).name()).isEqualTo("町会加入数");
+    assertThat(shown(Semantics.kpi(r, 59, 1).target())).isEqualTo("null(unparseable) «維持»");
+    assertThat(Semantics.kpi(r, 59, 1).name()).isEqualTo("町会加入数");
   }
 
   @Test
@@ -176,7 +154,7 @@ class ValueVariantsTest {
     for (String[] c : cases) {
       ParsedReport r = parseWith("交通事故件数 173件", "交通事故件数 " + c[0]);
       onlyThisProjectChanged(r, 6);
-      Kpi k = kpi(r, 6, 1);
+      Kpi k = Semantics.kpi(r, 6, 1);
       assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
       assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
       if (k.actual().isKnown()) {
@@ -218,8 +196,9 @@ class ValueVariantsTest {
       ParsedReport r = parseWith(row, empty);
       assertThat(r.projects()).hasSize(62);
       assertThat(r.kpiCount()).isEqualTo(73);
-      assertThat(allBut(Semantics.of(r), 12)).containsExactlyElementsOf(allBut(h31, 12));
-      Kpi k = kpi(r, 12, 1);
+      assertThat(Semantics.allBut(Semantics.of(r), 12))
+          .containsExactlyElementsOf(Semantics.allBut(h31, 12));
+      Kpi k = Semantics.kpi(r, 12, 1);
       String unknown = "null(column_unknown) «" + empty + "»";
       java.util.function.Function<String, String> cell =
           v -> v.equals("?") ? unknown : v + " «" + (v.equals("90") ? "90%" : v) + "»";
@@ -241,7 +220,7 @@ class ValueVariantsTest {
       assertThat(k.name()).isEqualTo("授業がよくわかると答えた児童の割合（小学校）");
       assertThat(shown(k.actual())).isEqualTo("81.40 «81.40»");
       // the project's other row is read as before
-      assertThat(shown(kpi(r, 12, 2).rawScore())).isEqualTo("27.33 «27.33»");
+      assertThat(shown(Semantics.kpi(r, 12, 2).rawScore())).isEqualTo("27.33 «27.33»");
     }
   }
 
@@ -254,7 +233,7 @@ class ValueVariantsTest {
   void theReportYearsActualLeftEmpty() {
     ParsedReport r = parseWith("交通事故件数 173件", "交通事故件数");
     onlyThisProjectChanged(r, 6);
-    Kpi k = kpi(r, 6, 1);
+    Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(shown(k.actual())).isEqualTo("null(not_printed) «null»");
     assertThat(k.targetBasis()).isEqualTo("-7件/年");
