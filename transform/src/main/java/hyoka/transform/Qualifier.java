@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
  * 180 at least, not 181.
  */
 public enum Qualifier {
-  /** 約, 概ね, およそ (before the number), 程度 (after it): an approximate figure. */
-  APPROXIMATE(List.of("約", "概ね", "およそ", "程度")),
-  /** 見込, 見込み, 見込値, 推計: an estimate, the year not yet closed or not measured. */
-  ESTIMATE(List.of("見込", "推計")),
+  /** 約, 概ね, おおむね, およそ (before the number), 程度 (after it): an approximate figure. */
+  APPROXIMATE(List.of("約", "概ね", "おおむね", "およそ", "程度")),
+  /** 見込, 見込み, 見込値, 推計, 推定: an estimate, the year not yet closed or not measured. */
+  ESTIMATE(List.of("見込", "推計", "推定")),
   /** 暫定, 速報: a provisional figure, to be revised. */
   PROVISIONAL(List.of("暫定", "速報")),
   /** 以上: the number or more. */

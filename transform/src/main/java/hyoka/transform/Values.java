@@ -38,7 +38,7 @@ public final class Values {
    * ▲3.2`: a producer's space before a unit would otherwise take it).
    */
   private static final String UNIT =
-      "(?!未確定|約|概ね|およそ|"
+      "(?!未確定|約|概ね|おおむね|およそ|推定|"
           + PENDING_WORD
           + "|"
           + TARGET_WORD
@@ -55,15 +55,15 @@ public final class Values {
    */
   private static final String NUM = "(?:[+\\-]|[▲△] ?)?\\d[\\d,]*(?:\\.\\d+)?";
 
-  /** A qualifier in parentheses: （見込）, （見込み）, （見込値）, （推計）, （暫定）, （速報値）. */
-  private static final String QUALIFIER_PAREN = "\\((?:見込み?値?|推計値?|暫定値?|速報値?)\\)";
+  /** A qualifier in parentheses: （見込）, （見込み）, （見込値）, （推計）, （推定）, （暫定）, （速報値）. */
+  private static final String QUALIFIER_PAREN = "\\((?:見込み?値?|推[計定]値?|暫定値?|速報値?)\\)";
 
   /**
-   * An approximate, estimated or provisional figure is marked before the number: 約, 概ね, およそ, 暫定値,
-   * 速報値, or {@link #QUALIFIER_PAREN}; two of them too ({@code （暫定）約220件}).
+   * An approximate, estimated or provisional figure is marked before the number: 約, 概ね, おおむね, およそ,
+   * 推定値, 暫定値, 速報値, or {@link #QUALIFIER_PAREN}; two of them too ({@code （暫定）約220件}).
    */
   private static final String QUALIFIER_BEFORE =
-      "(?<qb>(?:(?:約|概ね|およそ|(?:暫定|速報)値?|" + QUALIFIER_PAREN + ") ?){1,2})";
+      "(?<qb>(?:(?:約|概ね|おおむね|およそ|(?:推定|暫定|速報)値?|" + QUALIFIER_PAREN + ") ?){1,2})";
 
   /**
    * …or after it, in parentheses (a bare 見込, 暫定値 after the unit is in {@link #NOT_UNIT}), and then
@@ -77,7 +77,7 @@ public final class Values {
    * unit (見込み, 見込値, 推計, 暫定値, 速報値). What they say is kept as the value's {@link Qualifier}.
    */
   private static final Pattern NOT_UNIT =
-      Pattern.compile("(?:以上|以下|未満|超|程度|見込み?値?|推計値?|暫定値?|速報値?)+$");
+      Pattern.compile("(?:以上|以下|未満|超|程度|見込み?値?|推[計定]値?|暫定値?|速報値?)+$");
 
   private static final String RANGE = NUM + "(?: ?" + UNIT_SPACED + ")? ?~ ?" + NUM;
 
@@ -265,8 +265,8 @@ public final class Values {
   }
 
   /**
-   * Whether a value can start with c: a digit or sign (▲, △), a dash, a qualifier (約, 概ね, およそ, 暫定,
-   * 速報, （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
+   * Whether a value can start with c: a digit or sign (▲, △), a dash, a qualifier (約, 概ね, おおむね,
+   * およそ, 推定, 暫定, 速報, （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
    */
   private static boolean canStartToken(char c) {
     return c >= '0' && c <= '9'
@@ -284,6 +284,7 @@ public final class Values {
         || c == '概'
         || c == 'お'
         || c == '暫'
+        || c == '推'
         || c == '速'
         || c == '集'
         || c == '調';

@@ -102,6 +102,7 @@ class ValuesTest {
       {"約１，２００件", "1200 件 [approximate]"},
       {"概ね220件", "220 件 [approximate]"},
       {"およそ220件", "220 件 [approximate]"},
+      {"おおむね220件", "220 件 [approximate]"},
       {"220件程度", "220 件 [approximate]"},
       // estimate: half- and full-width parentheses, before and after the unit, without them
       {"220件(見込)", "220 件 [estimate]"},
@@ -109,6 +110,10 @@ class ValuesTest {
       {"220件 （見込み）", "220 件 [estimate]"},
       {"220件（見込値）", "220 件 [estimate]"},
       {"220件（推計）", "220 件 [estimate]"},
+      {"推定220件", "220 件 [estimate]"},
+      {"推定値 220件", "220 件 [estimate]"},
+      {"220件（推定）", "220 件 [estimate]"},
+      {"220件推定値", "220 件 [estimate]"},
       {"（見込）220件", "220 件 [estimate]"},
       {"220件見込", "220 件 [estimate]"},
       {"220件見込み", "220 件 [estimate]"},
@@ -145,7 +150,7 @@ class ValuesTest {
     }
     // a qualifier no value follows is no value: a word that is no qualifier leaves the row unread
     assertThat(Values.rowTokens(FoldedText.of("約"))).isEmpty();
-    assertThat(Values.rowTokens(FoldedText.of("おおむね220件"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("たぶん220件"))).isEmpty();
     assertThat(Values.rowTokens(FoldedText.of("概ね順調"))).isEmpty();
     // a qualifier in parentheses before a number is that cell's, not the previous one's
     assertThat(Values.rowTokens(FoldedText.of("244件 （暫定）220件 180件（見込）")))
