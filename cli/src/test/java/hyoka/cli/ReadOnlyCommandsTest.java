@@ -21,9 +21,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,15 +152,7 @@ class ReadOnlyCommandsTest {
                     .execute("serve", "--data", data.toString(), "--port", "0"));
     serving.start();
     try {
-      Pattern url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      Matcher m = url.matcher(out.toString());
-      while (System.nanoTime() < deadline && !m.find()) {
-        Thread.sleep(50);
-        m = url.matcher(out.toString());
-      }
-      assertThat(m.find(0)).as(out + " / " + err).isTrue();
-      String base = m.group(1);
+      String base = ServeUrl.await(out, err);
       HttpClient client = HttpClient.newHttpClient();
       String report =
           get(client, base + "api/reports")

@@ -17,9 +17,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,18 +42,11 @@ class ServeCommandTest {
                     HyokaCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
                         .execute("serve", "--data", data.toString(), "--port", "0"));
     serving.start();
-    Pattern url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    Matcher m = url.matcher(out.toString());
-    while (System.nanoTime() < deadline && !m.find()) {
-      Thread.sleep(50);
-      m = url.matcher(out.toString());
-    }
-    assertThat(m.find(0)).as(out + " / " + err).isTrue();
+    String base = ServeUrl.await(out, err);
     HttpResponse<String> status =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(m.group(1) + "api/status")).build(),
+                HttpRequest.newBuilder(URI.create(base + "api/status")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(status.statusCode()).isEqualTo(200);
     // What the server says it holds is what the ingest put in the warehouse: one report per PDF
