@@ -149,6 +149,16 @@ class LauncherTest {
    */
   @Test
   void shortCommandsGetAClassArchiveKeyedToTheJar() throws Exception {
+    // a run that only prints help or the version trains no archive: it loads too few classes
+    for (String[] help :
+        List.of(
+            new String[] {"sql", "--help"},
+            new String[] {"sql", "-V"},
+            new String[] {"search", "--data", "d", "-h"})) {
+      List<String> args = javaArgs(Map.of(), help);
+      assertThat(option(args, "-XX:DumpLoadedClassList=")).as(help[1]).isNull();
+    }
+    assertThat(archives()).isEmpty();
     List<String> first = javaArgs(Map.of(), "sql", "SELECT 1");
     String list = option(first, "-XX:DumpLoadedClassList=");
     assertThat(list).isNotNull().contains(root.resolve("cli/target/cds/sql-static-").toString());
@@ -197,6 +207,9 @@ class LauncherTest {
     assertThat(javaArgs(Map.of("HYOKA_CDS", "0"), "search", "除雪"))
         .noneMatch(
             a -> a.startsWith("-XX:DumpLoadedClassList") || a.startsWith("-XX:SharedArchive"));
+    // a query word that reads like an option after -- is a query: that run trains
+    assertThat(option(javaArgs(Map.of(), "search", "--", "-h"), "-XX:DumpLoadedClassList="))
+        .isNotNull();
     assertThat(javaArgs(Map.of(), "bench", "--copies", "2"))
         .noneMatch(a -> a.contains("Archive") || a.contains("ClassList") || a.contains("SerialGC"));
   }
@@ -209,6 +222,9 @@ class LauncherTest {
   @Test
   void ingestsGetADynamicClassArchiveKeyedToTheJar() throws Exception {
     String samples = Fixtures.samplesDir().toString();
+    // a run that prints only the help trains none
+    assertThat(option(javaArgs(Map.of(), "ingest", "--help"), "-XX:ArchiveClassesAtExit="))
+        .isNull();
     // a run that fails keeps none
     List<String> failed = javaArgs(Map.of("STUB_RC", "2"), "ingest", "--data", "x", samples);
     assertThat(option(failed, "-XX:ArchiveClassesAtExit=")).isNotNull();
