@@ -23,7 +23,14 @@ public final class DictionaryPreload {
 
   /** Starts the loads and returns at once. */
   public static void start() {
-    load("kuromoji-dictionary", TokenInfoDictionary::getInstance);
+    load(
+        "kuromoji-dictionary",
+        () -> {
+          TokenInfoDictionary.getInstance();
+          // then the query's synonym map, analysed with that dictionary: on the main thread it
+          // would come after the index is open, when the search has nothing else to do
+          initialise(JapaneseTextAnalyzer.QuerySynonyms.class);
+        });
     // then, on the same thread, the rest of the tokenizer's and the chain's data that does not
     // need the token dictionary: read here, it is no longer read after that dictionary is in,
     // when the query waits for it

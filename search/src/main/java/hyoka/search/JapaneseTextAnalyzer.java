@@ -89,7 +89,20 @@ public final class JapaneseTextAnalyzer extends Analyzer {
 
   /** The chain used to analyse queries: the index chain plus the synonym list. */
   public static JapaneseTextAnalyzer forQuery() {
-    return new JapaneseTextAnalyzer(Mode.QUERY, loadSynonyms());
+    return new JapaneseTextAnalyzer(Mode.QUERY, QuerySynonyms.MAP);
+  }
+
+  /**
+   * The query's synonym map, built once per process when first needed (it is immutable, so every
+   * query analyzer shares it). A holder class, so that {@link DictionaryPreload} can build it on
+   * its dictionary thread right after Kuromoji's dictionary is in, while the main thread is still
+   * opening the index; a query analyzer made meanwhile waits for it (the JVM's class initialisation
+   * lock) rather than building a second one (docs/performance.md, "Sixth pass").
+   */
+  static final class QuerySynonyms {
+    static final SynonymMap MAP = loadSynonyms();
+
+    private QuerySynonyms() {}
   }
 
   public Mode mode() {

@@ -152,9 +152,9 @@ public final class Searcher implements AutoCloseable {
             hasFacets(r)
                 ? new DefaultSortedSetDocValuesReaderState(r, SearchIndex.facetsConfig())
                 : null;
-        // After the index is open: the synonym map is analysed with Kuromoji, so this waits for
-        // its dictionary, which DictionaryPreload loads meanwhile on another thread in a short
-        // command (docs/performance.md, "Fifth pass").
+        // After the index is open: the query's synonym map is analysed with Kuromoji, so this
+        // waits for it, which DictionaryPreload builds meanwhile on another thread in a short
+        // command, right after the dictionary (docs/performance.md, "Fifth pass", "Sixth pass").
         this.queryAnalyzer = JapaneseTextAnalyzer.forQuery();
       } catch (IOException | RuntimeException e) {
         if (r != null) {
