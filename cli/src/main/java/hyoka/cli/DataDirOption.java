@@ -6,16 +6,40 @@ import hyoka.transform.ErrorCode;
 import hyoka.transform.HyokaException;
 import hyoka.warehouse.Warehouse;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** The {@code --data DIR} option shared by every command that reads or writes a data directory. */
+/**
+ * The {@code --data DIR} option shared by every command that reads or writes a data directory: a
+ * picocli mixin for the annotated commands, and {@link #option()} for {@code hyoka search}, whose
+ * command line is built in code (see {@link SearchCommand}).
+ */
 final class DataDirOption {
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "hyoka-data",
-      description = "Data directory: warehouse.duckdb and index/ (default: ${DEFAULT-VALUE}).")
+  static final String NAME = "--data";
+  static final String LABEL = "DIR";
+  static final String DEFAULT = "hyoka-data";
+  static final String DESCRIPTION =
+      "Data directory: warehouse.duckdb and index/ (default: ${DEFAULT-VALUE}).";
+
+  @Option(names = NAME, paramLabel = LABEL, defaultValue = DEFAULT, description = DESCRIPTION)
   Path dataDir;
+
+  /** The same option for a command line built in code; its value is a {@link Path}. */
+  static OptionSpec option() {
+    return OptionSpec.builder(NAME)
+        .paramLabel(LABEL)
+        .type(Path.class)
+        .defaultValue(DEFAULT)
+        .description(DESCRIPTION)
+        .build();
+  }
+
+  /** The option as parsed into {@code dir}. */
+  static DataDirOption of(Path dir) {
+    DataDirOption d = new DataDirOption();
+    d.dataDir = dir;
+    return d;
+  }
 
   /** The warehouse of the data directory; a clear input error when nothing was ingested yet. */
   Warehouse requireWarehouse() {
