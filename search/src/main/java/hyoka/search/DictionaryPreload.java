@@ -1,6 +1,10 @@
 package hyoka.search;
 
 import com.ibm.icu.text.Normalizer2;
+import java.text.BreakIterator;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.dict.ConnectionCosts;
 import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
@@ -50,6 +54,15 @@ public final class DictionaryPreload {
           // and hyoka's chain's own tables (the radicals' char map: 12-22 ms cold), which the main
           // thread would build once it has opened the index, by then often after the dictionary
           initialise(JapaneseTextAnalyzer.class);
+          // and the JDK's data that the search itself reads first, after the query's analysis,
+          // when the other core has nothing left to do: the default time zone (the query
+          // parser's), the sentence break rules (the highlighter's), the decimal symbols (the
+          // hits' relevance as printed); ≈ 12 ms of the search's last part otherwise
+          if (TimeZone.getDefault() == null
+              || BreakIterator.getSentenceInstance(Locale.ROOT) == null
+              || DecimalFormatSymbols.getInstance(Locale.ROOT) == null) {
+            throw new AssertionError();
+          }
         });
     load("icu-nfkc", Normalizer2::getNFKCInstance);
   }
