@@ -33,15 +33,41 @@ public final class Values {
    */
   private static final String TARGET_WORD = "現状維持|維持|増加|減少|向上|上昇|低下|改善";
 
+  /** A qualifier printed bare before the number: 約, 概ね, 推定値, 暫定値, … ({@link Qualifier}). */
+  private static final String WORD_BEFORE = Qualifier.alternatives(Qualifier.Word::before);
+
+  /** …of them those that never follow a unit: 約, 概ね, おおむね, およそ. */
+  private static final String ONLY_BEFORE = Qualifier.alternatives(w -> w.before() && !w.after());
+
+  /** A qualifier printed bare after the unit (or the number): 以上, 程度, 見込み, 暫定値, … */
+  private static final String WORD_AFTER = Qualifier.alternatives(Qualifier.Word::after);
+
+  /** A char a number starts with: a sign, the accounting minus, a digit. */
+  private static final String NUM_START = "[+\\-▲△\\d]";
+
+  /** A qualifier in parentheses: （見込）, （見込み）, （見込値）, （推計）, （推定）, （暫定）, （速報値）. */
+  private static final String QUALIFIER_PAREN =
+      "\\((?:" + Qualifier.alternatives(Qualifier.Word::inParentheses) + ")\\)";
+
+  /** The qualifiers a value can start with (one or two), then its number. */
+  private static final String QUALIFIED_NUM_START =
+      "(?:(?:" + WORD_BEFORE + "|" + QUALIFIER_PAREN + ") ?){1,2}" + NUM_START;
+
   /**
    * A unit: no sign, no digit, no separator, and not the start of the next value (`5 未確定`, `81.40
-   * ▲3.2`: a producer's space before a unit would otherwise take it).
+   * ▲3.2`, `81.40 約3.2`, `81.40 暫定値3.2`: a producer's space before a unit would otherwise take it).
+   * A word that stands before or after a number (暫定値) is the next value's when a number follows it,
+   * as a qualifier in parentheses is ({@link #QUALIFIER_AFTER}), else the unit's.
    */
   private static final String UNIT =
-      "(?!未確定|約|概ね|おおむね|およそ|推定|"
+      "(?!未確定|"
           + PENDING_WORD
           + "|"
           + TARGET_WORD
+          + "|"
+          + ONLY_BEFORE
+          + "|"
+          + QUALIFIED_NUM_START
           + ")[^\\s\\d.,+▲△"
           + DASHES
           + "()\\[\\]:/~]+";
@@ -55,15 +81,12 @@ public final class Values {
    */
   private static final String NUM = "(?:[+\\-]|[▲△] ?)?\\d[\\d,]*(?:\\.\\d+)?";
 
-  /** A qualifier in parentheses: （見込）, （見込み）, （見込値）, （推計）, （推定）, （暫定）, （速報値）. */
-  private static final String QUALIFIER_PAREN = "\\((?:見込み?値?|推[計定]値?|暫定値?|速報値?)\\)";
-
   /**
    * An approximate, estimated or provisional figure is marked before the number: 約, 概ね, おおむね, およそ,
    * 推定値, 暫定値, 速報値, or {@link #QUALIFIER_PAREN}; two of them too ({@code （暫定）約220件}).
    */
   private static final String QUALIFIER_BEFORE =
-      "(?<qb>(?:(?:約|概ね|おおむね|およそ|(?:推定|暫定|速報)値?|" + QUALIFIER_PAREN + ") ?){1,2})";
+      "(?<qb>(?:(?:" + WORD_BEFORE + "|" + QUALIFIER_PAREN + ") ?){1,2})";
 
   /**
    * …or after it, in parentheses (a bare 見込, 暫定値 after the unit is in {@link #NOT_UNIT}), and then
@@ -76,8 +99,7 @@ public final class Values {
    * 以下, 未満, 超), an approximate figure (程度) or an estimate or provisional figure printed after the
    * unit (見込み, 見込値, 推計, 暫定値, 速報値). What they say is kept as the value's {@link Qualifier}.
    */
-  private static final Pattern NOT_UNIT =
-      Pattern.compile("(?:以上|以下|未満|超|程度|見込み?値?|推[計定]値?|暫定値?|速報値?)+$");
+  private static final Pattern NOT_UNIT = Pattern.compile("(?:" + WORD_AFTER + ")+$");
 
   private static final String RANGE = NUM + "(?: ?" + UNIT_SPACED + ")? ?~ ?" + NUM;
 
@@ -265,29 +287,15 @@ public final class Values {
   }
 
   /**
-   * Whether a value can start with c: a digit or sign (▲, △), a dash, a qualifier (約, 概ね, おおむね,
-   * およそ, 推定, 暫定, 速報, （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
+   * The chars other than a digit that a value can start with: a sign (▲, △), a dash, a qualifier
+   * before the number (約, 概ね, おおむね, およそ, 推定, 暫定, 速報, （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
    */
+  private static final String TOKEN_START =
+      "+-" + DASHES.replace("\\", "") + "(未▲△集調" + Qualifier.firstChars(Qualifier.Word::before);
+
+  /** Whether a value can start with c. */
   private static boolean canStartToken(char c) {
-    return c >= '0' && c <= '9'
-        || c == '+'
-        || c == '-'
-        || c == '―'
-        || c == '—'
-        || c == '‐'
-        || c == '‒'
-        || c == '('
-        || c == '未'
-        || c == '▲'
-        || c == '△'
-        || c == '約'
-        || c == '概'
-        || c == 'お'
-        || c == '暫'
-        || c == '推'
-        || c == '速'
-        || c == '集'
-        || c == '調';
+    return c >= '0' && c <= '9' || TOKEN_START.indexOf(c) >= 0;
   }
 
   private static int skipSpaces(String s, int i) {

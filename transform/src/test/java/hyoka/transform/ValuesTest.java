@@ -167,6 +167,29 @@ class ValuesTest {
     assertThat(nv.value().qualifier()).isEqualTo("approximate,estimate");
   }
 
+  /**
+   * 推定, 暫定, 速報 (and their 値 forms) stand before or after a number: after a number and a space they
+   * are the next value's when a number follows them (as a qualifier in parentheses is), else the
+   * previous one's; 約 and the other words only printed before a number are never a unit.
+   */
+  @Test
+  void aWordPrintedBeforeOrAfterANumberIsTheNextValuesWhenANumberFollows() {
+    assertThat(read("220推定値")).isEqualTo("220 [estimate]");
+    assertThat(read("220 推定値")).isEqualTo("220 [estimate]");
+    assertThat(read("220 暫定値")).isEqualTo("220 [provisional]");
+    assertThat(Values.rowTokens(FoldedText.of("81.40 暫定値220件 220 推定値 230件 240 推定 約250件")))
+        .extracting(x -> x.value().printed(), x -> x.value().qualifier())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("81.40", null),
+            org.assertj.core.groups.Tuple.tuple("暫定値220件", "provisional"),
+            org.assertj.core.groups.Tuple.tuple("220", null),
+            org.assertj.core.groups.Tuple.tuple("推定値 230件", "estimate"),
+            org.assertj.core.groups.Tuple.tuple("240", null),
+            org.assertj.core.groups.Tuple.tuple("推定 約250件", "approximate,estimate"));
+    assertThat(Values.rowTokens(FoldedText.of("220 約"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("220 概ね"))).isEmpty();
+  }
+
   @Test
   void aProducersSpaceBeforeAUnitDoesNotTakeTheNextValue() {
     assertThat(Values.rowTokens(FoldedText.of("278 ▲122.58 ▲100.00 300回")))
