@@ -76,6 +76,14 @@ public final class Values {
   private static final String UNIT_SPACED = UNIT + "(?: [A-Za-z]+)?";
 
   /**
+   * A value's unit, and a qualifier printed after it past a producer's space ({@code 180件 以上},
+   * {@code 180件　以上}, {@code 220件 見込み}: one space, as between a number and its unit), which {@link
+   * #NOT_UNIT} then takes off; not a word that starts the next value ({@code 220件 暫定値 230件}).
+   */
+  private static final String VALUE_UNIT =
+      UNIT_SPACED + "(?: (?!" + QUALIFIED_NUM_START + ")(?:" + WORD_AFTER + ")+(?=[ (]|$))?";
+
+  /**
    * A number as printed: a sign (the accounting minus marks ▲ and △ too, with a producer's space
    * after them), thousands separators, a decimal part.
    */
@@ -93,6 +101,13 @@ public final class Values {
    * the cell ends: in {@code 244件 （暫定）220件} the （暫定） is the next cell's.
    */
   private static final String QUALIFIER_AFTER = "(?<qa> ?" + QUALIFIER_PAREN + "(?= |$))";
+
+  /**
+   * …or between the number and its unit ({@code 220（見込）件}, {@code 220(推計値)人}); only where a unit
+   * follows, so that in {@code 121.21 （暫定）220件} the （暫定） stays the next cell's.
+   */
+  private static final String QUALIFIER_BEFORE_UNIT =
+      "(?: ?(?<qm>" + QUALIFIER_PAREN + ")(?= ?" + UNIT + "))?";
 
   /**
    * Words and qualifiers that a greedy {@link #UNIT} takes in but that are no unit: a bound (以上,
@@ -116,13 +131,15 @@ public final class Values {
         + QUALIFIER_BEFORE
         + "?"
         + NUM
-        + ")|(?<dash>["
+        + ")"
+        + QUALIFIER_BEFORE_UNIT
+        + "|(?<dash>["
         + DASHES
         + "])|(?<pend>\\(後日報告\\)|"
         + PENDING_WORD
         + ")"
         + "|(?<und>未確定))(?: ?(?<unit>"
-        + UNIT_SPACED
+        + VALUE_UNIT
         + "))?"
         + QUALIFIER_AFTER
         + "?";
@@ -248,7 +265,7 @@ public final class Values {
           printed,
           number(m.group("num")),
           unit,
-          Qualifier.of(m.group("qb"), afterUnit, m.group("qa")));
+          Qualifier.of(m.group("qb"), m.group("qm"), afterUnit, m.group("qa")));
     }
     if (m.group("range") != null) {
       // two numbers are no value: never a midpoint or an end of our choosing

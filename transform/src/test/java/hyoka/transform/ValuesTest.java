@@ -190,6 +190,54 @@ class ValuesTest {
     assertThat(Values.rowTokens(FoldedText.of("220 概ね"))).isEmpty();
   }
 
+  /**
+   * A qualifier in parentheses between the number and its unit, and a qualifier past a space after
+   * the unit (one space, ASCII or ideographic, as between a number and its unit).
+   */
+  @Test
+  void aQualifierBetweenNumberAndUnitOrPastASpaceAfterTheUnit() {
+    String[][] cases = {
+      {"220（見込）件", "220 件 [estimate]"},
+      {"220(見込み)件", "220 件 [estimate]"},
+      {"220（見込)件", "220 件 [estimate]"},
+      {"220（推計値）人", "220 人 [estimate]"},
+      {"２２０（暫定）件", "220 件 [provisional]"},
+      {"220 （見込） 件", "220 件 [estimate]"},
+      {"87.5（見込）%", "87.5 % [estimate]"},
+      {"約220（見込）件", "220 件 [approximate,estimate]"},
+      {"220（見込）件以上", "220 件 [estimate,at_least]"},
+      {"220（見込）", "220 [estimate]"},
+      {"180件 以上", "180 件 [at_least]"},
+      {"180件　以上", "180 件 [at_least]"},
+      {"180 件以上", "180 件 [at_least]"},
+      {"180 件 以上", "180 件 [at_least]"},
+      {"180件 以上（見込）", "180 件 [estimate,at_least]"},
+      {"2 千 t 以下", "2 千t [at_most]"},
+      {"220件 見込み", "220 件 [estimate]"},
+      {"220件 速報", "220 件 [provisional]"},
+      {"220件 程度", "220 件 [approximate]"},
+    };
+    for (String[] c : cases) {
+      assertThat(read(c[0])).as(c[0]).isEqualTo(c[1]);
+    }
+    // the word past the space must end the cell, and a word that starts the next value is that
+    // one's
+    assertThat(Values.rowTokens(FoldedText.of("180件 以上に"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("220件 暫定値 230件")))
+        .extracting(x -> x.value().printed(), x -> x.value().qualifier())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("220件", null),
+            org.assertj.core.groups.Tuple.tuple("暫定値 230件", "provisional"));
+    // a qualifier in parentheses with no unit after it: the next cell's, as before
+    assertThat(Values.rowTokens(FoldedText.of("121.21 （暫定）100.00 180（見込） 増加")))
+        .extracting(x -> x.value().printed(), x -> x.value().qualifier())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("121.21", null),
+            org.assertj.core.groups.Tuple.tuple("（暫定）100.00", "provisional"),
+            org.assertj.core.groups.Tuple.tuple("180（見込）", "estimate"),
+            org.assertj.core.groups.Tuple.tuple("増加", null));
+  }
+
   @Test
   void aProducersSpaceBeforeAUnitDoesNotTakeTheNextValue() {
     assertThat(Values.rowTokens(FoldedText.of("278 ▲122.58 ▲100.00 300回")))
