@@ -20,16 +20,18 @@ import java.util.stream.Stream;
  * patterns from them ({@link #alternatives}), so adding a word is one change.
  */
 public enum Qualifier {
-  /** 約, 概ね, おおむね, およそ (before the number), 程度 (after it): an approximate figure. */
-  APPROXIMATE(before("約", "概ね", "おおむね", "およそ"), after("程度")),
-  /** 見込, 見込み, 見込値, 推計, 推定: an estimate, the year not yet closed or not measured. */
-  ESTIMATE(afterOrInParentheses("見込", "見込み", "見込値", "見込み値", "推計", "推計値"), anywhere("推定", "推定値")),
+  /** 約, 概ね, おおむね, およそ (before the number), 程度, ほど, 前後 (after it): an approximate figure. */
+  APPROXIMATE(before("約", "概ね", "おおむね", "およそ"), after("程度", "ほど", "前後")),
+  /** 見込, 見込み, 見込値, 推計, 推定, 見通し: an estimate, the year not yet closed or not measured. */
+  ESTIMATE(
+      afterOrInParentheses("見込", "見込み", "見込値", "見込み値", "推計", "推計値", "見通し", "見通し値"),
+      anywhere("推定", "推定値")),
   /** 暫定, 速報: a provisional figure, to be revised. */
   PROVISIONAL(anywhere("暫定", "暫定値", "速報", "速報値")),
   /** 以上: the number or more. */
   AT_LEAST(after("以上")),
-  /** 以下: the number or less. */
-  AT_MOST(after("以下")),
+  /** 以下, 以内: the number or less. */
+  AT_MOST(after("以下", "以内")),
   /** 未満: less than the number. */
   BELOW(after("未満")),
   /** 超: more than the number. */

@@ -238,6 +238,31 @@ class ValuesTest {
             org.assertj.core.groups.Tuple.tuple("増加", null));
   }
 
+  /**
+   * ほど and 前後 (approximate), 見通し (estimate) and 以内 (at most) are qualifiers too; a word after the
+   * unit that is none stays part of the unit as before (the unit is open: ポイント, 千円).
+   */
+  @Test
+  void commonReportWordsAreQualifiers() {
+    String[][] cases = {
+      {"220件ほど", "220 件 [approximate]"},
+      {"220件前後", "220 件 [approximate]"},
+      {"220件 前後", "220 件 [approximate]"},
+      {"２２０件前後", "220 件 [approximate]"},
+      {"220件（見通し）", "220 件 [estimate]"},
+      {"220件見通し値", "220 件 [estimate]"},
+      {"220（見通し）件", "220 件 [estimate]"},
+      {"30分以内", "30 分 [at_most]"},
+      {"30分 以内", "30 分 [at_most]"},
+      {"約220件前後", "220 件 [approximate]"},
+    };
+    for (String[] c : cases) {
+      assertThat(read(c[0])).as(c[0]).isEqualTo(c[1]);
+    }
+    // 超過 is no qualifier: 100人超過 may print the excess; it stays in the unit, never "above"
+    assertThat(read("100人超過")).isEqualTo("100 人超過");
+  }
+
   @Test
   void aProducersSpaceBeforeAUnitDoesNotTakeTheNextValue() {
     assertThat(Values.rowTokens(FoldedText.of("278 ▲122.58 ▲100.00 300回")))

@@ -138,6 +138,23 @@ class QualifierFormVariantsTest {
     assertThat(shown(k.values().get(4).value())).isEqualTo("220 件 «220件 見込み» [estimate]");
   }
 
+  /** ほど, 前後 (approximate), 見通し (estimate), 以内 (at most): words of the vocabulary too. */
+  @Test
+  void commonReportWordsOfTheVocabulary() {
+    String[][] cases = {
+      {"220件前後", "180件", "220 件 «220件前後» [approximate]", "180 件 «180件»"},
+      {"220件ほど", "180件", "220 件 «220件ほど» [approximate]", "180 件 «180件»"},
+      {"220件（見通し）", "180件", "220 件 «220件（見通し）» [estimate]", "180 件 «180件»"},
+      {"220件", "180件以内", "220 件 «220件»", "180 件 «180件以内» [at_most]"},
+      {"220件", "１８０件 以内", "220 件 «220件»", "180 件 «１８０件 以内» [at_most]"},
+    };
+    for (String[] c : cases) {
+      Kpi k = p6Row("213件 162件 220件 244件 " + c[0] + " 121.21 100.00 " + c[1]);
+      assertThat(shown(k.values().get(4).value())).as(c[0]).isEqualTo(c[2]);
+      assertThat(shown(k.target())).as(c[1]).isEqualTo(c[3]);
+    }
+  }
+
   @Test
   void theReportYearsActualOnItsNameLine() {
     String[][] cases = {
