@@ -53,11 +53,15 @@ public final class Values {
   private static final String QUALIFIED_NUM_START =
       "(?:(?:" + WORD_BEFORE + "|" + QUALIFIER_PAREN + ") ?){1,2}" + NUM_START;
 
+  /** Hiragana, katakana (with ー), the CJK ideographs and 々 ({@link #isJapaneseLetter}). */
+  private static final String JAPANESE_LETTER = "[\\u3040-\\u30ff\\u4e00-\\u9fff々]";
+
   /**
    * A unit: no sign, no digit, no separator, and not the start of the next value (`5 未確定`, `81.40
    * ▲3.2`, `81.40 約3.2`, `81.40 暫定値3.2`: a producer's space before a unit would otherwise take it).
    * A word that stands before or after a number (暫定値) is the next value's when a number follows it,
-   * as a qualifier in parentheses is ({@link #QUALIFIER_AFTER}), else the unit's.
+   * as a qualifier in parentheses is ({@link #QUALIFIER_AFTER}), else the unit's. A word glued
+   * before a number is never a unit (`121.21 目標180件`: a cell of its own, {@link #rowTokens}).
    */
   private static final String UNIT =
       "(?!未確定|"
@@ -68,7 +72,9 @@ public final class Values {
           + ONLY_BEFORE
           + "|"
           + QUALIFIED_NUM_START
-          + ")[^\\s\\d.,+▲△"
+          + "|"
+          + JAPANESE_LETTER
+          + "+[\\d▲△])[^\\s\\d.,+▲△"
           + DASHES
           + "()\\[\\]:/~]+";
 
@@ -182,38 +188,159 @@ public final class Values {
    * The cells of a row of values (a KPI table's row, a sheet's 実績値 row): {@link #tokens}, and a
    * target printed as a word (`増加`, `維持`, `現状維持`) is a cell too, NULL {@code unparseable} with the
    * word as its printed text, so that the row is not lost for it.
+   *
+   * <p>So is one cell of a word hyoka does not know glued before a number ({@code たぶん220件}), in a
+   * row of at least two other numbers: the cell is NULL {@code unparseable} with its printed text
+   * and the unit it prints, never the number (the word may say anything of it), never a qualifier.
+   * Glued, the word and the number are one cell, so no value moves to another column. Past a
+   * producer's space ({@code 244件 たぶん 220件}) only after a cell that prints its unit: after a bare
+   * number ({@code 121.21 たぶん 180件}) or at the start of the row the word could be that number's
+   * unit or a label, and that row is still not read.
    */
   public static List<Token> rowTokens(FoldedText text) {
     return tokens(text, ROW_TOKEN);
   }
 
+  /** The most cells of an unknown word before a number that a row may have. */
+  private static final int MAX_UNKNOWN_WORD_CELLS = 1;
+
+  /** The fewest numbers a row must read besides such a cell. */
+  private static final int MIN_NUMBERS_BESIDE_UNKNOWN_WORD = 2;
+
   private static List<Token> tokens(FoldedText text, Forms token) {
     String f = text.folded();
+    boolean row = token == ROW_TOKEN;
     int i = skipSpaces(f, 0);
-    if (i < f.length() && !canStartToken(f.charAt(i))) {
+    if (i < f.length()
+        && !canStartToken(f.charAt(i))
+        && !(row && numberAfterWord(f, i, false) > i)) {
       // most lines are text: no need for the pattern to find that out (a row starts with its
       // baseline, never with a target word)
       return List.of();
     }
     List<Token> out = new ArrayList<>();
     Matcher m = token.of(f, i).matcher(f);
+    int unknownWords = 0;
+    int numbers = 0;
     while (i < f.length()) {
       m.region(i, f.length());
+      int start = i;
+      boolean unknownWord = false;
       if (!m.lookingAt()) {
-        return List.of();
+        // a producer's space between the word and the number only after a cell with its unit
+        // printed, where the word cannot be that cell's unit (121.21 たぶん 180件: 121.21's)
+        boolean spaced = !out.isEmpty() && out.get(out.size() - 1).value().unit() != null;
+        int n = row && unknownWords < MAX_UNKNOWN_WORD_CELLS ? numberAfterWord(f, i, spaced) : i;
+        if (n == i) {
+          return List.of();
+        }
+        m.region(n, f.length());
+        if (!m.lookingAt() || m.group("num") == null && m.group("range") == null) {
+          return List.of();
+        }
+        unknownWord = true;
+        unknownWords++;
       }
       int end = m.end();
       if (end < f.length() && f.charAt(end) != ' ') {
         return List.of();
       }
-      PrintedValue v =
-          token == ROW_TOKEN && m.group("word") != null
-              ? PrintedValue.missing(text.printedOf(m.start(), end).strip(), null, "unparseable")
-              : valueOf(m, text);
-      out.add(new Token(m.start(), end, v));
+      PrintedValue v;
+      if (unknownWord) {
+        v = PrintedValue.missing(text.printedOf(start, end).strip(), unitOf(m), "unparseable");
+      } else if (row && m.group("word") != null) {
+        v = PrintedValue.missing(text.printedOf(m.start(), end).strip(), null, "unparseable");
+      } else {
+        v = valueOf(m, text);
+      }
+      if (v.isKnown()) {
+        numbers++;
+      }
+      out.add(new Token(start, end, v));
       i = skipSpaces(f, end);
     }
+    if (unknownWords > 0 && numbers < MIN_NUMBERS_BESIDE_UNKNOWN_WORD) {
+      return List.of();
+    }
+    return row ? withoutWordsAfterTheRowsUnit(out) : out;
+  }
+
+  /**
+   * A cell whose unit is the row's unit (that of two other cells at least) followed by a word that
+   * is no qualifier ({@code 220件たぶん} among {@code 件} cells) prints a word hyoka does not know after
+   * its number: NULL {@code unparseable} with its printed text and the row's unit, as with a word
+   * before it. Elsewhere the unit is open (ポイント, 千円) and such a word stays in it.
+   */
+  private static List<Token> withoutWordsAfterTheRowsUnit(List<Token> cells) {
+    List<Token> out = cells;
+    for (int i = 0; i < cells.size(); i++) {
+      PrintedValue v = cells.get(i).value();
+      String u = v.unit();
+      if (!v.isKnown() || u == null || u.length() < 2) {
+        continue;
+      }
+      for (int j = 0; j < cells.size(); j++) {
+        String r = cells.get(j).value().unit();
+        if (r == null
+            || r.length() >= u.length()
+            || !u.startsWith(r)
+            || !allJapaneseLetters(u, r.length())
+            || printing(cells, r) < 2) {
+          continue;
+        }
+        if (out == cells) {
+          out = new ArrayList<>(cells);
+        }
+        Token t = cells.get(i);
+        out.set(
+            i, new Token(t.start(), t.end(), PrintedValue.missing(v.printed(), r, "unparseable")));
+        break;
+      }
+    }
     return out;
+  }
+
+  private static int printing(List<Token> cells, String unit) {
+    int n = 0;
+    for (Token t : cells) {
+      if (unit.equals(t.value().unit())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean allJapaneseLetters(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (!isJapaneseLetter(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where the number starts when f at i prints a word of Japanese letters before a digit (or the
+   * accounting minus), glued to it or, if {@code spaced}, past one space; else i.
+   */
+  private static int numberAfterWord(String f, int i, boolean spaced) {
+    int k = i;
+    while (k < f.length() && isJapaneseLetter(f.charAt(k))) {
+      k++;
+    }
+    if (spaced && k > i && k + 1 < f.length() && f.charAt(k) == ' ') {
+      k++;
+    }
+    if (k == i || k == f.length()) {
+      return i;
+    }
+    char c = f.charAt(k);
+    return c >= '0' && c <= '9' || c == '▲' || c == '△' ? k : i;
+  }
+
+  /** Hiragana, katakana (with ー), the CJK ideographs and 々. */
+  private static boolean isJapaneseLetter(char c) {
+    return c >= '\u3040' && c <= '\u30ff' || c >= '\u4e00' && c <= '\u9fff' || c == '々';
   }
 
   /** A single value standing alone on a line (`9世帯`, `81.40`, `―`), or null. */
@@ -245,6 +372,18 @@ public final class Values {
 
   /** A line read as a KPI name and the value printed after it. */
   public record NameValue(String name, PrintedValue value) {}
+
+  /** The unit of a matched value, without the qualifier words after it; null when none. */
+  private static String unitOf(Matcher m) {
+    String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
+    if (unit != null) {
+      Matcher not = NOT_UNIT.matcher(unit);
+      if (not.find()) {
+        unit = unit.substring(0, not.start());
+      }
+    }
+    return unit == null || unit.isEmpty() ? null : unit;
+  }
 
   private static PrintedValue valueOf(Matcher m, FoldedText text) {
     String printed = text.printedOf(m.start(), m.end()).strip();

@@ -263,6 +263,63 @@ class ValuesTest {
     assertThat(read("100人超過")).isEqualTo("100 人超過");
   }
 
+  private static String cells(String row) {
+    List<Values.Token> t = Values.rowTokens(FoldedText.of(row));
+    StringBuilder b = new StringBuilder();
+    for (Values.Token x : t) {
+      PrintedValue v = x.value();
+      b.append(b.length() == 0 ? "" : " | ")
+          .append(v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
+          .append(v.unit() == null ? "" : " " + v.unit())
+          .append(v.qualifier() == null ? "" : " [" + v.qualifier() + "]")
+          .append(" «")
+          .append(v.printed())
+          .append("»");
+    }
+    return b.toString();
+  }
+
+  /**
+   * A word hyoka does not know glued to a number in one cell of a row: the cell is NULL {@code
+   * unparseable} with its printed text (never the number, never a qualifier), the other cells are
+   * read, and no cell moves. Before the number the word must be glued to it and the row must read
+   * two other numbers; after it, the unit must be the row's (two other cells) and the word
+   * Japanese.
+   */
+  @Test
+  void aWordHyokaDoesNotKnowInOneCellOfARow() {
+    assertThat(cells("213件 たぶん220件 121.21 100.00 180件"))
+        .isEqualTo(
+            "213 件 «213件» | null(unparseable) 件 «たぶん220件» | 121.21 «121.21» | 100.00 «100.00»"
+                + " | 180 件 «180件»");
+    assertThat(cells("121.21 100.00 目標180件"))
+        .isEqualTo("121.21 «121.21» | 100.00 «100.00» | null(unparseable) 件 «目標180件»");
+    assertThat(cells("たぶん２１３件 162件 220件"))
+        .isEqualTo("null(unparseable) 件 «たぶん２１３件» | 162 件 «162件» | 220 件 «220件»");
+    assertThat(cells("213件 162件 220件たぶん 244件"))
+        .isEqualTo("213 件 «213件» | 162 件 «162件» | null(unparseable) 件 «220件たぶん» | 244 件 «244件»");
+    assertThat(cells("100人超過 100人 200人"))
+        .isEqualTo("null(unparseable) 人 «100人超過» | 100 人 «100人» | 200 人 «200人»");
+    // a unit of its own is no word after the row's unit
+    assertThat(cells("3,450千円 100円 200円"))
+        .isEqualTo("3450 千円 «3,450千円» | 100 円 «100円» | 200 円 «200円»");
+    // not a row: the word alone, apart from its number, two such cells, too few numbers beside
+    assertThat(Values.rowTokens(FoldedText.of("たぶん220件"))).isEmpty();
+    assertThat(cells("213件 たぶん 220件 121.21 100.00"))
+        .isEqualTo(
+            "213 件 «213件» | null(unparseable) 件 «たぶん 220件» | 121.21 «121.21» | 100.00 «100.00»");
+    // past a space, the word after a bare number is that number's unit (a row with a unit on a
+    // score column is no row: LineClassifier), and at the start of a line it may be a label
+    assertThat(cells("121.21 たぶん 180件 200件")).startsWith("121.21 たぶん «121.21 たぶん» | 180 件");
+    assertThat(Values.rowTokens(FoldedText.of("実績値 100 200 300"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("たぶん213件 162件 たぶん220件 244件"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("第2期 100人"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("H27実績値 H28実績値 H29実績値"))).isEmpty();
+    // nor a line of values, nor a name and its value
+    assertThat(Values.tokens(FoldedText.of("213件 たぶん220件 244件"))).isEmpty();
+    assertThat(Values.nameAndValue(FoldedText.of("交通事故件数 たぶん173件"))).isNull();
+  }
+
   @Test
   void aProducersSpaceBeforeAUnitDoesNotTakeTheNextValue() {
     assertThat(Values.rowTokens(FoldedText.of("278 ▲122.58 ▲100.00 300回")))

@@ -155,6 +155,59 @@ class QualifierFormVariantsTest {
     }
   }
 
+  /**
+   * A word hyoka does not know glued to the number of one cell (before it, or after the row's
+   * unit): the KPI row is read, that cell NULL {@code unparseable} with its printed text and no
+   * qualifier, every other cell as before; it was lost, the KPI missing and its block's lines
+   * unknown (before it) or read as the number with the word for a unit (after it).
+   */
+  @Test
+  void aWordHyokaDoesNotKnowInOneCell() {
+    String[][] cases = {
+      // the cell, its column (0 baseline, 4 H30 actual, 7 target)
+      {"たぶん220件", "4"}, {"220件たぶん", "4"}, {"２２０件ぐらい", "4"}, {"目標180件", "7"}, {"たぶん213件", "0"},
+    };
+    for (String[] c : cases) {
+      String[] cells = P6_ROW.split(" ");
+      int col = Integer.parseInt(c[1]);
+      cells[col] = c[0];
+      String row = String.join(" ", cells);
+      String variant = replaceOnce(h31Text, P6_ROW, row);
+      ParsedReport r = parse(variant);
+      if (col == 4) {
+        // after a cell with its unit a producer's space before the number changes nothing (after
+        // a bare score or at the start of the row the word could be a unit or a label: not read)
+        assertThat(Semantics.of(parse(ProducerVariants.spaced(variant))))
+            .as(row)
+            .isEqualTo(Semantics.of(r));
+      }
+      assertThat(r.kpiCount()).as(row).isEqualTo(73);
+      assertThat(r.unknownResidue()).as(row).isEqualTo(3);
+      assertThat(Semantics.allBut(Semantics.of(r), 6))
+          .as(row)
+          .containsExactlyElementsOf(Semantics.allBut(h31, 6));
+      Kpi k = Semantics.kpi(r, 6, 1);
+      Kpi sample = Semantics.kpi(parse(h31Text), 6, 1);
+      assertThat(k.name()).isEqualTo("交通事故件数");
+      List<KpiValue> values = k.values();
+      for (int i = 0; i < values.size(); i++) {
+        KpiValue v = values.get(i);
+        boolean odd = col == 7 ? v.kind().label().equals("target") : i == col;
+        assertThat(shown(v.value()))
+            .as(row + " " + v.fiscalYear() + v.kind().label())
+            .isEqualTo(
+                odd ? "null(unparseable) 件 «" + c[0] + "»" : shown(sample.values().get(i).value()));
+      }
+      assertThat(shown(k.rawScore())).as(row).isEqualTo("121.21 «121.21»");
+      assertThat(shown(k.score())).as(row).isEqualTo("100.00 «100.00»");
+      // without the baseline or the target the score cannot be computed; a yearly actual is not
+      // used
+      assertThat(k.scoreStatus())
+          .as(row)
+          .isEqualTo(col == 4 ? ScoreStatus.MATCH : ScoreStatus.NOT_COMPUTABLE);
+    }
+  }
+
   @Test
   void theReportYearsActualOnItsNameLine() {
     String[][] cases = {
