@@ -262,7 +262,50 @@ public final class Values {
     if (unknownWords > 0 && numbers < MIN_NUMBERS_BESIDE_UNKNOWN_WORD) {
       return List.of();
     }
-    return row ? withoutWordsAfterTheRowsUnit(out) : out;
+    return row ? withoutWordsAfterTheRowsUnit(withoutHiraganaUnits(f, out)) : out;
+  }
+
+  /**
+   * A unit of two or more hiragana is a word, not a unit (the counters are kanji or katakana: 件,
+   * か所, ポイント): glued to a bare number ({@code 87.20たぶん} in a row without units) the cell is NULL
+   * {@code unparseable} with its printed text; past a space ({@code 75.85 たぶん 79.90}) the word may
+   * be either number's, and both cells are NULL {@code unparseable} (each with its printed text,
+   * the columns kept: a row not read loses its project's page).
+   */
+  private static List<Token> withoutHiraganaUnits(String f, List<Token> cells) {
+    List<Token> out = cells;
+    for (int i = 0; i < cells.size(); i++) {
+      Token t = cells.get(i);
+      String u = t.value().unit();
+      if (!t.value().isKnown() || u == null || u.length() < 2 || !allHiragana(u)) {
+        continue;
+      }
+      if (out == cells) {
+        out = new ArrayList<>(cells);
+      }
+      out.set(i, unparseable(t));
+      if (f.substring(t.start(), t.end()).indexOf(' ') >= 0
+          && i + 1 < cells.size()
+          && cells.get(i + 1).value().isKnown()) {
+        out.set(i + 1, unparseable(cells.get(i + 1)));
+      }
+    }
+    return out;
+  }
+
+  private static Token unparseable(Token t) {
+    return new Token(
+        t.start(), t.end(), PrintedValue.missing(t.value().printed(), null, "unparseable"));
+  }
+
+  private static boolean allHiragana(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '\u3041' || c > '\u309f') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

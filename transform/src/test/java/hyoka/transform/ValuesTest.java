@@ -300,6 +300,13 @@ class ValuesTest {
         .isEqualTo("213 件 «213件» | 162 件 «162件» | null(unparseable) 件 «220件たぶん» | 244 件 «244件»");
     assertThat(cells("100人超過 100人 200人"))
         .isEqualTo("null(unparseable) 人 «100人超過» | 100 人 «100人» | 200 人 «200人»");
+    // in a row without units a word of hiragana is no unit: glued, its cell is NULL; past a space
+    // it may be the number's before or after it: both cells are NULL, the columns kept
+    assertThat(cells("75.85 87.20たぶん 39.22"))
+        .isEqualTo("75.85 «75.85» | null(unparseable) «87.20たぶん» | 39.22 «39.22»");
+    assertThat(cells("75.85 たぶん 79.90 39.22"))
+        .isEqualTo("null(unparseable) «75.85 たぶん» | null(unparseable) «79.90» | 39.22 «39.22»");
+    assertThat(cells("3つ 5つ 6つ")).isEqualTo("3 つ «3つ» | 5 つ «5つ» | 6 つ «6つ»");
     // a unit of its own is no word after the row's unit
     assertThat(cells("3,450千円 100円 200円"))
         .isEqualTo("3450 千円 «3,450千円» | 100 円 «100円» | 200 円 «200円»");
@@ -308,9 +315,12 @@ class ValuesTest {
     assertThat(cells("213件 たぶん 220件 121.21 100.00"))
         .isEqualTo(
             "213 件 «213件» | null(unparseable) 件 «たぶん 220件» | 121.21 «121.21» | 100.00 «100.00»");
-    // past a space, the word after a bare number is that number's unit (a row with a unit on a
-    // score column is no row: LineClassifier), and at the start of a line it may be a label
-    assertThat(cells("121.21 たぶん 180件 200件")).startsWith("121.21 たぶん «121.21 たぶん» | 180 件");
+    // past a space after a bare number a word of hiragana may be either number's: both NULL
+    assertThat(cells("121.21 たぶん 180件 200件"))
+        .isEqualTo("null(unparseable) «121.21 たぶん» | null(unparseable) «180件» | 200 件 «200件»");
+    // a word of kanji there is that number's unit (units are kanji: 121.21 目標 is no row, a unit on
+    // a score column: LineClassifier), and at the start of a line it may be a label
+    assertThat(cells("121.21 目標 180件 200件")).startsWith("121.21 目標 «121.21 目標» | 180 件");
     assertThat(Values.rowTokens(FoldedText.of("実績値 100 200 300"))).isEmpty();
     assertThat(Values.rowTokens(FoldedText.of("たぶん213件 162件 たぶん220件 244件"))).isEmpty();
     assertThat(Values.rowTokens(FoldedText.of("第2期 100人"))).isEmpty();

@@ -208,6 +208,42 @@ class QualifierFormVariantsTest {
     }
   }
 
+  /**
+   * P12's row prints no unit but on its target: a word of hiragana glued to a number there is no
+   * unit, the cell NULL; past a space it may be either neighbour's, both NULL; the KPI and the
+   * other cells are read as before (the word was read as the baseline's unit, and the project's KPI
+   * names and actuals lost).
+   */
+  @Test
+  void aWordOfHiraganaInARowWithoutUnits() {
+    String row = "75.85 79.90 80.60 78.60 87.20 39.22 39.22 90%";
+    String[][] cases = {
+      {"75.85 79.90 80.60 78.60 87.20たぶん 39.22 39.22 90%", "75.85 79.90 80.60 78.60 ?"},
+      {"75.85 たぶん 79.90 80.60 78.60 87.20 39.22 39.22 90%", "? ? 80.60 78.60 87.20"},
+    };
+    Kpi sample = Semantics.kpi(parse(h31Text), 12, 1);
+    for (String[] c : cases) {
+      ParsedReport r = parse(replaceOnce(h31Text, row, c[0]));
+      assertThat(r.kpiCount()).as(c[0]).isEqualTo(73);
+      assertThat(r.unknownResidue()).as(c[0]).isEqualTo(3);
+      assertThat(Semantics.allBut(Semantics.of(r), 12))
+          .as(c[0])
+          .containsExactlyElementsOf(Semantics.allBut(h31, 12));
+      Kpi k = Semantics.kpi(r, 12, 1);
+      assertThat(k.name()).isEqualTo(sample.name());
+      assertThat(shown(k.actual())).isEqualTo("81.40 «81.40»");
+      assertThat(k.values().subList(0, 5))
+          .extracting(v -> v.value().isKnown() ? v.value().value().toPlainString() : "?")
+          .as(c[0])
+          .containsExactly(c[1].split(" "));
+      assertThat(k.values().subList(0, 5))
+          .filteredOn(v -> !v.value().isKnown())
+          .allSatisfy(v -> assertThat(v.value().nullReason()).isEqualTo("unparseable"));
+      assertThat(shown(k.target())).isEqualTo("90 % «90%»");
+      assertThat(Semantics.kpi(r, 12, 2)).isEqualTo(Semantics.kpi(parse(h31Text), 12, 2));
+    }
+  }
+
   @Test
   void theReportYearsActualOnItsNameLine() {
     String[][] cases = {
