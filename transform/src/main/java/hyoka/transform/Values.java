@@ -33,16 +33,48 @@ public final class Values {
    */
   private static final String TARGET_WORD = "現状維持|維持|増加|減少|向上|上昇|低下|改善";
 
+  /** A qualifier printed bare before the number: 約, 概ね, 推定値, 暫定値, … ({@link Qualifier}). */
+  private static final String WORD_BEFORE = Qualifier.alternatives(Qualifier.Word::before);
+
+  /** …of them those that never follow a unit: 約, 概ね, おおむね, およそ. */
+  private static final String ONLY_BEFORE = Qualifier.alternatives(w -> w.before() && !w.after());
+
+  /** A qualifier printed bare after the unit (or the number): 以上, 程度, 見込み, 暫定値, … */
+  private static final String WORD_AFTER = Qualifier.alternatives(Qualifier.Word::after);
+
+  /** A char a number starts with: a sign, the accounting minus, a digit. */
+  private static final String NUM_START = "[+\\-▲△\\d]";
+
+  /** A qualifier in parentheses: （見込）, （見込み）, （見込値）, （推計）, （推定）, （暫定）, （速報値）. */
+  private static final String QUALIFIER_PAREN =
+      "\\((?:" + Qualifier.alternatives(Qualifier.Word::inParentheses) + ")\\)";
+
+  /** The qualifiers a value can start with (one or two), then its number. */
+  private static final String QUALIFIED_NUM_START =
+      "(?:(?:" + WORD_BEFORE + "|" + QUALIFIER_PAREN + ") ?){1,2}" + NUM_START;
+
+  /** Hiragana, katakana (with ー), the CJK ideographs and 々 ({@link #isJapaneseLetter}). */
+  private static final String JAPANESE_LETTER = "[\\u3040-\\u30ff\\u4e00-\\u9fff々]";
+
   /**
    * A unit: no sign, no digit, no separator, and not the start of the next value (`5 未確定`, `81.40
-   * ▲3.2`: a producer's space before a unit would otherwise take it).
+   * ▲3.2`, `81.40 約3.2`, `81.40 暫定値3.2`: a producer's space before a unit would otherwise take it).
+   * A word that stands before or after a number (暫定値) is the next value's when a number follows it,
+   * as a qualifier in parentheses is ({@link #QUALIFIER_AFTER}), else the unit's. A word glued
+   * before a number is never a unit (`121.21 目標180件`: a cell of its own, {@link #rowTokens}).
    */
   private static final String UNIT =
-      "(?!未確定|約|概ね|おおむね|およそ|推定|"
+      "(?!未確定|"
           + PENDING_WORD
           + "|"
           + TARGET_WORD
-          + ")[^\\s\\d.,+▲△"
+          + "|"
+          + ONLY_BEFORE
+          + "|"
+          + QUALIFIED_NUM_START
+          + "|"
+          + JAPANESE_LETTER
+          + "+[\\d▲△])[^\\s\\d.,+▲△"
           + DASHES
           + "()\\[\\]:/~]+";
 
@@ -50,20 +82,25 @@ public final class Values {
   private static final String UNIT_SPACED = UNIT + "(?: [A-Za-z]+)?";
 
   /**
+   * A value's unit, and a qualifier printed after it past a producer's space ({@code 180件 以上},
+   * {@code 180件　以上}, {@code 220件 見込み}: one space, as between a number and its unit), which {@link
+   * #NOT_UNIT} then takes off; not a word that starts the next value ({@code 220件 暫定値 230件}).
+   */
+  private static final String VALUE_UNIT =
+      UNIT_SPACED + "(?: (?!" + QUALIFIED_NUM_START + ")(?:" + WORD_AFTER + ")+(?=[ (]|$))?";
+
+  /**
    * A number as printed: a sign (the accounting minus marks ▲ and △ too, with a producer's space
    * after them), thousands separators, a decimal part.
    */
   private static final String NUM = "(?:[+\\-]|[▲△] ?)?\\d[\\d,]*(?:\\.\\d+)?";
-
-  /** A qualifier in parentheses: （見込）, （見込み）, （見込値）, （推計）, （推定）, （暫定）, （速報値）. */
-  private static final String QUALIFIER_PAREN = "\\((?:見込み?値?|推[計定]値?|暫定値?|速報値?)\\)";
 
   /**
    * An approximate, estimated or provisional figure is marked before the number: 約, 概ね, おおむね, およそ,
    * 推定値, 暫定値, 速報値, or {@link #QUALIFIER_PAREN}; two of them too ({@code （暫定）約220件}).
    */
   private static final String QUALIFIER_BEFORE =
-      "(?<qb>(?:(?:約|概ね|おおむね|およそ|(?:推定|暫定|速報)値?|" + QUALIFIER_PAREN + ") ?){1,2})";
+      "(?<qb>(?:(?:" + WORD_BEFORE + "|" + QUALIFIER_PAREN + ") ?){1,2})";
 
   /**
    * …or after it, in parentheses (a bare 見込, 暫定値 after the unit is in {@link #NOT_UNIT}), and then
@@ -72,12 +109,18 @@ public final class Values {
   private static final String QUALIFIER_AFTER = "(?<qa> ?" + QUALIFIER_PAREN + "(?= |$))";
 
   /**
+   * …or between the number and its unit ({@code 220（見込）件}, {@code 220(推計値)人}); only where a unit
+   * follows, so that in {@code 121.21 （暫定）220件} the （暫定） stays the next cell's.
+   */
+  private static final String QUALIFIER_BEFORE_UNIT =
+      "(?: ?(?<qm>" + QUALIFIER_PAREN + ")(?= ?" + UNIT + "))?";
+
+  /**
    * Words and qualifiers that a greedy {@link #UNIT} takes in but that are no unit: a bound (以上,
    * 以下, 未満, 超), an approximate figure (程度) or an estimate or provisional figure printed after the
    * unit (見込み, 見込値, 推計, 暫定値, 速報値). What they say is kept as the value's {@link Qualifier}.
    */
-  private static final Pattern NOT_UNIT =
-      Pattern.compile("(?:以上|以下|未満|超|程度|見込み?値?|推[計定]値?|暫定値?|速報値?)+$");
+  private static final Pattern NOT_UNIT = Pattern.compile("(?:" + WORD_AFTER + ")+$");
 
   private static final String RANGE = NUM + "(?: ?" + UNIT_SPACED + ")? ?~ ?" + NUM;
 
@@ -94,13 +137,15 @@ public final class Values {
         + QUALIFIER_BEFORE
         + "?"
         + NUM
-        + ")|(?<dash>["
+        + ")"
+        + QUALIFIER_BEFORE_UNIT
+        + "|(?<dash>["
         + DASHES
         + "])|(?<pend>\\(後日報告\\)|"
         + PENDING_WORD
         + ")"
         + "|(?<und>未確定))(?: ?(?<unit>"
-        + UNIT_SPACED
+        + VALUE_UNIT
         + "))?"
         + QUALIFIER_AFTER
         + "?";
@@ -143,38 +188,202 @@ public final class Values {
    * The cells of a row of values (a KPI table's row, a sheet's 実績値 row): {@link #tokens}, and a
    * target printed as a word (`増加`, `維持`, `現状維持`) is a cell too, NULL {@code unparseable} with the
    * word as its printed text, so that the row is not lost for it.
+   *
+   * <p>So is one cell of a word hyoka does not know glued before a number ({@code たぶん220件}), in a
+   * row of at least two other numbers: the cell is NULL {@code unparseable} with its printed text
+   * and the unit it prints, never the number (the word may say anything of it), never a qualifier.
+   * Glued, the word and the number are one cell, so no value moves to another column. Past a
+   * producer's space ({@code 244件 たぶん 220件}) only after a cell that prints its unit: after a bare
+   * number ({@code 121.21 たぶん 180件}) or at the start of the row the word could be that number's
+   * unit or a label, and that row is still not read.
    */
   public static List<Token> rowTokens(FoldedText text) {
     return tokens(text, ROW_TOKEN);
   }
 
+  /** The most cells of an unknown word before a number that a row may have. */
+  private static final int MAX_UNKNOWN_WORD_CELLS = 1;
+
+  /** The fewest numbers a row must read besides such a cell. */
+  private static final int MIN_NUMBERS_BESIDE_UNKNOWN_WORD = 2;
+
   private static List<Token> tokens(FoldedText text, Forms token) {
     String f = text.folded();
+    boolean row = token == ROW_TOKEN;
     int i = skipSpaces(f, 0);
-    if (i < f.length() && !canStartToken(f.charAt(i))) {
+    if (i < f.length()
+        && !canStartToken(f.charAt(i))
+        && !(row && numberAfterWord(f, i, false) > i)) {
       // most lines are text: no need for the pattern to find that out (a row starts with its
       // baseline, never with a target word)
       return List.of();
     }
     List<Token> out = new ArrayList<>();
     Matcher m = token.of(f, i).matcher(f);
+    int unknownWords = 0;
+    int numbers = 0;
     while (i < f.length()) {
       m.region(i, f.length());
+      int start = i;
+      boolean unknownWord = false;
       if (!m.lookingAt()) {
-        return List.of();
+        // a producer's space between the word and the number only after a cell with its unit
+        // printed, where the word cannot be that cell's unit (121.21 たぶん 180件: 121.21's)
+        boolean spaced = !out.isEmpty() && out.get(out.size() - 1).value().unit() != null;
+        int n = row && unknownWords < MAX_UNKNOWN_WORD_CELLS ? numberAfterWord(f, i, spaced) : i;
+        if (n == i) {
+          return List.of();
+        }
+        m.region(n, f.length());
+        if (!m.lookingAt() || m.group("num") == null && m.group("range") == null) {
+          return List.of();
+        }
+        unknownWord = true;
+        unknownWords++;
       }
       int end = m.end();
       if (end < f.length() && f.charAt(end) != ' ') {
         return List.of();
       }
-      PrintedValue v =
-          token == ROW_TOKEN && m.group("word") != null
-              ? PrintedValue.missing(text.printedOf(m.start(), end).strip(), null, "unparseable")
-              : valueOf(m, text);
-      out.add(new Token(m.start(), end, v));
+      PrintedValue v;
+      if (unknownWord) {
+        v = PrintedValue.missing(text.printedOf(start, end).strip(), unitOf(m), "unparseable");
+      } else if (row && m.group("word") != null) {
+        v = PrintedValue.missing(text.printedOf(m.start(), end).strip(), null, "unparseable");
+      } else {
+        v = valueOf(m, text);
+      }
+      if (v.isKnown()) {
+        numbers++;
+      }
+      out.add(new Token(start, end, v));
       i = skipSpaces(f, end);
     }
+    if (unknownWords > 0 && numbers < MIN_NUMBERS_BESIDE_UNKNOWN_WORD) {
+      return List.of();
+    }
+    return row ? withoutWordsAfterTheRowsUnit(withoutHiraganaUnits(f, out)) : out;
+  }
+
+  /**
+   * A unit of two or more hiragana is a word, not a unit (the counters are kanji or katakana: 件,
+   * か所, ポイント): glued to a bare number ({@code 87.20たぶん} in a row without units) the cell is NULL
+   * {@code unparseable} with its printed text; past a space ({@code 75.85 たぶん 79.90}) the word may
+   * be either number's, and both cells are NULL {@code unparseable} (each with its printed text,
+   * the columns kept: a row not read loses its project's page).
+   */
+  private static List<Token> withoutHiraganaUnits(String f, List<Token> cells) {
+    List<Token> out = cells;
+    for (int i = 0; i < cells.size(); i++) {
+      Token t = cells.get(i);
+      String u = t.value().unit();
+      if (!t.value().isKnown() || u == null || u.length() < 2 || !allHiragana(u)) {
+        continue;
+      }
+      if (out == cells) {
+        out = new ArrayList<>(cells);
+      }
+      out.set(i, unparseable(t));
+      if (f.substring(t.start(), t.end()).indexOf(' ') >= 0
+          && i + 1 < cells.size()
+          && cells.get(i + 1).value().isKnown()) {
+        out.set(i + 1, unparseable(cells.get(i + 1)));
+      }
+    }
     return out;
+  }
+
+  private static Token unparseable(Token t) {
+    return new Token(
+        t.start(), t.end(), PrintedValue.missing(t.value().printed(), null, "unparseable"));
+  }
+
+  private static boolean allHiragana(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '\u3041' || c > '\u309f') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A cell whose unit is the row's unit (that of two other cells at least) followed by a word that
+   * is no qualifier ({@code 220件たぶん} among {@code 件} cells) prints a word hyoka does not know after
+   * its number: NULL {@code unparseable} with its printed text and the row's unit, as with a word
+   * before it. Elsewhere the unit is open (ポイント, 千円) and such a word stays in it.
+   */
+  private static List<Token> withoutWordsAfterTheRowsUnit(List<Token> cells) {
+    List<Token> out = cells;
+    for (int i = 0; i < cells.size(); i++) {
+      PrintedValue v = cells.get(i).value();
+      String u = v.unit();
+      if (!v.isKnown() || u == null || u.length() < 2) {
+        continue;
+      }
+      for (int j = 0; j < cells.size(); j++) {
+        String r = cells.get(j).value().unit();
+        if (r == null
+            || r.length() >= u.length()
+            || !u.startsWith(r)
+            || !allJapaneseLetters(u, r.length())
+            || printing(cells, r) < 2) {
+          continue;
+        }
+        if (out == cells) {
+          out = new ArrayList<>(cells);
+        }
+        Token t = cells.get(i);
+        out.set(
+            i, new Token(t.start(), t.end(), PrintedValue.missing(v.printed(), r, "unparseable")));
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static int printing(List<Token> cells, String unit) {
+    int n = 0;
+    for (Token t : cells) {
+      if (unit.equals(t.value().unit())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean allJapaneseLetters(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (!isJapaneseLetter(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where the number starts when f at i prints a word of Japanese letters before a digit (or the
+   * accounting minus), glued to it or, if {@code spaced}, past one space; else i.
+   */
+  private static int numberAfterWord(String f, int i, boolean spaced) {
+    int k = i;
+    while (k < f.length() && isJapaneseLetter(f.charAt(k))) {
+      k++;
+    }
+    if (spaced && k > i && k + 1 < f.length() && f.charAt(k) == ' ') {
+      k++;
+    }
+    if (k == i || k == f.length()) {
+      return i;
+    }
+    char c = f.charAt(k);
+    return c >= '0' && c <= '9' || c == '▲' || c == '△' ? k : i;
+  }
+
+  /** Hiragana, katakana (with ー), the CJK ideographs and 々. */
+  private static boolean isJapaneseLetter(char c) {
+    return c >= '\u3040' && c <= '\u30ff' || c >= '\u4e00' && c <= '\u9fff' || c == '々';
   }
 
   /** A single value standing alone on a line (`9世帯`, `81.40`, `―`), or null. */
@@ -207,6 +416,18 @@ public final class Values {
   /** A line read as a KPI name and the value printed after it. */
   public record NameValue(String name, PrintedValue value) {}
 
+  /** The unit of a matched value, without the qualifier words after it; null when none. */
+  private static String unitOf(Matcher m) {
+    String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
+    if (unit != null) {
+      Matcher not = NOT_UNIT.matcher(unit);
+      if (not.find()) {
+        unit = unit.substring(0, not.start());
+      }
+    }
+    return unit == null || unit.isEmpty() ? null : unit;
+  }
+
   private static PrintedValue valueOf(Matcher m, FoldedText text) {
     String printed = text.printedOf(m.start(), m.end()).strip();
     String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
@@ -226,7 +447,7 @@ public final class Values {
           printed,
           number(m.group("num")),
           unit,
-          Qualifier.of(m.group("qb"), afterUnit, m.group("qa")));
+          Qualifier.of(m.group("qb"), m.group("qm"), afterUnit, m.group("qa")));
     }
     if (m.group("range") != null) {
       // two numbers are no value: never a midpoint or an end of our choosing
@@ -265,29 +486,15 @@ public final class Values {
   }
 
   /**
-   * Whether a value can start with c: a digit or sign (▲, △), a dash, a qualifier (約, 概ね, おおむね,
-   * およそ, 推定, 暫定, 速報, （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
+   * The chars other than a digit that a value can start with: a sign (▲, △), a dash, a qualifier
+   * before the number (約, 概ね, おおむね, およそ, 推定, 暫定, 速報, （見込）), （後日報告）, 未確定, 未集計, 集計中, 調査中.
    */
+  private static final String TOKEN_START =
+      "+-" + DASHES.replace("\\", "") + "(未▲△集調" + Qualifier.firstChars(Qualifier.Word::before);
+
+  /** Whether a value can start with c. */
   private static boolean canStartToken(char c) {
-    return c >= '0' && c <= '9'
-        || c == '+'
-        || c == '-'
-        || c == '―'
-        || c == '—'
-        || c == '‐'
-        || c == '‒'
-        || c == '('
-        || c == '未'
-        || c == '▲'
-        || c == '△'
-        || c == '約'
-        || c == '概'
-        || c == 'お'
-        || c == '暫'
-        || c == '推'
-        || c == '速'
-        || c == '集'
-        || c == '調';
+    return c >= '0' && c <= '9' || TOKEN_START.indexOf(c) >= 0;
   }
 
   private static int skipSpaces(String s, int i) {

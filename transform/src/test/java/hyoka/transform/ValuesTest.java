@@ -167,6 +167,169 @@ class ValuesTest {
     assertThat(nv.value().qualifier()).isEqualTo("approximate,estimate");
   }
 
+  /**
+   * 推定, 暫定, 速報 (and their 値 forms) stand before or after a number: after a number and a space they
+   * are the next value's when a number follows them (as a qualifier in parentheses is), else the
+   * previous one's; 約 and the other words only printed before a number are never a unit.
+   */
+  @Test
+  void aWordPrintedBeforeOrAfterANumberIsTheNextValuesWhenANumberFollows() {
+    assertThat(read("220推定値")).isEqualTo("220 [estimate]");
+    assertThat(read("220 推定値")).isEqualTo("220 [estimate]");
+    assertThat(read("220 暫定値")).isEqualTo("220 [provisional]");
+    assertThat(Values.rowTokens(FoldedText.of("81.40 暫定値220件 220 推定値 230件 240 推定 約250件")))
+        .extracting(x -> x.value().printed(), x -> x.value().qualifier())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("81.40", null),
+            org.assertj.core.groups.Tuple.tuple("暫定値220件", "provisional"),
+            org.assertj.core.groups.Tuple.tuple("220", null),
+            org.assertj.core.groups.Tuple.tuple("推定値 230件", "estimate"),
+            org.assertj.core.groups.Tuple.tuple("240", null),
+            org.assertj.core.groups.Tuple.tuple("推定 約250件", "approximate,estimate"));
+    assertThat(Values.rowTokens(FoldedText.of("220 約"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("220 概ね"))).isEmpty();
+  }
+
+  /**
+   * A qualifier in parentheses between the number and its unit, and a qualifier past a space after
+   * the unit (one space, ASCII or ideographic, as between a number and its unit).
+   */
+  @Test
+  void aQualifierBetweenNumberAndUnitOrPastASpaceAfterTheUnit() {
+    String[][] cases = {
+      {"220（見込）件", "220 件 [estimate]"},
+      {"220(見込み)件", "220 件 [estimate]"},
+      {"220（見込)件", "220 件 [estimate]"},
+      {"220（推計値）人", "220 人 [estimate]"},
+      {"２２０（暫定）件", "220 件 [provisional]"},
+      {"220 （見込） 件", "220 件 [estimate]"},
+      {"87.5（見込）%", "87.5 % [estimate]"},
+      {"約220（見込）件", "220 件 [approximate,estimate]"},
+      {"220（見込）件以上", "220 件 [estimate,at_least]"},
+      {"220（見込）", "220 [estimate]"},
+      {"180件 以上", "180 件 [at_least]"},
+      {"180件　以上", "180 件 [at_least]"},
+      {"180 件以上", "180 件 [at_least]"},
+      {"180 件 以上", "180 件 [at_least]"},
+      {"180件 以上（見込）", "180 件 [estimate,at_least]"},
+      {"2 千 t 以下", "2 千t [at_most]"},
+      {"220件 見込み", "220 件 [estimate]"},
+      {"220件 速報", "220 件 [provisional]"},
+      {"220件 程度", "220 件 [approximate]"},
+    };
+    for (String[] c : cases) {
+      assertThat(read(c[0])).as(c[0]).isEqualTo(c[1]);
+    }
+    // the word past the space must end the cell, and a word that starts the next value is that
+    // one's
+    assertThat(Values.rowTokens(FoldedText.of("180件 以上に"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("220件 暫定値 230件")))
+        .extracting(x -> x.value().printed(), x -> x.value().qualifier())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("220件", null),
+            org.assertj.core.groups.Tuple.tuple("暫定値 230件", "provisional"));
+    // a qualifier in parentheses with no unit after it: the next cell's, as before
+    assertThat(Values.rowTokens(FoldedText.of("121.21 （暫定）100.00 180（見込） 増加")))
+        .extracting(x -> x.value().printed(), x -> x.value().qualifier())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("121.21", null),
+            org.assertj.core.groups.Tuple.tuple("（暫定）100.00", "provisional"),
+            org.assertj.core.groups.Tuple.tuple("180（見込）", "estimate"),
+            org.assertj.core.groups.Tuple.tuple("増加", null));
+  }
+
+  /**
+   * ほど and 前後 (approximate), 見通し (estimate) and 以内 (at most) are qualifiers too; a word after the
+   * unit that is none stays part of the unit as before (the unit is open: ポイント, 千円).
+   */
+  @Test
+  void commonReportWordsAreQualifiers() {
+    String[][] cases = {
+      {"220件ほど", "220 件 [approximate]"},
+      {"220件前後", "220 件 [approximate]"},
+      {"220件 前後", "220 件 [approximate]"},
+      {"２２０件前後", "220 件 [approximate]"},
+      {"220件（見通し）", "220 件 [estimate]"},
+      {"220件見通し値", "220 件 [estimate]"},
+      {"220（見通し）件", "220 件 [estimate]"},
+      {"30分以内", "30 分 [at_most]"},
+      {"30分 以内", "30 分 [at_most]"},
+      {"約220件前後", "220 件 [approximate]"},
+    };
+    for (String[] c : cases) {
+      assertThat(read(c[0])).as(c[0]).isEqualTo(c[1]);
+    }
+    // 超過 is no qualifier: 100人超過 may print the excess; it stays in the unit, never "above"
+    assertThat(read("100人超過")).isEqualTo("100 人超過");
+  }
+
+  private static String cells(String row) {
+    List<Values.Token> t = Values.rowTokens(FoldedText.of(row));
+    StringBuilder b = new StringBuilder();
+    for (Values.Token x : t) {
+      PrintedValue v = x.value();
+      b.append(b.length() == 0 ? "" : " | ")
+          .append(v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
+          .append(v.unit() == null ? "" : " " + v.unit())
+          .append(v.qualifier() == null ? "" : " [" + v.qualifier() + "]")
+          .append(" «")
+          .append(v.printed())
+          .append("»");
+    }
+    return b.toString();
+  }
+
+  /**
+   * A word hyoka does not know glued to a number in one cell of a row: the cell is NULL {@code
+   * unparseable} with its printed text (never the number, never a qualifier), the other cells are
+   * read, and no cell moves. Before the number the word must be glued to it and the row must read
+   * two other numbers; after it, the unit must be the row's (two other cells) and the word
+   * Japanese.
+   */
+  @Test
+  void aWordHyokaDoesNotKnowInOneCellOfARow() {
+    assertThat(cells("213件 たぶん220件 121.21 100.00 180件"))
+        .isEqualTo(
+            "213 件 «213件» | null(unparseable) 件 «たぶん220件» | 121.21 «121.21» | 100.00 «100.00»"
+                + " | 180 件 «180件»");
+    assertThat(cells("121.21 100.00 目標180件"))
+        .isEqualTo("121.21 «121.21» | 100.00 «100.00» | null(unparseable) 件 «目標180件»");
+    assertThat(cells("たぶん２１３件 162件 220件"))
+        .isEqualTo("null(unparseable) 件 «たぶん２１３件» | 162 件 «162件» | 220 件 «220件»");
+    assertThat(cells("213件 162件 220件たぶん 244件"))
+        .isEqualTo("213 件 «213件» | 162 件 «162件» | null(unparseable) 件 «220件たぶん» | 244 件 «244件»");
+    assertThat(cells("100人超過 100人 200人"))
+        .isEqualTo("null(unparseable) 人 «100人超過» | 100 人 «100人» | 200 人 «200人»");
+    // in a row without units a word of hiragana is no unit: glued, its cell is NULL; past a space
+    // it may be the number's before or after it: both cells are NULL, the columns kept
+    assertThat(cells("75.85 87.20たぶん 39.22"))
+        .isEqualTo("75.85 «75.85» | null(unparseable) «87.20たぶん» | 39.22 «39.22»");
+    assertThat(cells("75.85 たぶん 79.90 39.22"))
+        .isEqualTo("null(unparseable) «75.85 たぶん» | null(unparseable) «79.90» | 39.22 «39.22»");
+    assertThat(cells("3つ 5つ 6つ")).isEqualTo("3 つ «3つ» | 5 つ «5つ» | 6 つ «6つ»");
+    // a unit of its own is no word after the row's unit
+    assertThat(cells("3,450千円 100円 200円"))
+        .isEqualTo("3450 千円 «3,450千円» | 100 円 «100円» | 200 円 «200円»");
+    // not a row: the word alone, apart from its number, two such cells, too few numbers beside
+    assertThat(Values.rowTokens(FoldedText.of("たぶん220件"))).isEmpty();
+    assertThat(cells("213件 たぶん 220件 121.21 100.00"))
+        .isEqualTo(
+            "213 件 «213件» | null(unparseable) 件 «たぶん 220件» | 121.21 «121.21» | 100.00 «100.00»");
+    // past a space after a bare number a word of hiragana may be either number's: both NULL
+    assertThat(cells("121.21 たぶん 180件 200件"))
+        .isEqualTo("null(unparseable) «121.21 たぶん» | null(unparseable) «180件» | 200 件 «200件»");
+    // a word of kanji there is that number's unit (units are kanji: 121.21 目標 is no row, a unit on
+    // a score column: LineClassifier), and at the start of a line it may be a label
+    assertThat(cells("121.21 目標 180件 200件")).startsWith("121.21 目標 «121.21 目標» | 180 件");
+    assertThat(Values.rowTokens(FoldedText.of("実績値 100 200 300"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("たぶん213件 162件 たぶん220件 244件"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("第2期 100人"))).isEmpty();
+    assertThat(Values.rowTokens(FoldedText.of("H27実績値 H28実績値 H29実績値"))).isEmpty();
+    // nor a line of values, nor a name and its value
+    assertThat(Values.tokens(FoldedText.of("213件 たぶん220件 244件"))).isEmpty();
+    assertThat(Values.nameAndValue(FoldedText.of("交通事故件数 たぶん173件"))).isNull();
+  }
+
   @Test
   void aProducersSpaceBeforeAUnitDoesNotTakeTheNextValue() {
     assertThat(Values.rowTokens(FoldedText.of("278 ▲122.58 ▲100.00 300回")))
