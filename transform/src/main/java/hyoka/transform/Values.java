@@ -416,6 +416,185 @@ public final class Values {
   /** A line read as a KPI name and the value printed after it. */
   public record NameValue(String name, PrintedValue value) {}
 
+  /** A value pattern without its group names, to be matched again alone. */
+  private static String unnamed(String v) {
+    return v.replaceAll("\\(\\?<[a-z]+>", "(?:");
+  }
+
+  /** A name, then a word glued before the value's number ({@code 交通事故件数 たぶん173件}). */
+  private static final Forms NAME_WORD_VALUE =
+      forms(
+          v -> "^(?<name>.*?\\S) +(?<word>" + JAPANESE_LETTER + "+)(?<tok>" + unnamed(v) + ") *$");
+
+  /**
+   * A name, a value, then a word of two or more hiragana past a space ({@code 交通事故件数 173件 たぶん});
+   * kanji there may be the label of a column printed beside the value.
+   */
+  private static final Forms NAME_VALUE_WORD =
+      forms(v -> "^(?<name>.*?\\S) +(?<tok>" + unnamed(v) + ") +(?<word>[\\u3041-\\u309f]{2,}) *$");
+
+  /**
+   * A KPI name line whose value is printed with a word hyoka does not know touching its number: the
+   * name as printed up to the word, and the value NULL {@code unparseable} with its printed text
+   * (the word in it) and the unit it prints, never the number (the word may say anything of it),
+   * never a qualifier; null when the line prints no such word (a qualifier of the vocabulary is
+   * read by {@link #nameAndValue}) or is no name and value.
+   *
+   * <ul>
+   *   <li>glued before the number: {@code 交通事故件数 たぶん173件};
+   *   <li>past a space after the value: {@code 交通事故件数 173件 たぶん};
+   *   <li>of two or more hiragana past a space before the number ({@code 交通事故件数 たぶん 173件}, what a
+   *       producer's space makes of the first): no name ends in such a word (names are nouns, of
+   *       kanji and katakana), while a word of kanji there ({@code 年間 173件}) may be the name's and
+   *       stays in it.
+   * </ul>
+   *
+   * A word glued after the unit ({@code 173件たぶん}) is read by {@link #nameAndValue} as a unit, which
+   * only the project's rows can tell is not one ({@link #withoutWordAfterUnit}).
+   */
+  public static NameValue nameAndValueBesideAWord(FoldedText text) {
+    String f = text.folded();
+    NameValue read = nameAndValue(text);
+    if (read != null) {
+      return read.value().isKnown() ? hiraganaWordBefore(text, read) : null;
+    }
+    Matcher m = null;
+    if (hasWordGluedBeforeNumber(f)) {
+      m = NAME_WORD_VALUE.of(f, 0).matcher(f);
+      if (!m.matches()) {
+        m = null;
+      }
+    }
+    if (m == null && endsWithWord(f)) {
+      m = NAME_VALUE_WORD.of(f, 0).matcher(f);
+      if (!m.matches()) {
+        m = null;
+      }
+    }
+    if (m == null) {
+      return null;
+    }
+    FoldedText tok = FoldedText.of(m.group("tok"));
+    Matcher t = TOKEN.of(tok.folded(), 0).matcher(tok.folded());
+    if (!t.matches() || t.group("num") == null) {
+      return null;
+    }
+    int from = Math.min(m.start("word"), m.start("tok"));
+    int to = Math.max(m.end("word"), m.end("tok"));
+    return new NameValue(
+        text.printedOf(0, m.end("name")).strip(),
+        PrintedValue.missing(text.printedOf(from, to).strip(), unitOf(t), "unparseable"));
+  }
+
+  /**
+   * The name and value {@code read} with a last word of the name of two or more hiragana past a
+   * space before the number ({@code 交通事故件数 たぶん 173件}) taken out of the name into the value, NULL
+   * {@code unparseable}; null when the name ends otherwise.
+   */
+  private static NameValue hiraganaWordBefore(FoldedText text, NameValue read) {
+    String f = text.folded();
+    Matcher m = NAME_AND_VALUE.of(f, 0).matcher(f);
+    if (!m.matches()) {
+      return null;
+    }
+    int end = m.end("name");
+    int space = f.lastIndexOf(' ', end - 1);
+    if (space < 0 || end - space - 1 < 2 || !allHiragana(f.substring(space + 1, end))) {
+      return null;
+    }
+    String name = text.printedOf(0, space).strip();
+    if (name.isEmpty()) {
+      return null;
+    }
+    return new NameValue(
+        name,
+        PrintedValue.missing(
+            text.printedOf(space + 1, m.end("tok")).strip(), read.value().unit(), "unparseable"));
+  }
+
+  /**
+   * A value read with a word hyoka does not know glued after its unit, which the greedy unit took
+   * in: the unit of the project's rows ({@code units}) followed by two or more hiragana ({@code
+   * 173件たぶん} where the rows print 件), or two or more hiragana, which no unit is ({@code 81.40たぶん}):
+   * NULL {@code unparseable} with its printed text and the rows' unit (none for hiragana); null
+   * when the value is no such one. A value whose unit is the rows' or another unit is left to its
+   * reader.
+   */
+  public static PrintedValue withoutWordAfterUnit(
+      PrintedValue v, java.util.Collection<String> units) {
+    String u = v.unit();
+    if (u == null || units.contains(u)) {
+      return null;
+    }
+    String unit = rowUnitBeforeWord(u, units);
+    if (unit == null && !(u.length() >= 2 && allHiragana(u))) {
+      return null;
+    }
+    return PrintedValue.missing(v.printed(), unit, "unparseable");
+  }
+
+  /** Two or more hiragana, maybe after qualifiers of the vocabulary ({@code 以上たぶん}). */
+  private static final Pattern WORD_AFTER_UNIT =
+      Pattern.compile("(?:" + WORD_AFTER + ")*[\\u3041-\\u309f]{2,}");
+
+  /**
+   * The longest of {@code units} that {@code u} starts with, two or more hiragana after it (maybe
+   * after a qualifier of the vocabulary: {@code 件以上たぶん}); or null. Hiragana only: on a name line,
+   * among the texts of the block, kanji after a unit are more often a longer unit or the text going
+   * on ({@code 9 日間}, {@code 310 灯改良} where the rows print 日, 灯).
+   */
+  public static String rowUnitBeforeWord(String u, java.util.Collection<String> units) {
+    String best = null;
+    for (String r : units) {
+      if (r.length() + 2 <= u.length()
+          && u.startsWith(r)
+          && WORD_AFTER_UNIT.matcher(u.substring(r.length())).matches()
+          && (best == null || r.length() > best.length())) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  /** Whether f prints a space, then Japanese letters glued to a digit (a cheap test first). */
+  private static boolean hasWordGluedBeforeNumber(String f) {
+    for (int i = 1; i < f.length(); i++) {
+      char c = f.charAt(i);
+      if (c >= '0' && c <= '9' && isJapaneseLetter(f.charAt(i - 1))) {
+        int k = i - 1;
+        while (k > 0 && isJapaneseLetter(f.charAt(k - 1))) {
+          k--;
+        }
+        if (k > 0 && f.charAt(k - 1) == ' ') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether f ends with Japanese letters past a space, a digit before them. */
+  private static boolean endsWithWord(String f) {
+    int e = f.length();
+    while (e > 0 && f.charAt(e - 1) == ' ') {
+      e--;
+    }
+    int k = e;
+    while (k > 0 && isJapaneseLetter(f.charAt(k - 1))) {
+      k--;
+    }
+    if (k == e || k == 0 || f.charAt(k - 1) != ' ') {
+      return false;
+    }
+    for (int i = 0; i < k; i++) {
+      char c = f.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The unit of a matched value, without the qualifier words after it; null when none. */
   private static String unitOf(Matcher m) {
     String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");

@@ -330,6 +330,41 @@ class ValuesTest {
     assertThat(Values.nameAndValue(FoldedText.of("交通事故件数 たぶん173件"))).isNull();
   }
 
+  /** On a name line such a word leaves the name before it and the value NULL, never the number. */
+  @Test
+  void aNameLinesValueWithAWordHyokaDoesNotKnow() {
+    String[][] cases = {
+      {"交通事故件数 たぶん173件", "交通事故件数", "たぶん173件", "件"},
+      {"交通事故件数 たぶん 173件", "交通事故件数", "たぶん 173件", "件"},
+      {"交通事故件数 173件 たぶん", "交通事故件数", "173件 たぶん", "件"},
+      {"授業がわかる割合 たぶん81.40", "授業がわかる割合", "たぶん81.40", null},
+    };
+    for (String[] c : cases) {
+      Values.NameValue nv = Values.nameAndValueBesideAWord(FoldedText.of(c[0]));
+      assertThat(nv.name()).as(c[0]).isEqualTo(c[1]);
+      assertThat(nv.value().printed()).as(c[0]).isEqualTo(c[2]);
+      assertThat(nv.value().unit()).as(c[0]).isEqualTo(c[3]);
+      assertThat(nv.value().value()).as(c[0]).isNull();
+      assertThat(nv.value().nullReason()).as(c[0]).isEqualTo("unparseable");
+    }
+    // a qualifier, a name of its own words, a word of kanji past a space: no such word
+    assertThat(Values.nameAndValueBesideAWord(FoldedText.of("交通事故件数 約173件"))).isNull();
+    assertThat(Values.nameAndValueBesideAWord(FoldedText.of("交通事故件数 173件以上"))).isNull();
+    assertThat(Values.nameAndValueBesideAWord(FoldedText.of("交通事故件数 173件"))).isNull();
+    assertThat(Values.nameAndValueBesideAWord(FoldedText.of("交通事故件数 年間 173件"))).isNull();
+    assertThat(Values.nameAndValueBesideAWord(FoldedText.of("交通事故件数"))).isNull();
+    // after the unit the rows' unit tells the word from the unit
+    PrintedValue read = Values.nameAndValue(FoldedText.of("交通事故件数 173件たぶん")).value();
+    assertThat(read.unit()).isEqualTo("件たぶん");
+    PrintedValue v = Values.withoutWordAfterUnit(read, java.util.Set.of("件"));
+    assertThat(v.unit()).isEqualTo("件");
+    assertThat(v.nullReason()).isEqualTo("unparseable");
+    assertThat(v.printed()).isEqualTo("173件たぶん");
+    assertThat(Values.withoutWordAfterUnit(read, java.util.Set.of("人"))).isNull();
+    PrintedValue kanji = Values.nameAndValue(FoldedText.of("実施日数 9日間")).value();
+    assertThat(Values.withoutWordAfterUnit(kanji, java.util.Set.of("日"))).isNull();
+  }
+
   @Test
   void aProducersSpaceBeforeAUnitDoesNotTakeTheNextValue() {
     assertThat(Values.rowTokens(FoldedText.of("278 ▲122.58 ▲100.00 300回")))

@@ -63,6 +63,12 @@ final class KpiNameFinder {
         continue;
       }
       Values.NameValue nv = Values.nameAndValue(l.text());
+      Values.NameValue worded = besideAWord(l, nv, rowUnits);
+      if (worded != null) {
+        used.add(l);
+        out.add(new KpiNameLine(worded.name(), worded.value(), List.of(l), basis(body, i + 1)));
+        continue;
+      }
       if (nv == null && isNameWithoutValue(body, i)) {
         // the report year's actual cell left empty: the name still stands under 実績値
         used.add(l);
@@ -81,6 +87,43 @@ final class KpiNameFinder {
       out.add(new KpiNameLine(nv.name(), nv.value(), List.of(l), basis(body, i + 1)));
     }
     return out;
+  }
+
+  /**
+   * A name line whose value prints a word hyoka does not know touching its number ({@code 交通事故件数
+   * たぶん173件}, {@code 交通事故件数 173件たぶん}, {@link Values#nameAndValueBesideAWord}): the name up to the
+   * word, the value NULL {@code unparseable} with its printed text and the rows' unit; null when
+   * the line is no such one. Its unit must be the rows' as a number's would be (a line of another
+   * unit is text, as it is with a number), and the name a noun phrase.
+   */
+  private static Values.NameValue besideAWord(Line l, Values.NameValue read, Set<String> rowUnits) {
+    Values.NameValue nv = Values.nameAndValueBesideAWord(l.text());
+    if (nv == null
+        && read != null
+        && read.value().isKnown()
+        && !compatible(read.value(), rowUnits)) {
+      PrintedValue w = Values.withoutWordAfterUnit(read.value(), rowUnits);
+      nv = w == null ? null : new Values.NameValue(read.name(), w);
+    }
+    if (nv == null) {
+      return null;
+    }
+    PrintedValue v = nv.value();
+    String unit = v.unit();
+    if (unit != null && !rowUnits.contains(unit)) {
+      // a word on both sides of the number (たぶん173件たぶん): the unit took in the one after
+      unit = Values.rowUnitBeforeWord(unit, rowUnits);
+      if (unit == null) {
+        return null;
+      }
+      v = PrintedValue.missing(v.printed(), unit, v.nullReason());
+    }
+    boolean unitFits =
+        unit != null ? rowUnits.contains(unit) : rowUnits.isEmpty() || rowUnits.equals(Set.of("%"));
+    if (!unitFits || !isNounPhrase(FoldedText.tight(Texts.fold(nv.name())), MAX_NAME)) {
+      return null;
+    }
+    return new Values.NameValue(nv.name(), v);
   }
 
   /**

@@ -1,0 +1,197 @@
+package hyoka.transform.layout.strategyreport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hyoka.transform.Fixtures;
+import hyoka.transform.Kpi;
+import hyoka.transform.ParsedReport;
+import hyoka.transform.PrintedValue;
+import hyoka.transform.ProducerVariants;
+import hyoka.transform.ReportText;
+import hyoka.transform.Semantics;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FY2019 report with P6's KPI name line ({@code 交通事故件数 173件}) printing a word hyoka does not
+ * know touching the report year's actual: before the number ({@code たぶん173件}) or after the unit
+ * ({@code 173件たぶん}). The name is the name as printed up to the word, the actual NULL {@code
+ * unparseable} with its printed text and unit; before, the whole line was read as the name with the
+ * actual {@code not_printed} (word before), or the line was not found at all (word after: the KPI's
+ * name NULL, its actual {@code not_found}, two more unknown lines). A qualifier of the vocabulary
+ * is read as in the value rows; a name with digits in it stays as printed. No other project
+ * changes, and no new unknown line.
+ */
+class KpiNameWordVariantsTest {
+  private static final EvaluationReportParser PARSER = new EvaluationReportParser();
+  private static final String P6_NAME_LINE = "交通事故件数 173件";
+  private static String h31Text;
+  private static List<String> h31;
+
+  @BeforeAll
+  static void parseOriginal() {
+    h31Text = Fixtures.text("h31").joined();
+    h31 = Semantics.of(parse(h31Text));
+  }
+
+  private static ParsedReport parse(String text) {
+    return PARSER.parse(ReportText.of("h31.pdf", text));
+  }
+
+  private static String replaceOnce(String text, String from, String to) {
+    int at = text.indexOf(from);
+    assertThat(at).as(from).isGreaterThanOrEqualTo(0);
+    assertThat(text.indexOf(from, at + 1)).as("once: " + from).isEqualTo(-1);
+    return text.replace(from, to);
+  }
+
+  private static String shown(PrintedValue v) {
+    return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
+        + (v.unit() == null ? "" : " " + v.unit())
+        + " «"
+        + v.printed()
+        + "»"
+        + (v.qualifier() == null ? "" : " [" + v.qualifier() + "]");
+  }
+
+  /** P6's KPI with its name line printed as {@code line}; every other project as in the text. */
+  private static Kpi p6(String text, List<String> original, String line) {
+    ParsedReport r = parse(replaceOnce(text, P6_NAME_LINE, line));
+    assertThat(r.projects()).as(line).hasSize(62);
+    assertThat(r.kpiCount()).as(line).isEqualTo(73);
+    assertThat(r.unknownResidue()).as(line).isEqualTo(3);
+    assertThat(Semantics.allBut(Semantics.of(r), 6))
+        .as(line)
+        .containsExactlyElementsOf(Semantics.allBut(original, 6));
+    assertThat(r.projects().get(5).kpis()).as(line).hasSize(1);
+    Kpi k = Semantics.kpi(r, 6, 1);
+    // the row's values are the row's whatever the name line prints
+    Kpi sample = Semantics.kpi(parse(text), 6, 1);
+    assertThat(shown(k.baseline())).as(line).isEqualTo(shown(sample.baseline()));
+    assertThat(shown(k.target())).as(line).isEqualTo(shown(sample.target()));
+    assertThat(shown(k.rawScore())).as(line).isEqualTo("121.21 «121.21»");
+    return k;
+  }
+
+  private static Kpi p6(String line) {
+    return p6(h31Text, h31, line);
+  }
+
+  @Test
+  void aWordBeforeTheNumber() {
+    String[][] cases = {
+      {"交通事故件数 たぶん173件", "null(unparseable) 件 «たぶん173件»"},
+      {"交通事故件数 たぶん173件 ", "null(unparseable) 件 «たぶん173件»"},
+      {"交通事故件数 年間173件", "null(unparseable) 件 «年間173件»"},
+      // what a producer's space makes of the first: a word of hiragana is no name's end
+      {"交通事故件数 たぶん 173件", "null(unparseable) 件 «たぶん 173件»"},
+      {"交通事故件数 たぶん 173 件", "null(unparseable) 件 «たぶん 173 件»"},
+    };
+    for (String[] c : cases) {
+      Kpi k = p6(c[0]);
+      assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
+      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+    }
+    // the producer's spaces change nothing
+    String variant = replaceOnce(h31Text, P6_NAME_LINE, "交通事故件数 たぶん173件");
+    assertThat(Semantics.of(parse(ProducerVariants.spaced(variant))))
+        .isEqualTo(Semantics.of(parse(variant)));
+  }
+
+  @Test
+  void aWordAfterTheUnit() {
+    String[][] cases = {
+      {"交通事故件数 173件たぶん", "null(unparseable) 件 «173件たぶん»"},
+      {"交通事故件数 173件 たぶん", "null(unparseable) 件 «173件 たぶん»"},
+      {"交通事故件数 173 件たぶん", "null(unparseable) 件 «173 件たぶん»"},
+      {"交通事故件数 173件以上たぶん", "null(unparseable) 件 «173件以上たぶん»"},
+      {"交通事故件数 たぶん173件ぐらい", "null(unparseable) 件 «たぶん173件ぐらい»"},
+    };
+    for (String[] c : cases) {
+      Kpi k = p6(c[0]);
+      assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
+      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+    }
+    String variant = replaceOnce(h31Text, P6_NAME_LINE, "交通事故件数 173件たぶん");
+    assertThat(Semantics.of(parse(ProducerVariants.spaced(variant))))
+        .isEqualTo(Semantics.of(parse(variant)));
+  }
+
+  @Test
+  void aQualifierOfTheVocabularyIsRead() {
+    String[][] cases = {
+      {"交通事故件数 約173件", "173 件 «約173件» [approximate]"},
+      {"交通事故件数 173件（見込）", "173 件 «173件（見込）» [estimate]"},
+      {"交通事故件数 173件以上", "173 件 «173件以上» [at_least]"},
+      {"交通事故件数 173件ほど", "173 件 «173件ほど» [approximate]"},
+      {"交通事故件数 おおむね 173件", "173 件 «おおむね 173件» [approximate]"},
+    };
+    for (String[] c : cases) {
+      Kpi k = p6(c[0]);
+      assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
+      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
+  void fullWidthDigits() {
+    String[][] cases = {
+      {"交通事故件数 たぶん１７３件", "null(unparseable) 件 «たぶん１７３件»"},
+      {"交通事故件数 １７３件たぶん", "null(unparseable) 件 «１７３件たぶん»"},
+      {"交通事故件数　たぶん１７３件", "null(unparseable) 件 «たぶん１７３件»"},
+      {"交通事故件数 約１７３件", "173 件 «約１７３件» [approximate]"},
+    };
+    for (String[] c : cases) {
+      Kpi k = p6(c[0]);
+      assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
+      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  /** A table whose header prints 平成 and 令和 years written out: the same reading. */
+  @Test
+  void inAReiwaYearTable() {
+    String text =
+        h31Text
+            .replace("\nH31年度\n", "\n令和元年度\n")
+            .replace("H30実績値", "平成30年度実績値")
+            .replace("目標値(H31)", "目標値(令和元年度)");
+    assertThat(text).contains("令和元年度", "平成30年度実績値");
+    List<String> original = Semantics.of(parse(text));
+    Kpi k = p6(text, original, "交通事故件数 たぶん173件");
+    assertThat(k.name()).isEqualTo("交通事故件数");
+    assertThat(k.values())
+        .extracting(v -> v.fiscalYear() + ":" + v.kind().label() + "=" + shown(v.value()))
+        .containsExactly(
+            "2014:baseline=213 件 «213件»",
+            "2015:actual=162 件 «162件»",
+            "2016:actual=220 件 «220件»",
+            "2017:actual=244 件 «244件»",
+            "2018:actual=220 件 «220件»",
+            "2019:actual=null(unparseable) 件 «たぶん173件»",
+            "2019:target=180 件 «180件»");
+    k = p6(text, original, "交通事故件数 173件たぶん");
+    assertThat(shown(k.actual())).isEqualTo("null(unparseable) 件 «173件たぶん»");
+  }
+
+  /**
+   * Names with digits and hiragana in them, and a word of kanji past a space before the number (the
+   * name's, as far as the line tells): the name as printed and the actual read.
+   */
+  @Test
+  void aNameWithDigitsStaysAsPrinted() {
+    String[][] cases = {
+      {"平日1日あたりの交通事故件数 173件", "平日1日あたりの交通事故件数"},
+      {"１日あたり交通事故件数 173件", "１日あたり交通事故件数"},
+      {"交通事故件数（第2期） 173件", "交通事故件数（第2期）"},
+      {"交通事故件数 第2期 173件", "交通事故件数 第2期"},
+      {"交通事故件数 年間 173件", "交通事故件数 年間"},
+    };
+    for (String[] c : cases) {
+      Kpi k = p6(c[0]);
+      assertThat(k.name()).as(c[0]).isEqualTo(c[1]);
+      assertThat(shown(k.actual())).as(c[0]).isEqualTo("173 件 «173件»");
+    }
+  }
+}
