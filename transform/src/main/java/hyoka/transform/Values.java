@@ -392,6 +392,34 @@ public final class Values {
     return t.size() == 1 ? t.get(0).value() : null;
   }
 
+  /**
+   * A value standing alone on a line after a word of two or more hiragana, glued or past a space
+   * ({@code たぶん81.40}, {@code たぶん 81.40}: a percentage's actual under its name): NULL {@code
+   * unparseable} with its printed text and unit, never the number; null when the line is no such
+   * one. Only hiragana: a short line of kanji and a number ({@code 第2期}) is text of the block.
+   */
+  public static PrintedValue singleAfterAWord(FoldedText text) {
+    String f = text.folded();
+    int i = skipSpaces(f, 0);
+    int k = i;
+    while (k < f.length() && f.charAt(k) >= '\u3041' && f.charAt(k) <= '\u309f') {
+      k++;
+    }
+    if (k - i < 2) {
+      return null;
+    }
+    int n = k < f.length() && f.charAt(k) == ' ' ? k + 1 : k;
+    if (n >= f.length() || f.charAt(n) < '0' || f.charAt(n) > '9') {
+      return null;
+    }
+    List<Token> t = tokens(FoldedText.of(f.substring(n)));
+    if (t.size() != 1 || !t.get(0).value().isKnown()) {
+      return null;
+    }
+    return PrintedValue.missing(
+        text.printedOf(i, f.length()).strip(), t.get(0).value().unit(), "unparseable");
+  }
+
   /** A name followed by a value (`交通事故件数 173件`), or null when the line does not end so. */
   public static NameValue nameAndValue(FoldedText text) {
     if (!hasSpaceBeforeToken(text.folded())) {

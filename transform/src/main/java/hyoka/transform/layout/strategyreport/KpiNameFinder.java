@@ -33,7 +33,10 @@ final class KpiNameFinder {
       if (!l.is(LineKind.TEXT) && !l.is(LineKind.NUMBERS)) {
         continue;
       }
-      PrintedValue bare = Values.single(l.text());
+      PrintedValue bare = bareBesideAWord(l, rowUnits);
+      if (bare == null) {
+        bare = Values.single(l.text());
+      }
       if (bare != null) {
         if (!compatible(bare, rowUnits)) {
           continue;
@@ -90,6 +93,42 @@ final class KpiNameFinder {
   }
 
   /**
+   * A value alone on its line under the name with a word hyoka does not know touching its number
+   * ({@code たぶん81.40}, {@code 81.40たぶん}, {@link Values#singleAfterAWord}, {@link
+   * Values#withoutWordAfterUnit}): NULL {@code unparseable} with its printed text, where its unit
+   * is the rows' as a number's would be; else null.
+   */
+  private static PrintedValue bareBesideAWord(Line l, Set<String> rowUnits) {
+    PrintedValue v = Values.singleAfterAWord(l.text());
+    if (v == null) {
+      PrintedValue read = Values.single(l.text());
+      if (read == null || !read.isKnown() || compatible(read, rowUnits)) {
+        return null;
+      }
+      v = Values.withoutWordAfterUnit(read, rowUnits);
+    }
+    if (v == null) {
+      return null;
+    }
+    String unit = v.unit();
+    if (unit != null && !rowUnits.contains(unit)) {
+      unit = Values.rowUnitBeforeWord(unit, rowUnits);
+      if (unit == null) {
+        return null;
+      }
+      v = PrintedValue.missing(v.printed(), unit, v.nullReason());
+    }
+    return unitFits(unit, rowUnits) ? v : null;
+  }
+
+  /** Whether a number of this unit could be the actual of the rows'. */
+  private static boolean unitFits(String unit, Set<String> rowUnits) {
+    return unit != null
+        ? rowUnits.contains(unit)
+        : rowUnits.isEmpty() || rowUnits.equals(Set.of("%"));
+  }
+
+  /**
    * A name line whose value prints a word hyoka does not know touching its number ({@code 交通事故件数
    * たぶん173件}, {@code 交通事故件数 173件たぶん}, {@link Values#nameAndValueBesideAWord}): the name up to the
    * word, the value NULL {@code unparseable} with its printed text and the rows' unit; null when
@@ -118,9 +157,8 @@ final class KpiNameFinder {
       }
       v = PrintedValue.missing(v.printed(), unit, v.nullReason());
     }
-    boolean unitFits =
-        unit != null ? rowUnits.contains(unit) : rowUnits.isEmpty() || rowUnits.equals(Set.of("%"));
-    if (!unitFits || !isNounPhrase(FoldedText.tight(Texts.fold(nv.name())), MAX_NAME)) {
+    if (!unitFits(unit, rowUnits)
+        || !isNounPhrase(FoldedText.tight(Texts.fold(nv.name())), MAX_NAME)) {
       return null;
     }
     return new Values.NameValue(nv.name(), v);

@@ -176,6 +176,38 @@ class KpiNameWordVariantsTest {
   }
 
   /**
+   * P12 prints its first KPI's name on two lines and the actual bare on a line of its own ({@code
+   * 81.40}): with a word hyoka does not know touching it, the name is the two lines and the actual
+   * NULL {@code unparseable}; before, that line was not read and the project's other name line and
+   * actual (the 中学校 KPI's, 71.17) went to this KPI, the other KPI had none.
+   */
+  @Test
+  void aBareActualUnderItsNameWithAWord() {
+    String at = "合（小学校）\n\n\n81.40";
+    String[][] cases = {
+      {"81.40たぶん", "null(unparseable) «81.40たぶん»"},
+      {"81.40 たぶん", "null(unparseable) «81.40 たぶん»"},
+      {"たぶん81.40", "null(unparseable) «たぶん81.40»"},
+      {"たぶん ８１．４０", "null(unparseable) «たぶん ８１．４０»"},
+      {"約81.40", "81.40 «約81.40» [approximate]"},
+    };
+    Kpi other = Semantics.kpi(parse(h31Text), 12, 2);
+    for (String[] c : cases) {
+      ParsedReport r = parse(replaceOnce(h31Text, at, "合（小学校）\n\n\n" + c[0]));
+      assertThat(r.kpiCount()).as(c[0]).isEqualTo(73);
+      assertThat(r.unknownResidue()).as(c[0]).isEqualTo(3);
+      assertThat(Semantics.allBut(Semantics.of(r), 12))
+          .as(c[0])
+          .containsExactlyElementsOf(Semantics.allBut(h31, 12));
+      Kpi k = Semantics.kpi(r, 12, 1);
+      assertThat(k.name()).as(c[0]).isEqualTo("授業がよくわかると答えた児童の割合（小学校）");
+      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+      assertThat(shown(k.target())).as(c[0]).isEqualTo("90 % «90%»");
+      assertThat(Semantics.kpi(r, 12, 2)).as(c[0]).isEqualTo(other);
+    }
+  }
+
+  /**
    * Names with digits and hiragana in them, and a word of kanji past a space before the number (the
    * name's, as far as the line tells): the name as printed and the actual read.
    */
