@@ -420,6 +420,55 @@ public final class Values {
         text.printedOf(i, f.length()).strip(), t.get(0).value().unit(), "unparseable");
   }
 
+  /**
+   * A line that ends with a value glued to the text before it ({@code 交通事故件数173件}, {@code
+   * 交通事故件数たぶん173件}): the text before the number and the value NULL {@code unparseable} with its
+   * printed text and unit, never the number: where the name ends and what touches the number cannot
+   * be told. A qualifier of the vocabulary and a word of two or more hiragana after a kanji or
+   * katakana just before the number go with the value's printed text, not the name. Null when the
+   * line does not end with a number glued to a Japanese letter or a closing parenthesis.
+   */
+  public static NameValue nameAndGluedValue(FoldedText text) {
+    String f = text.folded();
+    for (int p = 1; p < f.length(); p++) {
+      char c = f.charAt(p);
+      char before = f.charAt(p - 1);
+      if (c < '0' || c > '9' || !(isJapaneseLetter(before) || before == ')')) {
+        continue;
+      }
+      List<Token> t = tokens(FoldedText.of(f.substring(p)));
+      if (t.size() != 1 || !t.get(0).value().isKnown()) {
+        continue;
+      }
+      int from = p;
+      Matcher q = GLUED_QUALIFIER.matcher(f.substring(0, p));
+      if (q.find()) {
+        from = q.start();
+      }
+      // a word of two or more hiragana after the name's last kanji or katakana is no name's end
+      // (names are nouns), as past a space (hiraganaWordBefore)
+      int h = from;
+      while (h > 0 && f.charAt(h - 1) >= '\u3041' && f.charAt(h - 1) <= '\u309f') {
+        h--;
+      }
+      if (from - h >= 2 && h > 0 && isJapaneseLetter(f.charAt(h - 1))) {
+        from = h;
+      }
+      String name = text.printedOf(0, from).strip();
+      if (name.isEmpty()) {
+        return null;
+      }
+      return new NameValue(
+          name,
+          PrintedValue.missing(
+              text.printedOf(from, f.length()).strip(), t.get(0).value().unit(), "unparseable"));
+    }
+    return null;
+  }
+
+  /** A qualifier of the vocabulary printed before a number, at the end of the text before it. */
+  private static final Pattern GLUED_QUALIFIER = Pattern.compile("(?:" + WORD_BEFORE + ")$");
+
   /** A name followed by a value (`交通事故件数 173件`), or null when the line does not end so. */
   public static NameValue nameAndValue(FoldedText text) {
     if (!hasSpaceBeforeToken(text.folded())) {

@@ -73,11 +73,18 @@ final class KpiNameFinder {
         continue;
       }
       if (nv == null && isNameWithoutValue(body, i)) {
-        // the report year's actual cell left empty: the name still stands under 実績値
+        // the report year's actual cell left empty: the name still stands under 実績値; or the
+        // actual printed glued to the name (交通事故件数173件): the name before it, the actual NULL
+        Values.NameValue glued = Values.nameAndGluedValue(l.text());
         used.add(l);
-        out.add(
-            new KpiNameLine(
-                l.printed().strip(), PrintedValue.notPrinted(), List.of(l), basis(body, i + 1)));
+        PrintedValue g = glued == null ? null : inRowUnit(glued.value(), rowUnits);
+        if (g != null && isNounPhrase(FoldedText.tight(Texts.fold(glued.name())), MAX_NAME)) {
+          out.add(new KpiNameLine(glued.name(), g, List.of(l), basis(body, i + 1)));
+        } else {
+          out.add(
+              new KpiNameLine(
+                  l.printed().strip(), PrintedValue.notPrinted(), List.of(l), basis(body, i + 1)));
+        }
         continue;
       }
       if (nv == null || !compatible(nv.value(), rowUnits)) {
@@ -107,11 +114,17 @@ final class KpiNameFinder {
       }
       v = Values.withoutWordAfterUnit(read, rowUnits);
     }
-    if (v == null) {
-      return null;
-    }
+    return v == null ? null : inRowUnit(v, rowUnits);
+  }
+
+  /**
+   * A NULL value with the unit a number of the rows' would print: its own, or the rows' unit its
+   * unit starts with when a word of hiragana follows it ({@code 件たぶん}); null when it has none.
+   */
+  private static PrintedValue inRowUnit(PrintedValue v, Set<String> rowUnits) {
     String unit = v.unit();
     if (unit != null && !rowUnits.contains(unit)) {
+      // a word after the number too (たぶん173件たぶん): the unit took it in
       unit = Values.rowUnitBeforeWord(unit, rowUnits);
       if (unit == null) {
         return null;
@@ -147,18 +160,8 @@ final class KpiNameFinder {
     if (nv == null) {
       return null;
     }
-    PrintedValue v = nv.value();
-    String unit = v.unit();
-    if (unit != null && !rowUnits.contains(unit)) {
-      // a word on both sides of the number (たぶん173件たぶん): the unit took in the one after
-      unit = Values.rowUnitBeforeWord(unit, rowUnits);
-      if (unit == null) {
-        return null;
-      }
-      v = PrintedValue.missing(v.printed(), unit, v.nullReason());
-    }
-    if (!unitFits(unit, rowUnits)
-        || !isNounPhrase(FoldedText.tight(Texts.fold(nv.name())), MAX_NAME)) {
+    PrintedValue v = inRowUnit(nv.value(), rowUnits);
+    if (v == null || !isNounPhrase(FoldedText.tight(Texts.fold(nv.name())), MAX_NAME)) {
       return null;
     }
     return new Values.NameValue(nv.name(), v);

@@ -176,6 +176,28 @@ class KpiNameWordVariantsTest {
   }
 
   /**
+   * The actual glued to the name, no space between ({@code 交通事故件数173件}): the name before it, the
+   * actual NULL {@code unparseable} with its printed text, since what touches the number cannot be
+   * told from the name; before, the whole line was the name and the actual {@code not_printed}.
+   */
+  @Test
+  void anActualGluedToTheName() {
+    String[][] cases = {
+      {"交通事故件数173件", "交通事故件数", "null(unparseable) 件 «173件»"},
+      {"交通事故件数１７３件", "交通事故件数", "null(unparseable) 件 «１７３件»"},
+      {"交通事故件数たぶん173件", "交通事故件数", "null(unparseable) 件 «たぶん173件»"},
+      {"交通事故件数約173件", "交通事故件数", "null(unparseable) 件 «約173件»"},
+      {"交通事故件数173件たぶん", "交通事故件数", "null(unparseable) 件 «173件たぶん»"},
+      {"交通事故件数（H31）173件", "交通事故件数（H31）", "null(unparseable) 件 «173件»"},
+    };
+    for (String[] c : cases) {
+      Kpi k = p6(c[0]);
+      assertThat(k.name()).as(c[0]).isEqualTo(c[1]);
+      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[2]);
+    }
+  }
+
+  /**
    * P12 prints its first KPI's name on two lines and the actual bare on a line of its own ({@code
    * 81.40}): with a word hyoka does not know touching it, the name is the two lines and the actual
    * NULL {@code unparseable}; before, that line was not read and the project's other name line and
