@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hyoka.transform.Fixtures;
 import hyoka.transform.Kpi;
+import hyoka.transform.MatchEvidence;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
 import hyoka.transform.ProducerVariants;
@@ -173,6 +174,42 @@ class KpiNameWordVariantsTest {
             "2019:target=180 件 «180件»");
     k = p6(text, original, "交通事故件数 173件たぶん");
     assertThat(shown(k.actual())).isEqualTo("null(unparseable) 件 «173件たぶん»");
+  }
+
+  /**
+   * P7 has two KPIs, matched to their rows by the score rule: with a word touching the first's
+   * actual, that KPI keeps its name with the actual NULL and the other KPI its name and actual
+   * (3件); nothing moves to the other KPI.
+   */
+  @Test
+  void aNameLineInAProjectOfTwoKpis() {
+    ParsedReport sample = parse(h31Text);
+    Kpi first = Semantics.kpi(sample, 7, 1);
+    Kpi second = Semantics.kpi(sample, 7, 2);
+    assertThat(first.name()).isEqualTo("特定空家等で除却・解体された件数");
+    assertThat(shown(first.actual())).isEqualTo("22 件 «22件»");
+    assertThat(shown(second.actual())).isEqualTo("3 件 «3件»");
+    String line = "特定空家等で除却・解体された件数 22件";
+    for (String odd : List.of("たぶん22件", "22件たぶん", "たぶん ２２ 件")) {
+      ParsedReport r = parse(replaceOnce(h31Text, line, "特定空家等で除却・解体された件数 " + odd));
+      assertThat(r.kpiCount()).as(odd).isEqualTo(73);
+      assertThat(r.unknownResidue()).as(odd).isEqualTo(3);
+      assertThat(Semantics.allBut(Semantics.of(r), 7))
+          .as(odd)
+          .containsExactlyElementsOf(Semantics.allBut(h31, 7));
+      Kpi k = Semantics.kpi(r, 7, 1);
+      assertThat(k.name()).as(odd).isEqualTo(first.name());
+      assertThat(shown(k.actual())).as(odd).isEqualTo("null(unparseable) 件 «" + odd + "»");
+      assertThat(shown(k.target())).as(odd).isEqualTo(shown(first.target()));
+      Kpi k2 = Semantics.kpi(r, 7, 2);
+      assertThat(k2.name()).as(odd).isEqualTo(second.name());
+      assertThat(k2.values()).as(odd).isEqualTo(second.values());
+      // the score rule paired the first KPI's 22 with its row (the second's printed score is
+      // not its own: mismatch); without a number the pairing is the printed order's, and says so
+      assertThat(first.matchEvidence()).isEqualTo(MatchEvidence.SCORE_RULE);
+      assertThat(k.matchEvidence()).as(odd).isEqualTo(MatchEvidence.ORDER_INFERRED);
+      assertThat(k2.matchEvidence()).as(odd).isEqualTo(MatchEvidence.ORDER_INFERRED);
+    }
   }
 
   /**
