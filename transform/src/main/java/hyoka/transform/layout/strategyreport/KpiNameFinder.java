@@ -183,7 +183,10 @@ final class KpiNameFinder {
     // a wrapped name goes on on the next lines, up to its value
     for (int k = i + 1; k < body.size() && k <= i + 2; k++) {
       Line next = body.get(k);
-      if (Values.single(next.text()) != null || Values.nameAndValue(next.text()) != null) {
+      if (Values.single(next.text()) != null
+          || Values.nameAndValue(next.text()) != null
+          || Values.singleAfterAWord(next.text()) != null
+          || Values.nameAndValueBesideAWord(next.text()) != null) {
         return false;
       }
     }

@@ -267,6 +267,31 @@ class KpiNameWordVariantsTest {
   }
 
   /**
+   * P9 prints its first KPI's name on two lines right under 実績値 and the actual on a line of its own
+   * ({@code 11,703灯}): with a word touching it, the name is still the two lines (the first is not
+   * taken for a name printed without its actual) and the actual NULL {@code unparseable}.
+   */
+  @Test
+  void aBareActualUnderAWrappedNameUnderTheHead() {
+    Kpi sample = Semantics.kpi(parse(h31Text), 9, 1);
+    assertThat(sample.name()).isEqualTo("町会等が保有する既存灯具のLED改良数及び撤去数");
+    Kpi other = Semantics.kpi(parse(h31Text), 9, 2);
+    for (String odd : List.of("たぶん11,703灯", "11,703灯たぶん", "たぶん １１，７０３ 灯")) {
+      ParsedReport r = parse(replaceOnce(h31Text, "\n11,703灯 \n", "\n" + odd + " \n"));
+      assertThat(r.kpiCount()).as(odd).isEqualTo(73);
+      assertThat(r.unknownResidue()).as(odd).isEqualTo(3);
+      assertThat(Semantics.allBut(Semantics.of(r), 9))
+          .as(odd)
+          .containsExactlyElementsOf(Semantics.allBut(h31, 9));
+      Kpi k = Semantics.kpi(r, 9, 1);
+      assertThat(k.name()).as(odd).isEqualTo(sample.name());
+      assertThat(shown(k.actual())).as(odd).isEqualTo("null(unparseable) 灯 «" + odd + "»");
+      assertThat(Semantics.kpi(r, 9, 2).name()).as(odd).isEqualTo(other.name());
+      assertThat(Semantics.kpi(r, 9, 2).values()).as(odd).isEqualTo(other.values());
+    }
+  }
+
+  /**
    * Names with digits and hiragana in them, and a word of kanji past a space before the number (the
    * name's, as far as the line tells): the name as printed and the actual read.
    */
