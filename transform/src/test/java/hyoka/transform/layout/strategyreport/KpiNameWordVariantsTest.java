@@ -292,6 +292,26 @@ class KpiNameWordVariantsTest {
   }
 
   /**
+   * A word of kanji glued after the unit ({@code 173件超過}) is left a unit the rows do not print, as
+   * {@code 9日間} in the block's texts must be: the line is not taken for the name line, the KPI's
+   * name NULL and its actual {@code not_found}, the line {@code unknown} residue; never 173.
+   */
+  @Test
+  void aWordOfKanjiAfterTheUnitIsLeftNotFound() {
+    ParsedReport r = parse(replaceOnce(h31Text, P6_NAME_LINE, "交通事故件数 173件超過"));
+    assertThat(r.kpiCount()).isEqualTo(73);
+    List<String> more = new java.util.ArrayList<>(Semantics.allBut(h31, 6));
+    // the name line and the basis after it are the two unknown lines more
+    more.add("R p3 UNKNOWN 交通事故件数173件超過");
+    more.add("R p3 UNKNOWN -7件/年");
+    assertThat(Semantics.allBut(Semantics.of(r), 6)).containsExactlyInAnyOrderElementsOf(more);
+    Kpi k = Semantics.kpi(r, 6, 1);
+    assertThat(k.name()).isNull();
+    assertThat(shown(k.actual())).isEqualTo("null(not_found) «null»");
+    assertThat(r.unknownResidue()).isEqualTo(5);
+  }
+
+  /**
    * Names with digits and hiragana in them, and a word of kanji past a space before the number (the
    * name's, as far as the line tells): the name as printed and the actual read.
    */
