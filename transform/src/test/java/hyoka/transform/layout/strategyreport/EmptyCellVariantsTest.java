@@ -2,18 +2,15 @@ package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hyoka.transform.Fixtures;
 import hyoka.transform.Kpi;
 import hyoka.transform.KpiValue;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
-import hyoka.transform.ReportText;
 import hyoka.transform.ScoreStatus;
 import hyoka.transform.Semantics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,27 +20,7 @@ import org.junit.jupiter.api.Test;
  * units and the score rule leave more than one column possible; no other project changes.
  */
 class EmptyCellVariantsTest {
-  private static final EvaluationReportParser PARSER = new EvaluationReportParser();
   private static final String P6_ROW = "213件 162件 220件 244件 220件 121.21 100.00 180件";
-  private static String h31Text;
-  private static List<String> h31;
-
-  @BeforeAll
-  static void parseOriginal() {
-    h31Text = Fixtures.text("h31").joined();
-    h31 = Semantics.of(PARSER.parse(ReportText.of("h31.pdf", h31Text)));
-  }
-
-  private static ParsedReport parse(String text) {
-    return PARSER.parse(ReportText.of("h31.pdf", text));
-  }
-
-  private static String replaceOnce(String text, String from, String to) {
-    int at = text.indexOf(from);
-    assertThat(at).as(from).isGreaterThanOrEqualTo(0);
-    assertThat(text.indexOf(from, at + 1)).as("once: " + from).isEqualTo(-1);
-    return text.replace(from, to);
-  }
 
   /** 62 projects, 73 KPIs, 3 unknown lines, and every other project exactly as in the sample. */
   private static void onlyThisProjectChanged(ParsedReport r, List<String> original, int projectNo) {
@@ -71,8 +48,8 @@ class EmptyCellVariantsTest {
   }
 
   private static Kpi p6With(String row) {
-    ParsedReport r = parse(replaceOnce(h31Text, P6_ROW, row));
-    onlyThisProjectChanged(r, h31, 6);
+    ParsedReport r = H31Variants.parse(H31Variants.replaceOnce(H31Variants.TEXT, P6_ROW, row));
+    onlyThisProjectChanged(r, H31Variants.SEMANTICS, 6);
     // a one-KPI project: had its row been dropped, the next projects would not be as before
     assertThat(r.projects().get(5).kpis()).hasSize(1);
     Kpi k = Semantics.kpi(r, 6, 1);
@@ -85,7 +62,7 @@ class EmptyCellVariantsTest {
 
   @Test
   void theSampleRowIsReadAsBefore() {
-    Kpi k = Semantics.kpi(parse(h31Text), 6, 1);
+    Kpi k = Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 6, 1);
     assertThat(values(k))
         .containsExactly(
             "2014:baseline=213 «213件»",
@@ -135,8 +112,8 @@ class EmptyCellVariantsTest {
   void anEmptyScoreCellWhereRawAndScoreAgree() {
     String row = "18棟 21棟 27棟 31棟 34棟 60.00 60.00 48棟";
     String empty = "18棟 21棟 27棟 31棟 34棟 60.00 48棟";
-    ParsedReport r = parse(replaceOnce(h31Text, row, empty));
-    onlyThisProjectChanged(r, h31, 1);
+    ParsedReport r = H31Variants.parse(H31Variants.replaceOnce(H31Variants.TEXT, row, empty));
+    onlyThisProjectChanged(r, H31Variants.SEMANTICS, 1);
     Kpi k = Semantics.kpi(r, 1, 1);
     assertThat(k.name()).isNotNull();
     assertThat(shown(k.baseline())).isEqualTo("18 «18棟»");
@@ -199,16 +176,16 @@ class EmptyCellVariantsTest {
   @Test
   void bothRowsOfATwoKpiProjectWithAnEmptyScoreCell() {
     String text =
-        replaceOnce(
-            replaceOnce(
-                h31Text,
+        H31Variants.replaceOnce(
+            H31Variants.replaceOnce(
+                H31Variants.TEXT,
                 "1,199件 488件 836件 639件 429件 274.80 100.00 830件",
                 "1,199件 488件 836件 639件 429件 274.80 830件"),
             "498件 430件 827件 837件 231件 921.05 100.00 460件",
             "498件 430件 827件 837件 231件 921.05 460件");
-    ParsedReport r = parse(text);
-    onlyThisProjectChanged(r, h31, 8);
-    ParsedReport sample = parse(h31Text);
+    ParsedReport r = H31Variants.parse(text);
+    onlyThisProjectChanged(r, H31Variants.SEMANTICS, 8);
+    ParsedReport sample = H31Variants.parse(H31Variants.TEXT);
     for (int i = 1; i <= 2; i++) {
       Kpi k = Semantics.kpi(r, 8, i);
       Kpi want = Semantics.kpi(sample, 8, i);
@@ -235,17 +212,17 @@ class EmptyCellVariantsTest {
     }
     String header = "施策ＫＰＩ 基準値(H26) H27実績値 H28実績値 H29実績値 H30実績値";
     // P6's header: the first after its basis line
-    int basis = h31Text.indexOf("-7件/年");
-    int at = h31Text.indexOf(header, basis);
+    int basis = H31Variants.TEXT.indexOf("-7件/年");
+    int at = H31Variants.TEXT.indexOf(header, basis);
     assertThat(basis).isGreaterThan(0);
     assertThat(at).isGreaterThan(basis);
     String manyYears =
-        h31Text.substring(0, at)
+        H31Variants.TEXT.substring(0, at)
             + "施策ＫＰＩ 基準値(H26)"
             + years
-            + h31Text.substring(at + header.length());
-    String text = replaceOnce(manyYears, P6_ROW, "213件 121.21 180件");
-    ParsedReport r = parse(text);
+            + H31Variants.TEXT.substring(at + header.length());
+    String text = H31Variants.replaceOnce(manyYears, P6_ROW, "213件 121.21 180件");
+    ParsedReport r = H31Variants.parse(text);
     Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(shown(k.actual())).isEqualTo("173 «173件»");
@@ -276,9 +253,11 @@ class EmptyCellVariantsTest {
             t.replace("\nH31年度\n", "\n令和元年度\n")
                 .replace("H30実績値", "平成30年度実績値")
                 .replace("目標値(H31)", "目標値(令和元年度)");
-    String text = reiwa.apply(h31Text);
-    List<String> original = Semantics.of(parse(text));
-    ParsedReport r = parse(replaceOnce(text, P6_ROW, "213件 162件 220件 244件 220件 121.21 180件"));
+    String text = reiwa.apply(H31Variants.TEXT);
+    List<String> original = Semantics.of(H31Variants.parse(text));
+    ParsedReport r =
+        H31Variants.parse(
+            H31Variants.replaceOnce(text, P6_ROW, "213件 162件 220件 244件 220件 121.21 180件"));
     onlyThisProjectChanged(r, original, 6);
     Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isEqualTo("交通事故件数");
@@ -304,11 +283,13 @@ class EmptyCellVariantsTest {
     String line = "1件 2件 3件 4件 5件 6 7件";
     assertThat(new LineClassifier().classify(1, 1, line).kind()).isEqualTo(LineKind.TEXT);
     String name = "交通事故件数 173件";
-    ParsedReport r = parse(replaceOnce(h31Text, name, line + "\n\n" + name));
+    ParsedReport r =
+        H31Variants.parse(H31Variants.replaceOnce(H31Variants.TEXT, name, line + "\n\n" + name));
     assertThat(r.projects()).hasSize(62);
     assertThat(r.kpiCount()).isEqualTo(73);
     assertThat(Semantics.kpi(r, 6, 1).name()).isEqualTo("交通事故件数");
     assertThat(values(Semantics.kpi(r, 6, 1)))
-        .containsExactlyElementsOf(values(Semantics.kpi(parse(h31Text), 6, 1)));
+        .containsExactlyElementsOf(
+            values(Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 6, 1)));
   }
 }

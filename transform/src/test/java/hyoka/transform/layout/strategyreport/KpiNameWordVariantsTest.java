@@ -2,16 +2,13 @@ package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hyoka.transform.Fixtures;
 import hyoka.transform.Kpi;
 import hyoka.transform.MatchEvidence;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
 import hyoka.transform.ProducerVariants;
-import hyoka.transform.ReportText;
 import hyoka.transform.Semantics;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,27 +22,7 @@ import org.junit.jupiter.api.Test;
  * changes, and no new unknown line.
  */
 class KpiNameWordVariantsTest {
-  private static final EvaluationReportParser PARSER = new EvaluationReportParser();
   private static final String P6_NAME_LINE = "交通事故件数 173件";
-  private static String h31Text;
-  private static List<String> h31;
-
-  @BeforeAll
-  static void parseOriginal() {
-    h31Text = Fixtures.text("h31").joined();
-    h31 = Semantics.of(parse(h31Text));
-  }
-
-  private static ParsedReport parse(String text) {
-    return PARSER.parse(ReportText.of("h31.pdf", text));
-  }
-
-  private static String replaceOnce(String text, String from, String to) {
-    int at = text.indexOf(from);
-    assertThat(at).as(from).isGreaterThanOrEqualTo(0);
-    assertThat(text.indexOf(from, at + 1)).as("once: " + from).isEqualTo(-1);
-    return text.replace(from, to);
-  }
 
   private static String shown(PrintedValue v) {
     return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
@@ -58,7 +35,7 @@ class KpiNameWordVariantsTest {
 
   /** P6's KPI with its name line printed as {@code line}; every other project as in the text. */
   private static Kpi p6(String text, List<String> original, String line) {
-    ParsedReport r = parse(replaceOnce(text, P6_NAME_LINE, line));
+    ParsedReport r = H31Variants.parse(H31Variants.replaceOnce(text, P6_NAME_LINE, line));
     assertThat(r.projects()).as(line).hasSize(62);
     assertThat(r.kpiCount()).as(line).isEqualTo(73);
     assertThat(r.unknownResidue()).as(line).isEqualTo(3);
@@ -68,7 +45,7 @@ class KpiNameWordVariantsTest {
     assertThat(r.projects().get(5).kpis()).as(line).hasSize(1);
     Kpi k = Semantics.kpi(r, 6, 1);
     // the row's values are the row's whatever the name line prints
-    Kpi sample = Semantics.kpi(parse(text), 6, 1);
+    Kpi sample = Semantics.kpi(H31Variants.parse(text), 6, 1);
     assertThat(shown(k.baseline())).as(line).isEqualTo(shown(sample.baseline()));
     assertThat(shown(k.target())).as(line).isEqualTo(shown(sample.target()));
     assertThat(shown(k.rawScore())).as(line).isEqualTo("121.21 «121.21»");
@@ -76,7 +53,7 @@ class KpiNameWordVariantsTest {
   }
 
   private static Kpi p6(String line) {
-    return p6(h31Text, h31, line);
+    return p6(H31Variants.TEXT, H31Variants.SEMANTICS, line);
   }
 
   @Test
@@ -95,9 +72,9 @@ class KpiNameWordVariantsTest {
       assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
     // the producer's spaces change nothing
-    String variant = replaceOnce(h31Text, P6_NAME_LINE, "交通事故件数 たぶん173件");
-    assertThat(Semantics.of(parse(ProducerVariants.spaced(variant))))
-        .isEqualTo(Semantics.of(parse(variant)));
+    String variant = H31Variants.replaceOnce(H31Variants.TEXT, P6_NAME_LINE, "交通事故件数 たぶん173件");
+    assertThat(Semantics.of(H31Variants.parse(ProducerVariants.spaced(variant))))
+        .isEqualTo(Semantics.of(H31Variants.parse(variant)));
   }
 
   @Test
@@ -114,9 +91,9 @@ class KpiNameWordVariantsTest {
       assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
       assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
-    String variant = replaceOnce(h31Text, P6_NAME_LINE, "交通事故件数 173件たぶん");
-    assertThat(Semantics.of(parse(ProducerVariants.spaced(variant))))
-        .isEqualTo(Semantics.of(parse(variant)));
+    String variant = H31Variants.replaceOnce(H31Variants.TEXT, P6_NAME_LINE, "交通事故件数 173件たぶん");
+    assertThat(Semantics.of(H31Variants.parse(ProducerVariants.spaced(variant))))
+        .isEqualTo(Semantics.of(H31Variants.parse(variant)));
   }
 
   @Test
@@ -154,12 +131,12 @@ class KpiNameWordVariantsTest {
   @Test
   void inAReiwaYearTable() {
     String text =
-        h31Text
+        H31Variants.TEXT
             .replace("\nH31年度\n", "\n令和元年度\n")
             .replace("H30実績値", "平成30年度実績値")
             .replace("目標値(H31)", "目標値(令和元年度)");
     assertThat(text).contains("令和元年度", "平成30年度実績値");
-    List<String> original = Semantics.of(parse(text));
+    List<String> original = Semantics.of(H31Variants.parse(text));
     Kpi k = p6(text, original, "交通事故件数 たぶん173件");
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(k.values())
@@ -183,7 +160,7 @@ class KpiNameWordVariantsTest {
    */
   @Test
   void aNameLineInAProjectOfTwoKpis() {
-    ParsedReport sample = parse(h31Text);
+    ParsedReport sample = H31Variants.parse(H31Variants.TEXT);
     Kpi first = Semantics.kpi(sample, 7, 1);
     Kpi second = Semantics.kpi(sample, 7, 2);
     assertThat(first.name()).isEqualTo("特定空家等で除却・解体された件数");
@@ -191,12 +168,14 @@ class KpiNameWordVariantsTest {
     assertThat(shown(second.actual())).isEqualTo("3 件 «3件»");
     String line = "特定空家等で除却・解体された件数 22件";
     for (String odd : List.of("たぶん22件", "22件たぶん", "たぶん ２２ 件")) {
-      ParsedReport r = parse(replaceOnce(h31Text, line, "特定空家等で除却・解体された件数 " + odd));
+      ParsedReport r =
+          H31Variants.parse(
+              H31Variants.replaceOnce(H31Variants.TEXT, line, "特定空家等で除却・解体された件数 " + odd));
       assertThat(r.kpiCount()).as(odd).isEqualTo(73);
       assertThat(r.unknownResidue()).as(odd).isEqualTo(3);
       assertThat(Semantics.allBut(Semantics.of(r), 7))
           .as(odd)
-          .containsExactlyElementsOf(Semantics.allBut(h31, 7));
+          .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 7));
       Kpi k = Semantics.kpi(r, 7, 1);
       assertThat(k.name()).as(odd).isEqualTo(first.name());
       assertThat(shown(k.actual())).as(odd).isEqualTo("null(unparseable) 件 «" + odd + "»");
@@ -250,14 +229,15 @@ class KpiNameWordVariantsTest {
       {"たぶん ８１．４０", "null(unparseable) «たぶん ８１．４０»"},
       {"約81.40", "81.40 «約81.40» [approximate]"},
     };
-    Kpi other = Semantics.kpi(parse(h31Text), 12, 2);
+    Kpi other = Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 12, 2);
     for (String[] c : cases) {
-      ParsedReport r = parse(replaceOnce(h31Text, at, "合（小学校）\n\n\n" + c[0]));
+      ParsedReport r =
+          H31Variants.parse(H31Variants.replaceOnce(H31Variants.TEXT, at, "合（小学校）\n\n\n" + c[0]));
       assertThat(r.kpiCount()).as(c[0]).isEqualTo(73);
       assertThat(r.unknownResidue()).as(c[0]).isEqualTo(3);
       assertThat(Semantics.allBut(Semantics.of(r), 12))
           .as(c[0])
-          .containsExactlyElementsOf(Semantics.allBut(h31, 12));
+          .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 12));
       Kpi k = Semantics.kpi(r, 12, 1);
       assertThat(k.name()).as(c[0]).isEqualTo("授業がよくわかると答えた児童の割合（小学校）");
       assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
@@ -273,16 +253,18 @@ class KpiNameWordVariantsTest {
    */
   @Test
   void aBareActualUnderAWrappedNameUnderTheHead() {
-    Kpi sample = Semantics.kpi(parse(h31Text), 9, 1);
+    Kpi sample = Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 9, 1);
     assertThat(sample.name()).isEqualTo("町会等が保有する既存灯具のLED改良数及び撤去数");
-    Kpi other = Semantics.kpi(parse(h31Text), 9, 2);
+    Kpi other = Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 9, 2);
     for (String odd : List.of("たぶん11,703灯", "11,703灯たぶん", "たぶん １１，７０３ 灯")) {
-      ParsedReport r = parse(replaceOnce(h31Text, "\n11,703灯 \n", "\n" + odd + " \n"));
+      ParsedReport r =
+          H31Variants.parse(
+              H31Variants.replaceOnce(H31Variants.TEXT, "\n11,703灯 \n", "\n" + odd + " \n"));
       assertThat(r.kpiCount()).as(odd).isEqualTo(73);
       assertThat(r.unknownResidue()).as(odd).isEqualTo(3);
       assertThat(Semantics.allBut(Semantics.of(r), 9))
           .as(odd)
-          .containsExactlyElementsOf(Semantics.allBut(h31, 9));
+          .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 9));
       Kpi k = Semantics.kpi(r, 9, 1);
       assertThat(k.name()).as(odd).isEqualTo(sample.name());
       assertThat(shown(k.actual())).as(odd).isEqualTo("null(unparseable) 灯 «" + odd + "»");
@@ -298,9 +280,10 @@ class KpiNameWordVariantsTest {
    */
   @Test
   void aWordOfKanjiAfterTheUnitIsLeftNotFound() {
-    ParsedReport r = parse(replaceOnce(h31Text, P6_NAME_LINE, "交通事故件数 173件超過"));
+    ParsedReport r =
+        H31Variants.parse(H31Variants.replaceOnce(H31Variants.TEXT, P6_NAME_LINE, "交通事故件数 173件超過"));
     assertThat(r.kpiCount()).isEqualTo(73);
-    List<String> more = new java.util.ArrayList<>(Semantics.allBut(h31, 6));
+    List<String> more = new java.util.ArrayList<>(Semantics.allBut(H31Variants.SEMANTICS, 6));
     // the name line and the basis after it are the two unknown lines more
     more.add("R p3 UNKNOWN 交通事故件数173件超過");
     more.add("R p3 UNKNOWN -7件/年");

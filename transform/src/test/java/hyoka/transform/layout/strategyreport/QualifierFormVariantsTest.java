@@ -2,18 +2,15 @@ package hyoka.transform.layout.strategyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hyoka.transform.Fixtures;
 import hyoka.transform.Kpi;
 import hyoka.transform.KpiValue;
 import hyoka.transform.ParsedReport;
 import hyoka.transform.PrintedValue;
 import hyoka.transform.ProducerVariants;
-import hyoka.transform.ReportText;
 import hyoka.transform.ScoreStatus;
 import hyoka.transform.Semantics;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,32 +21,12 @@ import org.junit.jupiter.api.Test;
  * cell's printed text as printed, no other project changed and no new unknown line.
  */
 class QualifierFormVariantsTest {
-  private static final EvaluationReportParser PARSER = new EvaluationReportParser();
   private static final String P6_ROW = "213件 162件 220件 244件 220件 121.21 100.00 180件";
-  private static String h31Text;
-  private static List<String> h31;
-
-  @BeforeAll
-  static void parseOriginal() {
-    h31Text = Fixtures.text("h31").joined();
-    h31 = Semantics.of(parse(h31Text));
-  }
-
-  private static ParsedReport parse(String text) {
-    return PARSER.parse(ReportText.of("h31.pdf", text));
-  }
-
-  private static String replaceOnce(String text, String from, String to) {
-    int at = text.indexOf(from);
-    assertThat(at).as(from).isGreaterThanOrEqualTo(0);
-    assertThat(text.indexOf(from, at + 1)).as("once: " + from).isEqualTo(-1);
-    return text.replace(from, to);
-  }
 
   /** P6 of the text with its KPI row printed as {@code row}, checked against {@code original}. */
   private static Kpi p6(String text, List<String> original, String from, String to) {
-    String variant = replaceOnce(text, from, to);
-    ParsedReport r = parse(variant);
+    String variant = H31Variants.replaceOnce(text, from, to);
+    ParsedReport r = H31Variants.parse(variant);
     assertThat(r.projects()).as(to).hasSize(62);
     assertThat(r.kpiCount()).as(to).isEqualTo(73);
     assertThat(r.unknownResidue()).as(to).isEqualTo(3);
@@ -61,7 +38,7 @@ class QualifierFormVariantsTest {
     for (UnaryOperator<String> producer :
         List.<UnaryOperator<String>>of(
             ProducerVariants::spaced, ProducerVariants::fullWidth, ProducerVariants::halfWidth)) {
-      ParsedReport p = parse(producer.apply(variant));
+      ParsedReport p = H31Variants.parse(producer.apply(variant));
       assertThat(Semantics.of(p)).as(to).isEqualTo(Semantics.of(r));
       Kpi k = Semantics.kpi(p, 6, 1);
       Kpi want = Semantics.kpi(r, 6, 1);
@@ -81,7 +58,7 @@ class QualifierFormVariantsTest {
   }
 
   private static Kpi p6Row(String row) {
-    return p6(h31Text, h31, P6_ROW, row);
+    return p6(H31Variants.TEXT, H31Variants.SEMANTICS, P6_ROW, row);
   }
 
   private static String shown(PrintedValue v) {
@@ -172,12 +149,12 @@ class QualifierFormVariantsTest {
       int col = Integer.parseInt(c[1]);
       cells[col] = c[0];
       String row = String.join(" ", cells);
-      String variant = replaceOnce(h31Text, P6_ROW, row);
-      ParsedReport r = parse(variant);
+      String variant = H31Variants.replaceOnce(H31Variants.TEXT, P6_ROW, row);
+      ParsedReport r = H31Variants.parse(variant);
       if (col == 4) {
         // after a cell with its unit a producer's space before the number changes nothing (after
         // a bare score or at the start of the row the word could be a unit or a label: not read)
-        assertThat(Semantics.of(parse(ProducerVariants.spaced(variant))))
+        assertThat(Semantics.of(H31Variants.parse(ProducerVariants.spaced(variant))))
             .as(row)
             .isEqualTo(Semantics.of(r));
       }
@@ -185,9 +162,9 @@ class QualifierFormVariantsTest {
       assertThat(r.unknownResidue()).as(row).isEqualTo(3);
       assertThat(Semantics.allBut(Semantics.of(r), 6))
           .as(row)
-          .containsExactlyElementsOf(Semantics.allBut(h31, 6));
+          .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 6));
       Kpi k = Semantics.kpi(r, 6, 1);
-      Kpi sample = Semantics.kpi(parse(h31Text), 6, 1);
+      Kpi sample = Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 6, 1);
       assertThat(k.name()).isEqualTo("交通事故件数");
       List<KpiValue> values = k.values();
       for (int i = 0; i < values.size(); i++) {
@@ -221,14 +198,14 @@ class QualifierFormVariantsTest {
       {"75.85 79.90 80.60 78.60 87.20たぶん 39.22 39.22 90%", "75.85 79.90 80.60 78.60 ?"},
       {"75.85 たぶん 79.90 80.60 78.60 87.20 39.22 39.22 90%", "? ? 80.60 78.60 87.20"},
     };
-    Kpi sample = Semantics.kpi(parse(h31Text), 12, 1);
+    Kpi sample = Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 12, 1);
     for (String[] c : cases) {
-      ParsedReport r = parse(replaceOnce(h31Text, row, c[0]));
+      ParsedReport r = H31Variants.parse(H31Variants.replaceOnce(H31Variants.TEXT, row, c[0]));
       assertThat(r.kpiCount()).as(c[0]).isEqualTo(73);
       assertThat(r.unknownResidue()).as(c[0]).isEqualTo(3);
       assertThat(Semantics.allBut(Semantics.of(r), 12))
           .as(c[0])
-          .containsExactlyElementsOf(Semantics.allBut(h31, 12));
+          .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 12));
       Kpi k = Semantics.kpi(r, 12, 1);
       assertThat(k.name()).isEqualTo(sample.name());
       assertThat(shown(k.actual())).isEqualTo("81.40 «81.40»");
@@ -240,7 +217,8 @@ class QualifierFormVariantsTest {
           .filteredOn(v -> !v.value().isKnown())
           .allSatisfy(v -> assertThat(v.value().nullReason()).isEqualTo("unparseable"));
       assertThat(shown(k.target())).isEqualTo("90 % «90%»");
-      assertThat(Semantics.kpi(r, 12, 2)).isEqualTo(Semantics.kpi(parse(h31Text), 12, 2));
+      assertThat(Semantics.kpi(r, 12, 2))
+          .isEqualTo(Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 12, 2));
     }
   }
 
@@ -252,7 +230,7 @@ class QualifierFormVariantsTest {
       {"173件 以上", "173 件 «173件 以上» [at_least]"},
     };
     for (String[] c : cases) {
-      Kpi k = p6(h31Text, h31, "交通事故件数 173件", "交通事故件数 " + c[0]);
+      Kpi k = p6(H31Variants.TEXT, H31Variants.SEMANTICS, "交通事故件数 173件", "交通事故件数 " + c[0]);
       assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
   }
@@ -261,12 +239,12 @@ class QualifierFormVariantsTest {
   @Test
   void inAReiwaYearTable() {
     String text =
-        h31Text
+        H31Variants.TEXT
             .replace("\nH31年度\n", "\n令和元年度\n")
             .replace("H30実績値", "平成30年度実績値")
             .replace("目標値(H31)", "目標値(令和元年度)");
     assertThat(text).contains("令和元年度", "平成30年度実績値");
-    List<String> original = Semantics.of(parse(text));
+    List<String> original = Semantics.of(H31Variants.parse(text));
     Kpi k = p6(text, original, P6_ROW, "213件 162件 220件 244件 ２２０(見込）件 121.21 100.00 180件　以上");
     assertThat(k.values())
         .extracting(v -> v.fiscalYear() + ":" + v.kind().label() + "=" + shown(v.value()))
@@ -287,7 +265,9 @@ class QualifierFormVariantsTest {
   @Test
   void aQualifierInParenthesesBeforeTheNextNumberIsThatNumbers() {
     ParsedReport r =
-        parse(replaceOnce(h31Text, P6_ROW, "213件 162件 220件 244件 220件 121.21 （暫定）100.00 180件"));
+        H31Variants.parse(
+            H31Variants.replaceOnce(
+                H31Variants.TEXT, P6_ROW, "213件 162件 220件 244件 220件 121.21 （暫定）100.00 180件"));
     assertThat(r.kpiCount()).isEqualTo(73);
     assertThat(r.unknownResidue()).isEqualTo(3);
     Kpi k = Semantics.kpi(r, 6, 1);
