@@ -247,9 +247,9 @@ public final class Values {
       }
       PrintedValue v;
       if (unknownWord) {
-        v = PrintedValue.missing(text.printedOf(start, end).strip(), unitOf(m), "unparseable");
+        v = unparseable(text, start, end, unitOf(m));
       } else if (row && m.group("word") != null) {
-        v = PrintedValue.missing(text.printedOf(m.start(), end).strip(), null, "unparseable");
+        v = unparseable(text, m.start(), end, null);
       } else {
         v = valueOf(m, text);
       }
@@ -416,8 +416,7 @@ public final class Values {
     if (t.size() != 1 || !t.get(0).value().isKnown()) {
       return null;
     }
-    return PrintedValue.missing(
-        text.printedOf(i, f.length()).strip(), t.get(0).value().unit(), "unparseable");
+    return unparseable(text, i, f.length(), t.get(0).value().unit());
   }
 
   /**
@@ -458,10 +457,7 @@ public final class Values {
       if (name.isEmpty()) {
         return null;
       }
-      return new NameValue(
-          name,
-          PrintedValue.missing(
-              text.printedOf(from, f.length()).strip(), t.get(0).value().unit(), "unparseable"));
+      return new NameValue(name, unparseable(text, from, f.length(), t.get(0).value().unit()));
     }
     return null;
   }
@@ -492,6 +488,14 @@ public final class Values {
 
   /** A line read as a KPI name and the value printed after it. */
   public record NameValue(String name, PrintedValue value) {}
+
+  /**
+   * A value that cannot be read, NULL {@code unparseable}, with what {@code text} prints from
+   * {@code start} to {@code end} (folded offsets) and {@code unit} when the cell's unit is known.
+   */
+  private static PrintedValue unparseable(FoldedText text, int start, int end, String unit) {
+    return PrintedValue.missing(text.printedOf(start, end).strip(), unit, "unparseable");
+  }
 
   /** A value pattern without its group names, to be matched again alone. */
   private static String unnamed(String v) {
@@ -559,8 +563,7 @@ public final class Values {
     int from = Math.min(m.start("word"), m.start("tok"));
     int to = Math.max(m.end("word"), m.end("tok"));
     return new NameValue(
-        text.printedOf(0, m.end("name")).strip(),
-        PrintedValue.missing(text.printedOf(from, to).strip(), unitOf(t), "unparseable"));
+        text.printedOf(0, m.end("name")).strip(), unparseable(text, from, to, unitOf(t)));
   }
 
   /**
@@ -583,10 +586,7 @@ public final class Values {
     if (name.isEmpty()) {
       return null;
     }
-    return new NameValue(
-        name,
-        PrintedValue.missing(
-            text.printedOf(space + 1, m.end("tok")).strip(), read.value().unit(), "unparseable"));
+    return new NameValue(name, unparseable(text, space + 1, m.end("tok"), read.value().unit()));
   }
 
   /**
