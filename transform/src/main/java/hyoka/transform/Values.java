@@ -2,6 +2,7 @@ package hyoka.transform;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -300,12 +301,15 @@ public final class Values {
 
   private static boolean allHiragana(String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '\u3041' || c > '\u309f') {
+      if (!isHiragana(s.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean isHiragana(char c) {
+    return c >= '\u3041' && c <= '\u309f';
   }
 
   /**
@@ -402,7 +406,7 @@ public final class Values {
     String f = text.folded();
     int i = skipSpaces(f, 0);
     int k = i;
-    while (k < f.length() && f.charAt(k) >= '\u3041' && f.charAt(k) <= '\u309f') {
+    while (k < f.length() && isHiragana(f.charAt(k))) {
       k++;
     }
     if (k - i < 2) {
@@ -447,7 +451,7 @@ public final class Values {
       // a word of two or more hiragana after the name's last kanji or katakana is no name's end
       // (names are nouns), as past a space (hiraganaWordBefore)
       int h = from;
-      while (h > 0 && f.charAt(h - 1) >= '\u3041' && f.charAt(h - 1) <= '\u309f') {
+      while (h > 0 && isHiragana(f.charAt(h - 1))) {
         h--;
       }
       if (from - h >= 2 && h > 0 && isJapaneseLetter(f.charAt(h - 1))) {
@@ -534,8 +538,15 @@ public final class Values {
    * only the project's rows can tell is not one ({@link #withoutWordAfterUnit}).
    */
   public static NameValue nameAndValueBesideAWord(FoldedText text) {
+    return nameAndValueBesideAWord(text, nameAndValue(text));
+  }
+
+  /**
+   * {@link #nameAndValueBesideAWord(FoldedText)} of a line whose {@link #nameAndValue} the caller
+   * has read already ({@code read}, null for none).
+   */
+  public static NameValue nameAndValueBesideAWord(FoldedText text, NameValue read) {
     String f = text.folded();
-    NameValue read = nameAndValue(text);
     if (read != null) {
       return read.value().isKnown() ? hiraganaWordBefore(text, read) : null;
     }
@@ -597,8 +608,7 @@ public final class Values {
    * when the value is no such one. A value whose unit is the rows' or another unit is left to its
    * reader.
    */
-  public static PrintedValue withoutWordAfterUnit(
-      PrintedValue v, java.util.Collection<String> units) {
+  public static PrintedValue withoutWordAfterUnit(PrintedValue v, Collection<String> units) {
     String u = v.unit();
     if (u == null || units.contains(u)) {
       return null;
@@ -620,7 +630,7 @@ public final class Values {
    * among the texts of the block, kanji after a unit are more often a longer unit or the text going
    * on ({@code 9 日間}, {@code 310 灯改良} where the rows print 日, 灯).
    */
-  public static String rowUnitBeforeWord(String u, java.util.Collection<String> units) {
+  public static String rowUnitBeforeWord(String u, Collection<String> units) {
     String best = null;
     for (String r : units) {
       if (r.length() + 2 <= u.length()
@@ -672,38 +682,40 @@ public final class Values {
     return false;
   }
 
+  /**
+   * A matched value's unit group split into the unit (null when none) and the qualifier words a
+   * greedy {@link #UNIT} took in after it ({@link #NOT_UNIT}; null when none).
+   */
+  private record UnitWords(String unit, String words) {
+    static UnitWords of(Matcher m) {
+      String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
+      String words = null;
+      if (unit != null) {
+        Matcher not = NOT_UNIT.matcher(unit);
+        if (not.find()) {
+          words = not.group();
+          unit = unit.substring(0, not.start());
+        }
+      }
+      return new UnitWords(unit == null || unit.isEmpty() ? null : unit, words);
+    }
+  }
+
   /** The unit of a matched value, without the qualifier words after it; null when none. */
   private static String unitOf(Matcher m) {
-    String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
-    if (unit != null) {
-      Matcher not = NOT_UNIT.matcher(unit);
-      if (not.find()) {
-        unit = unit.substring(0, not.start());
-      }
-    }
-    return unit == null || unit.isEmpty() ? null : unit;
+    return UnitWords.of(m).unit();
   }
 
   private static PrintedValue valueOf(Matcher m, FoldedText text) {
     String printed = text.printedOf(m.start(), m.end()).strip();
-    String unit = m.group("unit") == null ? null : m.group("unit").replace(" ", "");
-    String afterUnit = null;
-    if (unit != null) {
-      Matcher not = NOT_UNIT.matcher(unit);
-      if (not.find()) {
-        afterUnit = not.group();
-        unit = unit.substring(0, not.start());
-      }
-      if (unit.isEmpty()) {
-        unit = null;
-      }
-    }
+    UnitWords uw = UnitWords.of(m);
+    String unit = uw.unit();
     if (m.group("num") != null) {
       return PrintedValue.of(
           printed,
           number(m.group("num")),
           unit,
-          Qualifier.of(m.group("qb"), m.group("qm"), afterUnit, m.group("qa")));
+          Qualifier.of(m.group("qb"), m.group("qm"), uw.words(), m.group("qa")));
     }
     if (m.group("range") != null) {
       // two numbers are no value: never a midpoint or an end of our choosing

@@ -33,9 +33,10 @@ final class KpiNameFinder {
       if (!l.is(LineKind.TEXT) && !l.is(LineKind.NUMBERS)) {
         continue;
       }
-      PrintedValue bare = bareBesideAWord(l, rowUnits);
+      PrintedValue single = Values.single(l.text());
+      PrintedValue bare = bareBesideAWord(l, single, rowUnits);
       if (bare == null) {
-        bare = Values.single(l.text());
+        bare = single;
       }
       if (bare != null) {
         if (!compatible(bare, rowUnits)) {
@@ -103,12 +104,12 @@ final class KpiNameFinder {
    * A value alone on its line under the name with a word hyoka does not know touching its number
    * ({@code たぶん81.40}, {@code 81.40たぶん}, {@link Values#singleAfterAWord}, {@link
    * Values#withoutWordAfterUnit}): NULL {@code unparseable} with its printed text, where its unit
-   * is the rows' as a number's would be; else null.
+   * is the rows' as a number's would be; else null. {@code read} is the line's {@link
+   * Values#single}.
    */
-  private static PrintedValue bareBesideAWord(Line l, Set<String> rowUnits) {
+  private static PrintedValue bareBesideAWord(Line l, PrintedValue read, Set<String> rowUnits) {
     PrintedValue v = Values.singleAfterAWord(l.text());
     if (v == null) {
-      PrintedValue read = Values.single(l.text());
       if (read == null || !read.isKnown() || compatible(read, rowUnits)) {
         return null;
       }
@@ -149,7 +150,7 @@ final class KpiNameFinder {
    * unit is text, as it is with a number), and the name a noun phrase.
    */
   private static Values.NameValue besideAWord(Line l, Values.NameValue read, Set<String> rowUnits) {
-    Values.NameValue nv = Values.nameAndValueBesideAWord(l.text());
+    Values.NameValue nv = Values.nameAndValueBesideAWord(l.text(), read);
     if (nv == null
         && read != null
         && read.value().isKnown()
@@ -183,10 +184,11 @@ final class KpiNameFinder {
     // a wrapped name goes on on the next lines, up to its value
     for (int k = i + 1; k < body.size() && k <= i + 2; k++) {
       Line next = body.get(k);
-      if (Values.single(next.text()) != null
-          || Values.nameAndValue(next.text()) != null
-          || Values.singleAfterAWord(next.text()) != null
-          || Values.nameAndValueBesideAWord(next.text()) != null) {
+      if (Values.single(next.text()) != null || Values.singleAfterAWord(next.text()) != null) {
+        return false;
+      }
+      Values.NameValue nv = Values.nameAndValue(next.text());
+      if (nv != null || Values.nameAndValueBesideAWord(next.text(), nv) != null) {
         return false;
       }
     }
