@@ -10,7 +10,6 @@ import hyoka.transform.ScoreStatus;
 import hyoka.transform.Semantics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,15 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class EmptyCellVariantsTest {
   private static final String P6_ROW = "213件 162件 220件 244件 220件 121.21 100.00 180件";
-
-  /** 62 projects, 73 KPIs, 3 unknown lines, and every other project exactly as in the sample. */
-  private static void onlyThisProjectChanged(ParsedReport r, List<String> original, int projectNo) {
-    assertThat(r.projects()).hasSize(62);
-    assertThat(r.kpiCount()).isEqualTo(73);
-    assertThat(r.unknownResidue()).isEqualTo(3);
-    assertThat(Semantics.allBut(Semantics.of(r), projectNo))
-        .containsExactlyElementsOf(Semantics.allBut(original, projectNo));
-  }
 
   private static String shown(PrintedValue v) {
     return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
@@ -49,7 +39,7 @@ class EmptyCellVariantsTest {
 
   private static Kpi p6With(String row) {
     ParsedReport r = H31Variants.parse(H31Variants.replaceOnce(H31Variants.TEXT, P6_ROW, row));
-    onlyThisProjectChanged(r, H31Variants.SEMANTICS, 6);
+    H31Variants.onlyThisProjectChanged(r, H31Variants.SEMANTICS, 6, "");
     // a one-KPI project: had its row been dropped, the next projects would not be as before
     assertThat(r.projects().get(5).kpis()).hasSize(1);
     Kpi k = Semantics.kpi(r, 6, 1);
@@ -113,7 +103,7 @@ class EmptyCellVariantsTest {
     String row = "18棟 21棟 27棟 31棟 34棟 60.00 60.00 48棟";
     String empty = "18棟 21棟 27棟 31棟 34棟 60.00 48棟";
     ParsedReport r = H31Variants.parse(H31Variants.replaceOnce(H31Variants.TEXT, row, empty));
-    onlyThisProjectChanged(r, H31Variants.SEMANTICS, 1);
+    H31Variants.onlyThisProjectChanged(r, H31Variants.SEMANTICS, 1, "");
     Kpi k = Semantics.kpi(r, 1, 1);
     assertThat(k.name()).isNotNull();
     assertThat(shown(k.baseline())).isEqualTo("18 «18棟»");
@@ -184,7 +174,7 @@ class EmptyCellVariantsTest {
             "498件 430件 827件 837件 231件 921.05 100.00 460件",
             "498件 430件 827件 837件 231件 921.05 460件");
     ParsedReport r = H31Variants.parse(text);
-    onlyThisProjectChanged(r, H31Variants.SEMANTICS, 8);
+    H31Variants.onlyThisProjectChanged(r, H31Variants.SEMANTICS, 8, "");
     ParsedReport sample = H31Variants.parse(H31Variants.TEXT);
     for (int i = 1; i <= 2; i++) {
       Kpi k = Semantics.kpi(r, 8, i);
@@ -248,17 +238,12 @@ class EmptyCellVariantsTest {
   /** A table whose header prints 平成 and 令和 years written out: the same placement and years. */
   @Test
   void anEmptyScoreCellInAReiwaYearTable() {
-    UnaryOperator<String> reiwa =
-        t ->
-            t.replace("\nH31年度\n", "\n令和元年度\n")
-                .replace("H30実績値", "平成30年度実績値")
-                .replace("目標値(H31)", "目標値(令和元年度)");
-    String text = reiwa.apply(H31Variants.TEXT);
+    String text = H31Variants.reiwaHeaders(H31Variants.TEXT);
     List<String> original = Semantics.of(H31Variants.parse(text));
     ParsedReport r =
         H31Variants.parse(
             H31Variants.replaceOnce(text, P6_ROW, "213件 162件 220件 244件 220件 121.21 180件"));
-    onlyThisProjectChanged(r, original, 6);
+    H31Variants.onlyThisProjectChanged(r, original, 6, "");
     Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(values(k))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hyoka.transform.Kpi;
 import hyoka.transform.MatchEvidence;
 import hyoka.transform.ParsedReport;
-import hyoka.transform.PrintedValue;
 import hyoka.transform.ProducerVariants;
 import hyoka.transform.Semantics;
 import java.util.List;
@@ -24,31 +23,21 @@ import org.junit.jupiter.api.Test;
 class KpiNameWordVariantsTest {
   private static final String P6_NAME_LINE = "交通事故件数 173件";
 
-  private static String shown(PrintedValue v) {
-    return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
-        + (v.unit() == null ? "" : " " + v.unit())
-        + " «"
-        + v.printed()
-        + "»"
-        + (v.qualifier() == null ? "" : " [" + v.qualifier() + "]");
-  }
-
   /** P6's KPI with its name line printed as {@code line}; every other project as in the text. */
   private static Kpi p6(String text, List<String> original, String line) {
     ParsedReport r = H31Variants.parse(H31Variants.replaceOnce(text, P6_NAME_LINE, line));
-    assertThat(r.projects()).as(line).hasSize(62);
-    assertThat(r.kpiCount()).as(line).isEqualTo(73);
-    assertThat(r.unknownResidue()).as(line).isEqualTo(3);
-    assertThat(Semantics.allBut(Semantics.of(r), 6))
-        .as(line)
-        .containsExactlyElementsOf(Semantics.allBut(original, 6));
+    H31Variants.onlyThisProjectChanged(r, original, 6, line);
     assertThat(r.projects().get(5).kpis()).as(line).hasSize(1);
     Kpi k = Semantics.kpi(r, 6, 1);
     // the row's values are the row's whatever the name line prints
     Kpi sample = Semantics.kpi(H31Variants.parse(text), 6, 1);
-    assertThat(shown(k.baseline())).as(line).isEqualTo(shown(sample.baseline()));
-    assertThat(shown(k.target())).as(line).isEqualTo(shown(sample.target()));
-    assertThat(shown(k.rawScore())).as(line).isEqualTo("121.21 «121.21»");
+    assertThat(H31Variants.shown(k.baseline()))
+        .as(line)
+        .isEqualTo(H31Variants.shown(sample.baseline()));
+    assertThat(H31Variants.shown(k.target()))
+        .as(line)
+        .isEqualTo(H31Variants.shown(sample.target()));
+    assertThat(H31Variants.shown(k.rawScore())).as(line).isEqualTo("121.21 «121.21»");
     return k;
   }
 
@@ -69,7 +58,7 @@ class KpiNameWordVariantsTest {
     for (String[] c : cases) {
       Kpi k = p6(c[0]);
       assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
     // the producer's spaces change nothing
     String variant = H31Variants.replaceOnce(H31Variants.TEXT, P6_NAME_LINE, "交通事故件数 たぶん173件");
@@ -89,7 +78,7 @@ class KpiNameWordVariantsTest {
     for (String[] c : cases) {
       Kpi k = p6(c[0]);
       assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
     String variant = H31Variants.replaceOnce(H31Variants.TEXT, P6_NAME_LINE, "交通事故件数 173件たぶん");
     assertThat(Semantics.of(H31Variants.parse(ProducerVariants.spaced(variant))))
@@ -108,7 +97,7 @@ class KpiNameWordVariantsTest {
     for (String[] c : cases) {
       Kpi k = p6(c[0]);
       assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
   }
 
@@ -123,24 +112,21 @@ class KpiNameWordVariantsTest {
     for (String[] c : cases) {
       Kpi k = p6(c[0]);
       assertThat(k.name()).as(c[0]).isEqualTo("交通事故件数");
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
   }
 
   /** A table whose header prints 平成 and 令和 years written out: the same reading. */
   @Test
   void inAReiwaYearTable() {
-    String text =
-        H31Variants.TEXT
-            .replace("\nH31年度\n", "\n令和元年度\n")
-            .replace("H30実績値", "平成30年度実績値")
-            .replace("目標値(H31)", "目標値(令和元年度)");
+    String text = H31Variants.reiwaHeaders(H31Variants.TEXT);
     assertThat(text).contains("令和元年度", "平成30年度実績値");
     List<String> original = Semantics.of(H31Variants.parse(text));
     Kpi k = p6(text, original, "交通事故件数 たぶん173件");
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(k.values())
-        .extracting(v -> v.fiscalYear() + ":" + v.kind().label() + "=" + shown(v.value()))
+        .extracting(
+            v -> v.fiscalYear() + ":" + v.kind().label() + "=" + H31Variants.shown(v.value()))
         .containsExactly(
             "2014:baseline=213 件 «213件»",
             "2015:actual=162 件 «162件»",
@@ -150,7 +136,7 @@ class KpiNameWordVariantsTest {
             "2019:actual=null(unparseable) 件 «たぶん173件»",
             "2019:target=180 件 «180件»");
     k = p6(text, original, "交通事故件数 173件たぶん");
-    assertThat(shown(k.actual())).isEqualTo("null(unparseable) 件 «173件たぶん»");
+    assertThat(H31Variants.shown(k.actual())).isEqualTo("null(unparseable) 件 «173件たぶん»");
   }
 
   /**
@@ -164,8 +150,8 @@ class KpiNameWordVariantsTest {
     Kpi first = Semantics.kpi(sample, 7, 1);
     Kpi second = Semantics.kpi(sample, 7, 2);
     assertThat(first.name()).isEqualTo("特定空家等で除却・解体された件数");
-    assertThat(shown(first.actual())).isEqualTo("22 件 «22件»");
-    assertThat(shown(second.actual())).isEqualTo("3 件 «3件»");
+    assertThat(H31Variants.shown(first.actual())).isEqualTo("22 件 «22件»");
+    assertThat(H31Variants.shown(second.actual())).isEqualTo("3 件 «3件»");
     String line = "特定空家等で除却・解体された件数 22件";
     for (String odd : List.of("たぶん22件", "22件たぶん", "たぶん ２２ 件")) {
       ParsedReport r =
@@ -178,8 +164,12 @@ class KpiNameWordVariantsTest {
           .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 7));
       Kpi k = Semantics.kpi(r, 7, 1);
       assertThat(k.name()).as(odd).isEqualTo(first.name());
-      assertThat(shown(k.actual())).as(odd).isEqualTo("null(unparseable) 件 «" + odd + "»");
-      assertThat(shown(k.target())).as(odd).isEqualTo(shown(first.target()));
+      assertThat(H31Variants.shown(k.actual()))
+          .as(odd)
+          .isEqualTo("null(unparseable) 件 «" + odd + "»");
+      assertThat(H31Variants.shown(k.target()))
+          .as(odd)
+          .isEqualTo(H31Variants.shown(first.target()));
       Kpi k2 = Semantics.kpi(r, 7, 2);
       assertThat(k2.name()).as(odd).isEqualTo(second.name());
       assertThat(k2.values()).as(odd).isEqualTo(second.values());
@@ -209,7 +199,7 @@ class KpiNameWordVariantsTest {
     for (String[] c : cases) {
       Kpi k = p6(c[0]);
       assertThat(k.name()).as(c[0]).isEqualTo(c[1]);
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[2]);
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo(c[2]);
     }
   }
 
@@ -240,8 +230,8 @@ class KpiNameWordVariantsTest {
           .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 12));
       Kpi k = Semantics.kpi(r, 12, 1);
       assertThat(k.name()).as(c[0]).isEqualTo("授業がよくわかると答えた児童の割合（小学校）");
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
-      assertThat(shown(k.target())).as(c[0]).isEqualTo("90 % «90%»");
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+      assertThat(H31Variants.shown(k.target())).as(c[0]).isEqualTo("90 % «90%»");
       assertThat(Semantics.kpi(r, 12, 2)).as(c[0]).isEqualTo(other);
     }
   }
@@ -267,7 +257,9 @@ class KpiNameWordVariantsTest {
           .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 9));
       Kpi k = Semantics.kpi(r, 9, 1);
       assertThat(k.name()).as(odd).isEqualTo(sample.name());
-      assertThat(shown(k.actual())).as(odd).isEqualTo("null(unparseable) 灯 «" + odd + "»");
+      assertThat(H31Variants.shown(k.actual()))
+          .as(odd)
+          .isEqualTo("null(unparseable) 灯 «" + odd + "»");
       assertThat(Semantics.kpi(r, 9, 2).name()).as(odd).isEqualTo(other.name());
       assertThat(Semantics.kpi(r, 9, 2).values()).as(odd).isEqualTo(other.values());
     }
@@ -290,7 +282,7 @@ class KpiNameWordVariantsTest {
     assertThat(Semantics.allBut(Semantics.of(r), 6)).containsExactlyInAnyOrderElementsOf(more);
     Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isNull();
-    assertThat(shown(k.actual())).isEqualTo("null(not_found) «null»");
+    assertThat(H31Variants.shown(k.actual())).isEqualTo("null(not_found) «null»");
     assertThat(r.unknownResidue()).isEqualTo(5);
   }
 
@@ -310,7 +302,7 @@ class KpiNameWordVariantsTest {
     for (String[] c : cases) {
       Kpi k = p6(c[0]);
       assertThat(k.name()).as(c[0]).isEqualTo(c[1]);
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo("173 件 «173件»");
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo("173 件 «173件»");
     }
   }
 }

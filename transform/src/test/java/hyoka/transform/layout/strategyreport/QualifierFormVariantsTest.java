@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hyoka.transform.Kpi;
 import hyoka.transform.KpiValue;
 import hyoka.transform.ParsedReport;
-import hyoka.transform.PrintedValue;
 import hyoka.transform.ProducerVariants;
 import hyoka.transform.ScoreStatus;
 import hyoka.transform.Semantics;
@@ -27,12 +26,7 @@ class QualifierFormVariantsTest {
   private static Kpi p6(String text, List<String> original, String from, String to) {
     String variant = H31Variants.replaceOnce(text, from, to);
     ParsedReport r = H31Variants.parse(variant);
-    assertThat(r.projects()).as(to).hasSize(62);
-    assertThat(r.kpiCount()).as(to).isEqualTo(73);
-    assertThat(r.unknownResidue()).as(to).isEqualTo(3);
-    assertThat(Semantics.allBut(Semantics.of(r), 6))
-        .as(to)
-        .containsExactlyElementsOf(Semantics.allBut(original, 6));
+    H31Variants.onlyThisProjectChanged(r, original, 6, to);
     // what only the producer changes (spaces between digits and Japanese, the width of digits and
     // parentheses) changes nothing
     for (UnaryOperator<String> producer :
@@ -51,23 +45,14 @@ class QualifierFormVariantsTest {
     Kpi k = Semantics.kpi(r, 6, 1);
     assertThat(k.name()).isEqualTo("交通事故件数");
     assertThat(k.unit()).as(to).isEqualTo("件");
-    assertThat(shown(k.rawScore())).as(to).isEqualTo("121.21 «121.21»");
-    assertThat(shown(k.score())).as(to).isEqualTo("100.00 «100.00»");
+    assertThat(H31Variants.shown(k.rawScore())).as(to).isEqualTo("121.21 «121.21»");
+    assertThat(H31Variants.shown(k.score())).as(to).isEqualTo("100.00 «100.00»");
     assertThat(k.scoreStatus()).as(to).isEqualTo(ScoreStatus.MATCH);
     return k;
   }
 
   private static Kpi p6Row(String row) {
     return p6(H31Variants.TEXT, H31Variants.SEMANTICS, P6_ROW, row);
-  }
-
-  private static String shown(PrintedValue v) {
-    return (v.isKnown() ? v.value().toPlainString() : "null(" + v.nullReason() + ")")
-        + (v.unit() == null ? "" : " " + v.unit())
-        + " «"
-        + v.printed()
-        + "»"
-        + (v.qualifier() == null ? "" : " [" + v.qualifier() + "]");
   }
 
   @Test
@@ -86,9 +71,9 @@ class QualifierFormVariantsTest {
       Kpi k = p6Row("213件 162件 220件 244件 " + c[0] + " 121.21 100.00 180件");
       KpiValue h30 = k.values().get(4);
       assertThat(h30.fiscalYear()).isEqualTo(2018);
-      assertThat(shown(h30.value())).as(c[0]).isEqualTo(c[1]);
-      assertThat(shown(k.target())).as(c[0]).isEqualTo("180 件 «180件»");
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo("173 件 «173件»");
+      assertThat(H31Variants.shown(h30.value())).as(c[0]).isEqualTo(c[1]);
+      assertThat(H31Variants.shown(k.target())).as(c[0]).isEqualTo("180 件 «180件»");
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo("173 件 «173件»");
     }
   }
 
@@ -107,12 +92,13 @@ class QualifierFormVariantsTest {
     };
     for (String[] c : cases) {
       Kpi k = p6Row("213件 162件 220件 244件 220件 121.21 100.00 " + c[0]);
-      assertThat(shown(k.target())).as(c[0]).isEqualTo(c[1]);
-      assertThat(shown(k.values().get(4).value())).as(c[0]).isEqualTo("220 件 «220件»");
+      assertThat(H31Variants.shown(k.target())).as(c[0]).isEqualTo(c[1]);
+      assertThat(H31Variants.shown(k.values().get(4).value())).as(c[0]).isEqualTo("220 件 «220件»");
     }
     // an estimate past a space after the unit, in a yearly actual
     Kpi k = p6Row("213件 162件 220件 244件 220件 見込み 121.21 100.00 180件");
-    assertThat(shown(k.values().get(4).value())).isEqualTo("220 件 «220件 見込み» [estimate]");
+    assertThat(H31Variants.shown(k.values().get(4).value()))
+        .isEqualTo("220 件 «220件 見込み» [estimate]");
   }
 
   /** ほど, 前後 (approximate), 見通し (estimate), 以内 (at most): words of the vocabulary too. */
@@ -127,8 +113,8 @@ class QualifierFormVariantsTest {
     };
     for (String[] c : cases) {
       Kpi k = p6Row("213件 162件 220件 244件 " + c[0] + " 121.21 100.00 " + c[1]);
-      assertThat(shown(k.values().get(4).value())).as(c[0]).isEqualTo(c[2]);
-      assertThat(shown(k.target())).as(c[1]).isEqualTo(c[3]);
+      assertThat(H31Variants.shown(k.values().get(4).value())).as(c[0]).isEqualTo(c[2]);
+      assertThat(H31Variants.shown(k.target())).as(c[1]).isEqualTo(c[3]);
     }
   }
 
@@ -170,13 +156,15 @@ class QualifierFormVariantsTest {
       for (int i = 0; i < values.size(); i++) {
         KpiValue v = values.get(i);
         boolean odd = col == 7 ? v.kind().label().equals("target") : i == col;
-        assertThat(shown(v.value()))
+        assertThat(H31Variants.shown(v.value()))
             .as(row + " " + v.fiscalYear() + v.kind().label())
             .isEqualTo(
-                odd ? "null(unparseable) 件 «" + c[0] + "»" : shown(sample.values().get(i).value()));
+                odd
+                    ? "null(unparseable) 件 «" + c[0] + "»"
+                    : H31Variants.shown(sample.values().get(i).value()));
       }
-      assertThat(shown(k.rawScore())).as(row).isEqualTo("121.21 «121.21»");
-      assertThat(shown(k.score())).as(row).isEqualTo("100.00 «100.00»");
+      assertThat(H31Variants.shown(k.rawScore())).as(row).isEqualTo("121.21 «121.21»");
+      assertThat(H31Variants.shown(k.score())).as(row).isEqualTo("100.00 «100.00»");
       // without the baseline or the target the score cannot be computed; a yearly actual is not
       // used
       assertThat(k.scoreStatus())
@@ -208,7 +196,7 @@ class QualifierFormVariantsTest {
           .containsExactlyElementsOf(Semantics.allBut(H31Variants.SEMANTICS, 12));
       Kpi k = Semantics.kpi(r, 12, 1);
       assertThat(k.name()).isEqualTo(sample.name());
-      assertThat(shown(k.actual())).isEqualTo("81.40 «81.40»");
+      assertThat(H31Variants.shown(k.actual())).isEqualTo("81.40 «81.40»");
       assertThat(k.values().subList(0, 5))
           .extracting(v -> v.value().isKnown() ? v.value().value().toPlainString() : "?")
           .as(c[0])
@@ -216,7 +204,7 @@ class QualifierFormVariantsTest {
       assertThat(k.values().subList(0, 5))
           .filteredOn(v -> !v.value().isKnown())
           .allSatisfy(v -> assertThat(v.value().nullReason()).isEqualTo("unparseable"));
-      assertThat(shown(k.target())).isEqualTo("90 % «90%»");
+      assertThat(H31Variants.shown(k.target())).isEqualTo("90 % «90%»");
       assertThat(Semantics.kpi(r, 12, 2))
           .isEqualTo(Semantics.kpi(H31Variants.parse(H31Variants.TEXT), 12, 2));
     }
@@ -231,23 +219,20 @@ class QualifierFormVariantsTest {
     };
     for (String[] c : cases) {
       Kpi k = p6(H31Variants.TEXT, H31Variants.SEMANTICS, "交通事故件数 173件", "交通事故件数 " + c[0]);
-      assertThat(shown(k.actual())).as(c[0]).isEqualTo(c[1]);
+      assertThat(H31Variants.shown(k.actual())).as(c[0]).isEqualTo(c[1]);
     }
   }
 
   /** A table whose header prints 平成 and 令和 years written out: the same values and qualifiers. */
   @Test
   void inAReiwaYearTable() {
-    String text =
-        H31Variants.TEXT
-            .replace("\nH31年度\n", "\n令和元年度\n")
-            .replace("H30実績値", "平成30年度実績値")
-            .replace("目標値(H31)", "目標値(令和元年度)");
+    String text = H31Variants.reiwaHeaders(H31Variants.TEXT);
     assertThat(text).contains("令和元年度", "平成30年度実績値");
     List<String> original = Semantics.of(H31Variants.parse(text));
     Kpi k = p6(text, original, P6_ROW, "213件 162件 220件 244件 ２２０(見込）件 121.21 100.00 180件　以上");
     assertThat(k.values())
-        .extracting(v -> v.fiscalYear() + ":" + v.kind().label() + "=" + shown(v.value()))
+        .extracting(
+            v -> v.fiscalYear() + ":" + v.kind().label() + "=" + H31Variants.shown(v.value()))
         .containsExactly(
             "2014:baseline=213 件 «213件»",
             "2015:actual=162 件 «162件»",
@@ -271,8 +256,8 @@ class QualifierFormVariantsTest {
     assertThat(r.kpiCount()).isEqualTo(73);
     assertThat(r.unknownResidue()).isEqualTo(3);
     Kpi k = Semantics.kpi(r, 6, 1);
-    assertThat(shown(k.rawScore())).isEqualTo("121.21 «121.21»");
-    assertThat(shown(k.score())).isEqualTo("100.00 «（暫定）100.00» [provisional]");
-    assertThat(shown(k.target())).isEqualTo("180 件 «180件»");
+    assertThat(H31Variants.shown(k.rawScore())).isEqualTo("121.21 «121.21»");
+    assertThat(H31Variants.shown(k.score())).isEqualTo("100.00 «（暫定）100.00» [provisional]");
+    assertThat(H31Variants.shown(k.target())).isEqualTo("180 件 «180件»");
   }
 }
